@@ -1,0 +1,42 @@
+package io.fleetdeck.app.cli;
+
+import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.runtime.FleetdeckVersion;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code fleetdeck}: opens the console when no subcommand is given. */
+@Command(
+        name = "fleetdeck",
+        mixinStandardHelpOptions = true,
+        versionProvider = FleetdeckCommand.Version.class,
+        description = "Fleet operations console for IoT, with its own AWS IoT-compatible control plane.",
+        subcommands = {GuiCommand.class, ServeCommand.class, VersionCommand.class})
+public final class FleetdeckCommand implements Callable<Integer> {
+
+    @Mixin
+    DataFolderOption dataFolder = new DataFolderOption();
+
+    /** The configured command line: one-line errors, exit code 2 for bad input and refused starts. */
+    public static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new FleetdeckCommand());
+        line.setParameterExceptionHandler(CliErrors::badInput);
+        line.setExecutionExceptionHandler(CliErrors::failedRun);
+        return line;
+    }
+
+    @Override
+    public Integer call() throws StartupException, InterruptedException {
+        return new GuiCommand().run(dataFolder.resolve(null));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"fleetdeck " + FleetdeckVersion.current()};
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.fleetdeck.app.cli;
+
+import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.gui.ConsoleHost;
+import io.fleetdeck.app.gui.Display;
+import io.fleetdeck.app.runtime.FleetdeckInstance;
+import io.fleetdeck.app.runtime.FleetdeckVersion;
+import io.fleetdeck.app.runtime.ShutdownSignal;
+import io.fleetdeck.app.settings.SettingsWriter;
+import io.fleetdeck.views.shell.ConsoleInfo;
+import io.fleetdeck.views.shell.ServiceState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code fleetdeck gui} (the default): the console window over the services. Closing the window, SIGTERM and
+ * Ctrl+C all end in the same orderly shutdown and exit code 0.
+ */
+@Command(name = "gui", description = "Open the console window (the default).")
+final class GuiCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(GuiCommand.class);
+
+    @Mixin
+    DataFolderOption dataFolder = new DataFolderOption();
+
+    @ParentCommand
+    FleetdeckCommand parent;
+
+    @Override
+    public Integer call() throws StartupException, InterruptedException {
+        return run(dataFolder.resolve(parent == null ? null : parent.dataFolder));
+    }
+
+    Integer run(Path folder) throws StartupException, InterruptedException {
+        Display.requireOne();
+        ShutdownSignal shutdown = ShutdownSignal.onTerminationSignals();
+        try (FleetdeckInstance instance = FleetdeckInstance.open(folder, Clock.systemUTC());
+                SettingsWriter settings = new SettingsWriter(instance.settingsFile());
+                ConsoleHost console = ConsoleHost.open(
+                        new ConsoleInfo(instance.dataFolder().toString(), FleetdeckVersion.current()),
+                        instance.settings(),
+                        settings,
+                        () -> shutdown.request("console window closed"))) {
+            console.servicesChanged(ServiceState.RUNNING);
+            log.info("Stopping ({})", shutdown.await());
+        }
+        return 0;
+    }
+}

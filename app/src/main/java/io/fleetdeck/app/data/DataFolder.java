@@ -1,0 +1,77 @@
+package io.fleetdeck.app.data;
+
+import io.fleetdeck.app.StartupException;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The folder that holds one Fleetdeck's state: its lock, settings, logs and, as the services arrive, the store, the
+ * index and the PKI. Only one running instance may use it at a time (see {@link DataFolderLock}).
+ */
+public final class DataFolder {
+
+    private final Path root;
+
+    private DataFolder(Path root) {
+        this.root = root;
+    }
+
+    /** Creates the folder when missing and proves it is writable, so a bad path fails now with a clear reason. */
+    public static DataFolder open(Path requested) throws StartupException {
+        Path root = requested.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new StartupException("cannot create data folder " + root + ": " + reason(e), e);
+        }
+        if (!Files.isDirectory(root)) {
+            throw new StartupException("data folder " + root + " is not a folder");
+        }
+        try {
+            Path probe = Files.createTempFile(root, ".write-test", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new StartupException("data folder " + root + " is not writable: " + reason(e), e);
+        }
+        return new DataFolder(realPath(root));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path lockFile() {
+        return root.resolve("fleetdeck.lock");
+    }
+
+    public Path settingsFile() {
+        return root.resolve("settings.json");
+    }
+
+    public Path logsFolder() {
+        return root.resolve("logs");
+    }
+
+    @Override
+    public String toString() {
+        return root.toString();
+    }
+
+    private static Path realPath(Path root) throws StartupException {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            throw new StartupException("cannot resolve data folder " + root + ": " + reason(e), e);
+        }
+    }
+
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        String simple = e.getClass().getSimpleName();
+        return e.getMessage() == null ? simple : simple + " " + e.getMessage();
+    }
+}

@@ -1,0 +1,99 @@
+package io.fleetdeck.app.gui;
+
+import io.fleetdeck.app.StartupException;
+import io.fleetdeck.views.settings.ConsoleSettings;
+import io.fleetdeck.views.settings.ConsoleSettingsStore;
+import io.fleetdeck.views.shell.ConsoleInfo;
+import io.fleetdeck.views.shell.ConsoleWindow;
+import io.fleetdeck.views.shell.ServiceState;
+import io.fleetdeck.views.shell.ShellViewModel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the JavaFX toolkit and the console window for the life of a {@code gui} command. The command's thread owns
+ * this object; everything it does to the window is handed to the JavaFX thread.
+ */
+public final class ConsoleHost implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleHost.class);
+
+    private final ShellViewModel model;
+    private final ConsoleWindow window;
+
+    private ConsoleHost(ShellViewModel model, ConsoleWindow window) {
+        this.model = model;
+        this.window = window;
+    }
+
+    /** Starts JavaFX and shows the window; {@code onCloseRequest} runs when the user closes it. */
+    public static ConsoleHost open(
+            ConsoleInfo info, ConsoleSettings settings, ConsoleSettingsStore store, Runnable onCloseRequest)
+            throws StartupException, InterruptedException {
+        CompletableFuture<ConsoleHost> shown = new CompletableFuture<>();
+        try {
+            Platform.setImplicitExit(false);
+            Platform.startup(() -> {
+                try {
+                    ShellViewModel model = new ShellViewModel(info, settings, store);
+                    ConsoleWindow window = new ConsoleWindow(new Stage(), model);
+                    window.onCloseRequest(onCloseRequest);
+                    logFirstFrame(window.stage().getScene());
+                    window.show();
+                    shown.complete(new ConsoleHost(model, window));
+                } catch (RuntimeException e) {
+                    shown.completeExceptionally(e);
+                }
+            });
+            return shown.get();
+        } catch (ExecutionException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new StartupException("cannot open the console window: " + cause, cause);
+        }
+    }
+
+    public void servicesChanged(ServiceState state) {
+        Platform.runLater(() -> model.serviceStateChanged(state));
+    }
+
+    /** Records where the window was, closes it and stops JavaFX. */
+    @Override
+    public void close() {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            model.serviceStateChanged(ServiceState.STOPPING);
+            window.close();
+            closed.complete(null);
+        });
+        try {
+            closed.get();
+        } catch (ExecutionException e) {
+            log.warn("Closing the console window failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Platform.exit();
+    }
+
+    /** Logs the first frame the window draws; the start-up benchmark measures up to this line. */
+    private static void logFirstFrame(Scene scene) {
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+                log.info(
+                        "Console window shown, first frame {} ms after process start",
+                        Duration.between(started, Instant.now()).toMillis());
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
+    }
+}

@@ -1,0 +1,87 @@
+package io.fleetdeck.app.runtime;
+
+import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.data.DataFolder;
+import io.fleetdeck.app.data.DataFolderLock;
+import io.fleetdeck.app.logging.LogFiles;
+import io.fleetdeck.app.settings.SettingsFile;
+import io.fleetdeck.views.settings.ConsoleSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Fleetdeck on one data folder. Opening it takes the folder's lock before anything in the folder is
+ * touched, starts the log file and reads the settings; closing it stops what it started in reverse order. Owned by
+ * the command that opened it; not shared between threads.
+ */
+public final class FleetdeckInstance implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FleetdeckInstance.class);
+
+    private final DataFolder dataFolder;
+    private final DataFolderLock lock;
+    private final SettingsFile settingsFile;
+    private final ConsoleSettings settings;
+
+    private FleetdeckInstance(
+            DataFolder dataFolder, DataFolderLock lock, SettingsFile settingsFile, ConsoleSettings settings) {
+        this.dataFolder = dataFolder;
+        this.lock = lock;
+        this.settingsFile = settingsFile;
+        this.settings = settings;
+    }
+
+    public static FleetdeckInstance open(Path requestedFolder, Clock clock) throws StartupException {
+        DataFolder folder = DataFolder.open(requestedFolder);
+        DataFolderLock lock = DataFolderLock.acquire(folder);
+        try {
+            LogFiles.writeTo(folder.logsFolder());
+            SettingsFile settingsFile = new SettingsFile(folder.settingsFile(), clock);
+            ConsoleSettings settings = settingsFile.load();
+            // logged once the start can no longer be refused, so a refusal stays one line on stderr
+            log.info(
+                    "Fleetdeck {} starting on data folder {} (PID {})",
+                    FleetdeckVersion.current(),
+                    folder,
+                    ProcessHandle.current().pid());
+            return new FleetdeckInstance(folder, lock, settingsFile, settings);
+        } catch (StartupException | RuntimeException e) {
+            releaseAfterFailedStart(lock);
+            throw e;
+        }
+    }
+
+    public DataFolder dataFolder() {
+        return dataFolder;
+    }
+
+    public SettingsFile settingsFile() {
+        return settingsFile;
+    }
+
+    /** The settings as they were on disk at start. */
+    public ConsoleSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.close();
+            log.info("Stopped; data folder {} released", dataFolder);
+        } catch (IOException e) {
+            log.warn("Could not remove the lock file {}: {}", dataFolder.lockFile(), e.toString());
+        }
+    }
+
+    private static void releaseAfterFailedStart(DataFolderLock lock) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            log.warn("Could not release the data folder lock after a failed start: {}", e.toString());
+        }
+    }
+}

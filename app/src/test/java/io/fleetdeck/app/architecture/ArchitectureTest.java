@@ -1,0 +1,100 @@
+package io.fleetdeck.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import io.fleetdeck.fleet.archfixture.ShadowScreen;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Keeps the arrows of ARCHITECTURE.md true across every module on the application's class path: each module may
+ * use only the modules and libraries below it.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses FLEETDECK = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.fleetdeck");
+
+    private static final String BROKER = "io.fleetdeck.broker..";
+    private static final String FLEET = "io.fleetdeck.fleet..";
+    private static final String INDEX = "io.fleetdeck.index..";
+    private static final String FIRMWARE = "io.fleetdeck.firmware..";
+    private static final String LAB = "io.fleetdeck.lab..";
+    private static final String SIM = "io.fleetdeck.sim..";
+    private static final String VIEWS = "io.fleetdeck.views..";
+    private static final String APP = "io.fleetdeck.app..";
+    private static final String JAVAFX = "javafx..";
+    private static final String LUCENE = "org.apache.lucene..";
+    private static final String NETTY = "io.netty..";
+    private static final String PAHO = "org.eclipse.paho..";
+    private static final String JDBC = "java.sql..";
+    private static final String SERIAL = "com.fazecast.jSerialComm..";
+
+    static List<ArchRule> arrows() {
+        return List.of(
+                mustNotUse(BROKER, FLEET, INDEX, FIRMWARE, LAB, SIM, VIEWS, APP, JAVAFX, LUCENE, JDBC),
+                mustNotUse(FLEET, INDEX, FIRMWARE, LAB, SIM, VIEWS, APP, JAVAFX, LUCENE, SERIAL),
+                mustNotUse(INDEX, BROKER, FIRMWARE, LAB, SIM, VIEWS, APP, JAVAFX, NETTY, PAHO, SERIAL),
+                mustNotUse(FIRMWARE, FLEET, INDEX, LAB, SIM, VIEWS, APP, JAVAFX, BROKER),
+                mustNotUse(LAB, BROKER, INDEX, SIM, VIEWS, APP, JAVAFX, LUCENE),
+                mustNotUse(SIM, BROKER, INDEX, FIRMWARE, LAB, VIEWS, APP, JAVAFX, LUCENE, JDBC, SERIAL),
+                mustNotUse(VIEWS, BROKER, APP, LUCENE, JDBC, NETTY, PAHO, SERIAL),
+                viewModelsHoldNoNodes());
+    }
+
+    @ParameterizedTest
+    @MethodSource("arrows")
+    void everyModuleKeepsToItsArrows(ArchRule rule) {
+        rule.check(FLEETDECK);
+    }
+
+    @Test
+    void theRulesSeeTheWholeApplication() {
+        assertThat(FLEETDECK.containPackage("io.fleetdeck.app.cli")).isTrue();
+        assertThat(FLEETDECK.containPackage("io.fleetdeck.views.shell")).isTrue();
+    }
+
+    @Test
+    void fleetCoreImportingJavaFxBreaksTheBuild() {
+        JavaClasses offender = new ClassFileImporter().importClasses(ShadowScreen.class);
+
+        EvaluationResult result = arrows().get(1).evaluate(offender);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("ShadowScreen").contains("javafx"));
+    }
+
+    private static ArchRule mustNotUse(String module, String... forbidden) {
+        return noClasses()
+                .that()
+                .resideInAPackage(module)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(Stream.of(forbidden).toArray(String[]::new))
+                .as(module + " must not use " + String.join(", ", forbidden))
+                .allowEmptyShould(true);
+    }
+
+    /** A view model is tested without a screen, so it may hold properties but never a scene-graph node. */
+    private static ArchRule viewModelsHoldNoNodes() {
+        return noClasses()
+                .that()
+                .haveSimpleNameEndingWith("ViewModel")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .as("view models must not use javafx.scene or javafx.stage")
+                .allowEmptyShould(true);
+    }
+}

@@ -1,0 +1,69 @@
+package io.fleetdeck.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command line as parsed in-process; the process-level behaviour is in the *IT tests. */
+class FleetdeckCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine line = FleetdeckCommand.commandLine();
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        return line.execute(args);
+    }
+
+    @Test
+    void anUnknownOptionIsOneLineAndExitCode2() {
+        assertThat(run("serve", "--colour", "blue")).isEqualTo(2);
+
+        assertThat(err.toString())
+                .isEqualTo("fleetdeck: Unknown options: '--colour', 'blue' (see 'fleetdeck serve --help')"
+                        + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void anUnknownCommandIsRefused() {
+        assertThat(run("serv")).isEqualTo(2);
+
+        assertThat(err.toString())
+                .startsWith("fleetdeck: Unmatched argument at index 0: 'serv'")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void versionPrintsOneLine() {
+        assertThat(run("version")).isZero();
+
+        assertThat(out.toString()).startsWith("fleetdeck ").contains("Java 25").hasLineCount(1);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(out.toString()).contains("gui", "serve", "version", "--data-dir");
+    }
+
+    @Test
+    void theDataFolderMayBeGivenBeforeOrAfterTheCommand() {
+        CommandLine line = FleetdeckCommand.commandLine();
+        CommandLine.ParseResult before = line.parseArgs("--data-dir", "/a", "serve");
+        ServeCommand serve = (ServeCommand) before.subcommand().commandSpec().userObject();
+        assertThat(serve.dataFolder.resolve(serve.parent.dataFolder)).hasToString("/a");
+
+        CommandLine again = FleetdeckCommand.commandLine();
+        CommandLine.ParseResult after = again.parseArgs("serve", "--data-dir", "/b");
+        ServeCommand serveAfter =
+                (ServeCommand) after.subcommand().commandSpec().userObject();
+        assertThat(serveAfter.dataFolder.resolve(serveAfter.parent.dataFolder)).hasToString("/b");
+    }
+}

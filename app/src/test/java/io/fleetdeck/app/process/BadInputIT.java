@@ -1,0 +1,86 @@
+package io.fleetdeck.app.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each bad start ends in one line on stderr that says what and where, exit code 2, and nothing overwritten. */
+class BadInputIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void anUnknownOption() throws Exception {
+        try (FleetdeckProcess fleetdeck = FleetdeckProcess.start("serve", "--data-dir", temp.toString(), "--turbo")) {
+            assertThat(fleetdeck.awaitExit()).isEqualTo(2);
+            assertThat(fleetdeck.stderr())
+                    .containsExactly("fleetdeck: Unknown option: '--turbo' (see 'fleetdeck serve --help')");
+        }
+    }
+
+    @Test
+    void aDataFolderThatCannotBeCreated() throws Exception {
+        Path file = Files.writeString(temp.resolve("occupied"), "a file, not a folder");
+        Path data = file.resolve("data");
+
+        try (FleetdeckProcess fleetdeck = FleetdeckProcess.start("serve", "--data-dir", data.toString())) {
+            assertThat(fleetdeck.awaitExit()).isEqualTo(2);
+            assertThat(fleetdeck.stderr())
+                    .singleElement()
+                    .asString()
+                    .startsWith("fleetdeck: cannot create data folder " + data);
+        }
+        assertThat(file).hasContent("a file, not a folder");
+    }
+
+    @Test
+    void aCorruptSettingsFileIsMovedAsideAndTheNextStartUsesTheDefaults() throws Exception {
+        Path settings = Files.writeString(temp.resolve("settings.json"), "{\"theme\": DARK");
+
+        try (FleetdeckProcess fleetdeck = FleetdeckProcess.start("serve", "--data-dir", temp.toString())) {
+            assertThat(fleetdeck.awaitExit()).isEqualTo(2);
+            assertThat(fleetdeck.stderr())
+                    .singleElement()
+                    .asString()
+                    .startsWith("fleetdeck: settings file " + temp.toRealPath().resolve("settings.json")
+                            + " is not valid (line 1, column ")
+                    .contains("moved it to ");
+        }
+        assertThat(settings).doesNotExist();
+        List<Path> aside = corruptCopies();
+        assertThat(aside).singleElement().satisfies(copy -> assertThat(copy).hasContent("{\"theme\": DARK"));
+        assertThat(temp.resolve("fleetdeck.lock"))
+                .as("the refused start released the folder")
+                .doesNotExist();
+
+        try (FleetdeckProcess again = FleetdeckProcess.start("serve", "--data-dir", temp.toString())) {
+            again.awaitStdoutLine("fleetdeck ready");
+            again.signal("TERM");
+            assertThat(again.awaitExit()).isZero();
+        }
+    }
+
+    @Test
+    void theWindowWithoutADisplay() throws Exception {
+        try (FleetdeckProcess fleetdeck =
+                FleetdeckProcess.start(env -> env.remove("DISPLAY"), "--data-dir", temp.toString())) {
+            assertThat(fleetdeck.awaitExit()).isEqualTo(2);
+            assertThat(fleetdeck.stderr())
+                    .containsExactly("fleetdeck: no display to open the console window on (DISPLAY is not set);"
+                            + " run 'fleetdeck serve' to run without a window");
+        }
+    }
+
+    private List<Path> corruptCopies() throws Exception {
+        try (Stream<Path> files = Files.list(temp)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("settings.json.corrupt-"))
+                    .toList();
+        }
+    }
+}

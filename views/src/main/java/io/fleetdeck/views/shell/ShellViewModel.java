@@ -1,0 +1,94 @@
+package io.fleetdeck.views.shell;
+
+import io.fleetdeck.views.settings.ConsoleSettings;
+import io.fleetdeck.views.settings.ConsoleSettingsStore;
+import io.fleetdeck.views.settings.Theme;
+import io.fleetdeck.views.settings.WindowGeometry;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Presentation state of the console shell: which section is shown, the theme, and the status bar's facts. State
+ * changes only through the command methods; every change a user would expect to survive a restart goes to the
+ * {@link ConsoleSettingsStore}. Owned by the JavaFX thread: call it only there.
+ */
+public final class ShellViewModel {
+
+    private final ConsoleInfo info;
+    private final ConsoleSettingsStore store;
+    private ConsoleSettings settings;
+
+    private final ReadOnlyObjectWrapper<Section> section = new ReadOnlyObjectWrapper<>(Section.FLEET);
+    private final ReadOnlyObjectWrapper<Theme> theme;
+    private final ReadOnlyObjectWrapper<ServiceState> serviceState = new ReadOnlyObjectWrapper<>(ServiceState.STARTING);
+    private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
+
+    public ShellViewModel(ConsoleInfo info, ConsoleSettings settings, ConsoleSettingsStore store) {
+        this.info = Objects.requireNonNull(info, "info");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.store = Objects.requireNonNull(store, "store");
+        this.theme = new ReadOnlyObjectWrapper<>(settings.theme());
+        windowTitle.bind(section.map(s -> "Fleetdeck \u2014 " + s.title()));
+    }
+
+    public void navigate(Section target) {
+        section.set(Objects.requireNonNull(target, "target"));
+    }
+
+    /** Ctrl+digit: goes to the section with that digit; returns false for a digit that has no section. */
+    public boolean navigateToShortcut(int digit) {
+        Optional<Section> target = Section.forShortcutDigit(digit);
+        target.ifPresent(this::navigate);
+        return target.isPresent();
+    }
+
+    public void toggleTheme() {
+        Theme next = theme.get().other();
+        theme.set(next);
+        remember(settings.withTheme(next));
+    }
+
+    public void serviceStateChanged(ServiceState state) {
+        serviceState.set(Objects.requireNonNull(state, "state"));
+    }
+
+    /** Called as the window closes, so the next start opens it where the user left it. */
+    public void rememberWindow(WindowGeometry geometry) {
+        remember(settings.withWindow(geometry));
+    }
+
+    public Optional<WindowGeometry> savedWindow() {
+        return settings.savedWindow();
+    }
+
+    public ConsoleInfo info() {
+        return info;
+    }
+
+    public ReadOnlyObjectProperty<Section> sectionProperty() {
+        return section.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Theme> themeProperty() {
+        return theme.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ServiceState> serviceStateProperty() {
+        return serviceState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty windowTitleProperty() {
+        return windowTitle.getReadOnlyProperty();
+    }
+
+    private void remember(ConsoleSettings changed) {
+        if (!changed.equals(settings)) {
+            settings = changed;
+            store.save(changed);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.fleetdeck.views.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetdeck.views.settings.ConsoleSettings;
+import io.fleetdeck.views.settings.Theme;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The console shell in a real window (Xvfb in CI), driven as a user would: clicks, shortcuts, the theme switch. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleWindowTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String LONG_DATA_FOLDER = "/srv/sites/north-harbour-pumping-station-17/operations-console/"
+            + "fleetdeck-data-folder-with-a-really-long-name-for-testing/instance-a";
+
+    private final List<ConsoleSettings> saved = new CopyOnWriteArrayList<>();
+    private final AtomicInteger closeRequests = new AtomicInteger();
+    private ShellViewModel model;
+    private ConsoleWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        model = new ShellViewModel(
+                new ConsoleInfo(LONG_DATA_FOLDER, "0.1.0-test"), new ConsoleSettings(Theme.DARK, null), saved::add);
+        window = new ConsoleWindow(stage, model);
+        window.onCloseRequest(closeRequests::incrementAndGet);
+        model.serviceStateChanged(ServiceState.RUNNING);
+        window.show();
+    }
+
+    @Test
+    void everySectionCanBeVisitedFromTheSidebar(FxRobot robot) {
+        for (Section section : Section.values()) {
+            robot.clickOn("#nav-" + id(section));
+
+            assertThat(robot.lookup("#section-title").queryAs(Label.class).getText())
+                    .isEqualTo(section.title());
+            assertThat(stage.getTitle()).isEqualTo("Fleetdeck \u2014 " + section.title());
+            Node emptyState = robot.lookup("#empty-" + id(section)).query();
+            assertThat(emptyState.isVisible()).isTrue();
+            assertThat(robot.lookup(".empty-state-text").queryAs(Label.class).getText())
+                    .isEqualTo(section.purpose());
+        }
+    }
+
+    @Test
+    void ctrlDigitJumpsToEachSection(FxRobot robot) {
+        robot.clickOn("#section-title");
+        for (Section section : Section.values()) {
+            robot.push(KeyCode.CONTROL, KeyCode.valueOf("DIGIT" + section.shortcutDigit()));
+
+            assertThat(model.sectionProperty().get()).isEqualTo(section);
+            assertThat(robot.lookup("#section-title").queryAs(Label.class).getText())
+                    .isEqualTo(section.title());
+        }
+    }
+
+    @Test
+    void arrowKeysMoveThroughTheSidebar(FxRobot robot) {
+        robot.clickOn("#nav-fleet");
+        robot.type(KeyCode.DOWN, 2);
+
+        assertThat(model.sectionProperty().get()).isEqualTo(Section.JOBS);
+    }
+
+    @Test
+    void theThemeSwitchChangesTheLookAndIsRemembered(FxRobot robot) {
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
+
+        robot.clickOn("#theme-toggle");
+
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-light");
+        assertThat(saved).extracting(ConsoleSettings::theme).containsExactly(Theme.LIGHT);
+
+        robot.clickOn("#section-title");
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L);
+
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
+        assertThat(saved).extracting(ConsoleSettings::theme).containsExactly(Theme.LIGHT, Theme.DARK);
+    }
+
+    @Test
+    void aLongDataFolderIsShortenedAndTheVersionStaysInView(FxRobot robot) {
+        Label folder = robot.lookup("#status-data-folder").queryAs(Label.class);
+        Label version = robot.lookup("#status-version").queryAs(Label.class);
+
+        assertThat(folder.getTooltip().getText()).isEqualTo(LONG_DATA_FOLDER);
+        Bounds versionInScene = version.localToScene(version.getBoundsInLocal());
+        assertThat(versionInScene.getMaxX())
+                .isLessThanOrEqualTo(stage.getScene().getWidth());
+        assertThat(robot.lookup("#status-services").queryAs(Label.class).getText())
+                .isEqualTo("Services running");
+    }
+
+    @Test
+    void closingTheWindowAsksTheApplicationToShutDown(FxRobot robot) {
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+
+        assertThat(closeRequests).hasValue(1);
+        assertThat(stage.isShowing())
+                .as("the application, not the window, decides when to close")
+                .isTrue();
+
+        robot.interact(window::close);
+
+        assertThat(stage.isShowing()).isFalse();
+        assertThat(saved).singleElement().satisfies(settings -> {
+            assertThat(settings.savedWindow()).isPresent();
+            assertThat(settings.window().width()).isEqualTo(stage.getWidth());
+        });
+    }
+
+    @Test
+    void screenshotsOfEverySectionInBothThemes(FxRobot robot) throws Exception {
+        for (Theme theme : Theme.values()) {
+            if (model.themeProperty().get() != theme) {
+                robot.interact(model::toggleTheme);
+            }
+            for (Section section : Section.values()) {
+                robot.interact(() -> model.navigate(section));
+                WaitForAsyncUtils.waitForFxEvents();
+
+                Path file = SCREENSHOTS.resolve(theme.name().toLowerCase(Locale.ROOT) + "-" + id(section) + ".png");
+                Screenshot shot = Screenshot.of(stage.getScene(), file);
+
+                assertThat(shot.distinctColours()).as("%s is not blank", file).isGreaterThan(16);
+                assertThat(shot.isMostlyDark())
+                        .as("%s matches the %s theme", file, theme)
+                        .isEqualTo(theme == Theme.DARK);
+            }
+        }
+    }
+
+    private static String id(Section section) {
+        return section.name().toLowerCase(Locale.ROOT);
+    }
+}

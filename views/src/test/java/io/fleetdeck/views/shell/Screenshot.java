@@ -1,0 +1,53 @@
+package io.fleetdeck.views.shell;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A PNG of what a scene draws, written for a person to look at and measured so a test can tell it is not blank. */
+record Screenshot(int width, int height, int[] argb) {
+
+    static Screenshot of(Scene scene, Path file) throws IOException, ExecutionException, InterruptedException {
+        WritableImage image =
+                WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] pixels = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        png.setRGB(0, 0, width, height, pixels, 0, width);
+        Files.createDirectories(file.getParent());
+        ImageIO.write(png, "png", file.toFile());
+        return new Screenshot(width, height, pixels);
+    }
+
+    long distinctColours() {
+        Set<Integer> colours = new HashSet<>();
+        for (int pixel : argb) {
+            colours.add(pixel);
+        }
+        return colours.size();
+    }
+
+    boolean isMostlyDark() {
+        long dark = 0;
+        for (int pixel : argb) {
+            int r = (pixel >> 16) & 0xff;
+            int g = (pixel >> 8) & 0xff;
+            int b = pixel & 0xff;
+            if ((r * 299 + g * 587 + b * 114) / 1000 < 128) {
+                dark++;
+            }
+        }
+        return dark * 2 > argb.length;
+    }
+}
