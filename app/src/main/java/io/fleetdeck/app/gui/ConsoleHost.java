@@ -55,7 +55,9 @@ public final class ConsoleHost implements AutoCloseable {
             return shown.get();
         } catch (ExecutionException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new StartupException("cannot open the console window: " + cause, cause);
+            String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+            throw new StartupException(
+                    "cannot open the console window on DISPLAY=" + System.getenv("DISPLAY") + ": " + reason, cause);
         }
     }
 
