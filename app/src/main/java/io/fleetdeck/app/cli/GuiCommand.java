@@ -44,6 +44,7 @@ final class GuiCommand implements Callable<Integer> {
         try (FleetdeckInstance instance = FleetdeckInstance.open(folder, Clock.systemUTC());
                 SettingsWriter settings = new SettingsWriter(instance.settingsFile());
                 ConsoleHost console = ConsoleHost.open(
+                        instance.dataFolder().cacheFolder().resolve("javafx"),
                         new ConsoleInfo(instance.dataFolder().toString(), FleetdeckVersion.current()),
                         instance.settings(),
                         settings,

@@ -54,6 +54,11 @@ public final class DataFolder {
         return root.resolve("logs");
     }
 
+    /** Files that can be recreated at any time, such as JavaFX's native libraries when it extracts them. */
+    public Path cacheFolder() {
+        return root.resolve("cache");
+    }
+
     @Override
     public String toString() {
         return root.toString();

@@ -7,6 +7,7 @@ import io.fleetdeck.views.shell.ConsoleInfo;
 import io.fleetdeck.views.shell.ConsoleWindow;
 import io.fleetdeck.views.shell.ServiceState;
 import io.fleetdeck.views.shell.ShellViewModel;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleHost implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleHost.class);
+    private static final String JAVAFX_CACHE_DIR = "javafx.cachedir";
 
     private final ShellViewModel model;
     private final ConsoleWindow window;
@@ -33,10 +35,21 @@ public final class ConsoleHost implements AutoCloseable {
         this.window = window;
     }
 
-    /** Starts JavaFX and shows the window; {@code onCloseRequest} runs when the user closes it. */
+    /**
+     * Starts JavaFX and shows the window; {@code onCloseRequest} runs when the user closes it. JavaFX extracts its
+     * native libraries to {@code nativeCache} when it cannot load them from the runtime (by default it would use
+     * {@code ~/.openjfx}, outside the data folder).
+     */
     public static ConsoleHost open(
-            ConsoleInfo info, ConsoleSettings settings, ConsoleSettingsStore store, Runnable onCloseRequest)
+            Path nativeCache,
+            ConsoleInfo info,
+            ConsoleSettings settings,
+            ConsoleSettingsStore store,
+            Runnable onCloseRequest)
             throws StartupException, InterruptedException {
+        if (System.getProperty(JAVAFX_CACHE_DIR) == null) {
+            System.setProperty(JAVAFX_CACHE_DIR, nativeCache.toString());
+        }
         CompletableFuture<ConsoleHost> shown = new CompletableFuture<>();
         try {
             Platform.setImplicitExit(false);

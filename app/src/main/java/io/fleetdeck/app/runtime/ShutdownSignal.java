@@ -1,21 +1,29 @@
 package io.fleetdeck.app.runtime;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place that decides the process should stop: SIGTERM, SIGINT (Ctrl+C) or the console window being closed.
- * The main thread waits on it, then shuts down in order and exits 0. A second signal while stopping forces the exit,
- * for an operator whose shutdown hangs. Any thread may request; one thread awaits.
+ * The main thread waits on it, then shuts down in order and exits 0. A signal repeated while stopping (after a short
+ * grace) forces the exit, for an operator whose shutdown hangs. Any thread may request; one thread awaits.
  */
 public final class ShutdownSignal {
 
     private static final Logger log = LoggerFactory.getLogger(ShutdownSignal.class);
     private static final int FORCED_EXIT_CODE = 130;
 
+    /*
+     * The same request can arrive twice at once: timeout(1), for one, signals both its child and the child's process
+     * group. Only a signal this long after the first counts as the operator insisting.
+     */
+    private static final long REPEAT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
     private final CountDownLatch requested = new CountDownLatch(1);
+    private volatile long firstSignalNanos;
     private final AtomicReference<String> reason = new AtomicReference<>();
 
     /** A signal that also fires on SIGTERM and SIGINT. */
@@ -44,10 +52,15 @@ public final class ShutdownSignal {
 
     private void handle(String signalName) {
         SignalTrap.trap(signalName, name -> {
+            long now = System.nanoTime();
             if (isRequested()) {
-                log.warn("SIG{} again while stopping: exiting now", name);
-                Runtime.getRuntime().halt(FORCED_EXIT_CODE);
+                if (firstSignalNanos != 0 && now - firstSignalNanos > REPEAT_GRACE_NANOS) {
+                    log.warn("SIG{} again while stopping: exiting now", name);
+                    Runtime.getRuntime().halt(FORCED_EXIT_CODE);
+                }
+                return;
             }
+            firstSignalNanos = now;
             request("SIG" + name);
         });
     }

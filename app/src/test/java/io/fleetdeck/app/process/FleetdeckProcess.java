@@ -42,7 +42,17 @@ final class FleetdeckProcess implements AutoCloseable {
     }
 
     static FleetdeckProcess start(Consumer<Map<String, String>> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), environment, args);
+    }
+
+    /** Started the way service scripts do, under timeout(1), which passes signals on to its whole process group. */
+    static FleetdeckProcess startUnderTimeout(String... args) throws IOException {
+        return start(List.of("timeout", "120"), env -> {}, args);
+    }
+
+    private static FleetdeckProcess start(
+            List<String> wrapper, Consumer<Map<String, String>> environment, String... args) throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(launcher().toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -28,6 +28,9 @@ class GuiIT {
             assertThat(gui.awaitExit()).isZero();
         }
         assertThat(temp.resolve("fleetdeck.lock")).doesNotExist();
+        assertThat(temp.resolve("cache/javafx"))
+                .as("JavaFX extracts its native libraries into the data folder, not ~/.openjfx")
+                .isDirectoryContaining("glob:**/libglassgtk3.so");
         assertThat(Files.readString(temp.resolve("settings.json")))
                 .contains("\"theme\" : \"DARK\"")
                 .contains("\"width\" : 1280.0");

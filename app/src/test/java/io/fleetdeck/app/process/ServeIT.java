@@ -46,6 +46,21 @@ class ServeIT {
     }
 
     @Test
+    void aSigtermPassedOnByTimeoutStopsServeCleanly() throws Exception {
+        try (FleetdeckProcess serve = FleetdeckProcess.startUnderTimeout("serve", "--data-dir", temp.toString())) {
+            serve.awaitStdoutLine("fleetdeck ready");
+
+            serve.signal("TERM");
+
+            assertThat(serve.awaitExit())
+                    .as("timeout(1) exits with the application's code")
+                    .isZero();
+            assertThat(serve.stderr()).noneMatch(line -> line.contains("exiting now"));
+        }
+        assertThat(temp.resolve("fleetdeck.lock")).doesNotExist();
+    }
+
+    @Test
     void aSecondInstanceOnTheSameDataFolderIsRefusedWithTheHoldersPid() throws Exception {
         try (FleetdeckProcess first = FleetdeckProcess.start("serve", "--data-dir", temp.toString())) {
             first.awaitStdoutLine("fleetdeck ready");

@@ -4,14 +4,17 @@ import atlantafx.base.theme.Styles;
 import io.fleetdeck.views.common.EmptyState;
 import io.fleetdeck.views.settings.Theme;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -39,6 +42,12 @@ public final class ConsoleWindow {
                     ConsoleWindow.class.getResource("/io/fleetdeck/views/console.css"))
             .toExternalForm();
 
+    private static final List<Image> APP_ICONS = IntStream.of(16, 32, 48, 64, 128, 256)
+            .mapToObj(size -> new Image(Objects.requireNonNull(
+                            ConsoleWindow.class.getResource("/io/fleetdeck/views/icons/fleetdeck-" + size + ".png"))
+                    .toExternalForm()))
+            .toList();
+
     private final Stage stage;
     private final ShellViewModel model;
     private final Map<Section, Node> sectionViews = new EnumMap<>(Section.class);
@@ -64,6 +73,7 @@ public final class ConsoleWindow {
         stage.titleProperty().bind(model.windowTitleProperty());
         stage.setMinWidth(WindowPlacement.MIN_WIDTH);
         stage.setMinHeight(WindowPlacement.MIN_HEIGHT);
+        stage.getIcons().setAll(APP_ICONS);
 
         model.themeProperty().subscribe(ThemeStylesheets::apply);
         model.sectionProperty().subscribe(this::showSection);
