@@ -1,0 +1,58 @@
+package io.fleetdeck.broker;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One application message as the broker routes it, free of wire-format types so services and tests can make and read
+ * them. Immutable; the payload array is never modified after construction.
+ *
+ * @param senderClientId the client that published it, or null for a service inside the process
+ * @param properties the MQTT 5 properties that travel with the message to MQTT 5 subscribers
+ */
+public record PublishedMessage(
+        String topic, byte[] payload, int qos, boolean retain, String senderClientId, MessageProperties properties) {
+
+    public PublishedMessage {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(properties, "properties");
+        if (qos < 0 || qos > 1) {
+            throw new IllegalArgumentException("QoS must be 0 or 1, was " + qos);
+        }
+    }
+
+    public static PublishedMessage fromService(String topic, byte[] payload, int qos, boolean retain) {
+        return new PublishedMessage(topic, payload, qos, retain, null, MessageProperties.NONE);
+    }
+
+    public PublishedMessage withQos(int newQos) {
+        return newQos == qos ? this : new PublishedMessage(topic, payload, newQos, retain, senderClientId, properties);
+    }
+
+    public PublishedMessage withRetain(boolean newRetain) {
+        return newRetain == retain
+                ? this
+                : new PublishedMessage(topic, payload, qos, newRetain, senderClientId, properties);
+    }
+
+    /**
+     * The MQTT 5 properties a message carries end to end (MQTT 5 §3.3.2.3); topic aliases and subscription
+     * identifiers belong to one connection and are not here.
+     */
+    public record MessageProperties(
+            Boolean payloadIsUtf8,
+            Long messageExpirySeconds,
+            String contentType,
+            String responseTopic,
+            byte[] correlationData,
+            List<Map.Entry<String, String>> userProperties) {
+
+        public static final MessageProperties NONE = new MessageProperties(null, null, null, null, null, List.of());
+
+        public MessageProperties {
+            userProperties = List.copyOf(userProperties);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.fleetdeck.broker.protocol;
+
+import io.fleetdeck.broker.PublishedMessage;
+import io.fleetdeck.broker.PublishedMessage.MessageProperties;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttProperties.BinaryProperty;
+import io.netty.handler.codec.mqtt.MqttProperties.IntegerProperty;
+import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
+import io.netty.handler.codec.mqtt.MqttProperties.StringPair;
+import io.netty.handler.codec.mqtt.MqttProperties.StringProperty;
+import io.netty.handler.codec.mqtt.MqttProperties.UserProperties;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Converts between Netty's PUBLISH packets and the broker's {@link PublishedMessage}, with the MQTT 5 properties. */
+public final class PublishCodec {
+
+    private PublishCodec() {}
+
+    public static PublishedMessage read(MqttPublishMessage packet, String topic, String senderClientId) {
+        MqttFixedHeader header = packet.fixedHeader();
+        byte[] payload = ByteBufUtil.getBytes(packet.payload());
+        return new PublishedMessage(
+                topic,
+                payload,
+                Math.min(1, header.qosLevel().value()),
+                header.isRetain(),
+                senderClientId,
+                readProperties(packet.variableHeader().properties()));
+    }
+
+    /** A PUBLISH for a subscriber; MQTT 3.1.1 subscribers get no properties. */
+    public static MqttPublishMessage write(PublishedMessage message, int packetId, boolean duplicate, boolean mqtt5) {
+        MqttFixedHeader header = new MqttFixedHeader(
+                MqttMessageType.PUBLISH, duplicate, MqttQoS.valueOf(message.qos()), message.retain(), 0);
+        MqttProperties properties = mqtt5 ? writeProperties(message.properties()) : MqttProperties.NO_PROPERTIES;
+        return new MqttPublishMessage(
+                header,
+                new MqttPublishVariableHeader(message.topic(), message.qos() == 0 ? -1 : packetId, properties),
+                Unpooled.wrappedBuffer(message.payload()));
+    }
+
+    static MessageProperties readProperties(MqttProperties properties) {
+        if (properties == null || properties.isEmpty()) {
+            return MessageProperties.NONE;
+        }
+        Integer format = integer(properties, MqttPropertyType.PAYLOAD_FORMAT_INDICATOR);
+        Integer expiry = integer(properties, MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL);
+        List<Map.Entry<String, String>> user = new ArrayList<>();
+        if (properties.getProperty(MqttPropertyType.USER_PROPERTY.value()) instanceof UserProperties pairs) {
+            for (StringPair pair : pairs.value()) {
+                user.add(Map.entry(pair.key, pair.value));
+            }
+        }
+        return new MessageProperties(
+                format == null ? null : format == 1,
+                expiry == null ? null : Integer.toUnsignedLong(expiry),
+                string(properties, MqttPropertyType.CONTENT_TYPE),
+                string(properties, MqttPropertyType.RESPONSE_TOPIC),
+                properties.getProperty(MqttPropertyType.CORRELATION_DATA.value()) instanceof BinaryProperty data
+                        ? data.value()
+                        : null,
+                user);
+    }
+
+    static MqttProperties writeProperties(MessageProperties message) {
+        if (message == MessageProperties.NONE) {
+            return MqttProperties.NO_PROPERTIES;
+        }
+        MqttProperties properties = new MqttProperties();
+        if (message.payloadIsUtf8() != null) {
+            properties.add(new IntegerProperty(
+                    MqttPropertyType.PAYLOAD_FORMAT_INDICATOR.value(), message.payloadIsUtf8() ? 1 : 0));
+        }
+        if (message.messageExpirySeconds() != null) {
+            properties.add(new IntegerProperty(MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value(), (int)
+                    message.messageExpirySeconds().longValue()));
+        }
+        if (message.contentType() != null) {
+            properties.add(new StringProperty(MqttPropertyType.CONTENT_TYPE.value(), message.contentType()));
+        }
+        if (message.responseTopic() != null) {
+            properties.add(new StringProperty(MqttPropertyType.RESPONSE_TOPIC.value(), message.responseTopic()));
+        }
+        if (message.correlationData() != null) {
+            properties.add(new BinaryProperty(MqttPropertyType.CORRELATION_DATA.value(), message.correlationData()));
+        }
+        if (!message.userProperties().isEmpty()) {
+            UserProperties user = new UserProperties();
+            message.userProperties().forEach(entry -> user.add(entry.getKey(), entry.getValue()));
+            properties.add(user);
+        }
+        return properties;
+    }
+
+    static Integer integer(MqttProperties properties, MqttPropertyType type) {
+        return properties.getProperty(type.value()) instanceof IntegerProperty p ? p.value() : null;
+    }
+
+    private static String string(MqttProperties properties, MqttPropertyType type) {
+        return properties.getProperty(type.value()) instanceof StringProperty p ? p.value() : null;
+    }
+
+    public static Integer topicAlias(MqttProperties properties) {
+        return integer(properties, MqttPropertyType.TOPIC_ALIAS);
+    }
+
+    public static Integer integerProperty(MqttProperties properties, MqttPropertyType type) {
+        return integer(properties, type);
+    }
+}

@@ -1,0 +1,77 @@
+package io.fleetdeck.broker.protocol;
+
+import io.fleetdeck.broker.server.BrokerLimits;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Which topic names and filters a client may use (AWS-IOT-BEHAVIOUR §0.1, §9): UTF-8, at most 256 bytes and 7 slashes
+ * (the {@code $aws/rules/<rule>/} prefix of Basic Ingest not counted), wildcards only in filters and only as whole
+ * levels, {@code #} last, and of the reserved {@code $} topics only {@code $aws/...}. Each check returns the problem in
+ * words, or empty when the topic is fine.
+ */
+public final class TopicRules {
+
+    private static final String RULES_PREFIX = "$aws/rules/";
+
+    private final BrokerLimits limits;
+
+    public TopicRules(BrokerLimits limits) {
+        this.limits = limits;
+    }
+
+    public Optional<String> checkTopicName(String topic) {
+        if (topic.indexOf('+') >= 0 || topic.indexOf('#') >= 0) {
+            return Optional.of("a topic name must not contain the wildcards + or #");
+        }
+        return checkCommon(topic);
+    }
+
+    public Optional<String> checkFilter(String filter) {
+        String[] levels = filter.split("/", -1);
+        for (int i = 0; i < levels.length; i++) {
+            String level = levels[i];
+            if (level.contains("#") && (!level.equals("#") || i != levels.length - 1)) {
+                return Optional.of("# must be alone in the last level of a filter");
+            }
+            if (level.contains("+") && !level.equals("+")) {
+                return Optional.of("+ must be alone in its level of a filter");
+            }
+        }
+        return checkCommon(filter);
+    }
+
+    private Optional<String> checkCommon(String topic) {
+        if (topic.isEmpty()) {
+            return Optional.of("the topic is empty");
+        }
+        if (topic.indexOf('\u0000') >= 0) {
+            return Optional.of("the topic contains a null character");
+        }
+        int bytes = topic.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > limits.maxTopicBytes()) {
+            return Optional.of("the topic is " + bytes + " bytes, more than " + limits.maxTopicBytes());
+        }
+        int slashes = slashesCounted(topic);
+        if (slashes > limits.maxTopicSlashes()) {
+            return Optional.of("the topic has " + slashes + " slashes, more than " + limits.maxTopicSlashes());
+        }
+        if (topic.startsWith("$") && !topic.startsWith("$aws/")) {
+            return Optional.of("topics starting with $ are reserved; only $aws/... may be used");
+        }
+        return Optional.empty();
+    }
+
+    private static int slashesCounted(String topic) {
+        String counted = topic;
+        if (topic.startsWith(RULES_PREFIX)) {
+            int ruleEnd = topic.indexOf('/', RULES_PREFIX.length());
+            counted = ruleEnd < 0 ? "" : topic.substring(ruleEnd + 1);
+        }
+        return (int) counted.chars().filter(c -> c == '/').count();
+    }
+
+    public static boolean isReserved(String topic) {
+        return topic.startsWith("$");
+    }
+}

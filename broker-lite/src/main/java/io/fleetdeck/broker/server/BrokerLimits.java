@@ -1,0 +1,57 @@
+package io.fleetdeck.broker.server;
+
+import java.time.Duration;
+
+/**
+ * The broker's limits, with AWS IoT Core's defaults (AWS-IOT-BEHAVIOUR §0.1 and §9) so that clients meet here what
+ * they would meet there. Each is configurable.
+ *
+ * @param queuedMessagesPerSession QoS 1 messages kept for a session that cannot take them yet (offline, or its
+ *     receive window full); past this bound further QoS 1 messages for it are dropped and counted
+ * @param inflightPerSession unacknowledged QoS 1 messages the broker sends a client at once (AWS: 100)
+ */
+public record BrokerLimits(
+        int maxClientIdBytes,
+        int maxTopicBytes,
+        int maxTopicSlashes,
+        int maxPayloadBytes,
+        int maxSubscriptionsPerSubscribe,
+        int maxSubscriptionsPerConnection,
+        int minKeepAliveSeconds,
+        int maxKeepAliveSeconds,
+        Duration sessionExpiry,
+        int queuedMessagesPerSession,
+        int inflightPerSession,
+        int topicAliasMaximum) {
+
+    public static BrokerLimits awsDefaults() {
+        return new BrokerLimits(128, 256, 7, 128 * 1024, 8, 50, 30, 1200, Duration.ofHours(1), 1000, 100, 8);
+    }
+
+    public BrokerLimits withMaxPayloadBytes(int bytes) {
+        return new BrokerLimits(
+                maxClientIdBytes,
+                maxTopicBytes,
+                maxTopicSlashes,
+                bytes,
+                maxSubscriptionsPerSubscribe,
+                maxSubscriptionsPerConnection,
+                minKeepAliveSeconds,
+                maxKeepAliveSeconds,
+                sessionExpiry,
+                queuedMessagesPerSession,
+                inflightPerSession,
+                topicAliasMaximum);
+    }
+
+    /**
+     * AWS's keep-alive rule: 0 or more than the maximum becomes the maximum, less than the minimum becomes the minimum
+     * (AWS-IOT-BEHAVIOUR §0.1: 30–1200 s).
+     */
+    public int clampKeepAlive(int requestedSeconds) {
+        if (requestedSeconds == 0 || requestedSeconds > maxKeepAliveSeconds) {
+            return maxKeepAliveSeconds;
+        }
+        return Math.max(requestedSeconds, minKeepAliveSeconds);
+    }
+}

@@ -1,0 +1,116 @@
+package io.fleetdeck.broker.server;
+
+import io.fleetdeck.broker.ClientConnection;
+import io.fleetdeck.broker.ClientLifecycleListener;
+import io.fleetdeck.broker.MessageHandler;
+import io.fleetdeck.broker.MqttChannel;
+import io.fleetdeck.broker.PublishedMessage;
+import io.fleetdeck.broker.protocol.TopicRules;
+import io.fleetdeck.broker.routing.MessageRouter;
+import io.fleetdeck.broker.session.Session;
+import io.fleetdeck.broker.session.SessionStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker without its wire: routing, retained messages, sessions and client lifecycle, shared by every connection
+ * and offered to services as the in-process {@link MqttChannel}. Thread-safe.
+ */
+public final class MessageBroker implements MqttChannel {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageBroker.class);
+
+    private final BrokerLimits limits;
+    private final TopicRules topicRules;
+    private final MessageRouter router = new MessageRouter();
+    private final SessionStore sessions;
+    private final Clock clock;
+    private final List<ClientLifecycleListener> lifecycleListeners = new CopyOnWriteArrayList<>();
+
+    public MessageBroker(BrokerLimits limits, Clock clock) {
+        this.limits = limits;
+        this.clock = clock;
+        this.topicRules = new TopicRules(limits);
+        this.sessions = new SessionStore(router.subscriptions(), limits, clock);
+    }
+
+    @Override
+    public Subscription subscribe(String filter, MessageHandler handler) {
+        topicRules.checkFilter(filter).ifPresent(problem -> {
+            throw new IllegalArgumentException("cannot subscribe to " + filter + ": " + problem);
+        });
+        InternalSubscription subscription = new InternalSubscription(filter, handler);
+        router.subscriptions().subscribe(filter, subscription, 1);
+        return () -> {
+            router.subscriptions().unsubscribe(filter, subscription);
+            subscription.close();
+        };
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int qos, boolean retain) {
+        topicRules.checkTopicName(topic).ifPresent(problem -> {
+            throw new IllegalArgumentException("cannot publish to " + topic + ": " + problem);
+        });
+        router.route(PublishedMessage.fromService(topic, payload, qos, retain));
+    }
+
+    @Override
+    public boolean publishTo(String clientId, String topic, byte[] payload, int qos) {
+        Session session = sessions.find(clientId);
+        if (session == null) {
+            return false;
+        }
+        session.deliver(PublishedMessage.fromService(topic, payload, qos, false), qos);
+        return true;
+    }
+
+    @Override
+    public Subscription onClientLifecycle(ClientLifecycleListener listener) {
+        lifecycleListeners.add(listener);
+        return () -> lifecycleListeners.remove(listener);
+    }
+
+    void connected(ClientConnection connection) {
+        for (ClientLifecycleListener listener : lifecycleListeners) {
+            try {
+                listener.connected(connection);
+            } catch (RuntimeException e) {
+                log.warn("Lifecycle listener failed on the connection of {}", connection.clientId(), e);
+            }
+        }
+    }
+
+    void disconnected(ClientConnection connection, String reason) {
+        for (ClientLifecycleListener listener : lifecycleListeners) {
+            try {
+                listener.disconnected(connection, reason);
+            } catch (RuntimeException e) {
+                log.warn("Lifecycle listener failed on the disconnection of {}", connection.clientId(), e);
+            }
+        }
+    }
+
+    BrokerLimits limits() {
+        return limits;
+    }
+
+    TopicRules topicRules() {
+        return topicRules;
+    }
+
+    MessageRouter router() {
+        return router;
+    }
+
+    SessionStore sessions() {
+        return sessions;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,528 @@
+package io.fleetdeck.broker.server;
+
+import io.fleetdeck.broker.ClientConnection;
+import io.fleetdeck.broker.PublishedMessage;
+import io.fleetdeck.broker.protocol.PublishCodec;
+import io.fleetdeck.broker.protocol.ReasonCodes;
+import io.fleetdeck.broker.protocol.TopicRules;
+import io.fleetdeck.broker.session.Outbound;
+import io.fleetdeck.broker.session.Session;
+import io.fleetdeck.broker.session.SessionStore;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.mqtt.MqttConnAckMessage;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttMessageIdAndPropertiesVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttProperties.IntegerProperty;
+import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
+import io.netty.handler.codec.mqtt.MqttProperties.StringProperty;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
+import io.netty.handler.codec.mqtt.MqttSubAckMessage;
+import io.netty.handler.codec.mqtt.MqttSubAckPayload;
+import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttSubscriptionOption.RetainedHandlingPolicy;
+import io.netty.handler.codec.mqtt.MqttTopicSubscription;
+import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
+import io.netty.handler.codec.mqtt.MqttUnsubAckMessage;
+import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection, MQTT 3.1.1 or 5 on the same port: the CONNECT handshake, publishes, subscriptions and the
+ * end of the connection, with AWS IoT Core's rules where MQTT leaves a choice (AWS-IOT-BEHAVIOUR §0.1). Owned by the
+ * channel's event loop; {@link Outbound} calls from other threads are handed to that loop, so the connection's state
+ * is only ever touched there.
+ */
+final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> implements Outbound {
+
+    private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
+
+    private final MessageBroker broker;
+    private final TopicRules topicRules;
+    private ChannelHandlerContext ctx;
+    private Session session;
+    private ClientConnection client;
+    private boolean mqtt5;
+    private boolean connackSent;
+    private final List<Runnable> beforeConnack = new ArrayList<>();
+    private final Map<Integer, String> topicAliases = new HashMap<>();
+    private PublishedMessage will;
+    private String endReason = "connection lost";
+
+    MqttConnection(MessageBroker broker) {
+        this.broker = broker;
+        this.topicRules = broker.topicRules();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext context) throws Exception {
+        this.ctx = context;
+        super.channelActive(context);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext context, MqttMessage message) {
+        if (message.decoderResult().isFailure()) {
+            malformed(message.decoderResult().cause());
+            return;
+        }
+        MqttMessageType type = message.fixedHeader().messageType();
+        if (session == null && type != MqttMessageType.CONNECT) {
+            end("the first packet was " + type + ", not CONNECT", ReasonCodes.PROTOCOL_ERROR);
+            return;
+        }
+        switch (type) {
+            case CONNECT -> onConnect((MqttConnectMessage) message);
+            case PUBLISH -> onPublish((MqttPublishMessage) message);
+            case PUBACK -> session.acknowledged(((MqttMessageIdVariableHeader) message.variableHeader()).messageId());
+            case SUBSCRIBE -> onSubscribe((MqttSubscribeMessage) message);
+            case UNSUBSCRIBE -> onUnsubscribe((MqttUnsubscribeMessage) message);
+            case PINGREQ -> ctx.writeAndFlush(MqttMessage.PINGRESP);
+            case DISCONNECT -> onDisconnect(message);
+            default -> end("unsupported packet " + type, ReasonCodes.PROTOCOL_ERROR);
+        }
+    }
+
+    // --- CONNECT
+
+    private void onConnect(MqttConnectMessage connect) {
+        if (session != null) {
+            end("a second CONNECT on one connection", ReasonCodes.PROTOCOL_ERROR);
+            return;
+        }
+        int version = connect.variableHeader().version();
+        mqtt5 = version == 5;
+        if (version != 4 && version != 5) {
+            refuse(
+                    MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION,
+                    "MQTT protocol level " + version);
+            return;
+        }
+        BrokerLimits limits = broker.limits();
+        String requestedId = connect.payload().clientIdentifier();
+        Optional<String> idProblem =
+                checkClientId(requestedId, connect.variableHeader().isCleanSession());
+        if (idProblem.isPresent()) {
+            refuse(
+                    mqtt5
+                            ? MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID
+                            : MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED,
+                    idProblem.get());
+            return;
+        }
+        boolean assignedId = requestedId.isEmpty();
+        String clientId = assignedId ? "fleetdeck-" + UUID.randomUUID() : requestedId;
+        if (connect.variableHeader().isWillFlag() && !acceptWill(connect, clientId)) {
+            return;
+        }
+        int keepAlive = limits.clampKeepAlive(connect.variableHeader().keepAliveTimeSeconds());
+        ctx.pipeline()
+                .addBefore(
+                        ctx.name(), "keep-alive", new IdleStateHandler(keepAlive * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+
+        MqttProperties requested = connect.variableHeader().properties();
+        long maxExpiry = limits.sessionExpiry().toSeconds();
+        long expiry = sessionExpiry(connect, requested, maxExpiry);
+        Integer receiveMaximum = PublishCodec.integerProperty(requested, MqttPropertyType.RECEIVE_MAXIMUM);
+        SessionStore.Opened opened = broker.sessions()
+                .open(
+                        clientId,
+                        connect.variableHeader().isCleanSession(),
+                        expiry,
+                        receiveMaximum == null ? 65535 : receiveMaximum,
+                        this);
+        session = opened.session();
+        client = new ClientConnection(
+                clientId, remoteAddress(), version, broker.clock().instant());
+
+        MqttProperties granted = mqtt5
+                ? connackProperties(
+                        connect.variableHeader().keepAliveTimeSeconds(),
+                        keepAlive,
+                        expiry,
+                        requested,
+                        assignedId ? clientId : null)
+                : MqttProperties.NO_PROPERTIES;
+        MqttConnAckMessage connack = MqttMessageBuilders.connAck()
+                .returnCode(MqttConnectReturnCode.CONNECTION_ACCEPTED)
+                .sessionPresent(opened.present())
+                .properties(granted)
+                .build();
+        ctx.writeAndFlush(connack);
+        connackSent = true;
+        beforeConnack.forEach(Runnable::run);
+        beforeConnack.clear();
+        log.debug(
+                "{} connected from {} (MQTT {}, keep-alive {} s)",
+                clientId,
+                client.remoteAddress(),
+                mqtt5 ? "5" : "3.1.1",
+                keepAlive);
+        broker.connected(client);
+    }
+
+    private Optional<String> checkClientId(String clientId, boolean cleanSession) {
+        if (clientId.isEmpty() && !cleanSession && !mqtt5) {
+            return Optional.of("an empty client id needs a clean session (MQTT 3.1.1 §3.1.3.1)");
+        }
+        int bytes = clientId.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > broker.limits().maxClientIdBytes()) {
+            return Optional.of("client id of " + bytes + " bytes, more than "
+                    + broker.limits().maxClientIdBytes());
+        }
+        if (clientId.startsWith("$")) {
+            return Optional.of("client ids starting with $ are reserved");
+        }
+        return Optional.empty();
+    }
+
+    private long sessionExpiry(MqttConnectMessage connect, MqttProperties requested, long maxExpiry) {
+        if (!mqtt5) {
+            return connect.variableHeader().isCleanSession() ? 0 : maxExpiry;
+        }
+        Integer asked = PublishCodec.integerProperty(requested, MqttPropertyType.SESSION_EXPIRY_INTERVAL);
+        return asked == null ? 0 : Math.min(Integer.toUnsignedLong(asked), maxExpiry);
+    }
+
+    private boolean acceptWill(MqttConnectMessage connect, String clientId) {
+        String topic = connect.payload().willTopic();
+        Optional<String> problem = topicRules.checkTopicName(topic);
+        if (problem.isEmpty() && connect.variableHeader().isWillRetain() && TopicRules.isReserved(topic)) {
+            problem = Optional.of("a reserved topic cannot be retained");
+        }
+        if (problem.isPresent()) {
+            refuse(
+                    mqtt5
+                            ? MqttConnectReturnCode.CONNECTION_REFUSED_TOPIC_NAME_INVALID
+                            : MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED,
+                    "will topic " + topic + ": " + problem.get());
+            return false;
+        }
+        will = new PublishedMessage(
+                topic,
+                connect.payload().willMessageInBytes(),
+                Math.min(1, connect.variableHeader().willQos()),
+                connect.variableHeader().isWillRetain(),
+                clientId,
+                PublishedMessage.MessageProperties.NONE);
+        return true;
+    }
+
+    private MqttProperties connackProperties(
+            int askedKeepAlive, int keepAlive, long expiry, MqttProperties requested, String assignedClientId) {
+        BrokerLimits limits = broker.limits();
+        MqttProperties props = new MqttProperties();
+        props.add(new IntegerProperty(MqttPropertyType.MAXIMUM_QOS.value(), 1));
+        props.add(new IntegerProperty(MqttPropertyType.RETAIN_AVAILABLE.value(), 1));
+        props.add(new IntegerProperty(MqttPropertyType.WILDCARD_SUBSCRIPTION_AVAILABLE.value(), 1));
+        props.add(new IntegerProperty(MqttPropertyType.SUBSCRIPTION_IDENTIFIER_AVAILABLE.value(), 0));
+        props.add(new IntegerProperty(MqttPropertyType.SHARED_SUBSCRIPTION_AVAILABLE.value(), 0));
+        props.add(new IntegerProperty(MqttPropertyType.TOPIC_ALIAS_MAXIMUM.value(), limits.topicAliasMaximum()));
+        props.add(new IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(), limits.inflightPerSession()));
+        props.add(new IntegerProperty(MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), MqttServer.maxPacketBytes(limits)));
+        if (askedKeepAlive != keepAlive) {
+            props.add(new IntegerProperty(MqttPropertyType.SERVER_KEEP_ALIVE.value(), keepAlive));
+        }
+        Integer askedExpiry = PublishCodec.integerProperty(requested, MqttPropertyType.SESSION_EXPIRY_INTERVAL);
+        if (askedExpiry != null && Integer.toUnsignedLong(askedExpiry) != expiry) {
+            props.add(new IntegerProperty(MqttPropertyType.SESSION_EXPIRY_INTERVAL.value(), (int) expiry));
+        }
+        if (assignedClientId != null) {
+            props.add(new StringProperty(MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(), assignedClientId));
+        }
+        return props;
+    }
+
+    private void refuse(MqttConnectReturnCode code, String why) {
+        endReason = "refused: " + why;
+        log.info("Refused a connection from {}: {}", remoteAddress(), why);
+        MqttConnAckMessage connack = MqttMessageBuilders.connAck()
+                .returnCode(code)
+                .sessionPresent(false)
+                .properties(mqtt5 ? ReasonCodes.reasonString(why) : MqttProperties.NO_PROPERTIES)
+                .build();
+        ctx.writeAndFlush(connack).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    // --- PUBLISH
+
+    private void onPublish(MqttPublishMessage publish) {
+        MqttQoS qos = publish.fixedHeader().qosLevel();
+        int packetId = publish.variableHeader().packetId();
+        if (qos == MqttQoS.EXACTLY_ONCE) {
+            end("a QoS 2 publish; the broker supports QoS 0 and 1, as AWS does", ReasonCodes.QOS_NOT_SUPPORTED);
+            return;
+        }
+        String topic = resolveTopic(publish);
+        if (topic == null) {
+            return;
+        }
+        Optional<String> problem = topicRules.checkTopicName(topic);
+        byte reason = ReasonCodes.TOPIC_NAME_INVALID;
+        if (problem.isEmpty() && publish.fixedHeader().isRetain() && TopicRules.isReserved(topic)) {
+            problem = Optional.of("a reserved topic cannot be retained");
+            reason = ReasonCodes.RETAIN_NOT_SUPPORTED;
+        }
+        if (problem.isEmpty()
+                && publish.payload().readableBytes() > broker.limits().maxPayloadBytes()) {
+            problem = Optional.of("payload of " + publish.payload().readableBytes() + " bytes, more than "
+                    + broker.limits().maxPayloadBytes());
+            reason = ReasonCodes.PACKET_TOO_LARGE;
+        }
+        if (problem.isPresent()) {
+            rejectPublish(topic, qos, packetId, problem.get(), reason);
+            return;
+        }
+        broker.router().route(PublishCodec.read(publish, topic, client.clientId()));
+        if (qos == MqttQoS.AT_LEAST_ONCE) {
+            ctx.writeAndFlush(MqttMessageBuilders.pubAck().packetId(packetId).build());
+        }
+    }
+
+    /** MQTT 5 topic aliases (§3.3.2.3.4): an alias with a topic sets it, an alias alone stands for it. */
+    private String resolveTopic(MqttPublishMessage publish) {
+        String topic = publish.variableHeader().topicName();
+        Integer alias = mqtt5 ? PublishCodec.topicAlias(publish.variableHeader().properties()) : null;
+        if (alias == null) {
+            return topic;
+        }
+        if (alias < 1 || alias > broker.limits().topicAliasMaximum()) {
+            end(
+                    "topic alias " + alias + " outside 1.." + broker.limits().topicAliasMaximum(),
+                    ReasonCodes.TOPIC_ALIAS_INVALID);
+            return null;
+        }
+        if (!topic.isEmpty()) {
+            topicAliases.put(alias, topic);
+            return topic;
+        }
+        String known = topicAliases.get(alias);
+        if (known == null) {
+            end("topic alias " + alias + " used before it was set", ReasonCodes.PROTOCOL_ERROR);
+        }
+        return known;
+    }
+
+    private void rejectPublish(String topic, MqttQoS qos, int packetId, String problem, byte reason) {
+        log.info("{} published to {}: {}", client.clientId(), topic, problem);
+        if (mqtt5 && qos == MqttQoS.AT_LEAST_ONCE) {
+            ctx.writeAndFlush(MqttMessageBuilders.pubAck()
+                    .packetId(packetId)
+                    .reasonCode(reason)
+                    .properties(ReasonCodes.reasonString(problem))
+                    .build());
+        } else {
+            // MQTT 3.1.1 has no way to refuse one publish: the connection is closed (§4.8, AWS-IOT-BEHAVIOUR §0.1)
+            end("publish to " + topic + ": " + problem, reason);
+        }
+    }
+
+    // --- SUBSCRIBE and UNSUBSCRIBE
+
+    private void onSubscribe(MqttSubscribeMessage subscribe) {
+        List<MqttTopicSubscription> requests = subscribe.payload().topicSubscriptions();
+        int[] codes = new int[requests.size()];
+        List<Runnable> retainedToSend = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            codes[i] = subscribeOne(requests.get(i), i, retainedToSend);
+        }
+        MqttFixedHeader header = new MqttFixedHeader(MqttMessageType.SUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0);
+        ctx.writeAndFlush(new MqttSubAckMessage(
+                header,
+                new MqttMessageIdAndPropertiesVariableHeader(
+                        subscribe.idAndPropertiesVariableHeader().messageId(), MqttProperties.NO_PROPERTIES),
+                new MqttSubAckPayload(codes)));
+        retainedToSend.forEach(Runnable::run);
+    }
+
+    private int subscribeOne(MqttTopicSubscription request, int index, List<Runnable> retainedToSend) {
+        String filter = request.topicFilter();
+        BrokerLimits limits = broker.limits();
+        if (index >= limits.maxSubscriptionsPerSubscribe()) {
+            return refusedSubscription(
+                    filter,
+                    "more than " + limits.maxSubscriptionsPerSubscribe() + " filters in one SUBSCRIBE",
+                    ReasonCodes.QUOTA_EXCEEDED);
+        }
+        if (filter.startsWith("$share/")) {
+            return refusedSubscription(
+                    filter,
+                    "shared subscriptions are not available yet",
+                    ReasonCodes.SHARED_SUBSCRIPTIONS_NOT_SUPPORTED);
+        }
+        Optional<String> problem = topicRules.checkFilter(filter);
+        if (problem.isPresent()) {
+            return refusedSubscription(filter, problem.get(), ReasonCodes.TOPIC_FILTER_INVALID);
+        }
+        int granted = Math.min(1, request.qualityOfService().value());
+        boolean isNew = !session.hasSubscription(filter);
+        if (!session.addSubscription(filter, granted, limits.maxSubscriptionsPerConnection())) {
+            return refusedSubscription(
+                    filter,
+                    "more than " + limits.maxSubscriptionsPerConnection() + " subscriptions on one connection",
+                    ReasonCodes.QUOTA_EXCEEDED);
+        }
+        broker.router().subscriptions().subscribe(filter, session, granted);
+        RetainedHandlingPolicy retainHandling = request.option().retainHandling();
+        boolean sendRetained = retainHandling == RetainedHandlingPolicy.SEND_AT_SUBSCRIBE
+                || (retainHandling == RetainedHandlingPolicy.SEND_AT_SUBSCRIBE_IF_NOT_YET_EXISTS && isNew);
+        if (sendRetained) {
+            for (PublishedMessage retained : broker.router().retained().matching(filter)) {
+                retainedToSend.add(() -> session.deliver(retained, granted));
+            }
+        }
+        return granted;
+    }
+
+    private int refusedSubscription(String filter, String problem, byte reason) {
+        log.info("{} cannot subscribe to {}: {}", client.clientId(), filter, problem);
+        return mqtt5 ? Byte.toUnsignedInt(reason) : MqttQoS.FAILURE.value();
+    }
+
+    private void onUnsubscribe(MqttUnsubscribeMessage unsubscribe) {
+        List<Short> codes = new ArrayList<>();
+        for (String filter : unsubscribe.payload().topics()) {
+            boolean existed = session.removeSubscription(filter);
+            broker.router().subscriptions().unsubscribe(filter, session);
+            codes.add(existed ? 0 : (short) ReasonCodes.NO_SUBSCRIPTION_EXISTED);
+        }
+        int packetId = unsubscribe.idAndPropertiesVariableHeader().messageId();
+        MqttUnsubAckMessage unsuback = mqtt5
+                ? MqttMessageBuilders.unsubAck()
+                        .packetId(packetId)
+                        .addReasonCodes(codes.toArray(Short[]::new))
+                        .build()
+                : new MqttUnsubAckMessage(
+                        new MqttFixedHeader(MqttMessageType.UNSUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
+                        MqttMessageIdVariableHeader.from(packetId));
+        ctx.writeAndFlush(unsuback);
+    }
+
+    // --- the end of a connection
+
+    private void onDisconnect(MqttMessage disconnect) {
+        boolean keepWill = mqtt5
+                && disconnect.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader header
+                && header.reasonCode() == ReasonCodes.DISCONNECT_WITH_WILL;
+        if (!keepWill) {
+            will = null;
+        }
+        endReason = "client disconnected";
+        ctx.close();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            end("keep-alive timeout", ReasonCodes.KEEP_ALIVE_TIMEOUT);
+        } else {
+            super.userEventTriggered(context, event);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) throws Exception {
+        if (session != null) {
+            if (will != null) {
+                broker.router().route(will);
+            }
+            broker.sessions().closed(session, this);
+            log.debug("{} disconnected: {}", client.clientId(), endReason);
+            broker.disconnected(client, endReason);
+        }
+        super.channelInactive(context);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        endReason = "connection error: " + cause.getMessage();
+        log.debug("Closing {} after an error", remoteAddress(), cause);
+        context.close();
+    }
+
+    private void malformed(Throwable cause) {
+        if (session == null && cause instanceof MqttUnacceptableProtocolVersionException) {
+            refuse(MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION, "unknown protocol version");
+        } else if (session == null && cause instanceof MqttIdentifierRejectedException) {
+            refuse(MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED, "invalid client identifier");
+        } else if (cause instanceof TooLongFrameException) {
+            end("packet too large: " + cause.getMessage(), ReasonCodes.PACKET_TOO_LARGE);
+        } else {
+            end("malformed packet: " + cause.getMessage(), ReasonCodes.MALFORMED_PACKET);
+        }
+    }
+
+    /** Ends the connection for a broken rule: MQTT 5 clients are told why with DISCONNECT, 3.1.1 ones are closed. */
+    private void end(String why, byte reason) {
+        endReason = why;
+        if (session != null) {
+            log.info("Disconnecting {}: {}", client.clientId(), why);
+        } else {
+            log.info("Closing the connection from {}: {}", remoteAddress(), why);
+        }
+        if (mqtt5 && connackSent) {
+            ctx.writeAndFlush(MqttMessageBuilders.disconnect()
+                            .reasonCode(reason)
+                            .properties(ReasonCodes.reasonString(why))
+                            .build())
+                    .addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.close();
+        }
+    }
+
+    // --- Outbound: called by the session, from any thread
+
+    @Override
+    public void send(PublishedMessage message, int packetId, boolean duplicate) {
+        if (!ctx.executor().inEventLoop()) {
+            ctx.executor().execute(() -> send(message, packetId, duplicate));
+            return;
+        }
+        if (!connackSent) {
+            beforeConnack.add(() -> send(message, packetId, duplicate));
+            return;
+        }
+        ctx.writeAndFlush(PublishCodec.write(message, packetId, duplicate, mqtt5));
+    }
+
+    @Override
+    public boolean isWritable() {
+        return ctx.channel().isWritable();
+    }
+
+    @Override
+    public void takenOver() {
+        ctx.executor()
+                .execute(() -> end(
+                        "session taken over by a new connection with the same client id",
+                        ReasonCodes.SESSION_TAKEN_OVER));
+    }
+
+    private String remoteAddress() {
+        return String.valueOf(ctx.channel().remoteAddress());
+    }
+}

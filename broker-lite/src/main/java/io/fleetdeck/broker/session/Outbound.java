@@ -1,0 +1,16 @@
+package io.fleetdeck.broker.session;
+
+import io.fleetdeck.broker.PublishedMessage;
+
+/** A live connection as a session sees it: where to write the messages it delivers. */
+public interface Outbound {
+
+    /** Writes one PUBLISH; {@code packetId} is 0 for QoS 0. Must not block. */
+    void send(PublishedMessage message, int packetId, boolean duplicate);
+
+    /** False while the connection's write buffer is over its high-water mark (a slow reader). */
+    boolean isWritable();
+
+    /** Closes this connection because another one with the same client id took its session over. */
+    void takenOver();
+}

@@ -1,0 +1,175 @@
+package io.fleetdeck.broker.session;
+
+import io.fleetdeck.broker.PublishedMessage;
+import io.fleetdeck.broker.routing.Subscriber;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A client's session: its subscriptions and the QoS 1 messages it has not acknowledged yet, kept across connections
+ * when the client asked for a persistent session. Delivery respects the client's receive window (MQTT 5 Receive
+ * Maximum, AWS's 100 unacknowledged outbound); past it QoS 1 waits in a bounded queue, and QoS 0 to a connection that
+ * cannot keep up is dropped and counted, never silently. Every method may be called from any I/O thread: state sits
+ * behind this object's monitor.
+ */
+public final class Session implements Subscriber {
+
+    private final String clientId;
+    private final int queueBound;
+    private final int inflightBound;
+    private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
+    private final ArrayDeque<PublishedMessage> queued = new ArrayDeque<>();
+    private final LinkedHashMap<Integer, PublishedMessage> inflight = new LinkedHashMap<>();
+    private final AtomicLong droppedQos0 = new AtomicLong();
+    private final AtomicLong droppedQos1 = new AtomicLong();
+    private Outbound outbound;
+    private int sendWindow;
+    private int nextPacketId = 1;
+    private long expirySeconds;
+    private long disconnectedAtMillis;
+
+    Session(String clientId, int queueBound, int inflightBound) {
+        this.clientId = clientId;
+        this.queueBound = queueBound;
+        this.inflightBound = inflightBound;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    @Override
+    public synchronized void deliver(PublishedMessage message, int grantedQos) {
+        int qos = Math.min(message.qos(), grantedQos);
+        if (qos == 0) {
+            if (outbound != null && outbound.isWritable()) {
+                outbound.send(message.withQos(0), 0, false);
+            } else {
+                droppedQos0.incrementAndGet();
+            }
+            return;
+        }
+        if (outbound == null && expirySeconds == 0) {
+            return;
+        }
+        if (outbound != null && inflight.size() < sendWindow) {
+            sendQos1(message.withQos(1));
+        } else {
+            enqueue(message.withQos(1));
+        }
+    }
+
+    /** The client acknowledged a QoS 1 message: frees its window slot and sends what waited. */
+    public synchronized void acknowledged(int packetId) {
+        if (inflight.remove(packetId) != null) {
+            drain();
+        }
+    }
+
+    /**
+     * A connection takes this session: unacknowledged messages are sent again with DUP set, then the queue, as far as
+     * the client's receive window allows (MQTT 3.1.1 §4.4, MQTT 5 §4.4).
+     */
+    synchronized Outbound attach(Outbound connection, int receiveMaximum, long newExpirySeconds) {
+        Outbound previous = outbound;
+        outbound = connection;
+        sendWindow = Math.max(1, Math.min(receiveMaximum, inflightBound));
+        expirySeconds = newExpirySeconds;
+        inflight.forEach((packetId, message) -> connection.send(message, packetId, true));
+        drain();
+        return previous;
+    }
+
+    /** Lets go of the current connection, if any, as the session is discarded; returns it. */
+    synchronized Outbound release() {
+        Outbound previous = outbound;
+        outbound = null;
+        return previous;
+    }
+
+    /** The connection ended; returns whether it was still this session's (not already taken over). */
+    synchronized boolean detach(Outbound connection, long nowMillis) {
+        if (outbound != connection) {
+            return false;
+        }
+        outbound = null;
+        disconnectedAtMillis = nowMillis;
+        return true;
+    }
+
+    synchronized boolean isExpired(long nowMillis) {
+        return outbound == null && nowMillis - disconnectedAtMillis >= expirySeconds * 1000;
+    }
+
+    synchronized boolean isConnected() {
+        return outbound != null;
+    }
+
+    synchronized long expirySeconds() {
+        return expirySeconds;
+    }
+
+    /** Records a granted subscription; returns false when it is new and the connection already has {@code max}. */
+    public synchronized boolean addSubscription(String filter, int qos, int max) {
+        if (!subscriptions.containsKey(filter) && subscriptions.size() >= max) {
+            return false;
+        }
+        subscriptions.put(filter, qos);
+        return true;
+    }
+
+    public synchronized boolean hasSubscription(String filter) {
+        return subscriptions.containsKey(filter);
+    }
+
+    public synchronized boolean removeSubscription(String filter) {
+        return subscriptions.remove(filter) != null;
+    }
+
+    synchronized Map<String, Integer> subscriptions() {
+        return Map.copyOf(subscriptions);
+    }
+
+    public synchronized int queuedCount() {
+        return queued.size() + inflight.size();
+    }
+
+    public long droppedQos0() {
+        return droppedQos0.get();
+    }
+
+    public long droppedQos1() {
+        return droppedQos1.get();
+    }
+
+    private void enqueue(PublishedMessage message) {
+        if (queued.size() >= queueBound) {
+            droppedQos1.incrementAndGet();
+            return;
+        }
+        queued.add(message);
+    }
+
+    private void drain() {
+        while (outbound != null && inflight.size() < sendWindow && !queued.isEmpty()) {
+            sendQos1(queued.poll());
+        }
+    }
+
+    private void sendQos1(PublishedMessage message) {
+        int packetId = nextFreePacketId();
+        inflight.put(packetId, message);
+        outbound.send(message, packetId, false);
+    }
+
+    private int nextFreePacketId() {
+        while (inflight.containsKey(nextPacketId)) {
+            nextPacketId = nextPacketId % 65535 + 1;
+        }
+        int id = nextPacketId;
+        nextPacketId = nextPacketId % 65535 + 1;
+        return id;
+    }
+}

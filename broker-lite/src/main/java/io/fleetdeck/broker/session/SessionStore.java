@@ -1,0 +1,85 @@
+package io.fleetdeck.broker.session;
+
+import io.fleetdeck.broker.routing.SubscriptionTrie;
+import io.fleetdeck.broker.server.BrokerLimits;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every session by client id. Opening a session for a client id that is connected takes it over: the older connection
+ * is closed (AWS-IOT-BEHAVIOUR §0.1, DUPLICATE_CLIENTID). A clean start discards what was kept; a persistent session
+ * outlives its connection until its expiry. Thread-safe: opening and discarding are serialized on this object.
+ */
+public final class SessionStore {
+
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final SubscriptionTrie subscriptions;
+    private final BrokerLimits limits;
+    private final Clock clock;
+
+    public SessionStore(SubscriptionTrie subscriptions, BrokerLimits limits, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** The session a new connection gets, and whether it was kept from before (CONNACK's session present). */
+    public record Opened(Session session, boolean present) {}
+
+    public synchronized Opened open(
+            String clientId, boolean cleanStart, long expirySeconds, int receiveMaximum, Outbound connection) {
+        Session existing = sessions.get(clientId);
+        if (existing != null && (cleanStart || existing.isExpired(clock.millis()))) {
+            Outbound previous = existing.release();
+            discard(existing);
+            if (previous != null) {
+                previous.takenOver();
+            }
+            existing = null;
+        }
+        boolean present = existing != null;
+        Session session = present
+                ? existing
+                : new Session(clientId, limits.queuedMessagesPerSession(), limits.inflightPerSession());
+        sessions.put(clientId, session);
+        Outbound previous = session.attach(connection, receiveMaximum, expirySeconds);
+        if (previous != null && previous != connection) {
+            previous.takenOver();
+        }
+        return new Opened(session, present);
+    }
+
+    /** The connection ended: a session without expiry goes now, a persistent one waits for its expiry. */
+    public synchronized void closed(Session session, Outbound connection) {
+        if (session.detach(connection, clock.millis()) && session.expirySeconds() == 0) {
+            discard(session);
+        }
+    }
+
+    /** Removes sessions whose expiry has passed; called periodically. */
+    public synchronized int expire() {
+        long now = clock.millis();
+        int expired = 0;
+        for (Session session : sessions.values()) {
+            if (session.isExpired(now)) {
+                discard(session);
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    public Session find(String clientId) {
+        return sessions.get(clientId);
+    }
+
+    public int size() {
+        return sessions.size();
+    }
+
+    private void discard(Session session) {
+        sessions.remove(session.clientId(), session);
+        session.subscriptions().keySet().forEach(filter -> subscriptions.unsubscribe(filter, session));
+    }
+}

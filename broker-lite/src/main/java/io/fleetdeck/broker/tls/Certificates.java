@@ -1,0 +1,28 @@
+package io.fleetdeck.broker.tls;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
+
+/** Key pairs and serial numbers for the certificates the broker makes. */
+final class Certificates {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Certificates() {}
+
+    /** An ECDSA P-256 key pair, the default key type of AWS IoT device and server certificates. */
+    static KeyPair newKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+        return generator.generateKeyPair();
+    }
+
+    /** A positive 159-bit random serial, as RFC 5280 §4.1.2.2 and the CA/Browser Forum ask. */
+    static BigInteger newSerial() {
+        return new BigInteger(159, RANDOM);
+    }
+}

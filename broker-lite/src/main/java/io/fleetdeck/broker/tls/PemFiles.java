@@ -1,0 +1,104 @@
+package io.fleetdeck.broker.tls;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+
+/**
+ * PEM files of certificates and keys in one folder. Private keys are written owner-only (0600) from their first byte,
+ * and every file is replaced atomically, so a crash never leaves half a key.
+ */
+final class PemFiles {
+
+    private final Path folder;
+
+    PemFiles(Path folder) {
+        this.folder = folder;
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    boolean exists(Path... files) {
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    X509Certificate readCertificate(Path file) throws IOException, GeneralSecurityException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+                PEMParser parser = new PEMParser(reader)) {
+            if (parser.readObject() instanceof X509CertificateHolder holder) {
+                return new JcaX509CertificateConverter().getCertificate(holder);
+            }
+            throw new GeneralSecurityException(file + " does not start with a PEM certificate");
+        }
+    }
+
+    PrivateKey readPrivateKey(Path file) throws IOException, GeneralSecurityException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+                PEMParser parser = new PEMParser(reader)) {
+            Object pem = parser.readObject();
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            if (pem instanceof PrivateKeyInfo info) {
+                return converter.getPrivateKey(info);
+            }
+            if (pem instanceof PEMKeyPair pair) {
+                return converter.getKeyPair(pair).getPrivate();
+            }
+            throw new GeneralSecurityException(file + " does not hold a PEM private key");
+        }
+    }
+
+    void writeCertificates(Path file, List<X509Certificate> certificates) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            for (X509Certificate certificate : certificates) {
+                writer.writeObject(certificate);
+            }
+        }
+        replace(file, text.toString(), false);
+    }
+
+    void writePrivateKey(Path file, PrivateKey key) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            writer.writeObject(new JcaPKCS8Generator(key, null));
+        }
+        replace(file, text.toString(), true);
+    }
+
+    private static void replace(Path file, String content, boolean ownerOnly) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temporary);
+        if (ownerOnly && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(
+                    temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.writeString(temporary, content, StandardCharsets.US_ASCII);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,53 @@
+package io.fleetdeck.broker;
+
+import io.fleetdeck.broker.server.BrokerLimits;
+import io.fleetdeck.broker.server.MessageBroker;
+import io.fleetdeck.broker.server.MqttServer;
+import io.fleetdeck.broker.tls.ServerIdentity;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/** A real broker on loopback ports picked by the OS: TLS with a fresh CA, and the plain listener for tools. */
+final class RunningBroker implements AutoCloseable {
+
+    final MessageBroker broker;
+    final MqttServer server;
+    final Path caFile;
+
+    private RunningBroker(MessageBroker broker, MqttServer server, Path caFile) {
+        this.broker = broker;
+        this.server = server;
+        this.caFile = caFile;
+    }
+
+    static RunningBroker start(Path folder) throws Exception {
+        return start(folder, BrokerLimits.awsDefaults());
+    }
+
+    static RunningBroker start(Path folder, BrokerLimits limits) throws Exception {
+        Path caFile = folder.resolve("provisioning/root-ca.pem");
+        ServerIdentity identity = ServerIdentity.loadOrCreate(folder.resolve("pki"), caFile, Clock.systemUTC());
+        MessageBroker broker = new MessageBroker(limits, Clock.systemUTC());
+        MqttServer server = MqttServer.start(
+                broker, new MqttServer.Listeners("127.0.0.1", 0, identity.serverContext(), Optional.of(0), 1 << 20));
+        return new RunningBroker(broker, server, caFile);
+    }
+
+    int plainPort() {
+        return server.plainAddress().orElseThrow().getPort();
+    }
+
+    int tlsPort() {
+        return server.tlsAddress().getPort();
+    }
+
+    String plainUri() {
+        return "tcp://127.0.0.1:" + plainPort();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
