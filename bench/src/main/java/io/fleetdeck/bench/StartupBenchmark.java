@@ -121,7 +121,7 @@ public final class StartupBenchmark {
         Path data = Files.createTempDirectory("fleetdeck-bench");
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(mode.arguments());
-        command.addAll(List.of("--data-dir", data.toString()));
+        command.addAll(List.of("--data-dir", data.toString(), "--mqtts-port", "0"));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(variant.environment());
 

@@ -80,8 +80,11 @@ class InstalledDebIT {
     @Order(2)
     void installedServeSaysReadyAndStopsCleanly() throws Exception {
         Path data = home.resolve("serve-data");
-        try (Launched serve = Launched.start(Map.of(), LAUNCHER.toString(), "serve", "--data-dir", data.toString())) {
-            assertThat(serve.awaitStdout("fleetdeck ready")).isEqualTo("fleetdeck ready data=" + data);
+        try (Launched serve = Launched.start(
+                Map.of(), LAUNCHER.toString(), "serve", "--data-dir", data.toString(), "--mqtts-port", "0")) {
+            assertThat(serve.awaitStdout("fleetdeck ready"))
+                    .startsWith("fleetdeck ready mqtts=127.0.0.1:")
+                    .endsWith(" data=" + data);
             serve.terminate();
             assertThat(serve.awaitExit()).isZero();
             assertThat(serve.stdout()).hasSize(1);
@@ -94,9 +97,8 @@ class InstalledDebIT {
     void withoutDataDirTheInstalledAppUsesThePerUserDataFolder() throws Exception {
         Path userData = Files.createDirectories(home.resolve("ana/.local/share"));
         Map<String, String> env = Map.of("XDG_DATA_HOME", userData.toString());
-        try (Launched serve = Launched.start(env, COMMAND.toString(), "serve")) {
-            assertThat(serve.awaitStdout("fleetdeck ready"))
-                    .isEqualTo("fleetdeck ready data=" + userData.resolve("fleetdeck"));
+        try (Launched serve = Launched.start(env, COMMAND.toString(), "serve", "--mqtts-port", "0")) {
+            assertThat(serve.awaitStdout("fleetdeck ready")).endsWith(" data=" + userData.resolve("fleetdeck"));
             serve.terminate();
             assertThat(serve.awaitExit()).isZero();
         }
@@ -112,7 +114,7 @@ class InstalledDebIT {
         Path javafxCacheInHome = Path.of(System.getProperty("user.home"), ".openjfx");
         Map<String, String> before = Files.exists(javafxCacheInHome) ? listing(javafxCacheInHome) : Map.of();
         Map<String, String> env = Map.of("XDG_DATA_HOME", userData.toString());
-        try (Launched gui = Launched.start(env, LAUNCHER.toString())) {
+        try (Launched gui = Launched.start(env, LAUNCHER.toString(), "--mqtts-port", "0")) {
             gui.awaitStderr("Console window shown");
             BufferedImage screen = screenshot(Path.of("target/screenshots/installed-console.png"));
 

@@ -19,6 +19,9 @@ public final class FleetdeckCommand implements Callable<Integer> {
     @Mixin
     DataFolderOption dataFolder = new DataFolderOption();
 
+    @Mixin
+    BrokerPortOptions brokerPorts = new BrokerPortOptions();
+
     /** The configured command line: one-line errors, exit code 2 for bad input and refused starts. */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new FleetdeckCommand());
@@ -29,7 +32,7 @@ public final class FleetdeckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws StartupException, InterruptedException {
-        return new GuiCommand().run(dataFolder.resolve(null));
+        return new GuiCommand().run(dataFolder.resolve(null), brokerPorts.toOptions());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

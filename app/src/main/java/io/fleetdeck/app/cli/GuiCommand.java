@@ -3,6 +3,7 @@ package io.fleetdeck.app.cli;
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.gui.ConsoleHost;
 import io.fleetdeck.app.gui.Display;
+import io.fleetdeck.app.runtime.BrokerOptions;
 import io.fleetdeck.app.runtime.FleetdeckInstance;
 import io.fleetdeck.app.runtime.FleetdeckVersion;
 import io.fleetdeck.app.runtime.ShutdownSignal;
@@ -30,22 +31,28 @@ final class GuiCommand implements Callable<Integer> {
     @Mixin
     DataFolderOption dataFolder = new DataFolderOption();
 
+    @Mixin
+    BrokerPortOptions brokerPorts = new BrokerPortOptions();
+
     @ParentCommand
     FleetdeckCommand parent;
 
     @Override
     public Integer call() throws StartupException, InterruptedException {
-        return run(dataFolder.resolve(parent == null ? null : parent.dataFolder));
+        return run(dataFolder.resolve(parent == null ? null : parent.dataFolder), brokerPorts.toOptions());
     }
 
-    Integer run(Path folder) throws StartupException, InterruptedException {
+    Integer run(Path folder, BrokerOptions brokerOptions) throws StartupException, InterruptedException {
         Display.requireOne();
         ShutdownSignal shutdown = ShutdownSignal.onTerminationSignals();
-        try (FleetdeckInstance instance = FleetdeckInstance.open(folder, Clock.systemUTC());
+        try (FleetdeckInstance instance = FleetdeckInstance.open(folder, brokerOptions, Clock.systemUTC());
                 SettingsWriter settings = new SettingsWriter(instance.settingsFile());
                 ConsoleHost console = ConsoleHost.open(
                         instance.dataFolder().cacheFolder().resolve("javafx"),
-                        new ConsoleInfo(instance.dataFolder().toString(), FleetdeckVersion.current()),
+                        new ConsoleInfo(
+                                instance.dataFolder().toString(),
+                                FleetdeckVersion.current(),
+                                instance.broker().description()),
                         instance.settings(),
                         settings,
                         () -> shutdown.request("console window closed"))) {

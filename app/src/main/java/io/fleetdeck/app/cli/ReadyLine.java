@@ -3,7 +3,8 @@ package io.fleetdeck.app.cli;
 import io.fleetdeck.app.runtime.FleetdeckInstance;
 
 /**
- * The line {@code serve} prints when its services are up: {@code fleetdeck ready data=<dir>}. Scripts and the
+ * The line {@code serve} prints when its services are up:
+ * {@code fleetdeck ready mqtts=<host>:<port> [mqtt=<host>:<port>] data=<dir>}. Scripts and the
  * acceptance checks wait for it, so its words only ever grow: endpoints are added before {@code data=}, as
  * {@code key=value} pairs, and nothing is renamed.
  */
@@ -12,6 +13,7 @@ final class ReadyLine {
     private ReadyLine() {}
 
     static String of(FleetdeckInstance instance) {
-        return "fleetdeck ready data=" + instance.dataFolder().root();
+        return "fleetdeck ready " + instance.broker().endpoints() + " data="
+                + instance.dataFolder().root();
     }
 }

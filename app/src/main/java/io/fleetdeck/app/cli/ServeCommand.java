@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fleetdeck serve}: runs the services without a window until SIGTERM or SIGINT. Once they are up it prints
- * {@code fleetdeck ready data=<dir>} on stdout, the one line scripts wait for; logs go to stderr and the log file.
+ * {@code fleetdeck ready mqtts=<host>:<port> [mqtt=<host>:<port>] data=<dir>} on stdout (see {@link ReadyLine}), the
+ * one line scripts wait for; logs go to stderr and the log file.
  */
 @Command(name = "serve", description = "Run the services headless until SIGTERM or Ctrl+C.")
 final class ServeCommand implements Callable<Integer> {
@@ -25,6 +26,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     DataFolderOption dataFolder = new DataFolderOption();
+
+    @Mixin
+    BrokerPortOptions brokerPorts = new BrokerPortOptions();
 
     @ParentCommand
     FleetdeckCommand parent;
@@ -35,8 +39,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws StartupException, InterruptedException {
         ShutdownSignal shutdown = ShutdownSignal.onTerminationSignals();
-        try (FleetdeckInstance instance =
-                FleetdeckInstance.open(dataFolder.resolve(parent.dataFolder), Clock.systemUTC())) {
+        try (FleetdeckInstance instance = FleetdeckInstance.open(
+                dataFolder.resolve(parent.dataFolder), brokerPorts.toOptions(), Clock.systemUTC())) {
             PrintWriter out = spec.commandLine().getOut();
             out.println(ReadyLine.of(instance));
             out.flush();

@@ -54,6 +54,11 @@ public final class DataFolder {
         return root.resolve("logs");
     }
 
+    /** The CA certificate devices and tools trust for the broker's TLS listener. */
+    public Path caCertificate() {
+        return root.resolve("provisioning").resolve("root-ca.pem");
+    }
+
     /** Files that can be recreated at any time, such as JavaFX's native libraries when it extracts them. */
     public Path cacheFolder() {
         return root.resolve("cache");

@@ -25,33 +25,46 @@ public final class FleetdeckInstance implements AutoCloseable {
     private final DataFolderLock lock;
     private final SettingsFile settingsFile;
     private final ConsoleSettings settings;
+    private final EmbeddedBroker broker;
 
     private FleetdeckInstance(
-            DataFolder dataFolder, DataFolderLock lock, SettingsFile settingsFile, ConsoleSettings settings) {
+            DataFolder dataFolder,
+            DataFolderLock lock,
+            SettingsFile settingsFile,
+            ConsoleSettings settings,
+            EmbeddedBroker broker) {
         this.dataFolder = dataFolder;
         this.lock = lock;
         this.settingsFile = settingsFile;
         this.settings = settings;
+        this.broker = broker;
     }
 
-    public static FleetdeckInstance open(Path requestedFolder, Clock clock) throws StartupException {
+    public static FleetdeckInstance open(Path requestedFolder, BrokerOptions brokerOptions, Clock clock)
+            throws StartupException {
         DataFolder folder = DataFolder.open(requestedFolder);
         DataFolderLock lock = DataFolderLock.acquire(folder);
         try {
             LogFiles.writeTo(folder.logsFolder());
             SettingsFile settingsFile = new SettingsFile(folder.settingsFile(), clock);
             ConsoleSettings settings = settingsFile.load();
+            EmbeddedBroker broker = EmbeddedBroker.start(folder, brokerOptions, clock);
             // logged once the start can no longer be refused, so a refusal stays one line on stderr
             log.info(
-                    "Fleetdeck {} starting on data folder {} (PID {})",
+                    "Fleetdeck {} starting on data folder {} (PID {}), MQTT {}",
                     FleetdeckVersion.current(),
                     folder,
-                    ProcessHandle.current().pid());
-            return new FleetdeckInstance(folder, lock, settingsFile, settings);
+                    ProcessHandle.current().pid(),
+                    broker.endpoints());
+            return new FleetdeckInstance(folder, lock, settingsFile, settings, broker);
         } catch (StartupException | RuntimeException e) {
             releaseAfterFailedStart(lock);
             throw e;
         }
+    }
+
+    public EmbeddedBroker broker() {
+        return broker;
     }
 
     public DataFolder dataFolder() {
@@ -69,6 +82,7 @@ public final class FleetdeckInstance implements AutoCloseable {
 
     @Override
     public void close() {
+        broker.close();
         try {
             lock.close();
             log.info("Stopped; data folder {} released", dataFolder);

@@ -43,7 +43,8 @@ class BadInputIT {
     void aCorruptSettingsFileIsMovedAsideAndTheNextStartUsesTheDefaults() throws Exception {
         Path settings = Files.writeString(temp.resolve("settings.json"), "{\"theme\": DARK");
 
-        try (FleetdeckProcess fleetdeck = FleetdeckProcess.start("serve", "--data-dir", temp.toString())) {
+        try (FleetdeckProcess fleetdeck =
+                FleetdeckProcess.start("serve", "--data-dir", temp.toString(), "--mqtts-port", "0")) {
             assertThat(fleetdeck.awaitExit()).isEqualTo(2);
             assertThat(fleetdeck.stderr())
                     .singleElement()
@@ -59,7 +60,8 @@ class BadInputIT {
                 .as("the refused start released the folder")
                 .doesNotExist();
 
-        try (FleetdeckProcess again = FleetdeckProcess.start("serve", "--data-dir", temp.toString())) {
+        try (FleetdeckProcess again =
+                FleetdeckProcess.start("serve", "--data-dir", temp.toString(), "--mqtts-port", "0")) {
             again.awaitStdoutLine("fleetdeck ready");
             again.signal("TERM");
             assertThat(again.awaitExit()).isZero();

@@ -19,7 +19,7 @@ class GuiIT {
                 .as("a display to open the window on; ./test starts Xvfb")
                 .isNotBlank();
 
-        try (FleetdeckProcess gui = FleetdeckProcess.start("--data-dir", temp.toString())) {
+        try (FleetdeckProcess gui = FleetdeckProcess.start("--data-dir", temp.toString(), "--mqtts-port", "0")) {
             gui.awaitStderrLineContaining("Console window shown");
             assertThat(temp.resolve("fleetdeck.lock")).exists();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,10 +17,13 @@ class ServeIT {
     @Test
     void serveSaysReadyAndStopsCleanlyOnSigterm() throws Exception {
         Path data = temp.resolve("site data");
-        try (FleetdeckProcess serve = FleetdeckProcess.start("serve", "--data-dir", data.toString())) {
+        try (FleetdeckProcess serve =
+                FleetdeckProcess.start("serve", "--data-dir", data.toString(), "--mqtts-port", "0")) {
             String ready = serve.awaitStdoutLine("fleetdeck ready");
 
-            assertThat(ready).isEqualTo("fleetdeck ready data=" + data.toRealPath());
+            assertThat(ready)
+                    .matches("fleetdeck ready mqtts=127\\.0\\.0\\.1:\\d+ data="
+                            + Pattern.quote(data.toRealPath().toString()));
             assertThat(data.resolve("fleetdeck.lock")).hasContent(Long.toString(serve.pid()));
 
             serve.signal("TERM");
@@ -35,7 +39,8 @@ class ServeIT {
 
     @Test
     void ctrlCStopsServeCleanlyToo() throws Exception {
-        try (FleetdeckProcess serve = FleetdeckProcess.start("--data-dir", temp.toString(), "serve")) {
+        try (FleetdeckProcess serve =
+                FleetdeckProcess.start("--data-dir", temp.toString(), "serve", "--mqtts-port", "0")) {
             serve.awaitStdoutLine("fleetdeck ready");
 
             serve.signal("INT");
@@ -47,7 +52,8 @@ class ServeIT {
 
     @Test
     void aSigtermPassedOnByTimeoutStopsServeCleanly() throws Exception {
-        try (FleetdeckProcess serve = FleetdeckProcess.startUnderTimeout("serve", "--data-dir", temp.toString())) {
+        try (FleetdeckProcess serve =
+                FleetdeckProcess.startUnderTimeout("serve", "--data-dir", temp.toString(), "--mqtts-port", "0")) {
             serve.awaitStdoutLine("fleetdeck ready");
 
             serve.signal("TERM");
@@ -62,10 +68,12 @@ class ServeIT {
 
     @Test
     void aSecondInstanceOnTheSameDataFolderIsRefusedWithTheHoldersPid() throws Exception {
-        try (FleetdeckProcess first = FleetdeckProcess.start("serve", "--data-dir", temp.toString())) {
+        try (FleetdeckProcess first =
+                FleetdeckProcess.start("serve", "--data-dir", temp.toString(), "--mqtts-port", "0")) {
             first.awaitStdoutLine("fleetdeck ready");
 
-            try (FleetdeckProcess second = FleetdeckProcess.start("serve", "--data-dir", temp.toString())) {
+            try (FleetdeckProcess second =
+                    FleetdeckProcess.start("serve", "--data-dir", temp.toString(), "--mqtts-port", "0")) {
                 assertThat(second.awaitExit()).isEqualTo(2);
                 assertThat(second.stdout()).isEmpty();
                 assertThat(second.stderr())
@@ -85,7 +93,8 @@ class ServeIT {
     @Test
     void theFolderIsFreeAgainAfterAStop() throws Exception {
         for (int run = 0; run < 2; run++) {
-            try (FleetdeckProcess serve = FleetdeckProcess.start("serve", "--data-dir", temp.toString())) {
+            try (FleetdeckProcess serve =
+                    FleetdeckProcess.start("serve", "--data-dir", temp.toString(), "--mqtts-port", "0")) {
                 serve.awaitStdoutLine("fleetdeck ready");
                 serve.signal("TERM");
                 assertThat(serve.awaitExit()).isZero();

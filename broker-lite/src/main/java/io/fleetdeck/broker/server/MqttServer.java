@@ -41,7 +41,8 @@ public final class MqttServer implements AutoCloseable {
     private final InetSocketAddress plainAddress;
 
     /**
-     * Where to listen. {@code plainPort} empty keeps the plain listener off; port 0 picks a free port.
+     * Where to listen: {@code tlsHost} null means every interface; {@code plainPort} empty keeps the plain listener
+     * off; port 0 picks a free port.
      *
      * @param slowClientBufferBytes a connection's unsent bytes past which QoS 0 messages for it are dropped and
      *     counted rather than buffered without bound
@@ -67,13 +68,10 @@ public final class MqttServer implements AutoCloseable {
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         List<Channel> bound = new ArrayList<>();
         try {
-            Channel tls = bind(
-                    broker,
-                    config,
-                    acceptors,
-                    workers,
-                    config.tls(),
-                    new InetSocketAddress(config.tlsHost(), config.tlsPort()));
+            InetSocketAddress tlsAddress = config.tlsHost() == null
+                    ? new InetSocketAddress(config.tlsPort())
+                    : new InetSocketAddress(config.tlsHost(), config.tlsPort());
+            Channel tls = bind(broker, config, acceptors, workers, config.tls(), tlsAddress);
             bound.add(tls);
             InetSocketAddress plainAddress = null;
             if (config.plainPort().isPresent()) {

@@ -62,7 +62,7 @@ public final class ServerIdentity {
             files.writePrivateKey(serverKeyFile, pair.getPrivate());
             files.writeCertificates(serverCert, List.of(cert, ca.certificate()));
             key = pair.getPrivate();
-            log.info(
+            log.debug(
                     "Issued the broker's server certificate, valid until {}",
                     cert.getNotAfter().toInstant());
         }

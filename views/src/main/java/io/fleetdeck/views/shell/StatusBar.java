@@ -11,7 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 
-/** The strip along the bottom: the services' state, the data folder and the version. */
+/** The strip along the bottom: the services' state, where devices connect, the data folder and the version. */
 final class StatusBar {
 
     private final HBox bar = new HBox(10);
@@ -38,6 +38,10 @@ final class StatusBar {
         dataFolder.setMinWidth(120);
         dataFolder.setTooltip(new Tooltip(folder));
 
+        Label broker = new Label(model.info().brokerEndpoint());
+        broker.setId("status-broker");
+        broker.setMinWidth(Region.USE_PREF_SIZE);
+
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox.setHgrow(dataFolder, Priority.SOMETIMES);
@@ -47,7 +51,15 @@ final class StatusBar {
         version.setMinWidth(Region.USE_PREF_SIZE);
         state.setMinWidth(Region.USE_PREF_SIZE);
 
-        bar.getChildren().addAll(state, new Separator(Orientation.VERTICAL), dataFolder, gap, version);
+        bar.getChildren()
+                .addAll(
+                        state,
+                        new Separator(Orientation.VERTICAL),
+                        broker,
+                        new Separator(Orientation.VERTICAL),
+                        dataFolder,
+                        gap,
+                        version);
     }
 
     HBox node() {

@@ -41,7 +41,9 @@ class ConsoleWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         model = new ShellViewModel(
-                new ConsoleInfo(LONG_DATA_FOLDER, "0.1.0-test"), new ConsoleSettings(Theme.DARK, null), saved::add);
+                new ConsoleInfo(LONG_DATA_FOLDER, "0.1.0-test", "MQTT over TLS on port 8883"),
+                new ConsoleSettings(Theme.DARK, null),
+                saved::add);
         window = new ConsoleWindow(stage, model);
         window.onCloseRequest(closeRequests::incrementAndGet);
         model.serviceStateChanged(ServiceState.RUNNING);

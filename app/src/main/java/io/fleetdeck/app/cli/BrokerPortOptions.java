@@ -1,0 +1,46 @@
+package io.fleetdeck.app.cli;
+
+import io.fleetdeck.app.runtime.BrokerOptions;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code --mqtts-port} and {@code --mqtt-port}: where the embedded broker listens. */
+public final class BrokerPortOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    private int mqttsPort = BrokerOptions.DEFAULT_MQTTS_PORT;
+    private Integer mqttPort;
+
+    @Option(
+            names = "--mqtts-port",
+            paramLabel = "N",
+            description = "MQTT over TLS port on every interface (default: ${DEFAULT-VALUE}; 0 picks a free port).",
+            defaultValue = "8883")
+    void mqttsPort(int port) {
+        mqttsPort = checked("--mqtts-port", port);
+    }
+
+    @Option(
+            names = "--mqtt-port",
+            paramLabel = "N",
+            description = "Also listen for plain MQTT on this loopback port, for tools (0 picks a free port).")
+    void mqttPort(int port) {
+        mqttPort = checked("--mqtt-port", port);
+    }
+
+    BrokerOptions toOptions() {
+        return new BrokerOptions(mqttsPort, Optional.ofNullable(mqttPort));
+    }
+
+    private int checked(String option, int port) {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), option + " must be a port from 0 to 65535, was " + port);
+        }
+        return port;
+    }
+}

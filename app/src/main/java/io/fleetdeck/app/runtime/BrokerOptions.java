@@ -1,0 +1,16 @@
+package io.fleetdeck.app.runtime;
+
+import java.util.Optional;
+
+/**
+ * Where the embedded broker listens: MQTT over TLS on {@code mqttsPort} on every interface (8883 by default, as AWS
+ * IoT Core), and plain MQTT on loopback only when {@code mqttPort} is given. Port 0 picks a free port.
+ */
+public record BrokerOptions(int mqttsPort, Optional<Integer> mqttPort) {
+
+    public static final int DEFAULT_MQTTS_PORT = 8883;
+
+    public static BrokerOptions defaults() {
+        return new BrokerOptions(DEFAULT_MQTTS_PORT, Optional.empty());
+    }
+}

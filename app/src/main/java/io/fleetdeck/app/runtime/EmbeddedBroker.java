@@ -1,0 +1,95 @@
+package io.fleetdeck.app.runtime;
+
+import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.data.DataFolder;
+import io.fleetdeck.broker.MqttChannel;
+import io.fleetdeck.broker.server.BrokerLimits;
+import io.fleetdeck.broker.server.MessageBroker;
+import io.fleetdeck.broker.server.MqttServer;
+import io.fleetdeck.broker.tls.ServerIdentity;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The broker inside this process: its TLS identity from the data folder ({@code pki/}, with the CA devices trust
+ * published as {@code provisioning/root-ca.pem}), its listeners, and the {@link MqttChannel} services use.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    /** Slow subscribers may hold this much unsent data before QoS 0 messages to them are dropped and counted. */
+    private static final int SLOW_CLIENT_BUFFER_BYTES = 1 << 20;
+
+    private final MessageBroker broker;
+    private final MqttServer server;
+
+    private EmbeddedBroker(MessageBroker broker, MqttServer server) {
+        this.broker = broker;
+        this.server = server;
+    }
+
+    static EmbeddedBroker start(DataFolder folder, BrokerOptions options, Clock clock) throws StartupException {
+        ServerIdentity identity;
+        try {
+            identity = ServerIdentity.loadOrCreate(folder.root().resolve("pki"), folder.caCertificate(), clock);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new StartupException(
+                    "cannot set up the broker's TLS identity in "
+                            + folder.root().resolve("pki") + ": " + e.getMessage(),
+                    e);
+        }
+        MessageBroker broker = new MessageBroker(BrokerLimits.awsDefaults(), clock);
+        try {
+            MqttServer server = MqttServer.start(
+                    broker,
+                    new MqttServer.Listeners(
+                            null,
+                            options.mqttsPort(),
+                            identity.serverContext(),
+                            options.mqttPort(),
+                            SLOW_CLIENT_BUFFER_BYTES));
+            return new EmbeddedBroker(broker, server);
+        } catch (IOException e) {
+            throw new StartupException(
+                    "the MQTT broker " + e.getMessage() + "; choose other ports with --mqtts-port and --mqtt-port", e);
+        }
+    }
+
+    public MqttChannel channel() {
+        return broker;
+    }
+
+    public InetSocketAddress tlsAddress() {
+        return server.tlsAddress();
+    }
+
+    public Optional<InetSocketAddress> plainAddress() {
+        return server.plainAddress();
+    }
+
+    /**
+     * The endpoints as the ready line names them: loopback addresses, which the server certificate covers, so a script
+     * on this machine can connect to exactly what it reads.
+     */
+    public String endpoints() {
+        String tls = "mqtts=127.0.0.1:" + tlsAddress().getPort();
+        return plainAddress()
+                .map(plain -> tls + " mqtt=127.0.0.1:" + plain.getPort())
+                .orElse(tls);
+    }
+
+    /** For the status bar: where devices and tools connect. */
+    public String description() {
+        String tls = "MQTT over TLS on port " + tlsAddress().getPort();
+        return plainAddress()
+                .map(plain -> tls + ", plain MQTT on 127.0.0.1:" + plain.getPort())
+                .orElse(tls);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
