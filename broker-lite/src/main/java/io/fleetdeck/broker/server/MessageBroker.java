@@ -5,12 +5,18 @@ import io.fleetdeck.broker.ClientLifecycleListener;
 import io.fleetdeck.broker.MessageHandler;
 import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.broker.PublishedMessage;
+import io.fleetdeck.broker.metrics.BrokerCounters;
+import io.fleetdeck.broker.metrics.ClientStats;
+import io.fleetdeck.broker.metrics.DisconnectReason;
 import io.fleetdeck.broker.protocol.TopicRules;
 import io.fleetdeck.broker.routing.MessageRouter;
 import io.fleetdeck.broker.session.Session;
 import io.fleetdeck.broker.session.SessionStore;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +35,36 @@ public final class MessageBroker implements MqttChannel {
     private final SessionStore sessions;
     private final Clock clock;
     private final List<ClientLifecycleListener> lifecycleListeners = new CopyOnWriteArrayList<>();
+    private final BrokerCounters counters = new BrokerCounters();
+    private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
 
     public MessageBroker(BrokerLimits limits, Clock clock) {
         this.limits = limits;
         this.clock = clock;
         this.topicRules = new TopicRules(limits);
-        this.sessions = new SessionStore(router.subscriptions(), limits, clock);
+        this.sessions = new SessionStore(router.subscriptions(), limits, clock, counters.traffic());
+    }
+
+    /** Broker-wide counts since start. */
+    public BrokerCounters.Stats stats() {
+        return counters.snapshot();
+    }
+
+    /** Every client with a session, connected or away, with its counts; sorted by client id. */
+    public List<ClientStats> clients() {
+        return sessions.all().stream()
+                .map(session -> new ClientStats(
+                        session.clientId(),
+                        connections.get(session.clientId()),
+                        session.queuedCount(),
+                        session.traffic()))
+                .sorted(Comparator.comparing(ClientStats::clientId))
+                .toList();
+    }
+
+    /** Retained messages held now. */
+    public int retainedCount() {
+        return router.retained().size();
     }
 
     @Override
@@ -75,6 +105,8 @@ public final class MessageBroker implements MqttChannel {
     }
 
     void connected(ClientConnection connection) {
+        counters.connected();
+        connections.put(connection.clientId(), connection);
         for (ClientLifecycleListener listener : lifecycleListeners) {
             try {
                 listener.connected(connection);
@@ -84,7 +116,9 @@ public final class MessageBroker implements MqttChannel {
         }
     }
 
-    void disconnected(ClientConnection connection, String reason) {
+    void disconnected(ClientConnection connection, DisconnectReason category, String reason) {
+        counters.disconnected(category);
+        connections.remove(connection.clientId(), connection);
         for (ClientLifecycleListener listener : lifecycleListeners) {
             try {
                 listener.disconnected(connection, reason);

@@ -2,6 +2,7 @@ package io.fleetdeck.broker.server;
 
 import io.fleetdeck.broker.ClientConnection;
 import io.fleetdeck.broker.PublishedMessage;
+import io.fleetdeck.broker.metrics.DisconnectReason;
 import io.fleetdeck.broker.protocol.PublishCodec;
 import io.fleetdeck.broker.protocol.ReasonCodes;
 import io.fleetdeck.broker.protocol.TopicRules;
@@ -71,6 +72,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     private final Map<Integer, String> topicAliases = new HashMap<>();
     private PublishedMessage will;
     private String endReason = "connection lost";
+    private DisconnectReason endCategory = DisconnectReason.CONNECTION_LOST;
 
     MqttConnection(MessageBroker broker) {
         this.broker = broker;
@@ -296,6 +298,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             rejectPublish(topic, qos, packetId, problem.get(), reason);
             return;
         }
+        session.countReceived(publish.payload().readableBytes());
         broker.router().route(PublishCodec.read(publish, topic, client.clientId()));
         if (qos == MqttQoS.AT_LEAST_ONCE) {
             ctx.writeAndFlush(MqttMessageBuilders.pubAck().packetId(packetId).build());
@@ -431,6 +434,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             will = null;
         }
         endReason = "client disconnected";
+        endCategory = DisconnectReason.CLIENT_DISCONNECTED;
         ctx.close();
     }
 
@@ -451,7 +455,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             }
             broker.sessions().closed(session, this);
             log.debug("{} disconnected: {}", client.clientId(), endReason);
-            broker.disconnected(client, endReason);
+            broker.disconnected(client, endCategory, endReason);
         }
         super.channelInactive(context);
     }
@@ -478,6 +482,11 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     /** Ends the connection for a broken rule: MQTT 5 clients are told why with DISCONNECT, 3.1.1 ones are closed. */
     private void end(String why, byte reason) {
         endReason = why;
+        endCategory = switch (reason) {
+            case ReasonCodes.KEEP_ALIVE_TIMEOUT -> DisconnectReason.KEEP_ALIVE_TIMEOUT;
+            case ReasonCodes.SESSION_TAKEN_OVER -> DisconnectReason.SESSION_TAKEN_OVER;
+            default -> DisconnectReason.PROTOCOL_VIOLATION;
+        };
         if (session != null) {
             log.info("Disconnecting {}: {}", client.clientId(), why);
         } else {

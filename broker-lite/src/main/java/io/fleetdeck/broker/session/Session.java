@@ -1,11 +1,11 @@
 package io.fleetdeck.broker.session;
 
 import io.fleetdeck.broker.PublishedMessage;
+import io.fleetdeck.broker.metrics.TrafficCounters;
 import io.fleetdeck.broker.routing.Subscriber;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A client's session: its subscriptions and the QoS 1 messages it has not acknowledged yet, kept across connections
@@ -22,18 +22,19 @@ public final class Session implements Subscriber {
     private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
     private final ArrayDeque<PublishedMessage> queued = new ArrayDeque<>();
     private final LinkedHashMap<Integer, PublishedMessage> inflight = new LinkedHashMap<>();
-    private final AtomicLong droppedQos0 = new AtomicLong();
-    private final AtomicLong droppedQos1 = new AtomicLong();
+    private final TrafficCounters counters = new TrafficCounters();
+    private final TrafficCounters brokerTraffic;
     private Outbound outbound;
     private int sendWindow;
     private int nextPacketId = 1;
     private long expirySeconds;
     private long disconnectedAtMillis;
 
-    Session(String clientId, int queueBound, int inflightBound) {
+    Session(String clientId, int queueBound, int inflightBound, TrafficCounters brokerTraffic) {
         this.clientId = clientId;
         this.queueBound = queueBound;
         this.inflightBound = inflightBound;
+        this.brokerTraffic = brokerTraffic;
     }
 
     public String clientId() {
@@ -46,8 +47,10 @@ public final class Session implements Subscriber {
         if (qos == 0) {
             if (outbound != null && outbound.isWritable()) {
                 outbound.send(message.withQos(0), 0, false);
+                countSent(message);
             } else {
-                droppedQos0.incrementAndGet();
+                counters.droppedQos0();
+                brokerTraffic.droppedQos0();
             }
             return;
         }
@@ -136,17 +139,20 @@ public final class Session implements Subscriber {
         return queued.size() + inflight.size();
     }
 
-    public long droppedQos0() {
-        return droppedQos0.get();
+    /** A message this client published, counted against it and the broker. */
+    public void countReceived(int payloadBytes) {
+        counters.received(payloadBytes);
+        brokerTraffic.received(payloadBytes);
     }
 
-    public long droppedQos1() {
-        return droppedQos1.get();
+    public TrafficCounters.Traffic traffic() {
+        return counters.snapshot();
     }
 
     private void enqueue(PublishedMessage message) {
         if (queued.size() >= queueBound) {
-            droppedQos1.incrementAndGet();
+            counters.droppedQos1();
+            brokerTraffic.droppedQos1();
             return;
         }
         queued.add(message);
@@ -162,6 +168,12 @@ public final class Session implements Subscriber {
         int packetId = nextFreePacketId();
         inflight.put(packetId, message);
         outbound.send(message, packetId, false);
+        countSent(message);
+    }
+
+    private void countSent(PublishedMessage message) {
+        counters.sent(message.payload().length);
+        brokerTraffic.sent(message.payload().length);
     }
 
     private int nextFreePacketId() {

@@ -1,5 +1,6 @@
 package io.fleetdeck.broker.session;
 
+import io.fleetdeck.broker.metrics.TrafficCounters;
 import io.fleetdeck.broker.routing.SubscriptionTrie;
 import io.fleetdeck.broker.server.BrokerLimits;
 import java.time.Clock;
@@ -17,11 +18,14 @@ public final class SessionStore {
     private final SubscriptionTrie subscriptions;
     private final BrokerLimits limits;
     private final Clock clock;
+    private final TrafficCounters brokerTraffic;
 
-    public SessionStore(SubscriptionTrie subscriptions, BrokerLimits limits, Clock clock) {
+    public SessionStore(
+            SubscriptionTrie subscriptions, BrokerLimits limits, Clock clock, TrafficCounters brokerTraffic) {
         this.subscriptions = subscriptions;
         this.limits = limits;
         this.clock = clock;
+        this.brokerTraffic = brokerTraffic;
     }
 
     /** The session a new connection gets, and whether it was kept from before (CONNACK's session present). */
@@ -41,7 +45,7 @@ public final class SessionStore {
         boolean present = existing != null;
         Session session = present
                 ? existing
-                : new Session(clientId, limits.queuedMessagesPerSession(), limits.inflightPerSession());
+                : new Session(clientId, limits.queuedMessagesPerSession(), limits.inflightPerSession(), brokerTraffic);
         sessions.put(clientId, session);
         Outbound previous = session.attach(connection, receiveMaximum, expirySeconds);
         if (previous != null && previous != connection) {
@@ -76,6 +80,11 @@ public final class SessionStore {
 
     public int size() {
         return sessions.size();
+    }
+
+    /** Every session at this moment, connected or kept for a client that is away. */
+    public java.util.List<Session> all() {
+        return java.util.List.copyOf(sessions.values());
     }
 
     private void discard(Session session) {

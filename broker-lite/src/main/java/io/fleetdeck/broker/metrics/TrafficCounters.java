@@ -1,0 +1,49 @@
+package io.fleetdeck.broker.metrics;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Messages and bytes in and out, and messages dropped: kept per client and for the whole broker. LongAdders, so
+ * counting on every packet from many I/O threads costs next to nothing. Thread-safe.
+ */
+public final class TrafficCounters {
+
+    private final LongAdder messagesIn = new LongAdder();
+    private final LongAdder bytesIn = new LongAdder();
+    private final LongAdder messagesOut = new LongAdder();
+    private final LongAdder bytesOut = new LongAdder();
+    private final LongAdder droppedQos0 = new LongAdder();
+    private final LongAdder droppedQos1 = new LongAdder();
+
+    public void received(int payloadBytes) {
+        messagesIn.increment();
+        bytesIn.add(payloadBytes);
+    }
+
+    public void sent(int payloadBytes) {
+        messagesOut.increment();
+        bytesOut.add(payloadBytes);
+    }
+
+    public void droppedQos0() {
+        droppedQos0.increment();
+    }
+
+    public void droppedQos1() {
+        droppedQos1.increment();
+    }
+
+    public Traffic snapshot() {
+        return new Traffic(
+                messagesIn.sum(),
+                bytesIn.sum(),
+                messagesOut.sum(),
+                bytesOut.sum(),
+                droppedQos0.sum(),
+                droppedQos1.sum());
+    }
+
+    /** Counts at one moment; payload bytes only, as AWS's Defender metrics count them. */
+    public record Traffic(
+            long messagesIn, long bytesIn, long messagesOut, long bytesOut, long droppedQos0, long droppedQos1) {}
+}

@@ -1,0 +1,128 @@
+package io.fleetdeck.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fleetdeck.broker.metrics.ClientStats;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A subscriber that stops reading holds up nobody, and what it cannot take is counted, never silently lost. */
+class BackPressureTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aStalledSubscriberNeitherBlocksOthersNorLosesCountOfWhatItMissed() throws Exception {
+        try (RunningBroker broker = RunningBroker.start(folder);
+                Socket stalled = new Socket("127.0.0.1", broker.plainPort())) {
+            stalled.setReceiveBufferSize(4096);
+            subscribeRaw(stalled.getOutputStream(), "stalled-1", "load/#");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> broker.broker.clients().stream()
+                            .anyMatch(c -> c.clientId().equals("stalled-1")));
+
+            MqttClient fast = client(broker, "fast-1");
+            AtomicInteger fastGot = new AtomicInteger();
+            fast.subscribe("load/#", 1, (topic, message) -> fastGot.incrementAndGet());
+            MqttClient publisher = client(broker, "publisher-1");
+            byte[] payload = "x".repeat(200).getBytes(StandardCharsets.UTF_8);
+            int total = 5000;
+            for (int i = 0; i < total; i++) {
+                publisher.publish("load/telemetry", payload, 1, false);
+            }
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> fastGot.get() == total);
+            ClientStats stalledStats = broker.broker.clients().stream()
+                    .filter(c -> c.clientId().equals("stalled-1"))
+                    .findFirst()
+                    .orElseThrow();
+            // 100 sent and unacknowledged (AWS's outbound window), 1000 queued (the session's bound), the rest counted
+            assertThat(stalledStats.traffic().droppedQos1()).isEqualTo(total - 100 - 1000);
+            assertThat(stalledStats.queued()).isEqualTo(1100);
+            assertThat(broker.broker.stats().traffic().droppedQos1()).isEqualTo(total - 1100);
+            assertThat(broker.broker.stats().traffic().messagesIn()).isEqualTo(total);
+            publisher.disconnect();
+            fast.disconnect();
+        }
+    }
+
+    @Test
+    void perClientCountersFollowTheTraffic() throws Exception {
+        try (RunningBroker broker = RunningBroker.start(folder)) {
+            MqttClient client = client(broker, "counter-1");
+            AtomicInteger got = new AtomicInteger();
+            client.subscribe("count/me", 1, (topic, message) -> got.incrementAndGet());
+            for (int i = 0; i < 3; i++) {
+                client.publish("count/me", "0123456789".getBytes(StandardCharsets.UTF_8), 1, false);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> got.get() == 3);
+
+            ClientStats stats = broker.broker.clients().getFirst();
+            assertThat(stats.clientId()).isEqualTo("counter-1");
+            assertThat(stats.connected()).isTrue();
+            assertThat(stats.traffic().messagesIn()).isEqualTo(3);
+            assertThat(stats.traffic().bytesIn()).isEqualTo(30);
+            assertThat(stats.traffic().messagesOut()).isEqualTo(3);
+            assertThat(broker.broker.stats().connects()).isEqualTo(1);
+            client.disconnect();
+        }
+    }
+
+    private static MqttClient client(RunningBroker broker, String id) throws Exception {
+        MqttClient client = new MqttClient(broker.plainUri(), id, new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setMaxInflight(100);
+        client.connect(options);
+        return client;
+    }
+
+    /** CONNECT and SUBSCRIBE (QoS 1) written by hand, so nothing ever reads what the broker sends back. */
+    private static void subscribeRaw(OutputStream out, String clientId, String filter) throws IOException {
+        ByteArrayOutputStream connect = new ByteArrayOutputStream();
+        writeString(connect, "MQTT");
+        connect.write(4); // protocol level 3.1.1
+        connect.write(0x02); // clean session
+        connect.write(new byte[] {0, 60}); // keep-alive
+        writeString(connect, clientId);
+        packet(out, 0x10, connect.toByteArray());
+
+        ByteArrayOutputStream subscribe = new ByteArrayOutputStream();
+        subscribe.write(new byte[] {0, 1}); // packet id
+        writeString(subscribe, filter);
+        subscribe.write(1); // QoS 1
+        packet(out, 0x82, subscribe.toByteArray());
+        out.flush();
+    }
+
+    private static void packet(OutputStream out, int type, byte[] body) throws IOException {
+        out.write(type);
+        int length = body.length;
+        do {
+            int digit = length % 128;
+            length /= 128;
+            out.write(length > 0 ? digit | 0x80 : digit);
+        } while (length > 0);
+        out.write(body);
+    }
+
+    private static void writeString(ByteArrayOutputStream out, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.write(bytes.length >> 8);
+        out.write(bytes.length & 0xff);
+        out.write(bytes, 0, bytes.length);
+    }
+}
