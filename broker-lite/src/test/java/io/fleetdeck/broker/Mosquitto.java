@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,23 +32,25 @@ final class Mosquitto {
         List<String> command = new ArrayList<>(List.of("timeout", "60", "stdbuf", "-oL", "mosquitto_sub"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Subscriber subscriber = new Subscriber(process, new CopyOnWriteArrayList<>());
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader reader =
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader output =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                reader.lines().forEach(subscriber.lines::add);
+                output.lines().forEach(lines::add);
             } catch (IOException ignored) {
                 // ended
             }
         });
-        return subscriber;
+        return new Subscriber(process, lines, reader);
     }
 
     record Result(int exitCode, String output) {}
 
-    record Subscriber(Process process, List<String> lines) implements AutoCloseable {
+    record Subscriber(Process process, List<String> lines, Thread reader) implements AutoCloseable {
+        /** Waits for mosquitto_sub to end and for its last line to be read. */
         int awaitExit() throws InterruptedException {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            reader.join(Duration.ofSeconds(10));
             return process.exitValue();
         }
 
