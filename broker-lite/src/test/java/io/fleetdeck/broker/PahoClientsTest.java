@@ -257,6 +257,36 @@ class PahoClientsTest {
         }
     }
 
+    @Test
+    void aSharedSubscriptionSplitsTheStreamBetweenItsMembers() throws Exception {
+        MqttClient workerA = v3("worker-a");
+        MqttClient workerB = v3("worker-b");
+        MqttClient producer = v3("producer-1");
+        try {
+            // Paho 3 matches a message against the filter itself and does not know $share/: use its callback
+            BlockingQueue<String> topicsA = new LinkedBlockingQueue<>();
+            BlockingQueue<String> topicsB = new LinkedBlockingQueue<>();
+            workerA.setCallback(collecting(topicsA));
+            workerB.setCallback(collecting(topicsB));
+            workerA.subscribe("$share/workers/jobs/#", 1);
+            workerB.subscribe("$share/workers/jobs/#", 1);
+            for (int i = 0; i < 10; i++) {
+                producer.publish("jobs/job-" + i, new byte[] {1}, 1, false);
+            }
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> topicsA.size() + topicsB.size() == 10);
+            assertThat(topicsA).as("turns are taken in order").hasSize(5);
+            assertThat(topicsB).hasSize(5);
+
+            IMqttToken badGroup = workerA.subscribeWithResponse("$share/+/jobs/#", 1);
+            assertThat(badGroup.getGrantedQos()).containsExactly(0x80);
+        } finally {
+            workerA.disconnect();
+            workerB.disconnect();
+            producer.disconnect();
+        }
+    }
+
     private static MqttCallback collecting(BlockingQueue<String> topics) {
         return new MqttCallback() {
             @Override

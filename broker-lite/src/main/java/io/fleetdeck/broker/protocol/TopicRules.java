@@ -13,6 +13,7 @@ import java.util.Optional;
 public final class TopicRules {
 
     private static final String RULES_PREFIX = "$aws/rules/";
+    private static final String SHARE_PREFIX = "$share/";
 
     private final BrokerLimits limits;
 
@@ -25,6 +26,19 @@ public final class TopicRules {
             return Optional.of("a topic name must not contain the wildcards + or #");
         }
         return checkCommon(topic);
+    }
+
+    /** A SUBSCRIBE's filter: a topic filter, or a shared one {@code $share/<group>/<filter>} (MQTT 5 §4.8.2). */
+    public Optional<String> checkSubscription(String filter) {
+        if (!filter.startsWith(SHARE_PREFIX)) {
+            return checkFilter(filter);
+        }
+        int slash = filter.indexOf('/', SHARE_PREFIX.length());
+        String group = slash < 0 ? "" : filter.substring(SHARE_PREFIX.length(), slash);
+        if (group.isEmpty() || group.contains("+") || group.contains("#")) {
+            return Optional.of("a shared subscription needs a group name without wildcards: $share/<group>/<filter>");
+        }
+        return checkFilter(filter.substring(slash + 1));
     }
 
     public Optional<String> checkFilter(String filter) {

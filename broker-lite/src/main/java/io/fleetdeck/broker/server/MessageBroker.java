@@ -42,7 +42,7 @@ public final class MessageBroker implements MqttChannel {
         this.limits = limits;
         this.clock = clock;
         this.topicRules = new TopicRules(limits);
-        this.sessions = new SessionStore(router.subscriptions(), limits, clock, counters.traffic());
+        this.sessions = new SessionStore(router, limits, clock, counters.traffic());
     }
 
     /** Broker-wide counts since start. */
@@ -69,13 +69,13 @@ public final class MessageBroker implements MqttChannel {
 
     @Override
     public Subscription subscribe(String filter, MessageHandler handler) {
-        topicRules.checkFilter(filter).ifPresent(problem -> {
+        topicRules.checkSubscription(filter).ifPresent(problem -> {
             throw new IllegalArgumentException("cannot subscribe to " + filter + ": " + problem);
         });
         InternalSubscription subscription = new InternalSubscription(filter, handler);
-        router.subscriptions().subscribe(filter, subscription, 1);
+        router.subscribe(filter, subscription, 1);
         return () -> {
-            router.subscriptions().unsubscribe(filter, subscription);
+            router.unsubscribe(filter, subscription);
             subscription.close();
         };
     }

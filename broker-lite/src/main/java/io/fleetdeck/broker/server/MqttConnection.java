@@ -6,6 +6,7 @@ import io.fleetdeck.broker.metrics.DisconnectReason;
 import io.fleetdeck.broker.protocol.PublishCodec;
 import io.fleetdeck.broker.protocol.ReasonCodes;
 import io.fleetdeck.broker.protocol.TopicRules;
+import io.fleetdeck.broker.routing.MessageRouter;
 import io.fleetdeck.broker.session.Outbound;
 import io.fleetdeck.broker.session.Session;
 import io.fleetdeck.broker.session.SessionStore;
@@ -241,7 +242,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         props.add(new IntegerProperty(MqttPropertyType.RETAIN_AVAILABLE.value(), 1));
         props.add(new IntegerProperty(MqttPropertyType.WILDCARD_SUBSCRIPTION_AVAILABLE.value(), 1));
         props.add(new IntegerProperty(MqttPropertyType.SUBSCRIPTION_IDENTIFIER_AVAILABLE.value(), 0));
-        props.add(new IntegerProperty(MqttPropertyType.SHARED_SUBSCRIPTION_AVAILABLE.value(), 0));
+        props.add(new IntegerProperty(MqttPropertyType.SHARED_SUBSCRIPTION_AVAILABLE.value(), 1));
         props.add(new IntegerProperty(MqttPropertyType.TOPIC_ALIAS_MAXIMUM.value(), limits.topicAliasMaximum()));
         props.add(new IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(), limits.inflightPerSession()));
         props.add(new IntegerProperty(MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), MqttServer.maxPacketBytes(limits)));
@@ -370,13 +371,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
                     "more than " + limits.maxSubscriptionsPerSubscribe() + " filters in one SUBSCRIBE",
                     ReasonCodes.QUOTA_EXCEEDED);
         }
-        if (filter.startsWith("$share/")) {
-            return refusedSubscription(
-                    filter,
-                    "shared subscriptions are not available yet",
-                    ReasonCodes.SHARED_SUBSCRIPTIONS_NOT_SUPPORTED);
-        }
-        Optional<String> problem = topicRules.checkFilter(filter);
+        Optional<String> problem = topicRules.checkSubscription(filter);
         if (problem.isPresent()) {
             return refusedSubscription(filter, problem.get(), ReasonCodes.TOPIC_FILTER_INVALID);
         }
@@ -388,10 +383,12 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
                     "more than " + limits.maxSubscriptionsPerConnection() + " subscriptions on one connection",
                     ReasonCodes.QUOTA_EXCEEDED);
         }
-        broker.router().subscriptions().subscribe(filter, session, granted);
+        broker.router().subscribe(filter, session, granted);
         RetainedHandlingPolicy retainHandling = request.option().retainHandling();
-        boolean sendRetained = retainHandling == RetainedHandlingPolicy.SEND_AT_SUBSCRIBE
-                || (retainHandling == RetainedHandlingPolicy.SEND_AT_SUBSCRIBE_IF_NOT_YET_EXISTS && isNew);
+        // a shared subscription gets no retained messages (MQTT 5 §4.8.2)
+        boolean sendRetained = !MessageRouter.isShared(filter)
+                && (retainHandling == RetainedHandlingPolicy.SEND_AT_SUBSCRIBE
+                        || (retainHandling == RetainedHandlingPolicy.SEND_AT_SUBSCRIBE_IF_NOT_YET_EXISTS && isNew));
         if (sendRetained) {
             for (PublishedMessage retained : broker.router().retained().matching(filter)) {
                 retainedToSend.add(() -> session.deliver(retained, granted));
@@ -409,7 +406,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         List<Short> codes = new ArrayList<>();
         for (String filter : unsubscribe.payload().topics()) {
             boolean existed = session.removeSubscription(filter);
-            broker.router().subscriptions().unsubscribe(filter, session);
+            broker.router().unsubscribe(filter, session);
             codes.add(existed ? 0 : (short) ReasonCodes.NO_SUBSCRIPTION_EXISTED);
         }
         int packetId = unsubscribe.idAndPropertiesVariableHeader().messageId();

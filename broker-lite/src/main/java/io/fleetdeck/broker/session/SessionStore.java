@@ -1,7 +1,7 @@
 package io.fleetdeck.broker.session;
 
 import io.fleetdeck.broker.metrics.TrafficCounters;
-import io.fleetdeck.broker.routing.SubscriptionTrie;
+import io.fleetdeck.broker.routing.MessageRouter;
 import io.fleetdeck.broker.server.BrokerLimits;
 import java.time.Clock;
 import java.util.Map;
@@ -15,14 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SessionStore {
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final SubscriptionTrie subscriptions;
+    private final MessageRouter router;
     private final BrokerLimits limits;
     private final Clock clock;
     private final TrafficCounters brokerTraffic;
 
-    public SessionStore(
-            SubscriptionTrie subscriptions, BrokerLimits limits, Clock clock, TrafficCounters brokerTraffic) {
-        this.subscriptions = subscriptions;
+    public SessionStore(MessageRouter router, BrokerLimits limits, Clock clock, TrafficCounters brokerTraffic) {
+        this.router = router;
         this.limits = limits;
         this.clock = clock;
         this.brokerTraffic = brokerTraffic;
@@ -89,6 +88,6 @@ public final class SessionStore {
 
     private void discard(Session session) {
         sessions.remove(session.clientId(), session);
-        session.subscriptions().keySet().forEach(filter -> subscriptions.unsubscribe(filter, session));
+        session.subscriptions().keySet().forEach(filter -> router.unsubscribe(filter, session));
     }
 }
