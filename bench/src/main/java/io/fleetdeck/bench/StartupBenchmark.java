@@ -24,8 +24,8 @@ import java.util.function.ToDoubleFunction;
  * in the same run as the baseline, since only ratios hold on a shared, noisy machine. With {@code --compare-aot}
  * every start is made twice, interleaved: as shipped, and with the AOT cache switched off.
  *
- * <p>Usage (the gui figures need a display): {@code xvfb-run -a -s "-screen 0 1920x1080x24" ./mvnw -q -pl bench
- * compile exec:java@startup -Dexec.args="--runs 5 [--launcher PATH] [--compare-aot]"}. The default launcher is the
+ * <p>Usage (the gui figures need a display): {@code xvfb-run -a -s "-screen 0 1920x1080x24" bench/run startup
+ * [--runs 5] [--launcher PATH] [--compare-aot]}. The default launcher is the
  * built distribution, {@code app/target/fleetdeck/bin/fleetdeck}; an installed one is {@code /opt/fleetdeck/bin/Fleetdeck}.
  */
 public final class StartupBenchmark {
