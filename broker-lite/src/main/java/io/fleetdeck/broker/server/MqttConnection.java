@@ -47,8 +47,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +72,12 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     private ClientConnection client;
     private boolean mqtt5;
     private boolean connackSent;
-    private final List<Runnable> beforeConnack = new ArrayList<>();
+    /*
+     * Deliveries come from every publisher's thread. They queue here and one task on this connection's event loop
+     * writes all that waits and flushes once, instead of a task and a flush per message.
+     */
+    private final Queue<Outgoing> outgoing = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Map<Integer, String> topicAliases = new HashMap<>();
     private PublishedMessage will;
     private String endReason = "connection lost";
@@ -176,8 +184,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
                 .build();
         ctx.writeAndFlush(connack);
         connackSent = true;
-        beforeConnack.forEach(Runnable::run);
-        beforeConnack.clear();
+        drainOutgoing();
         log.debug(
                 "{} connected from {} (MQTT {}, keep-alive {} s)",
                 clientId,
@@ -504,16 +511,30 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
 
     @Override
     public void send(PublishedMessage message, int packetId, boolean duplicate) {
-        if (!ctx.executor().inEventLoop()) {
-            ctx.executor().execute(() -> send(message, packetId, duplicate));
-            return;
+        outgoing.add(new Outgoing(message, packetId, duplicate));
+        if (drainScheduled.compareAndSet(false, true)) {
+            ctx.executor().execute(this::drainOutgoing);
         }
-        if (!connackSent) {
-            beforeConnack.add(() -> send(message, packetId, duplicate));
-            return;
-        }
-        ctx.writeAndFlush(PublishCodec.write(message, packetId, duplicate, mqtt5));
     }
+
+    /** On the event loop: writes every queued delivery, then flushes once. Waits for CONNACK to go first. */
+    private void drainOutgoing() {
+        drainScheduled.set(false);
+        if (!connackSent) {
+            return;
+        }
+        boolean wrote = false;
+        Outgoing next;
+        while ((next = outgoing.poll()) != null) {
+            ctx.write(PublishCodec.write(next.message(), next.packetId(), next.duplicate(), mqtt5));
+            wrote = true;
+        }
+        if (wrote) {
+            ctx.flush();
+        }
+    }
+
+    private record Outgoing(PublishedMessage message, int packetId, boolean duplicate) {}
 
     @Override
     public boolean isWritable() {
