@@ -22,6 +22,9 @@ public final class FleetdeckCommand implements Callable<Integer> {
     @Mixin
     BrokerPortOptions brokerPorts = new BrokerPortOptions();
 
+    @Mixin
+    DemoOption demo = new DemoOption();
+
     /** The configured command line: one-line errors, exit code 2 for bad input and refused starts. */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new FleetdeckCommand());
@@ -32,7 +35,7 @@ public final class FleetdeckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws StartupException, InterruptedException {
-        return new GuiCommand().run(dataFolder.resolve(null), brokerPorts.toOptions());
+        return new GuiCommand().run(dataFolder.resolve(null), brokerPorts.toOptions(), !demo.noDemo);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

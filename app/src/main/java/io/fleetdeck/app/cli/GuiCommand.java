@@ -37,12 +37,19 @@ final class GuiCommand implements Callable<Integer> {
     @ParentCommand
     FleetdeckCommand parent;
 
+    @Mixin
+    DemoOption demo = new DemoOption();
+
     @Override
     public Integer call() throws StartupException, InterruptedException {
-        return run(dataFolder.resolve(parent == null ? null : parent.dataFolder), brokerPorts.toOptions());
+        return run(
+                dataFolder.resolve(parent == null ? null : parent.dataFolder),
+                brokerPorts.toOptions(),
+                !demo.noDemo && (parent == null || !parent.demo.noDemo));
     }
 
-    Integer run(Path folder, BrokerOptions brokerOptions) throws StartupException, InterruptedException {
+    Integer run(Path folder, BrokerOptions brokerOptions, boolean demoFleet)
+            throws StartupException, InterruptedException {
         Display.requireOne();
         ShutdownSignal shutdown = ShutdownSignal.onTerminationSignals();
         try (FleetdeckInstance instance = FleetdeckInstance.open(folder, brokerOptions, Clock.systemUTC());
@@ -56,6 +63,9 @@ final class GuiCommand implements Callable<Integer> {
                         instance.settings(),
                         settings,
                         () -> shutdown.request("console window closed"))) {
+            if (demoFleet) {
+                instance.startDemoFleet();
+            }
             console.servicesChanged(ServiceState.RUNNING);
             log.info("Stopping ({})", shutdown.await());
         }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -33,6 +34,9 @@ final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     FleetdeckCommand parent;
 
+    @Option(names = "--demo", description = "Also run a small simulated fleet on the broker (off by default).")
+    boolean demo;
+
     @Spec
     CommandSpec spec;
 
@@ -41,6 +45,9 @@ final class ServeCommand implements Callable<Integer> {
         ShutdownSignal shutdown = ShutdownSignal.onTerminationSignals();
         try (FleetdeckInstance instance = FleetdeckInstance.open(
                 dataFolder.resolve(parent.dataFolder), brokerPorts.toOptions(), Clock.systemUTC())) {
+            if (demo) {
+                instance.startDemoFleet();
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println(ReadyLine.of(instance));
             out.flush();

@@ -5,6 +5,8 @@ import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderLock;
 import io.fleetdeck.app.logging.LogFiles;
 import io.fleetdeck.app.settings.SettingsFile;
+import io.fleetdeck.sim.FleetEndpoint;
+import io.fleetdeck.sim.SimulatedFleet;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +27,10 @@ public final class FleetdeckInstance implements AutoCloseable {
     private final DataFolderLock lock;
     private final SettingsFile settingsFile;
     private final ConsoleSettings settings;
+    private static final int DEMO_FLEET_SIZE = 12;
+
     private final EmbeddedBroker broker;
+    private SimulatedFleet demoFleet;
 
     private FleetdeckInstance(
             DataFolder dataFolder,
@@ -67,6 +72,20 @@ public final class FleetdeckInstance implements AutoCloseable {
         return broker;
     }
 
+    /**
+     * Starts the demo fleet: {@value #DEMO_FLEET_SIZE} simulated devices on this instance's own broker, each reporting
+     * every five seconds. A fleet that cannot start is logged and left out; the console runs without it.
+     */
+    public void startDemoFleet() {
+        FleetEndpoint endpoint =
+                new FleetEndpoint("localhost", broker.tlsAddress().getPort(), dataFolder.caCertificate());
+        try {
+            demoFleet = SimulatedFleet.start(endpoint, "demo-sensor", DEMO_FLEET_SIZE, 0.2);
+        } catch (Exception e) {
+            log.warn("The demo fleet could not start: {}", e.toString());
+        }
+    }
+
     public DataFolder dataFolder() {
         return dataFolder;
     }
@@ -82,6 +101,9 @@ public final class FleetdeckInstance implements AutoCloseable {
 
     @Override
     public void close() {
+        if (demoFleet != null) {
+            demoFleet.close();
+        }
         broker.close();
         try {
             lock.close();

@@ -1,0 +1,10 @@
+package io.fleetdeck.app.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --no-demo}: the console starts without its small simulated fleet. */
+public final class DemoOption {
+
+    @Option(names = "--no-demo", description = "Start without the small simulated demo fleet.")
+    boolean noDemo;
+}

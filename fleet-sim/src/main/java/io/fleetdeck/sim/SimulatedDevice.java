@@ -1,0 +1,93 @@
+package io.fleetdeck.sim;
+
+import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLSocketFactory;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+
+/**
+ * One simulated device: a real MQTT client (Paho, 3.1.1 or 5) over TLS, its client id its thing name, publishing
+ * telemetry to {@code dt/fleetdeck/<thing>/telemetry} (AWS's recommended "dt/<application>/<thing>/<type>" layout).
+ * Started and stopped by its {@link SimulatedFleet}; {@link #publishTelemetry} runs on the fleet's scheduler thread.
+ */
+final class SimulatedDevice implements AutoCloseable {
+
+    private final String thingName;
+    private final boolean mqtt5;
+    private final Telemetry telemetry;
+    private MqttAsyncClient v3;
+    private org.eclipse.paho.mqttv5.client.MqttAsyncClient v5;
+
+    SimulatedDevice(String thingName, boolean mqtt5, RandomGenerator random) {
+        this.thingName = thingName;
+        this.mqtt5 = mqtt5;
+        this.telemetry = new Telemetry(random);
+    }
+
+    String thingName() {
+        return thingName;
+    }
+
+    boolean usesMqtt5() {
+        return mqtt5;
+    }
+
+    String telemetryTopic() {
+        return "dt/fleetdeck/" + thingName + "/telemetry";
+    }
+
+    void connect(FleetEndpoint endpoint, SSLSocketFactory tls) throws Exception {
+        if (mqtt5) {
+            v5 = new org.eclipse.paho.mqttv5.client.MqttAsyncClient(
+                    endpoint.uri(), thingName, new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setSocketFactory(tls);
+            options.setKeepAliveInterval(60);
+            options.setAutomaticReconnect(true);
+            options.setCleanStart(true);
+            v5.connect(options).waitForCompletion(30_000);
+        } else {
+            v3 = new MqttAsyncClient(endpoint.uri(), thingName, new MemoryPersistence());
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+            options.setSocketFactory(tls);
+            options.setKeepAliveInterval(60);
+            options.setAutomaticReconnect(true);
+            options.setCleanSession(true);
+            v3.connect(options).waitForCompletion(30_000);
+        }
+    }
+
+    /** Publishes one reading at QoS 0; a device that is reconnecting skips it, as a real one would. */
+    void publishTelemetry(long epochMillis) {
+        byte[] reading = telemetry.next(epochMillis);
+        try {
+            if (mqtt5 && v5.isConnected()) {
+                v5.publish(telemetryTopic(), reading, 0, false);
+            } else if (!mqtt5 && v3.isConnected()) {
+                v3.publish(telemetryTopic(), reading, 0, false);
+            }
+        } catch (MqttException | org.eclipse.paho.mqttv5.common.MqttException e) {
+            // the client's own reconnect takes care of it; a missed reading is what the fleet would see too
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (v5 != null) {
+                v5.disconnect().waitForCompletion(5_000);
+                v5.close();
+            }
+            if (v3 != null) {
+                v3.disconnect().waitForCompletion(5_000);
+                v3.close();
+            }
+        } catch (MqttException | org.eclipse.paho.mqttv5.common.MqttException e) {
+            // stopping anyway
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.fleetdeck.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocketFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fleet of simulated devices for the console's demo, canaries and load tests: {@code size} devices named
+ * {@code <prefix>-001}..., alternately MQTT 3.1.1 and 5, each publishing telemetry every {@code interval}. Devices
+ * start at spread-out times so their readings do not all arrive at once. Owned by whoever started it; close once.
+ */
+public final class SimulatedFleet implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedFleet.class);
+    /** AWS allows a connection 100 publishes a second (AWS-IOT-BEHAVIOUR §9); a device here never goes faster. */
+    public static final double MAX_RATE_PER_DEVICE = 100;
+
+    private final List<SimulatedDevice> devices;
+    private final ScheduledExecutorService scheduler;
+
+    private SimulatedFleet(List<SimulatedDevice> devices, ScheduledExecutorService scheduler) {
+        this.devices = devices;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Connects every device and starts their telemetry.
+     *
+     * @param messagesPerSecond per device, at most {@link #MAX_RATE_PER_DEVICE}
+     */
+    public static SimulatedFleet start(FleetEndpoint endpoint, String prefix, int size, double messagesPerSecond)
+            throws Exception {
+        if (messagesPerSecond <= 0 || messagesPerSecond > MAX_RATE_PER_DEVICE) {
+            throw new IllegalArgumentException(
+                    "a device publishes more than 0 and at most 100 messages a second, not " + messagesPerSecond);
+        }
+        SSLSocketFactory tls = TrustedTls.trusting(endpoint.caCertificate());
+        SplittableRandom random = new SplittableRandom(prefix.hashCode());
+        List<SimulatedDevice> devices = new ArrayList<>();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("simulated-fleet").factory());
+        SimulatedFleet fleet = new SimulatedFleet(devices, scheduler);
+        try {
+            long periodMicros = Math.round(1_000_000 / messagesPerSecond);
+            for (int i = 1; i <= size; i++) {
+                SimulatedDevice device = new SimulatedDevice(
+                        String.format(Locale.ROOT, "%s-%03d", prefix, i), i % 2 == 0, random.split());
+                device.connect(endpoint, tls);
+                devices.add(device);
+                long offset = periodMicros * i / Math.max(1, size);
+                scheduler.scheduleAtFixedRate(
+                        () -> device.publishTelemetry(System.currentTimeMillis()),
+                        offset,
+                        periodMicros,
+                        TimeUnit.MICROSECONDS);
+            }
+        } catch (Exception e) {
+            fleet.close();
+            throw e;
+        }
+        log.info(
+                "Simulated fleet of {} devices ({}-001...) publishing {} messages/s each",
+                size,
+                prefix,
+                messagesPerSecond);
+        return fleet;
+    }
+
+    public List<String> thingNames() {
+        return devices.stream().map(SimulatedDevice::thingName).toList();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        devices.forEach(SimulatedDevice::close);
+    }
+}
