@@ -1,6 +1,7 @@
 package io.fleetdeck.app.cli;
 
 import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.gui.BrokerMonitors;
 import io.fleetdeck.app.gui.ConsoleHost;
 import io.fleetdeck.app.gui.Display;
 import io.fleetdeck.app.runtime.BrokerOptions;
@@ -62,6 +63,7 @@ final class GuiCommand implements Callable<Integer> {
                                 instance.broker().description()),
                         instance.settings(),
                         settings,
+                        BrokerMonitors.of(instance.broker()),
                         () -> shutdown.request("console window closed"))) {
             if (demoFleet) {
                 instance.startDemoFleet();

@@ -1,15 +1,21 @@
 package io.fleetdeck.app.gui;
 
 import io.fleetdeck.app.StartupException;
+import io.fleetdeck.views.broker.BrokerFeed;
+import io.fleetdeck.views.broker.BrokerMonitor;
+import io.fleetdeck.views.broker.BrokerView;
+import io.fleetdeck.views.broker.BrokerViewModel;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.ConsoleSettingsStore;
 import io.fleetdeck.views.shell.ConsoleInfo;
 import io.fleetdeck.views.shell.ConsoleWindow;
+import io.fleetdeck.views.shell.Section;
 import io.fleetdeck.views.shell.ServiceState;
 import io.fleetdeck.views.shell.ShellViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import javafx.application.Platform;
@@ -29,10 +35,12 @@ public final class ConsoleHost implements AutoCloseable {
 
     private final ShellViewModel model;
     private final ConsoleWindow window;
+    private final BrokerFeed brokerFeed;
 
-    private ConsoleHost(ShellViewModel model, ConsoleWindow window) {
+    private ConsoleHost(ShellViewModel model, ConsoleWindow window, BrokerFeed brokerFeed) {
         this.model = model;
         this.window = window;
+        this.brokerFeed = brokerFeed;
     }
 
     /**
@@ -45,6 +53,7 @@ public final class ConsoleHost implements AutoCloseable {
             ConsoleInfo info,
             ConsoleSettings settings,
             ConsoleSettingsStore store,
+            BrokerMonitor brokerMonitor,
             Runnable onCloseRequest)
             throws StartupException, InterruptedException {
         if (System.getProperty(JAVAFX_CACHE_DIR) == null) {
@@ -56,11 +65,15 @@ public final class ConsoleHost implements AutoCloseable {
             Platform.startup(() -> {
                 try {
                     ShellViewModel model = new ShellViewModel(info, settings, store);
-                    ConsoleWindow window = new ConsoleWindow(new Stage(), model);
+                    BrokerViewModel brokerModel = new BrokerViewModel();
+                    BrokerView brokerView = new BrokerView(brokerModel);
+                    BrokerFeed feed = new BrokerFeed(brokerMonitor, Platform::runLater, brokerModel::apply);
+                    ConsoleWindow window =
+                            new ConsoleWindow(new Stage(), model, Map.of(Section.BROKER, brokerView::node));
                     window.onCloseRequest(onCloseRequest);
                     logFirstFrame(window.stage().getScene());
                     window.show();
-                    shown.complete(new ConsoleHost(model, window));
+                    shown.complete(new ConsoleHost(model, window, feed));
                 } catch (RuntimeException e) {
                     shown.completeExceptionally(e);
                 }
@@ -81,6 +94,7 @@ public final class ConsoleHost implements AutoCloseable {
     /** Records where the window was, closes it and stops JavaFX. */
     @Override
     public void close() {
+        brokerFeed.close();
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Platform.runLater(() -> {
             model.serviceStateChanged(ServiceState.STOPPING);

@@ -61,6 +61,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         return broker;
     }
 
+    /** The broker's counters, clients and topics, for the Broker view. */
+    public MessageBroker messageBroker() {
+        return broker;
+    }
+
     public InetSocketAddress tlsAddress() {
         return server.tlsAddress();
     }

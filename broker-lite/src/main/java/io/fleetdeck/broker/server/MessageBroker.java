@@ -8,6 +8,7 @@ import io.fleetdeck.broker.PublishedMessage;
 import io.fleetdeck.broker.metrics.BrokerCounters;
 import io.fleetdeck.broker.metrics.ClientStats;
 import io.fleetdeck.broker.metrics.DisconnectReason;
+import io.fleetdeck.broker.metrics.TopicActivity;
 import io.fleetdeck.broker.protocol.TopicRules;
 import io.fleetdeck.broker.routing.MessageRouter;
 import io.fleetdeck.broker.session.Session;
@@ -37,6 +38,7 @@ public final class MessageBroker implements MqttChannel {
     private final List<ClientLifecycleListener> lifecycleListeners = new CopyOnWriteArrayList<>();
     private final BrokerCounters counters = new BrokerCounters();
     private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
+    private final TopicActivity topicActivity = new TopicActivity(10_000, 1024);
 
     public MessageBroker(BrokerLimits limits, Clock clock) {
         this.limits = limits;
@@ -62,6 +64,17 @@ public final class MessageBroker implements MqttChannel {
                 .toList();
     }
 
+    /** Messages per topic and each topic's last payload, for the Broker view. */
+    public List<TopicActivity.TopicStats> topics() {
+        return topicActivity.snapshot();
+    }
+
+    /** Every accepted publish, from clients and services: counted per topic, then routed. */
+    void route(PublishedMessage message) {
+        topicActivity.record(message, clock.millis());
+        router.route(message);
+    }
+
     /** Retained messages held now. */
     public int retainedCount() {
         return router.retained().size();
@@ -85,7 +98,7 @@ public final class MessageBroker implements MqttChannel {
         topicRules.checkTopicName(topic).ifPresent(problem -> {
             throw new IllegalArgumentException("cannot publish to " + topic + ": " + problem);
         });
-        router.route(PublishedMessage.fromService(topic, payload, qos, retain));
+        route(PublishedMessage.fromService(topic, payload, qos, retain));
     }
 
     @Override

@@ -307,7 +307,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             return;
         }
         session.countReceived(publish.payload().readableBytes());
-        broker.router().route(PublishCodec.read(publish, topic, client.clientId()));
+        broker.route(PublishCodec.read(publish, topic, client.clientId()));
         if (qos == MqttQoS.AT_LEAST_ONCE) {
             ctx.writeAndFlush(MqttMessageBuilders.pubAck().packetId(packetId).build());
         }
@@ -455,7 +455,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     public void channelInactive(ChannelHandlerContext context) throws Exception {
         if (session != null) {
             if (will != null) {
-                broker.router().route(will);
+                broker.route(will);
             }
             broker.sessions().closed(session, this);
             log.debug("{} disconnected: {}", client.clientId(), endReason);

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -52,10 +53,20 @@ public final class ConsoleWindow {
     private final ShellViewModel model;
     private final Map<Section, Node> sectionViews = new EnumMap<>(Section.class);
     private final StackPane content = new StackPane();
+    private final Map<Section, Supplier<Node>> builtSections;
 
     public ConsoleWindow(Stage stage, ShellViewModel model) {
+        this(stage, model, Map.of());
+    }
+
+    /**
+     * @param builtSections the sections whose capability exists, each with the factory of its view; every other
+     *     section shows what will be there
+     */
+    public ConsoleWindow(Stage stage, ShellViewModel model, Map<Section, Supplier<Node>> builtSections) {
         this.stage = Objects.requireNonNull(stage, "stage");
         this.model = Objects.requireNonNull(model, "model");
+        this.builtSections = Map.copyOf(builtSections);
 
         Sidebar sidebar = new Sidebar(model);
         BorderPane root = new BorderPane();
@@ -160,7 +171,12 @@ public final class ConsoleWindow {
     }
 
     private void showSection(Section section) {
-        content.getChildren().setAll(sectionViews.computeIfAbsent(section, ConsoleWindow::notYetBuilt));
+        content.getChildren().setAll(sectionViews.computeIfAbsent(section, this::viewOf));
+    }
+
+    private Node viewOf(Section section) {
+        Supplier<Node> built = builtSections.get(section);
+        return built == null ? notYetBuilt(section) : built.get();
     }
 
     /** Sections whose capability has not landed say what will be there; later issues replace these one by one. */

@@ -14,9 +14,9 @@ import javax.imageio.ImageIO;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A PNG of what a scene draws, written for a person to look at and measured so a test can tell it is not blank. */
-record Screenshot(int width, int height, int[] argb) {
+public record Screenshot(int width, int height, int[] argb) {
 
-    static Screenshot of(Scene scene, Path file) throws IOException, ExecutionException, InterruptedException {
+    public static Screenshot of(Scene scene, Path file) throws IOException, ExecutionException, InterruptedException {
         WritableImage image =
                 WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
         int width = (int) image.getWidth();
@@ -30,7 +30,7 @@ record Screenshot(int width, int height, int[] argb) {
         return new Screenshot(width, height, pixels);
     }
 
-    long distinctColours() {
+    public long distinctColours() {
         Set<Integer> colours = new HashSet<>();
         for (int pixel : argb) {
             colours.add(pixel);

@@ -1,0 +1,81 @@
+package io.fleetdeck.app.gui;
+
+import io.fleetdeck.app.runtime.EmbeddedBroker;
+import io.fleetdeck.broker.metrics.BrokerCounters;
+import io.fleetdeck.broker.metrics.ClientStats;
+import io.fleetdeck.broker.metrics.TopicActivity.TopicStats;
+import io.fleetdeck.broker.server.MessageBroker;
+import io.fleetdeck.views.broker.BrokerMonitor;
+import io.fleetdeck.views.broker.BrokerSnapshot;
+import io.fleetdeck.views.broker.BrokerSnapshot.ClientRow;
+import io.fleetdeck.views.broker.BrokerSnapshot.TopicRow;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/** Reads the embedded broker's counters, clients and topics into the Broker view's snapshot. Any thread. */
+final class BrokerMonitorAdapter implements BrokerMonitor {
+
+    private final EmbeddedBroker embedded;
+    private final Clock clock;
+
+    BrokerMonitorAdapter(EmbeddedBroker embedded, Clock clock) {
+        this.embedded = embedded;
+        this.clock = clock;
+    }
+
+    @Override
+    public BrokerSnapshot snapshot() {
+        MessageBroker broker = embedded.messageBroker();
+        BrokerCounters.Stats stats = broker.stats();
+        return new BrokerSnapshot(
+                clock.instant(),
+                embedded.description(),
+                stats.traffic().messagesIn(),
+                stats.traffic().messagesOut(),
+                stats.traffic().droppedQos0() + stats.traffic().droppedQos1(),
+                broker.retainedCount(),
+                broker.clients().stream().map(BrokerMonitorAdapter::row).toList(),
+                broker.topics().stream().map(BrokerMonitorAdapter::row).toList());
+    }
+
+    private static ClientRow row(ClientStats client) {
+        boolean connected = client.connected();
+        return new ClientRow(
+                client.clientId(),
+                connected ? client.connection().remoteAddress().replaceFirst("^/", "") : "",
+                connected ? (client.connection().protocolVersion() == 5 ? "5" : "3.1.1") : "",
+                connected ? client.connection().connectedAt() : null,
+                client.traffic().messagesIn(),
+                client.traffic().messagesOut(),
+                client.queued(),
+                client.traffic().droppedQos0() + client.traffic().droppedQos1(),
+                connected);
+    }
+
+    private static TopicRow row(TopicStats topic) {
+        String text = asText(topic.lastPayload());
+        if (topic.lastPayloadLength() > topic.lastPayload().length) {
+            text += " … (" + topic.lastPayloadLength() + " bytes)";
+        }
+        return new TopicRow(topic.topic(), topic.messages(), text, Instant.ofEpochMilli(topic.lastEpochMillis()));
+    }
+
+    /** UTF-8 text as it is; anything else as hex, so binary payloads stay readable in the view. */
+    private static String asText(byte[] payload) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(payload))
+                    .toString();
+        } catch (CharacterCodingException binary) {
+            return "hex " + HexFormat.ofDelimiter(" ").formatHex(payload);
+        }
+    }
+}

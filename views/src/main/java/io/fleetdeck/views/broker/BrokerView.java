@@ -1,0 +1,152 @@
+package io.fleetdeck.views.broker;
+
+import io.fleetdeck.views.broker.BrokerSnapshot.ClientRow;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Broker section: live totals, messages per second over the last minute, the connected clients and the topic
+ * tree. Built and updated on the JavaFX thread from {@link BrokerViewModel}.
+ */
+public final class BrokerView {
+
+    private static final DateTimeFormatter SINCE =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    private final VBox root = new VBox();
+
+    public BrokerView(BrokerViewModel model) {
+        root.getStyleClass().add("broker-view");
+        HBox tiles = new HBox(
+                tile(
+                        "Connected clients",
+                        model.connectedClientsProperty().map(n -> String.format(Locale.ROOT, "%,d", n.intValue())),
+                        "tile-clients"),
+                tile("Messages in / s", model.inPerSecondProperty().map(BrokerView::rate), "tile-in"),
+                tile("Messages out / s", model.outPerSecondProperty().map(BrokerView::rate), "tile-out"),
+                tile(
+                        "Dropped",
+                        model.droppedProperty().map(n -> String.format(Locale.ROOT, "%,d", n.longValue())),
+                        "tile-dropped"),
+                tile(
+                        "Retained",
+                        model.retainedProperty().map(n -> String.format(Locale.ROOT, "%,d", n.intValue())),
+                        "tile-retained"));
+        tiles.getStyleClass().add("broker-tiles");
+
+        SplitPane details = new SplitPane(clientTable(model), new TopicTree(model).node());
+        details.setOrientation(Orientation.HORIZONTAL);
+        details.setDividerPositions(0.66);
+        VBox.setVgrow(details, Priority.ALWAYS);
+
+        root.getChildren().addAll(tiles, rateChart(model), details);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private static Node tile(String title, ObservableValue<String> value, String id) {
+        Label number = new Label();
+        number.textProperty().bind(value);
+        number.getStyleClass().add("tile-value");
+        number.setId(id);
+        Label caption = new Label(title);
+        caption.getStyleClass().add("tile-caption");
+        VBox tile = new VBox(2, number, caption);
+        tile.getStyleClass().add("broker-tile");
+        tile.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(tile, Priority.ALWAYS);
+        tile.setMaxWidth(Double.MAX_VALUE);
+        return tile;
+    }
+
+    private static String rate(Number perSecond) {
+        return String.format(Locale.ROOT, "%,.0f", perSecond.doubleValue());
+    }
+
+    private static Node rateChart(BrokerViewModel model) {
+        NumberAxis time = new NumberAxis(-60, 0, 10);
+        time.setLabel("seconds");
+        NumberAxis messages = new NumberAxis();
+        messages.setLabel("msg/s");
+        messages.setForceZeroInRange(true);
+        LineChart<Number, Number> chart = new LineChart<>(time, messages);
+        chart.setId("broker-rate-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(true);
+        chart.setPrefHeight(220);
+        chart.setMinHeight(150);
+        XYChart.Series<Number, Number> in = new XYChart.Series<>();
+        in.setName("in");
+        XYChart.Series<Number, Number> out = new XYChart.Series<>();
+        out.setName("out");
+        chart.getData().setAll(in, out);
+        model.rateHistory().addListener((ListChangeListener<RatePoint>) change -> {
+            in.getData()
+                    .setAll(model.rateHistory().stream()
+                            .map(p -> new XYChart.Data<Number, Number>(p.secondsAgo(), p.inPerSecond()))
+                            .toList());
+            out.getData()
+                    .setAll(model.rateHistory().stream()
+                            .map(p -> new XYChart.Data<Number, Number>(p.secondsAgo(), p.outPerSecond()))
+                            .toList());
+        });
+        return chart;
+    }
+
+    private static Node clientTable(BrokerViewModel model) {
+        TableView<ClientRow> table = new TableView<>();
+        table.setId("broker-clients");
+        table.setFixedCellSize(28);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns()
+                .setAll(List.of(
+                        column("Client ID", 200, ClientRow::clientId),
+                        column("Address", 140, ClientRow::address),
+                        column("MQTT", 62, ClientRow::protocol),
+                        column(
+                                "Since",
+                                150,
+                                row -> row.connectedSince() == null ? "away" : SINCE.format(row.connectedSince())),
+                        column("In", 75, row -> String.format(Locale.ROOT, "%,d", row.messagesIn())),
+                        column("Out", 75, row -> String.format(Locale.ROOT, "%,d", row.messagesOut())),
+                        column("Queued", 78, row -> String.format(Locale.ROOT, "%,d", row.queued())),
+                        column("Dropped", 84, row -> String.format(Locale.ROOT, "%,d", row.dropped()))));
+        Label empty = new Label("No clients yet. Devices connect over TLS to the broker's endpoint and trust"
+                + " provisioning/root-ca.pem in the data folder.");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("table-placeholder");
+        table.setPlaceholder(empty);
+        table.setItems(model.clients());
+        return table;
+    }
+
+    private static TableColumn<ClientRow, String> column(String title, double width, Function<ClientRow, String> text) {
+        TableColumn<ClientRow, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 62));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
+        return column;
+    }
+}
