@@ -15,6 +15,9 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
  */
 final class SimulatedDevice implements AutoCloseable {
 
+    /** How long a stopping device lets in-flight work finish; telemetry at QoS 0 has nothing worth waiting for. */
+    private static final long QUIESCE_MILLIS = 100;
+
     private final String thingName;
     private final boolean mqtt5;
     private final Telemetry telemetry;
@@ -79,11 +82,11 @@ final class SimulatedDevice implements AutoCloseable {
     public void close() {
         try {
             if (v5 != null) {
-                v5.disconnect().waitForCompletion(5_000);
+                v5.disconnect(QUIESCE_MILLIS).waitForCompletion(5_000);
                 v5.close();
             }
             if (v3 != null) {
-                v3.disconnect().waitForCompletion(5_000);
+                v3.disconnect(QUIESCE_MILLIS).waitForCompletion(5_000);
                 v3.close();
             }
         } catch (MqttException | org.eclipse.paho.mqttv5.common.MqttException e) {

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocketFactory;
@@ -48,13 +51,15 @@ public final class SimulatedFleet implements AutoCloseable {
                 Thread.ofPlatform().daemon().name("simulated-fleet").factory());
         SimulatedFleet fleet = new SimulatedFleet(devices, scheduler);
         try {
-            long periodMicros = Math.round(1_000_000 / messagesPerSecond);
             for (int i = 1; i <= size; i++) {
-                SimulatedDevice device = new SimulatedDevice(
-                        String.format(Locale.ROOT, "%s-%03d", prefix, i), i % 2 == 0, random.split());
-                device.connect(endpoint, tls);
-                devices.add(device);
-                long offset = periodMicros * i / Math.max(1, size);
+                devices.add(new SimulatedDevice(
+                        String.format(Locale.ROOT, "%s-%03d", prefix, i), i % 2 == 0, random.split()));
+            }
+            connectAll(devices, endpoint, tls);
+            long periodMicros = Math.round(1_000_000 / messagesPerSecond);
+            for (int i = 0; i < devices.size(); i++) {
+                SimulatedDevice device = devices.get(i);
+                long offset = periodMicros * (i + 1) / Math.max(1, size);
                 scheduler.scheduleAtFixedRate(
                         () -> device.publishTelemetry(System.currentTimeMillis()),
                         offset,
@@ -73,6 +78,27 @@ public final class SimulatedFleet implements AutoCloseable {
         return fleet;
     }
 
+    /** Connects the devices at once, each on a virtual thread: a TLS handshake each, not one after the other. */
+    private static void connectAll(List<SimulatedDevice> devices, FleetEndpoint endpoint, SSLSocketFactory tls)
+            throws Exception {
+        try (ExecutorService connecting = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Void>> connected = new ArrayList<>();
+            for (SimulatedDevice device : devices) {
+                connected.add(connecting.submit(() -> {
+                    device.connect(endpoint, tls);
+                    return null;
+                }));
+            }
+            for (Future<Void> each : connected) {
+                try {
+                    each.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        }
+    }
+
     public List<String> thingNames() {
         return devices.stream().map(SimulatedDevice::thingName).toList();
     }
@@ -80,6 +106,8 @@ public final class SimulatedFleet implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        devices.forEach(SimulatedDevice::close);
+        try (ExecutorService closing = Executors.newVirtualThreadPerTaskExecutor()) {
+            devices.forEach(device -> closing.submit(device::close));
+        }
     }
 }
