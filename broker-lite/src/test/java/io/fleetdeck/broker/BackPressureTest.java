@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.broker.metrics.ClientStats;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,9 +23,10 @@ class BackPressureTest {
     @Test
     void aStalledSubscriberNeitherBlocksOthersNorLosesCountOfWhatItMissed() throws Exception {
         try (RunningBroker broker = RunningBroker.start(folder);
-                Socket stalled = new Socket("127.0.0.1", broker.plainPort())) {
-            stalled.setReceiveBufferSize(4096);
-            subscribeRaw(stalled.getOutputStream(), "stalled-1", "load/#");
+                RawMqttClient stalled = new RawMqttClient(broker.plainPort())) {
+            // subscribes, then never reads again
+            stalled.connect("stalled-1", true, 60);
+            stalled.subscribe(1, "load/#", 1);
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> broker.broker.clients().stream()
                             .anyMatch(c -> c.clientId().equals("stalled-1")));
@@ -88,41 +85,5 @@ class BackPressureTest {
         options.setMaxInflight(100);
         client.connect(options);
         return client;
-    }
-
-    /** CONNECT and SUBSCRIBE (QoS 1) written by hand, so nothing ever reads what the broker sends back. */
-    private static void subscribeRaw(OutputStream out, String clientId, String filter) throws IOException {
-        ByteArrayOutputStream connect = new ByteArrayOutputStream();
-        writeString(connect, "MQTT");
-        connect.write(4); // protocol level 3.1.1
-        connect.write(0x02); // clean session
-        connect.write(new byte[] {0, 60}); // keep-alive
-        writeString(connect, clientId);
-        packet(out, 0x10, connect.toByteArray());
-
-        ByteArrayOutputStream subscribe = new ByteArrayOutputStream();
-        subscribe.write(new byte[] {0, 1}); // packet id
-        writeString(subscribe, filter);
-        subscribe.write(1); // QoS 1
-        packet(out, 0x82, subscribe.toByteArray());
-        out.flush();
-    }
-
-    private static void packet(OutputStream out, int type, byte[] body) throws IOException {
-        out.write(type);
-        int length = body.length;
-        do {
-            int digit = length % 128;
-            length /= 128;
-            out.write(length > 0 ? digit | 0x80 : digit);
-        } while (length > 0);
-        out.write(body);
-    }
-
-    private static void writeString(ByteArrayOutputStream out, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.write(bytes.length >> 8);
-        out.write(bytes.length & 0xff);
-        out.write(bytes, 0, bytes.length);
     }
 }
