@@ -38,6 +38,29 @@ public record PublishedMessage(
     }
 
     /**
+     * This message {@code elapsedMillis} after it was published, with its MQTT 5 Message Expiry Interval counted down,
+     * or null when it has expired and must not be delivered any more (MQTT 5 §3.3.2.3.3).
+     */
+    public PublishedMessage aged(long elapsedMillis) {
+        Long expiry = properties.messageExpirySeconds();
+        if (expiry == null || elapsedMillis < 1000) {
+            return expiry == null || elapsedMillis < expiry * 1000 ? this : null;
+        }
+        long remaining = expiry - elapsedMillis / 1000;
+        if (remaining <= 0) {
+            return null;
+        }
+        MessageProperties counted = new MessageProperties(
+                properties.payloadIsUtf8(),
+                remaining,
+                properties.contentType(),
+                properties.responseTopic(),
+                properties.correlationData(),
+                properties.userProperties());
+        return new PublishedMessage(topic, payload, qos, retain, senderClientId, counted);
+    }
+
+    /**
      * The MQTT 5 properties a message carries end to end (MQTT 5 §3.3.2.3); topic aliases and subscription
      * identifiers belong to one connection and are not here.
      */

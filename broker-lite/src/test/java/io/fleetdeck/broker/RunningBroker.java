@@ -26,9 +26,13 @@ final class RunningBroker implements AutoCloseable {
     }
 
     static RunningBroker start(Path folder, BrokerLimits limits) throws Exception {
+        return start(folder, limits, Clock.systemUTC());
+    }
+
+    static RunningBroker start(Path folder, BrokerLimits limits, Clock clock) throws Exception {
         Path caFile = folder.resolve("provisioning/root-ca.pem");
         ServerIdentity identity = ServerIdentity.loadOrCreate(folder.resolve("pki"), caFile, Clock.systemUTC());
-        MessageBroker broker = new MessageBroker(limits, Clock.systemUTC());
+        MessageBroker broker = new MessageBroker(limits, clock);
         MqttServer server = MqttServer.start(
                 broker, new MqttServer.Listeners("127.0.0.1", 0, identity.serverContext(), Optional.of(0), 1 << 20));
         return new RunningBroker(broker, server, caFile);

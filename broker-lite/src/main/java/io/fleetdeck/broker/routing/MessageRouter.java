@@ -17,9 +17,9 @@ public final class MessageRouter {
     private final RetainedMessages retained = new RetainedMessages();
     private final Map<String, SharedGroup> sharedGroups = new ConcurrentHashMap<>();
 
-    public void route(PublishedMessage message) {
+    public void route(PublishedMessage message, long nowMillis) {
         if (message.retain()) {
-            retained.retain(message);
+            retained.retain(message, nowMillis);
         }
         // Retain is kept only for the copy sent to a new subscriber; live deliveries carry retain=false
         // (MQTT 3.1.1 §3.3.1.3; MQTT 5 leaves it to retain-as-published, which this broker does not offer).

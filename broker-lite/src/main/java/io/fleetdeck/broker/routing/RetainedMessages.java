@@ -11,19 +11,30 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RetainedMessages {
 
-    private final Map<String, PublishedMessage> byTopic = new ConcurrentHashMap<>();
+    private record Kept(PublishedMessage message, long retainedAtMillis) {}
 
-    public void retain(PublishedMessage message) {
+    private final Map<String, Kept> byTopic = new ConcurrentHashMap<>();
+
+    public void retain(PublishedMessage message, long nowMillis) {
         if (message.payload().length == 0) {
             byTopic.remove(message.topic());
         } else {
-            byTopic.put(message.topic(), message);
+            byTopic.put(message.topic(), new Kept(message, nowMillis));
         }
     }
 
-    public List<PublishedMessage> matching(String filter) {
+    /** The retained messages for a new subscription, their MQTT 5 expiry counted down; expired ones are gone. */
+    public List<PublishedMessage> matching(String filter, long nowMillis) {
         return byTopic.values().stream()
-                .filter(message -> TopicFilters.matches(filter, message.topic()))
+                .filter(kept -> TopicFilters.matches(filter, kept.message().topic()))
+                .map(kept -> {
+                    PublishedMessage aged = kept.message().aged(nowMillis - kept.retainedAtMillis());
+                    if (aged == null) {
+                        byTopic.remove(kept.message().topic(), kept);
+                    }
+                    return aged;
+                })
+                .filter(java.util.Objects::nonNull)
                 .toList();
     }
 

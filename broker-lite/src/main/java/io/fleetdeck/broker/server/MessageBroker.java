@@ -71,8 +71,9 @@ public final class MessageBroker implements MqttChannel {
 
     /** Every accepted publish, from clients and services: counted per topic, then routed. */
     void route(PublishedMessage message) {
-        topicActivity.record(message, clock.millis());
-        router.route(message);
+        long now = clock.millis();
+        topicActivity.record(message, now);
+        router.route(message, now);
     }
 
     /** Retained messages held now. */

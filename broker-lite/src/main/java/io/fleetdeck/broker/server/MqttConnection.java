@@ -397,7 +397,8 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
                 && (retainHandling == RetainedHandlingPolicy.SEND_AT_SUBSCRIBE
                         || (retainHandling == RetainedHandlingPolicy.SEND_AT_SUBSCRIBE_IF_NOT_YET_EXISTS && isNew));
         if (sendRetained) {
-            for (PublishedMessage retained : broker.router().retained().matching(filter)) {
+            for (PublishedMessage retained :
+                    broker.router().retained().matching(filter, broker.clock().millis())) {
                 retainedToSend.add(() -> session.deliver(retained, granted));
             }
         }

@@ -3,6 +3,7 @@ package io.fleetdeck.broker.session;
 import io.fleetdeck.broker.PublishedMessage;
 import io.fleetdeck.broker.metrics.TrafficCounters;
 import io.fleetdeck.broker.routing.Subscriber;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +21,8 @@ public final class Session implements Subscriber {
     private final int queueBound;
     private final int inflightBound;
     private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
-    private final ArrayDeque<PublishedMessage> queued = new ArrayDeque<>();
+    private final ArrayDeque<Queued> queued = new ArrayDeque<>();
+    private final Clock clock;
     private final LinkedHashMap<Integer, PublishedMessage> inflight = new LinkedHashMap<>();
     private final TrafficCounters counters = new TrafficCounters();
     private final TrafficCounters brokerTraffic;
@@ -30,8 +32,9 @@ public final class Session implements Subscriber {
     private long expirySeconds;
     private long disconnectedAtMillis;
 
-    Session(String clientId, int queueBound, int inflightBound, TrafficCounters brokerTraffic) {
+    Session(String clientId, int queueBound, int inflightBound, TrafficCounters brokerTraffic, Clock clock) {
         this.clientId = clientId;
+        this.clock = clock;
         this.queueBound = queueBound;
         this.inflightBound = inflightBound;
         this.brokerTraffic = brokerTraffic;
@@ -155,12 +158,17 @@ public final class Session implements Subscriber {
             brokerTraffic.droppedQos1();
             return;
         }
-        queued.add(message);
+        queued.add(new Queued(message, clock.millis()));
     }
 
     private void drain() {
         while (outbound != null && inflight.size() < sendWindow && !queued.isEmpty()) {
-            sendQos1(queued.poll());
+            Queued next = queued.poll();
+            // a message whose MQTT 5 expiry passed while it waited is not delivered (MQTT 5 §3.3.2.3.3)
+            PublishedMessage aged = next.message().aged(clock.millis() - next.queuedAtMillis());
+            if (aged != null) {
+                sendQos1(aged);
+            }
         }
     }
 
@@ -170,6 +178,8 @@ public final class Session implements Subscriber {
         outbound.send(message, packetId, false);
         countSent(message);
     }
+
+    private record Queued(PublishedMessage message, long queuedAtMillis) {}
 
     private void countSent(PublishedMessage message) {
         counters.sent(message.payload().length);

@@ -44,7 +44,8 @@ public final class SessionStore {
         boolean present = existing != null;
         Session session = present
                 ? existing
-                : new Session(clientId, limits.queuedMessagesPerSession(), limits.inflightPerSession(), brokerTraffic);
+                : new Session(
+                        clientId, limits.queuedMessagesPerSession(), limits.inflightPerSession(), brokerTraffic, clock);
         sessions.put(clientId, session);
         Outbound previous = session.attach(connection, receiveMaximum, expirySeconds);
         if (previous != null && previous != connection) {
