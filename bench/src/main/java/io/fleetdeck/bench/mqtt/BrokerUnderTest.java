@@ -36,8 +36,11 @@ final class BrokerUnderTest implements AutoCloseable {
         int plain = freePort();
         int tls = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String recording = System.getenv("FLEETDECK_BENCH_JFR");
         Process process = new ProcessBuilder(
                         java,
+                        // a flight recording of the broker under load, for finding where its time goes
+                        recording == null ? "-Dfleetdeck.bench=1" : "-XX:StartFlightRecording=filename=" + recording,
                         "--sun-misc-unsafe-memory-access=allow",
                         "--enable-native-access=ALL-UNNAMED",
                         "-cp",
