@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -64,19 +65,13 @@ class MalformedPacketsFuzzTest {
 
     @Property(tries = 150)
     void garbageAfterAValidConnect(@ForAll("garbage") byte[] bytes) throws Exception {
-        byte[] both = new byte[CONNECT.length + bytes.length];
-        System.arraycopy(CONNECT, 0, both, 0, CONNECT.length);
-        System.arraycopy(bytes, 0, both, CONNECT.length, bytes.length);
-        sendAndHangUp(both);
+        sendAndHangUp(afterConnect(bytes));
         assertTheBystanderIsServed();
     }
 
     @Property(tries = 100)
     void aTruncatedPublish(@ForAll("publishCutShort") byte[] bytes) throws Exception {
-        byte[] both = new byte[CONNECT.length + bytes.length];
-        System.arraycopy(CONNECT, 0, both, 0, CONNECT.length);
-        System.arraycopy(bytes, 0, both, CONNECT.length, bytes.length);
-        sendAndHangUp(both);
+        sendAndHangUp(afterConnect(bytes));
         assertTheBystanderIsServed();
     }
 
@@ -115,6 +110,12 @@ class MalformedPacketsFuzzTest {
             System.arraycopy(publish, 0, cut, 0, length);
             return cut;
         });
+    }
+
+    private static byte[] afterConnect(byte[] bytes) {
+        byte[] both = Arrays.copyOf(CONNECT, CONNECT.length + bytes.length);
+        System.arraycopy(bytes, 0, both, CONNECT.length, bytes.length);
+        return both;
     }
 
     private static void sendAndHangUp(byte[] bytes) throws IOException {
