@@ -40,7 +40,9 @@ final class BrokerUnderTest implements AutoCloseable {
         Process process = new ProcessBuilder(
                         java,
                         // a flight recording of the broker under load, for finding where its time goes
-                        recording == null ? "-Dfleetdeck.bench=1" : "-XX:StartFlightRecording=filename=" + recording,
+                        recording == null
+                                ? "-Dfleetdeck.bench=1"
+                                : "-XX:StartFlightRecording=settings=profile,filename=" + recording,
                         "--sun-misc-unsafe-memory-access=allow",
                         "--enable-native-access=ALL-UNNAMED",
                         "-cp",
@@ -107,6 +109,14 @@ final class BrokerUnderTest implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /** CPU time (user + system) the broker process has used so far, from /proc (clock ticks of 10 ms). */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        // fields after the command name, which is in parentheses and may hold spaces
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     /** The heap in use after a GC; only the JVM broker has one. */

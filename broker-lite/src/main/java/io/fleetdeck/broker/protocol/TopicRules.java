@@ -1,7 +1,6 @@
 package io.fleetdeck.broker.protocol;
 
 import io.fleetdeck.broker.server.BrokerLimits;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -62,7 +61,7 @@ public final class TopicRules {
         if (topic.indexOf('\u0000') >= 0) {
             return Optional.of("the topic contains a null character");
         }
-        int bytes = topic.getBytes(StandardCharsets.UTF_8).length;
+        int bytes = utf8Length(topic);
         if (bytes > limits.maxTopicBytes()) {
             return Optional.of("the topic is " + bytes + " bytes, more than " + limits.maxTopicBytes());
         }
@@ -76,13 +75,41 @@ public final class TopicRules {
         return Optional.empty();
     }
 
+    /** Slashes that count against the limit: the {@code $aws/rules/<rule>/} prefix of Basic Ingest does not. */
     private static int slashesCounted(String topic) {
-        String counted = topic;
+        int from = 0;
         if (topic.startsWith(RULES_PREFIX)) {
             int ruleEnd = topic.indexOf('/', RULES_PREFIX.length());
-            counted = ruleEnd < 0 ? "" : topic.substring(ruleEnd + 1);
+            from = ruleEnd < 0 ? topic.length() : ruleEnd + 1;
         }
-        return (int) counted.chars().filter(c -> c == '/').count();
+        int slashes = 0;
+        for (int i = from; i < topic.length(); i++) {
+            if (topic.charAt(i) == '/') {
+                slashes++;
+            }
+        }
+        return slashes;
+    }
+
+    /** The topic's length in UTF-8 without encoding it: checked on every publish. */
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     public static boolean isReserved(String topic) {

@@ -24,7 +24,7 @@ public final class MessageRouter {
         // Retain is kept only for the copy sent to a new subscriber; live deliveries carry retain=false
         // (MQTT 3.1.1 §3.3.1.3; MQTT 5 leaves it to retain-as-published, which this broker does not offer).
         PublishedMessage live = message.withRetain(false);
-        subscriptions.match(message.topic()).forEach((subscriber, qos) -> subscriber.deliver(live, qos));
+        subscriptions.forEachMatch(message.topic(), (subscriber, qos) -> subscriber.deliver(live, qos));
     }
 
     /** Subscribes to a filter, or joins a shared subscription when it is {@code $share/<group>/<filter>}. */

@@ -1,15 +1,17 @@
 package io.fleetdeck.broker.routing;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Topic filters by level, so a publish finds its subscribers in one walk down the tree instead of testing every filter.
  * {@code +} matches one level and {@code #} the rest, and neither matches a first level that starts with {@code $}
- * (MQTT 3.1.1 §4.7.2, MQTT 5 §4.7.2). Thread-safe: many readers (publishes) at once, one writer at a time.
+ * (MQTT 3.1.1 §4.7.2, MQTT 5 §4.7.2). Thread-safe: publishes walk the tree without a lock (its maps are concurrent),
+ * subscribes and unsubscribes take turns.
  */
 public final class SubscriptionTrie {
 
@@ -17,30 +19,19 @@ public final class SubscriptionTrie {
     private static final String ALL_LEVELS = "#";
 
     private final Node root = new Node();
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     /** Adds or replaces {@code subscriber}'s subscription to {@code filter}. */
-    public void subscribe(String filter, Subscriber subscriber, int qos) {
-        lock.writeLock().lock();
-        try {
-            Node node = root;
-            for (String level : filter.split("/", -1)) {
-                node = node.children.computeIfAbsent(level, k -> new Node());
-            }
-            node.subscribers.put(subscriber, qos);
-        } finally {
-            lock.writeLock().unlock();
+    public synchronized void subscribe(String filter, Subscriber subscriber, int qos) {
+        Node node = root;
+        for (String level : filter.split("/", -1)) {
+            node = node.children.computeIfAbsent(level, k -> new Node());
         }
+        node.subscribers.put(subscriber, qos);
     }
 
     /** Removes the subscription; returns whether there was one. */
-    public boolean unsubscribe(String filter, Subscriber subscriber) {
-        lock.writeLock().lock();
-        try {
-            return remove(root, filter.split("/", -1), 0, subscriber);
-        } finally {
-            lock.writeLock().unlock();
-        }
+    public synchronized boolean unsubscribe(String filter, Subscriber subscriber) {
+        return remove(root, filter.split("/", -1), 0, subscriber);
     }
 
     /**
@@ -48,44 +39,58 @@ public final class SubscriptionTrie {
      * (MQTT 3.1.1 §3.3.5 allows one delivery at the maximum QoS).
      */
     public Map<Subscriber, Integer> match(String topic) {
-        String[] levels = topic.split("/", -1);
         Map<Subscriber, Integer> found = new IdentityHashMap<>();
-        lock.readLock().lock();
-        try {
-            collect(root, levels, 0, topic.startsWith("$"), found);
-        } finally {
-            lock.readLock().unlock();
-        }
+        forEachMatch(topic, (subscriber, qos) -> found.put(subscriber, qos));
         return found;
     }
 
-    private static void collect(
-            Node node, String[] levels, int depth, boolean reservedTopic, Map<Subscriber, Integer> found) {
-        boolean wildcardsAllowed = depth > 0 || !reservedTopic;
-        if (wildcardsAllowed) {
-            Node rest = node.children.get(ALL_LEVELS);
-            if (rest != null) {
-                addAll(rest, found);
-            }
-        }
-        if (depth == levels.length) {
-            addAll(node, found);
+    /**
+     * Calls {@code visitor} once for every subscriber whose filters match {@code topic}, with the highest QoS among
+     * its matching filters. The common case, one matching filter, allocates nothing per subscriber.
+     */
+    public void forEachMatch(String topic, ObjIntConsumer<Subscriber> visitor) {
+        List<Node> matched = new ArrayList<>(4);
+        collect(root, topic, 0, topic.startsWith("$"), matched);
+        if (matched.size() == 1) {
+            matched.getFirst().subscribers.forEach(visitor::accept);
             return;
         }
-        Node exact = node.children.get(levels[depth]);
+        // a subscriber may hold several matching filters: one delivery, at the highest of their QoS
+        Map<Subscriber, Integer> merged = new IdentityHashMap<>();
+        for (Node node : matched) {
+            node.subscribers.forEach((subscriber, qos) -> merged.merge(subscriber, qos, Math::max));
+        }
+        merged.forEach(visitor::accept);
+    }
+
+    /** Walks down from {@code node}, whose level ends just before {@code start} in {@code topic}. */
+    private static void collect(Node node, String topic, int start, boolean reservedTopic, List<Node> matched) {
+        boolean wildcardsAllowed = start > 0 || !reservedTopic;
+        if (wildcardsAllowed) {
+            addIfSubscribed(node.children.get(ALL_LEVELS), matched);
+        }
+        if (start > topic.length()) {
+            addIfSubscribed(node, matched);
+            return;
+        }
+        int slash = topic.indexOf('/', start);
+        int end = slash < 0 ? topic.length() : slash;
+        Node exact = node.children.get(topic.substring(start, end));
         if (exact != null) {
-            collect(exact, levels, depth + 1, reservedTopic, found);
+            collect(exact, topic, end + 1, reservedTopic, matched);
         }
         if (wildcardsAllowed) {
             Node one = node.children.get(ONE_LEVEL);
             if (one != null) {
-                collect(one, levels, depth + 1, reservedTopic, found);
+                collect(one, topic, end + 1, reservedTopic, matched);
             }
         }
     }
 
-    private static void addAll(Node node, Map<Subscriber, Integer> found) {
-        node.subscribers.forEach((subscriber, qos) -> found.merge(subscriber, qos, Math::max));
+    private static void addIfSubscribed(Node node, List<Node> matched) {
+        if (node != null && !node.subscribers.isEmpty()) {
+            matched.add(node);
+        }
     }
 
     private static boolean remove(Node node, String[] levels, int depth, Subscriber subscriber) {
@@ -104,8 +109,8 @@ public final class SubscriptionTrie {
     }
 
     private static final class Node {
-        final Map<String, Node> children = new HashMap<>();
-        final Map<Subscriber, Integer> subscribers = new IdentityHashMap<>();
+        final Map<String, Node> children = new ConcurrentHashMap<>();
+        final Map<Subscriber, Integer> subscribers = new ConcurrentHashMap<>();
 
         boolean isEmpty() {
             return children.isEmpty() && subscribers.isEmpty();

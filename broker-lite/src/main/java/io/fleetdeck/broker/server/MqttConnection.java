@@ -28,6 +28,7 @@ import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttProperties.IntegerProperty;
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
 import io.netty.handler.codec.mqtt.MqttProperties.StringProperty;
+import io.netty.handler.codec.mqtt.MqttPubAckMessage;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
@@ -65,6 +66,10 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
 
     private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
 
+    /* A PUBACK with success and no properties has the same form in MQTT 3.1.1 and 5 (MQTT 5 §3.4.2.1). */
+    private static final MqttFixedHeader PUBACK_HEADER =
+            new MqttFixedHeader(MqttMessageType.PUBACK, false, MqttQoS.AT_MOST_ONCE, false, 2);
+
     private final MessageBroker broker;
     private final TopicRules topicRules;
     private ChannelHandlerContext ctx;
@@ -78,6 +83,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
      */
     private final Queue<Outgoing> outgoing = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private boolean flushScheduled;
     private final Map<Integer, String> topicAliases = new HashMap<>();
     private PublishedMessage will;
     private String endReason = "connection lost";
@@ -309,7 +315,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         session.countReceived(publish.payload().readableBytes());
         broker.route(PublishCodec.read(publish, topic, client.clientId()));
         if (qos == MqttQoS.AT_LEAST_ONCE) {
-            ctx.writeAndFlush(MqttMessageBuilders.pubAck().packetId(packetId).build());
+            ctx.writeAndFlush(new MqttPubAckMessage(PUBACK_HEADER, MqttMessageIdVariableHeader.from(packetId)));
         }
     }
 
@@ -512,10 +518,24 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
 
     @Override
     public void send(PublishedMessage message, int packetId, boolean duplicate) {
+        if (connackSent && outgoing.isEmpty() && ctx.executor().inEventLoop()) {
+            // published on this connection's own loop: write now, flush once when the loop is done with its reads
+            ctx.write(PublishCodec.write(message, packetId, duplicate, mqtt5), ctx.voidPromise());
+            if (!flushScheduled) {
+                flushScheduled = true;
+                ctx.executor().execute(this::flushWritten);
+            }
+            return;
+        }
         outgoing.add(new Outgoing(message, packetId, duplicate));
         if (drainScheduled.compareAndSet(false, true)) {
             ctx.executor().execute(this::drainOutgoing);
         }
+    }
+
+    private void flushWritten() {
+        flushScheduled = false;
+        ctx.flush();
     }
 
     /** On the event loop: writes every queued delivery, then flushes once. Waits for CONNACK to go first. */
@@ -527,7 +547,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         boolean wrote = false;
         Outgoing next;
         while ((next = outgoing.poll()) != null) {
-            ctx.write(PublishCodec.write(next.message(), next.packetId(), next.duplicate(), mqtt5));
+            ctx.write(PublishCodec.write(next.message(), next.packetId(), next.duplicate(), mqtt5), ctx.voidPromise());
             wrote = true;
         }
         if (wrote) {

@@ -65,7 +65,9 @@ public final class MqttServer implements AutoCloseable {
 
     public static MqttServer start(MessageBroker broker, Listeners config) throws IOException {
         EventLoopGroup acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        // one I/O thread per core: on a small machine more threads only add hand-offs between them
+        EventLoopGroup workers =
+                new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
         List<Channel> bound = new ArrayList<>();
         try {
             InetSocketAddress tlsAddress = config.tlsHost() == null
