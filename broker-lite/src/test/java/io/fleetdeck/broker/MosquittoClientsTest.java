@@ -167,6 +167,59 @@ class MosquittoClientsTest {
     }
 
     @Test
+    void anMqtt5WillWaitsOutItsDelayAndIsDroppedWhenTheDeviceComesBackInTime() throws Exception {
+        try (var watcher = Mosquitto.sub("-d", "-h", "127.0.0.1", "-p", port(), "-t", "status/+")) {
+            awaitSubscribed(watcher);
+            var flaky = sleepyDevice("pump-1", 2);
+            var gone = sleepyDevice("pump-2", 2);
+            awaitSubscribed(flaky);
+            awaitSubscribed(gone);
+
+            flaky.killAbruptly();
+            gone.killAbruptly();
+            try (var back = sleepyDevice("pump-1", 2)) {
+                awaitSubscribed(back);
+
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> watcher.lines().contains("pump-2 offline"));
+                assertThat(watcher.lines())
+                        .as("pump-1 came back within its will delay")
+                        .doesNotContain("pump-1 offline");
+            } finally {
+                flaky.close();
+                gone.close();
+            }
+        }
+    }
+
+    /** A device on MQTT 5 whose will "<id> offline" waits {@code delaySeconds} after it drops off. */
+    private Mosquitto.Subscriber sleepyDevice(String id, int delaySeconds) throws Exception {
+        return Mosquitto.sub(
+                "-d",
+                "-V",
+                "mqttv5",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                port(),
+                "-i",
+                id,
+                "-x",
+                "600",
+                "-c",
+                "--will-topic",
+                "status/" + id,
+                "--will-payload",
+                id + " offline",
+                "-D",
+                "will",
+                "will-delay-interval",
+                Integer.toString(delaySeconds),
+                "-t",
+                "cmd/" + id);
+    }
+
+    @Test
     void aPersistentSessionGetsTheQos1MessagesSentWhileItWasAway() throws Exception {
         try (var first = Mosquitto.sub(
                 "-h", "127.0.0.1", "-p", port(), "-i", "meter-12", "-c", "-q", "1", "-E", "-t", "cmd/meter-12")) {

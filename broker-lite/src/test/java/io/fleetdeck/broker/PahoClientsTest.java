@@ -167,6 +167,66 @@ class PahoClientsTest {
     }
 
     @Test
+    void eachDeliveryCarriesTheSubscriptionIdentifiersOfTheFiltersItMatched() throws Exception {
+        var subscriber = new org.eclipse.paho.mqttv5.client.MqttAsyncClient(
+                broker.plainUri(), "plant-dashboard", new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        var publisher = v5("plant-sensor", 60);
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        subscriber.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
+            @Override
+            public void messageArrived(String topic, org.eclipse.paho.mqttv5.common.MqttMessage message) {
+                received.add(topic + " " + message.getProperties().getSubscriptionIdentifiers());
+            }
+
+            @Override
+            public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse response) {}
+
+            @Override
+            public void mqttErrorOccurred(org.eclipse.paho.mqttv5.common.MqttException exception) {}
+
+            @Override
+            public void deliveryComplete(org.eclipse.paho.mqttv5.client.IMqttToken token) {}
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverUri) {}
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+        });
+        try {
+            subscriber.connect().waitForCompletion(10_000);
+            subscribeWithId(subscriber, "plant/+/temperature", 7);
+            subscribeWithId(subscriber, "plant/#", 9);
+
+            publisher.publish(
+                    "plant/line-2/temperature", new org.eclipse.paho.mqttv5.common.MqttMessage(new byte[] {1}));
+            publisher.publish("plant/line-2/humidity", new org.eclipse.paho.mqttv5.common.MqttMessage(new byte[] {2}));
+
+            assertThat(received.poll(10, TimeUnit.SECONDS))
+                    .isIn("plant/line-2/temperature [7, 9]", "plant/line-2/temperature [9, 7]");
+            assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("plant/line-2/humidity [9]");
+        } finally {
+            subscriber.disconnect().waitForCompletion(10_000);
+            subscriber.close();
+            publisher.disconnect();
+        }
+    }
+
+    private static void subscribeWithId(
+            org.eclipse.paho.mqttv5.client.MqttAsyncClient client, String filter, int subscriptionId) throws Exception {
+        MqttProperties properties = new MqttProperties();
+        properties.setSubscriptionIdentifier(subscriptionId);
+        client.subscribe(
+                        new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
+                            new org.eclipse.paho.mqttv5.common.MqttSubscription(filter, 1)
+                        },
+                        null,
+                        null,
+                        properties)
+                .waitForCompletion(10_000);
+    }
+
+    @Test
     void aServiceAnswersAShadowGetThroughTheMqttChannel() throws Exception {
         MqttChannel channel = broker.broker;
         try (MqttChannel.Subscription service = channel.subscribe("$aws/things/+/shadow/get", request -> {

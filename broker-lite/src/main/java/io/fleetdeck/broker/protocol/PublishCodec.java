@@ -38,17 +38,21 @@ public final class PublishCodec {
     }
 
     /** A PUBLISH for a subscriber; MQTT 3.1.1 subscribers get no properties. */
-    public static MqttPublishMessage write(PublishedMessage message, int packetId, boolean duplicate, boolean mqtt5) {
+    public static MqttPublishMessage write(
+            PublishedMessage message, int packetId, boolean duplicate, boolean mqtt5, int[] subscriptionIds) {
         MqttFixedHeader header = new MqttFixedHeader(
                 MqttMessageType.PUBLISH, duplicate, MqttQoS.valueOf(message.qos()), message.retain(), 0);
         MqttProperties properties = mqtt5 ? writeProperties(message.properties()) : MqttProperties.NO_PROPERTIES;
+        if (mqtt5 && subscriptionIds.length > 0) {
+            properties = withSubscriptionIds(properties, subscriptionIds);
+        }
         return new MqttPublishMessage(
                 header,
                 new MqttPublishVariableHeader(message.topic(), message.qos() == 0 ? -1 : packetId, properties),
                 Unpooled.wrappedBuffer(message.payload()));
     }
 
-    static MessageProperties readProperties(MqttProperties properties) {
+    public static MessageProperties readProperties(MqttProperties properties) {
         if (properties == null || properties.isEmpty()) {
             return MessageProperties.NONE;
         }
@@ -97,6 +101,17 @@ public final class PublishCodec {
             UserProperties user = new UserProperties();
             message.userProperties().forEach(entry -> user.add(entry.getKey(), entry.getValue()));
             properties.add(user);
+        }
+        return properties;
+    }
+
+    private static MqttProperties withSubscriptionIds(MqttProperties shared, int[] subscriptionIds) {
+        MqttProperties properties = new MqttProperties();
+        if (shared != MqttProperties.NO_PROPERTIES) {
+            shared.listAll().forEach(properties::add);
+        }
+        for (int id : subscriptionIds) {
+            properties.add(new IntegerProperty(MqttPropertyType.SUBSCRIPTION_IDENTIFIER.value(), id));
         }
         return properties;
     }

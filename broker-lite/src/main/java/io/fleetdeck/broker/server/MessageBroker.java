@@ -39,6 +39,7 @@ public final class MessageBroker implements MqttChannel {
     private final BrokerCounters counters = new BrokerCounters();
     private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
     private final TopicActivity topicActivity = new TopicActivity(10_000, 1024);
+    private final DelayedWills wills = new DelayedWills(this::route);
 
     public MessageBroker(BrokerLimits limits, Clock clock) {
         this.limits = limits;
@@ -140,6 +141,10 @@ public final class MessageBroker implements MqttChannel {
                 log.warn("Lifecycle listener failed on the disconnection of {}", connection.clientId(), e);
             }
         }
+    }
+
+    DelayedWills wills() {
+        return wills;
     }
 
     BrokerLimits limits() {

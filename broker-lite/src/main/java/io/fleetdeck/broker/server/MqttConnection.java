@@ -86,6 +86,8 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     private boolean flushScheduled;
     private final Map<Integer, String> topicAliases = new HashMap<>();
     private PublishedMessage will;
+    private long willDelaySeconds;
+    private long sessionExpirySeconds;
     private String endReason = "connection lost";
     private DisconnectReason endCategory = DisconnectReason.CONNECTION_LOST;
 
@@ -163,6 +165,8 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         MqttProperties requested = connect.variableHeader().properties();
         long maxExpiry = limits.sessionExpiry().toSeconds();
         long expiry = sessionExpiry(connect, requested, maxExpiry);
+        sessionExpirySeconds = expiry;
+        broker.wills().reconnected(clientId, connect.variableHeader().isCleanSession());
         Integer receiveMaximum = PublishCodec.integerProperty(requested, MqttPropertyType.RECEIVE_MAXIMUM);
         SessionStore.Opened opened = broker.sessions()
                 .open(
@@ -237,13 +241,17 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
                     "will topic " + topic + ": " + problem.get());
             return false;
         }
+        MqttProperties willProperties = connect.payload().willProperties();
         will = new PublishedMessage(
                 topic,
                 connect.payload().willMessageInBytes(),
                 Math.min(1, connect.variableHeader().willQos()),
                 connect.variableHeader().isWillRetain(),
                 clientId,
-                PublishedMessage.MessageProperties.NONE);
+                mqtt5 ? PublishCodec.readProperties(willProperties) : PublishedMessage.MessageProperties.NONE);
+        Integer delay =
+                mqtt5 ? PublishCodec.integerProperty(willProperties, MqttPropertyType.WILL_DELAY_INTERVAL) : null;
+        willDelaySeconds = delay == null ? 0 : Integer.toUnsignedLong(delay);
         return true;
     }
 
@@ -254,7 +262,6 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         props.add(new IntegerProperty(MqttPropertyType.MAXIMUM_QOS.value(), 1));
         props.add(new IntegerProperty(MqttPropertyType.RETAIN_AVAILABLE.value(), 1));
         props.add(new IntegerProperty(MqttPropertyType.WILDCARD_SUBSCRIPTION_AVAILABLE.value(), 1));
-        props.add(new IntegerProperty(MqttPropertyType.SUBSCRIPTION_IDENTIFIER_AVAILABLE.value(), 0));
         props.add(new IntegerProperty(MqttPropertyType.SHARED_SUBSCRIPTION_AVAILABLE.value(), 1));
         props.add(new IntegerProperty(MqttPropertyType.TOPIC_ALIAS_MAXIMUM.value(), limits.topicAliasMaximum()));
         props.add(new IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(), limits.inflightPerSession()));
@@ -361,10 +368,19 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
 
     private void onSubscribe(MqttSubscribeMessage subscribe) {
         List<MqttTopicSubscription> requests = subscribe.payload().topicSubscriptions();
+        Integer subscriptionId = mqtt5
+                ? PublishCodec.integerProperty(
+                        subscribe.idAndPropertiesVariableHeader().properties(),
+                        MqttPropertyType.SUBSCRIPTION_IDENTIFIER)
+                : null;
+        if (subscriptionId != null && subscriptionId == 0) {
+            end("a Subscription Identifier of 0 (MQTT 5 §3.8.2.1.2)", ReasonCodes.PROTOCOL_ERROR);
+            return;
+        }
         int[] codes = new int[requests.size()];
         List<Runnable> retainedToSend = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            codes[i] = subscribeOne(requests.get(i), i, retainedToSend);
+            codes[i] = subscribeOne(requests.get(i), i, subscriptionId == null ? 0 : subscriptionId, retainedToSend);
         }
         MqttFixedHeader header = new MqttFixedHeader(MqttMessageType.SUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0);
         ctx.writeAndFlush(new MqttSubAckMessage(
@@ -375,7 +391,8 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         retainedToSend.forEach(Runnable::run);
     }
 
-    private int subscribeOne(MqttTopicSubscription request, int index, List<Runnable> retainedToSend) {
+    private int subscribeOne(
+            MqttTopicSubscription request, int index, int subscriptionId, List<Runnable> retainedToSend) {
         String filter = request.topicFilter();
         BrokerLimits limits = broker.limits();
         if (index >= limits.maxSubscriptionsPerSubscribe()) {
@@ -390,7 +407,8 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         }
         int granted = Math.min(1, request.qualityOfService().value());
         boolean isNew = !session.hasSubscription(filter);
-        if (!session.addSubscription(filter, granted, limits.maxSubscriptionsPerConnection())) {
+        if (!session.addSubscription(
+                filter, new Session.Grant(granted, subscriptionId), limits.maxSubscriptionsPerConnection())) {
             return refusedSubscription(
                     filter,
                     "more than " + limits.maxSubscriptionsPerConnection() + " subscriptions on one connection",
@@ -461,8 +479,15 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     @Override
     public void channelInactive(ChannelHandlerContext context) throws Exception {
         if (session != null) {
-            if (will != null) {
-                broker.route(will);
+            boolean resumedElsewhere = endCategory == DisconnectReason.SESSION_TAKEN_OVER && willDelaySeconds > 0;
+            if (will != null && !resumedElsewhere) {
+                // MQTT 5 §3.1.3.2.2: after the Will Delay Interval or when the session ends, whichever comes first
+                broker.wills()
+                        .disconnected(
+                                client.clientId(),
+                                will,
+                                Math.min(willDelaySeconds, sessionExpirySeconds),
+                                context.executor());
             }
             broker.sessions().closed(session, this);
             log.debug("{} disconnected: {}", client.clientId(), endReason);
@@ -517,17 +542,17 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     // --- Outbound: called by the session, from any thread
 
     @Override
-    public void send(PublishedMessage message, int packetId, boolean duplicate) {
+    public void send(PublishedMessage message, int packetId, boolean duplicate, int[] subscriptionIds) {
         if (connackSent && outgoing.isEmpty() && ctx.executor().inEventLoop()) {
             // published on this connection's own loop: write now, flush once when the loop is done with its reads
-            ctx.write(PublishCodec.write(message, packetId, duplicate, mqtt5), ctx.voidPromise());
+            ctx.write(PublishCodec.write(message, packetId, duplicate, mqtt5, subscriptionIds), ctx.voidPromise());
             if (!flushScheduled) {
                 flushScheduled = true;
                 ctx.executor().execute(this::flushWritten);
             }
             return;
         }
-        outgoing.add(new Outgoing(message, packetId, duplicate));
+        outgoing.add(new Outgoing(message, packetId, duplicate, subscriptionIds));
         if (drainScheduled.compareAndSet(false, true)) {
             ctx.executor().execute(this::drainOutgoing);
         }
@@ -547,7 +572,10 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         boolean wrote = false;
         Outgoing next;
         while ((next = outgoing.poll()) != null) {
-            ctx.write(PublishCodec.write(next.message(), next.packetId(), next.duplicate(), mqtt5), ctx.voidPromise());
+            ctx.write(
+                    PublishCodec.write(
+                            next.message(), next.packetId(), next.duplicate(), mqtt5, next.subscriptionIds()),
+                    ctx.voidPromise());
             wrote = true;
         }
         if (wrote) {
@@ -555,7 +583,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         }
     }
 
-    private record Outgoing(PublishedMessage message, int packetId, boolean duplicate) {}
+    private record Outgoing(PublishedMessage message, int packetId, boolean duplicate, int[] subscriptionIds) {}
 
     @Override
     public boolean isWritable() {

@@ -5,8 +5,11 @@ import io.fleetdeck.broker.PublishedMessage;
 /** A live connection as a session sees it: where to write the messages it delivers. */
 public interface Outbound {
 
-    /** Writes one PUBLISH; {@code packetId} is 0 for QoS 0. Must not block. */
-    void send(PublishedMessage message, int packetId, boolean duplicate);
+    /**
+     * Writes one PUBLISH; {@code packetId} is 0 for QoS 0, {@code subscriptionIds} the MQTT 5 Subscription Identifiers
+     * of the client's subscriptions that matched (usually none). Must not block.
+     */
+    void send(PublishedMessage message, int packetId, boolean duplicate, int[] subscriptionIds);
 
     /** False while the connection's write buffer is over its high-water mark (a slow reader). */
     boolean isWritable();

@@ -2,7 +2,9 @@ package io.fleetdeck.broker.session;
 
 import io.fleetdeck.broker.PublishedMessage;
 import io.fleetdeck.broker.metrics.TrafficCounters;
+import io.fleetdeck.broker.routing.MessageRouter;
 import io.fleetdeck.broker.routing.Subscriber;
+import io.fleetdeck.broker.routing.TopicFilters;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -20,7 +22,9 @@ public final class Session implements Subscriber {
     private final String clientId;
     private final int queueBound;
     private final int inflightBound;
-    private final Map<String, Integer> subscriptions = new LinkedHashMap<>();
+    private final Map<String, Grant> subscriptions = new LinkedHashMap<>();
+    /* subscriptions that carry an MQTT 5 Subscription Identifier; most sessions have none, and skip the lookup */
+    private int subscriptionsWithIds;
     private final ArrayDeque<Queued> queued = new ArrayDeque<>();
     private final Clock clock;
     private final LinkedHashMap<Integer, PublishedMessage> inflight = new LinkedHashMap<>();
@@ -49,7 +53,7 @@ public final class Session implements Subscriber {
         int qos = Math.min(message.qos(), grantedQos);
         if (qos == 0) {
             if (outbound != null && outbound.isWritable()) {
-                outbound.send(message.withQos(0), 0, false);
+                outbound.send(message.withQos(0), 0, false, subscriptionIds(message.topic()));
                 countSent(message);
             } else {
                 counters.droppedQos0();
@@ -83,7 +87,8 @@ public final class Session implements Subscriber {
         outbound = connection;
         sendWindow = Math.max(1, Math.min(receiveMaximum, inflightBound));
         expirySeconds = newExpirySeconds;
-        inflight.forEach((packetId, message) -> connection.send(message, packetId, true));
+        inflight.forEach(
+                (packetId, message) -> connection.send(message, packetId, true, subscriptionIds(message.topic())));
         drain();
         return previous;
     }
@@ -117,12 +122,17 @@ public final class Session implements Subscriber {
         return expirySeconds;
     }
 
+    /** A granted subscription: its QoS and its MQTT 5 Subscription Identifier, 0 when it has none. */
+    public record Grant(int qos, int subscriptionId) {}
+
     /** Records a granted subscription; returns false when it is new and the connection already has {@code max}. */
-    public synchronized boolean addSubscription(String filter, int qos, int max) {
+    public synchronized boolean addSubscription(String filter, Grant grant, int max) {
         if (!subscriptions.containsKey(filter) && subscriptions.size() >= max) {
             return false;
         }
-        subscriptions.put(filter, qos);
+        Grant previous = subscriptions.put(filter, grant);
+        subscriptionsWithIds +=
+                (grant.subscriptionId() > 0 ? 1 : 0) - (previous != null && previous.subscriptionId() > 0 ? 1 : 0);
         return true;
     }
 
@@ -131,10 +141,14 @@ public final class Session implements Subscriber {
     }
 
     public synchronized boolean removeSubscription(String filter) {
-        return subscriptions.remove(filter) != null;
+        Grant removed = subscriptions.remove(filter);
+        if (removed != null && removed.subscriptionId() > 0) {
+            subscriptionsWithIds--;
+        }
+        return removed != null;
     }
 
-    synchronized Map<String, Integer> subscriptions() {
+    synchronized Map<String, Grant> subscriptions() {
         return Map.copyOf(subscriptions);
     }
 
@@ -175,8 +189,23 @@ public final class Session implements Subscriber {
     private void sendQos1(PublishedMessage message) {
         int packetId = nextFreePacketId();
         inflight.put(packetId, message);
-        outbound.send(message, packetId, false);
+        outbound.send(message, packetId, false, subscriptionIds(message.topic()));
         countSent(message);
+    }
+
+    private static final int[] NO_IDS = new int[0];
+
+    /** The identifiers of this client's subscriptions that match {@code topic} (MQTT 5 §3.3.2.3.8). */
+    private int[] subscriptionIds(String topic) {
+        if (subscriptionsWithIds == 0) {
+            return NO_IDS;
+        }
+        return subscriptions.entrySet().stream()
+                .filter(entry -> entry.getValue().subscriptionId() > 0
+                        && TopicFilters.matches(MessageRouter.matchingFilter(entry.getKey()), topic))
+                .mapToInt(entry -> entry.getValue().subscriptionId())
+                .distinct()
+                .toArray();
     }
 
     private record Queued(PublishedMessage message, long queuedAtMillis) {}
