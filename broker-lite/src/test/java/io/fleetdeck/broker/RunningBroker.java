@@ -3,6 +3,7 @@ package io.fleetdeck.broker;
 import io.fleetdeck.broker.server.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
+import io.fleetdeck.broker.server.RateQuotas;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,9 +31,13 @@ final class RunningBroker implements AutoCloseable {
     }
 
     static RunningBroker start(Path folder, BrokerLimits limits, Clock clock) throws Exception {
+        return start(folder, limits, RateQuotas.OFF, clock);
+    }
+
+    static RunningBroker start(Path folder, BrokerLimits limits, RateQuotas quotas, Clock clock) throws Exception {
         Path caFile = folder.resolve("provisioning/root-ca.pem");
         ServerIdentity identity = ServerIdentity.loadOrCreate(folder.resolve("pki"), caFile, Clock.systemUTC());
-        MessageBroker broker = new MessageBroker(limits, clock);
+        MessageBroker broker = new MessageBroker(limits, quotas, clock);
         MqttServer server = MqttServer.start(
                 broker, new MqttServer.Listeners("127.0.0.1", 0, identity.serverContext(), Optional.of(0), 1 << 20));
         return new RunningBroker(broker, server, caFile);

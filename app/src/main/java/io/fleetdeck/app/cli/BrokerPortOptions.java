@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code --mqtts-port} and {@code --mqtt-port}: where the embedded broker listens. */
+/** {@code --mqtts-port}, {@code --mqtt-port}: where the embedded broker listens; {@code --aws-quotas}. */
 public final class BrokerPortOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -33,8 +33,14 @@ public final class BrokerPortOptions {
         mqttPort = checked("--mqtt-port", port);
     }
 
+    @Option(
+            names = "--aws-quotas",
+            description = "Hold clients to AWS IoT Core's rates: 100 publishes/s per connection, 1 connect/s per"
+                    + " client id, stored messages replayed at 10/s.")
+    boolean awsQuotas;
+
     BrokerOptions toOptions() {
-        return new BrokerOptions(mqttsPort, Optional.ofNullable(mqttPort));
+        return new BrokerOptions(mqttsPort, Optional.ofNullable(mqttPort), awsQuotas);
     }
 
     private int checked(String option, int port) {

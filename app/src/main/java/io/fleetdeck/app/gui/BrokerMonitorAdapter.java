@@ -37,7 +37,9 @@ final class BrokerMonitorAdapter implements BrokerMonitor {
                 embedded.description(),
                 stats.traffic().messagesIn(),
                 stats.traffic().messagesOut(),
-                stats.traffic().droppedQos0() + stats.traffic().droppedQos1(),
+                stats.traffic().droppedQos0()
+                        + stats.traffic().droppedQos1()
+                        + stats.traffic().throttled(),
                 broker.retainedCount(),
                 broker.clients().stream().map(BrokerMonitorAdapter::row).toList(),
                 broker.topics().stream().map(BrokerMonitorAdapter::row).toList());
@@ -53,7 +55,9 @@ final class BrokerMonitorAdapter implements BrokerMonitor {
                 client.traffic().messagesIn(),
                 client.traffic().messagesOut(),
                 client.queued(),
-                client.traffic().droppedQos0() + client.traffic().droppedQos1(),
+                client.traffic().droppedQos0()
+                        + client.traffic().droppedQos1()
+                        + client.traffic().throttled(),
                 connected);
     }
 

@@ -6,6 +6,7 @@ import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.broker.server.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
+import io.fleetdeck.broker.server.RateQuotas;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -40,7 +41,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                             + folder.root().resolve("pki") + ": " + e.getMessage(),
                     e);
         }
-        MessageBroker broker = new MessageBroker(BrokerLimits.awsDefaults(), clock);
+        MessageBroker broker = new MessageBroker(
+                BrokerLimits.awsDefaults(), options.awsQuotas() ? RateQuotas.aws() : RateQuotas.OFF, clock);
         try {
             MqttServer server = MqttServer.start(
                     broker,

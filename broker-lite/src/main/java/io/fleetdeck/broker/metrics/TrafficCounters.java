@@ -14,6 +14,7 @@ public final class TrafficCounters {
     private final LongAdder bytesOut = new LongAdder();
     private final LongAdder droppedQos0 = new LongAdder();
     private final LongAdder droppedQos1 = new LongAdder();
+    private final LongAdder throttled = new LongAdder();
 
     public void received(int payloadBytes) {
         messagesIn.increment();
@@ -33,6 +34,11 @@ public final class TrafficCounters {
         droppedQos1.increment();
     }
 
+    /** A publish discarded because its connection passed its publish rate (AWS's throttling, when turned on). */
+    public void throttled() {
+        throttled.increment();
+    }
+
     public Traffic snapshot() {
         return new Traffic(
                 messagesIn.sum(),
@@ -40,10 +46,17 @@ public final class TrafficCounters {
                 messagesOut.sum(),
                 bytesOut.sum(),
                 droppedQos0.sum(),
-                droppedQos1.sum());
+                droppedQos1.sum(),
+                throttled.sum());
     }
 
     /** Counts at one moment; payload bytes only, as AWS's Defender metrics count them. */
     public record Traffic(
-            long messagesIn, long bytesIn, long messagesOut, long bytesOut, long droppedQos0, long droppedQos1) {}
+            long messagesIn,
+            long bytesIn,
+            long messagesOut,
+            long bytesOut,
+            long droppedQos0,
+            long droppedQos1,
+            long throttled) {}
 }

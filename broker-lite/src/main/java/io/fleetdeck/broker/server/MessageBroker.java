@@ -31,6 +31,8 @@ public final class MessageBroker implements MqttChannel {
     private static final Logger log = LoggerFactory.getLogger(MessageBroker.class);
 
     private final BrokerLimits limits;
+    private final RateQuotas quotas;
+    private final Map<String, Long> lastConnectMillis = new ConcurrentHashMap<>();
     private final TopicRules topicRules;
     private final MessageRouter router = new MessageRouter();
     private final SessionStore sessions;
@@ -42,10 +44,15 @@ public final class MessageBroker implements MqttChannel {
     private final DelayedWills wills = new DelayedWills(this::route);
 
     public MessageBroker(BrokerLimits limits, Clock clock) {
+        this(limits, RateQuotas.OFF, clock);
+    }
+
+    public MessageBroker(BrokerLimits limits, RateQuotas quotas, Clock clock) {
         this.limits = limits;
+        this.quotas = quotas;
         this.clock = clock;
         this.topicRules = new TopicRules(limits);
-        this.sessions = new SessionStore(router, limits, clock, counters.traffic());
+        this.sessions = new SessionStore(router, limits, quotas, clock, counters.traffic());
     }
 
     /** Broker-wide counts since start. */
@@ -141,6 +148,35 @@ public final class MessageBroker implements MqttChannel {
                 log.warn("Lifecycle listener failed on the disconnection of {}", connection.clientId(), e);
             }
         }
+    }
+
+    /**
+     * Whether a CONNECT for {@code clientId} fits AWS's connect rate per client id (when the quotas are on); a client
+     * that reconnects in a tight loop is refused rather than allowed to churn sessions.
+     */
+    boolean admitConnect(String clientId) {
+        int perSecond = quotas.connectsPerSecondPerClientId();
+        if (perSecond <= 0) {
+            return true;
+        }
+        long now = clock.millis();
+        long spacing = 1000L / perSecond;
+        boolean[] admitted = {false};
+        lastConnectMillis.compute(clientId, (id, last) -> {
+            admitted[0] = last == null || now - last >= spacing;
+            return admitted[0] ? now : last;
+        });
+        return admitted[0];
+    }
+
+    /** Forgets connect times old enough not to matter; called with session expiry. */
+    void forgetOldConnects() {
+        long now = clock.millis();
+        lastConnectMillis.values().removeIf(last -> now - last > 1000);
+    }
+
+    RateQuotas quotas() {
+        return quotas;
     }
 
     DelayedWills wills() {

@@ -154,6 +154,15 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         }
         boolean assignedId = requestedId.isEmpty();
         String clientId = assignedId ? "fleetdeck-" + UUID.randomUUID() : requestedId;
+        if (!broker.admitConnect(clientId)) {
+            refuse(
+                    mqtt5
+                            ? MqttConnectReturnCode.CONNECTION_REFUSED_CONNECTION_RATE_EXCEEDED
+                            : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE,
+                    "more than " + broker.quotas().connectsPerSecondPerClientId() + " CONNECT a second for client id "
+                            + clientId);
+            return;
+        }
         if (connect.variableHeader().isWillFlag() && !acceptWill(connect, clientId)) {
             return;
         }
@@ -319,6 +328,10 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             rejectPublish(topic, qos, packetId, problem.get(), reason);
             return;
         }
+        if (!session.admitInbound()) {
+            throttled(topic, qos, packetId);
+            return;
+        }
         session.countReceived(publish.payload().readableBytes());
         broker.route(PublishCodec.read(publish, topic, client.clientId()));
         if (qos == MqttQoS.AT_LEAST_ONCE) {
@@ -348,6 +361,26 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             end("topic alias " + alias + " used before it was set", ReasonCodes.PROTOCOL_ERROR);
         }
         return known;
+    }
+
+    /**
+     * Over the publish rate the message is discarded, as AWS does; a QoS 1 publish is still acknowledged (on MQTT 5
+     * with Quota exceeded) so the client's window never stalls on it.
+     */
+    private void throttled(String topic, MqttQoS qos, int packetId) {
+        log.debug("{} passed its publish rate; discarded a publish to {}", client.clientId(), topic);
+        if (qos != MqttQoS.AT_LEAST_ONCE) {
+            return;
+        }
+        if (mqtt5) {
+            ctx.writeAndFlush(MqttMessageBuilders.pubAck()
+                    .packetId(packetId)
+                    .reasonCode(ReasonCodes.QUOTA_EXCEEDED)
+                    .properties(ReasonCodes.reasonString("publish rate exceeded"))
+                    .build());
+        } else {
+            ctx.writeAndFlush(new MqttPubAckMessage(PUBACK_HEADER, MqttMessageIdVariableHeader.from(packetId)));
+        }
     }
 
     private void rejectPublish(String topic, MqttQoS qos, int packetId, String problem, byte reason) {
@@ -584,6 +617,11 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     }
 
     private record Outgoing(PublishedMessage message, int packetId, boolean duplicate, int[] subscriptionIds) {}
+
+    @Override
+    public void later(Runnable task, long delayMillis) {
+        ctx.executor().schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+    }
 
     @Override
     public boolean isWritable() {

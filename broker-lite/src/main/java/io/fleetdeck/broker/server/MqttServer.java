@@ -88,7 +88,15 @@ public final class MqttServer implements AutoCloseable {
                 bound.add(plain);
                 plainAddress = (InetSocketAddress) plain.localAddress();
             }
-            workers.next().scheduleAtFixedRate(() -> broker.sessions().expire(), 10, 10, TimeUnit.SECONDS);
+            workers.next()
+                    .scheduleAtFixedRate(
+                            () -> {
+                                broker.sessions().expire();
+                                broker.forgetOldConnects();
+                            },
+                            10,
+                            10,
+                            TimeUnit.SECONDS);
             MqttServer server =
                     new MqttServer(acceptors, workers, bound, (InetSocketAddress) tls.localAddress(), plainAddress);
             log.info(

@@ -14,6 +14,9 @@ public interface Outbound {
     /** False while the connection's write buffer is over its high-water mark (a slow reader). */
     boolean isWritable();
 
+    /** Runs {@code task} on this connection's thread after {@code delayMillis}: for paced replays. */
+    void later(Runnable task, long delayMillis);
+
     /** Closes this connection because another one with the same client id took its session over. */
     void takenOver();
 }

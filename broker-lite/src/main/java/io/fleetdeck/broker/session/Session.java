@@ -5,6 +5,7 @@ import io.fleetdeck.broker.metrics.TrafficCounters;
 import io.fleetdeck.broker.routing.MessageRouter;
 import io.fleetdeck.broker.routing.Subscriber;
 import io.fleetdeck.broker.routing.TopicFilters;
+import io.fleetdeck.broker.server.RateQuotas;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -35,10 +36,23 @@ public final class Session implements Subscriber {
     private int nextPacketId = 1;
     private long expirySeconds;
     private long disconnectedAtMillis;
+    private final RateQuotas quotas;
+    private RateLimiter publishRate;
+    private RateLimiter replayRate;
+    /* the queue holds messages stored while the client was away: they go out at the replay rate */
+    private boolean replaying;
+    private boolean replayResumeScheduled;
 
-    Session(String clientId, int queueBound, int inflightBound, TrafficCounters brokerTraffic, Clock clock) {
+    Session(
+            String clientId,
+            int queueBound,
+            int inflightBound,
+            RateQuotas quotas,
+            TrafficCounters brokerTraffic,
+            Clock clock) {
         this.clientId = clientId;
         this.clock = clock;
+        this.quotas = quotas;
         this.queueBound = queueBound;
         this.inflightBound = inflightBound;
         this.brokerTraffic = brokerTraffic;
@@ -52,7 +66,10 @@ public final class Session implements Subscriber {
     public synchronized void deliver(PublishedMessage message, int grantedQos) {
         int qos = Math.min(message.qos(), grantedQos);
         if (qos == 0) {
-            if (outbound != null && outbound.isWritable()) {
+            if (outbound != null && !publishRate.tryAcquire(clock.millis())) {
+                counters.throttled();
+                brokerTraffic.throttled();
+            } else if (outbound != null && outbound.isWritable()) {
                 outbound.send(message.withQos(0), 0, false, subscriptionIds(message.topic()));
                 countSent(message);
             } else {
@@ -71,6 +88,19 @@ public final class Session implements Subscriber {
         }
     }
 
+    /**
+     * Whether a publish from the client fits its connection's publish rate (AWS: 100 a second, in and out together);
+     * one that does not is counted as throttled and must be discarded.
+     */
+    public synchronized boolean admitInbound() {
+        if (publishRate == null || publishRate.tryAcquire(clock.millis())) {
+            return true;
+        }
+        counters.throttled();
+        brokerTraffic.throttled();
+        return false;
+    }
+
     /** The client acknowledged a QoS 1 message: frees its window slot and sends what waited. */
     public synchronized void acknowledged(int packetId) {
         if (inflight.remove(packetId) != null) {
@@ -87,6 +117,10 @@ public final class Session implements Subscriber {
         outbound = connection;
         sendWindow = Math.max(1, Math.min(receiveMaximum, inflightBound));
         expirySeconds = newExpirySeconds;
+        long now = clock.millis();
+        publishRate = new RateLimiter(quotas.publishesPerSecondPerConnection(), now);
+        replayRate = new RateLimiter(quotas.replayedPerSecond(), now);
+        replaying = !queued.isEmpty();
         inflight.forEach(
                 (packetId, message) -> connection.send(message, packetId, true, subscriptionIds(message.topic())));
         drain();
@@ -177,6 +211,10 @@ public final class Session implements Subscriber {
 
     private void drain() {
         while (outbound != null && inflight.size() < sendWindow && !queued.isEmpty()) {
+            if (replaying && !replayRate.tryAcquire(clock.millis())) {
+                resumeReplayLater();
+                return;
+            }
             Queued next = queued.poll();
             // a message whose MQTT 5 expiry passed while it waited is not delivered (MQTT 5 §3.3.2.3.3)
             PublishedMessage aged = next.message().aged(clock.millis() - next.queuedAtMillis());
@@ -184,9 +222,31 @@ public final class Session implements Subscriber {
                 sendQos1(aged);
             }
         }
+        if (queued.isEmpty()) {
+            replaying = false;
+        }
+    }
+
+    private void resumeReplayLater() {
+        if (replayResumeScheduled) {
+            return;
+        }
+        replayResumeScheduled = true;
+        Outbound waiting = outbound;
+        waiting.later(
+                () -> {
+                    synchronized (this) {
+                        replayResumeScheduled = false;
+                        if (outbound == waiting) {
+                            drain();
+                        }
+                    }
+                },
+                Math.max(1, replayRate.millisUntilNext(clock.millis())));
     }
 
     private void sendQos1(PublishedMessage message) {
+        publishRate.tryAcquire(clock.millis()); // QoS 1 is never discarded, but it uses up the connection's rate
         int packetId = nextFreePacketId();
         inflight.put(packetId, message);
         outbound.send(message, packetId, false, subscriptionIds(message.topic()));

@@ -3,6 +3,7 @@ package io.fleetdeck.broker.session;
 import io.fleetdeck.broker.metrics.TrafficCounters;
 import io.fleetdeck.broker.routing.MessageRouter;
 import io.fleetdeck.broker.server.BrokerLimits;
+import io.fleetdeck.broker.server.RateQuotas;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,9 +20,12 @@ public final class SessionStore {
     private final BrokerLimits limits;
     private final Clock clock;
     private final TrafficCounters brokerTraffic;
+    private final RateQuotas quotas;
 
-    public SessionStore(MessageRouter router, BrokerLimits limits, Clock clock, TrafficCounters brokerTraffic) {
+    public SessionStore(
+            MessageRouter router, BrokerLimits limits, RateQuotas quotas, Clock clock, TrafficCounters brokerTraffic) {
         this.router = router;
+        this.quotas = quotas;
         this.limits = limits;
         this.clock = clock;
         this.brokerTraffic = brokerTraffic;
@@ -45,7 +49,12 @@ public final class SessionStore {
         Session session = present
                 ? existing
                 : new Session(
-                        clientId, limits.queuedMessagesPerSession(), limits.inflightPerSession(), brokerTraffic, clock);
+                        clientId,
+                        limits.queuedMessagesPerSession(),
+                        limits.inflightPerSession(),
+                        quotas,
+                        brokerTraffic,
+                        clock);
         sessions.put(clientId, session);
         Outbound previous = session.attach(connection, receiveMaximum, expirySeconds);
         if (previous != null && previous != connection) {
