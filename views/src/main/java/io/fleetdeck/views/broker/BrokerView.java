@@ -1,11 +1,15 @@
 package io.fleetdeck.views.broker;
 
 import io.fleetdeck.views.broker.BrokerSnapshot.ClientRow;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -31,6 +35,8 @@ public final class BrokerView {
 
     private static final DateTimeFormatter SINCE =
             DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME_OF_DAY =
+            DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final VBox root = new VBox();
 
@@ -55,7 +61,7 @@ public final class BrokerView {
 
         SplitPane details = new SplitPane(clientTable(model), new TopicTree(model).node());
         details.setOrientation(Orientation.HORIZONTAL);
-        details.setDividerPositions(0.66);
+        details.setDividerPositions(0.76);
         VBox.setVgrow(details, Priority.ALWAYS);
 
         root.getChildren().addAll(tiles, rateChart(model), details);
@@ -119,20 +125,21 @@ public final class BrokerView {
         TableView<ClientRow> table = new TableView<>();
         table.setId("broker-clients");
         table.setFixedCellSize(28);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the other columns keep their width, so the client id is the one that grows and shrinks with the window
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        TableColumn<ClientRow, String> clientId = column("Client ID", 190, ClientRow::clientId);
+        clientId.setMinWidth(120);
+        clientId.setMaxWidth(Double.MAX_VALUE);
         table.getColumns()
                 .setAll(List.of(
-                        column("Client ID", 200, ClientRow::clientId),
-                        column("Address", 140, ClientRow::address),
+                        clientId,
+                        column("Address", 142, ClientRow::address),
                         column("MQTT", 62, ClientRow::protocol),
-                        column(
-                                "Since",
-                                150,
-                                row -> row.connectedSince() == null ? "away" : SINCE.format(row.connectedSince())),
-                        column("In", 75, row -> String.format(Locale.ROOT, "%,d", row.messagesIn())),
-                        column("Out", 75, row -> String.format(Locale.ROOT, "%,d", row.messagesOut())),
-                        column("Queued", 78, row -> String.format(Locale.ROOT, "%,d", row.queued())),
-                        column("Dropped", 84, row -> String.format(Locale.ROOT, "%,d", row.dropped()))));
+                        column("Since", 82, row -> since(row.connectedSince())),
+                        count("In", 88, ClientRow::messagesIn),
+                        count("Out", 88, ClientRow::messagesOut),
+                        count("Queued", 82, ClientRow::queued),
+                        count("Dropped", 88, ClientRow::dropped)));
         Label empty = new Label("No clients yet. Devices connect over TLS to the broker's endpoint and trust"
                 + " provisioning/root-ca.pem in the data folder.");
         empty.setWrapText(true);
@@ -142,10 +149,29 @@ public final class BrokerView {
         return table;
     }
 
+    /** A count, right-aligned so digits line up down the column. */
+    private static TableColumn<ClientRow, String> count(String title, double width, ToLongFunction<ClientRow> value) {
+        TableColumn<ClientRow, String> column =
+                column(title, width, row -> String.format(Locale.ROOT, "%,d", value.applyAsLong(row)));
+        column.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return column;
+    }
+
+    /** Today's connections by time of day, older ones with their date too; a client that is away says so. */
+    private static String since(Instant connected) {
+        if (connected == null) {
+            return "away";
+        }
+        ZonedDateTime local = connected.atZone(ZoneId.systemDefault());
+        boolean today = local.toLocalDate().equals(LocalDate.now(ZoneId.systemDefault()));
+        return (today ? TIME_OF_DAY : SINCE).format(local);
+    }
+
     private static TableColumn<ClientRow, String> column(String title, double width, Function<ClientRow, String> text) {
         TableColumn<ClientRow, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 62));
+        column.setMinWidth(width);
+        column.setMaxWidth(width * 1.25);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
         return column;
     }
