@@ -1,0 +1,131 @@
+package io.fleetdeck.broker.policy;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON read into a small tree that remembers where each value started, so a rule broken deep inside a document is
+ * reported at its line and column. A tree node's value is a {@code Map<String, PositionedJson>}, a
+ * {@code List<PositionedJson>}, a String, a Boolean, a Number or null.
+ */
+record PositionedJson(Object value, int line, int column) {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .build();
+
+    static PositionedJson read(String text) throws PolicyDocumentException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new PolicyDocumentException(1, 1, "the document is empty");
+            }
+            PositionedJson root = readValue(parser);
+            if (parser.nextToken() != null) {
+                throw at(parser.currentTokenLocation(), "unexpected text after the end of the document");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            throw new PolicyDocumentException(
+                    where == null ? 1 : Math.max(1, where.getLineNr()),
+                    where == null ? 1 : Math.max(1, where.getColumnNr()),
+                    "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new PolicyDocumentException(1, 1, "cannot read the document: " + e.getMessage());
+        }
+    }
+
+    private static PositionedJson readValue(JsonParser parser) throws IOException, PolicyDocumentException {
+        JsonLocation start = parser.currentTokenLocation();
+        int line = start.getLineNr();
+        int column = start.getColumnNr();
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, PositionedJson> members = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonLocation nameAt = parser.currentTokenLocation();
+                    parser.nextToken();
+                    if (members.put(name, readValue(parser)) != null) {
+                        throw at(nameAt, "\"" + name + "\" appears twice");
+                    }
+                }
+                yield new PositionedJson(members, line, column);
+            }
+            case START_ARRAY -> {
+                List<PositionedJson> items = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(readValue(parser));
+                }
+                yield new PositionedJson(items, line, column);
+            }
+            case VALUE_STRING -> new PositionedJson(parser.getText(), line, column);
+            case VALUE_TRUE, VALUE_FALSE -> new PositionedJson(parser.getBooleanValue(), line, column);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new PositionedJson(parser.getNumberValue(), line, column);
+            case VALUE_NULL -> new PositionedJson(null, line, column);
+            default -> throw at(start, "unexpected " + parser.currentToken());
+        };
+    }
+
+    private static PolicyDocumentException at(JsonLocation where, String reason) {
+        return new PolicyDocumentException(where.getLineNr(), where.getColumnNr(), reason);
+    }
+
+    PolicyDocumentException error(String reason) {
+        return new PolicyDocumentException(line, column, reason);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, PositionedJson> object(String what) throws PolicyDocumentException {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, PositionedJson>) map;
+        }
+        throw error(what + " must be a JSON object");
+    }
+
+    String string(String what) throws PolicyDocumentException {
+        if (value instanceof String text) {
+            return text;
+        }
+        throw error(what + " must be a string");
+    }
+
+    /** A string or an array of strings, as Action, Resource and condition values may be; never empty. */
+    @SuppressWarnings("unchecked")
+    List<PositionedJson> stringOrStrings(String what) throws PolicyDocumentException {
+        List<PositionedJson> items = value instanceof List<?> list ? (List<PositionedJson>) list : List.of(this);
+        if (items.isEmpty()) {
+            throw error(what + " must not be empty");
+        }
+        for (PositionedJson item : items) {
+            if (!(item.value() instanceof String)) {
+                throw item.error(what + " must be a string or an array of strings");
+            }
+        }
+        return items;
+    }
+
+    /** An object or an array of objects, as Statement may be. */
+    @SuppressWarnings("unchecked")
+    List<PositionedJson> objectOrObjects(String what) throws PolicyDocumentException {
+        List<PositionedJson> items = value instanceof List<?> list ? (List<PositionedJson>) list : List.of(this);
+        if (items.isEmpty()) {
+            throw error(what + " must not be empty");
+        }
+        for (PositionedJson item : items) {
+            item.object(what);
+        }
+        return items;
+    }
+}

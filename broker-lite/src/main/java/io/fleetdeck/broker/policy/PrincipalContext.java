@@ -1,0 +1,87 @@
+package io.fleetdeck.broker.policy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a policy may ask about the client behind a request (AWS-IOT-BEHAVIOUR §5.7): its client id and address, the
+ * certificate it presented, and the thing attached to that certificate whose name is the client id.
+ *
+ * @param sourceIp the client's IP address, or null
+ * @param certificateId SHA-256 of the presented certificate, or null without one
+ * @param attachedThings names of the things attached to the certificate
+ * @param thing the attached thing whose name is the client id, or null when there is none
+ * @param subject the certificate subject's attributes by AWS name (CommonName, Organization, ...), each with its values
+ * @param issuer the issuer's attributes, likewise
+ * @param alternativeNames the subject alternative names by AWS type (DNSName, IPAddress, RFC822Name, ...)
+ */
+public record PrincipalContext(
+        String clientId,
+        String sourceIp,
+        String certificateId,
+        String certificateSerial,
+        Set<String> attachedThings,
+        Thing thing,
+        Map<String, List<String>> subject,
+        Map<String, List<String>> issuer,
+        Map<String, List<String>> alternativeNames,
+        Instant now) {
+
+    public PrincipalContext {
+        attachedThings = Set.copyOf(attachedThings);
+        subject = Map.copyOf(subject);
+        issuer = Map.copyOf(issuer);
+        alternativeNames = Map.copyOf(alternativeNames);
+    }
+
+    /**
+     * A client connected with a certificate: {@code ${iot:Connection.Thing.*}} resolve only when a thing attached to
+     * the certificate has the client id as its name (AWS-IOT-BEHAVIOUR §5.7).
+     */
+    public static PrincipalContext forCertificate(
+            String clientId,
+            String sourceIp,
+            CertificateFacts certificate,
+            Map<String, Thing> attachedThings,
+            Instant now) {
+        return new PrincipalContext(
+                clientId,
+                sourceIp,
+                certificate.id(),
+                certificate.serial(),
+                attachedThings.keySet(),
+                attachedThings.get(clientId),
+                certificate.subject(),
+                certificate.issuer(),
+                certificate.alternativeNames(),
+                now);
+    }
+
+    /** What policies may read of a client certificate. */
+    public record CertificateFacts(
+            String id,
+            String serial,
+            Map<String, List<String>> subject,
+            Map<String, List<String>> issuer,
+            Map<String, List<String>> alternativeNames) {}
+
+    /** A client known only by its id, as over the plain loopback listener. */
+    public static PrincipalContext ofClientId(String clientId, Instant now) {
+        return new PrincipalContext(clientId, null, null, null, Set.of(), null, Map.of(), Map.of(), Map.of(), now);
+    }
+
+    /** The thing a connection speaks for, with what policies may read of it. */
+    public record Thing(String name, String typeName, Map<String, String> attributes) {
+
+        public Thing {
+            attributes = Map.copyOf(attributes);
+        }
+    }
+
+    public Optional<Thing> connectionThing() {
+        return Optional.ofNullable(thing);
+    }
+}
