@@ -1,5 +1,6 @@
 package io.fleetdeck.broker;
 
+import io.fleetdeck.broker.auth.ClientAuthority;
 import io.fleetdeck.broker.server.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
@@ -40,6 +41,18 @@ final class RunningBroker implements AutoCloseable {
         MessageBroker broker = new MessageBroker(limits, quotas, clock);
         MqttServer server = MqttServer.start(
                 broker, new MqttServer.Listeners("127.0.0.1", 0, identity.serverContext(), Optional.of(0), 1 << 20));
+        return new RunningBroker(broker, server, caFile);
+    }
+
+    /** With mutual TLS on the device listener, admitted and policed by {@code authority}. */
+    static RunningBroker startWithAuthority(Path folder, ClientAuthority authority) throws Exception {
+        Path caFile = folder.resolve("provisioning/root-ca.pem");
+        ServerIdentity identity = ServerIdentity.loadOrCreate(folder.resolve("pki"), caFile, Clock.systemUTC());
+        MessageBroker broker = new MessageBroker(BrokerLimits.awsDefaults(), Clock.systemUTC());
+        MqttServer server = MqttServer.start(
+                broker,
+                new MqttServer.Listeners(
+                        "127.0.0.1", 0, identity.mutualTlsContext(authority), Optional.of(0), 1 << 20, authority));
         return new RunningBroker(broker, server, caFile);
     }
 

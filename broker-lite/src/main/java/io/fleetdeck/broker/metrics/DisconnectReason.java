@@ -7,5 +7,6 @@ public enum DisconnectReason {
     KEEP_ALIVE_TIMEOUT,
     SESSION_TAKEN_OVER,
     PROTOCOL_VIOLATION,
+    NOT_AUTHORIZED,
     REFUSED
 }

@@ -15,6 +15,7 @@ public final class TrafficCounters {
     private final LongAdder droppedQos0 = new LongAdder();
     private final LongAdder droppedQos1 = new LongAdder();
     private final LongAdder throttled = new LongAdder();
+    private final LongAdder authorizationFailures = new LongAdder();
 
     public void received(int payloadBytes) {
         messagesIn.increment();
@@ -39,6 +40,11 @@ public final class TrafficCounters {
         throttled.increment();
     }
 
+    /** A connect, publish, subscribe or delivery its policies did not allow (Defender's num-authorization-failures). */
+    public void authorizationFailure() {
+        authorizationFailures.increment();
+    }
+
     public Traffic snapshot() {
         return new Traffic(
                 messagesIn.sum(),
@@ -47,7 +53,8 @@ public final class TrafficCounters {
                 bytesOut.sum(),
                 droppedQos0.sum(),
                 droppedQos1.sum(),
-                throttled.sum());
+                throttled.sum(),
+                authorizationFailures.sum());
     }
 
     /** Counts at one moment; payload bytes only, as AWS's Defender metrics count them. */
@@ -58,5 +65,6 @@ public final class TrafficCounters {
             long bytesOut,
             long droppedQos0,
             long droppedQos1,
-            long throttled) {}
+            long throttled,
+            long authorizationFailures) {}
 }

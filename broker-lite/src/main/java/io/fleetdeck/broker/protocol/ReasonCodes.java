@@ -11,6 +11,7 @@ public final class ReasonCodes {
     public static final byte DISCONNECT_WITH_WILL = 0x04;
     public static final byte MALFORMED_PACKET = (byte) 0x81;
     public static final byte PROTOCOL_ERROR = (byte) 0x82;
+    public static final byte NOT_AUTHORIZED = (byte) 0x87;
     public static final byte KEEP_ALIVE_TIMEOUT = (byte) 0x8D;
     public static final byte SESSION_TAKEN_OVER = (byte) 0x8E;
     public static final byte TOPIC_FILTER_INVALID = (byte) 0x8F;

@@ -175,6 +175,11 @@ public final class MessageBroker implements MqttChannel {
         lastConnectMillis.values().removeIf(last -> now - last > 1000);
     }
 
+    /** A connection refused by its certificate or policies, before it had a session to count it against. */
+    void authorizationFailed() {
+        counters.traffic().authorizationFailure();
+    }
+
     RateQuotas quotas() {
         return quotas;
     }

@@ -2,7 +2,11 @@ package io.fleetdeck.broker.server;
 
 import io.fleetdeck.broker.ClientConnection;
 import io.fleetdeck.broker.PublishedMessage;
+import io.fleetdeck.broker.auth.ClientAuthority;
+import io.fleetdeck.broker.auth.ConnectionGuard;
 import io.fleetdeck.broker.metrics.DisconnectReason;
+import io.fleetdeck.broker.policy.Decision;
+import io.fleetdeck.broker.policy.IotAction;
 import io.fleetdeck.broker.protocol.PublishCodec;
 import io.fleetdeck.broker.protocol.ReasonCodes;
 import io.fleetdeck.broker.protocol.TopicRules;
@@ -40,9 +44,12 @@ import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.handler.codec.mqtt.MqttUnsubAckMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +60,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +80,9 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
 
     private final MessageBroker broker;
     private final TopicRules topicRules;
+    /* null on the loopback listener for tools, and in protocol tests: no certificate, no policies */
+    private final ClientAuthority authority;
+    private ConnectionGuard guard;
     private ChannelHandlerContext ctx;
     private Session session;
     private ClientConnection client;
@@ -91,9 +102,10 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     private String endReason = "connection lost";
     private DisconnectReason endCategory = DisconnectReason.CONNECTION_LOST;
 
-    MqttConnection(MessageBroker broker) {
+    MqttConnection(MessageBroker broker, ClientAuthority authority) {
         this.broker = broker;
         this.topicRules = broker.topicRules();
+        this.authority = authority;
     }
 
     @Override
@@ -163,6 +175,9 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
                             + clientId);
             return;
         }
+        if (authority != null && !admitted(clientId)) {
+            return;
+        }
         if (connect.variableHeader().isWillFlag() && !acceptWill(connect, clientId)) {
             return;
         }
@@ -211,6 +226,55 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
                 mqtt5 ? "5" : "3.1.1",
                 keepAlive);
         broker.connected(client);
+    }
+
+    /**
+     * Mutual TLS has shown the certificate chains to a registered CA; now the registry says whether the certificate is
+     * ACTIVE and the policies whether this client id may connect with it (AWS-IOT-BEHAVIOUR §5.1, §5.9).
+     */
+    private boolean admitted(String clientId) {
+        X509Certificate certificate = peerCertificate();
+        if (certificate == null) {
+            refuseUnauthorized("no client certificate");
+            return false;
+        }
+        guard = ConnectionGuard.admit(authority, certificate, clientId, remoteIp());
+        if (guard.refusal() != null) {
+            refuseUnauthorized(guard.refusal());
+            return false;
+        }
+        Decision connect = guard.check(IotAction.CONNECT, clientId);
+        if (!connect.allowed()) {
+            refuseUnauthorized("client id " + clientId + " may not connect: " + connect.explanation());
+            return false;
+        }
+        return true;
+    }
+
+    private void refuseUnauthorized(String why) {
+        broker.authorizationFailed();
+        refuse(
+                mqtt5
+                        ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
+                        : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED,
+                why);
+    }
+
+    private X509Certificate peerCertificate() {
+        SslHandler tls = ctx.pipeline().get(SslHandler.class);
+        try {
+            return tls != null && tls.engine().getSession().getPeerCertificates()[0] instanceof X509Certificate x509
+                    ? x509
+                    : null;
+        } catch (SSLPeerUnverifiedException none) {
+            return null;
+        }
+    }
+
+    private String remoteIp() {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
+                ? address.getAddress().getHostAddress()
+                : null;
     }
 
     private Optional<String> checkClientId(String clientId, boolean cleanSession) {
@@ -328,6 +392,9 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             rejectPublish(topic, qos, packetId, problem.get(), reason);
             return;
         }
+        if (guard != null && !mayPublish(topic, publish.fixedHeader().isRetain(), qos, packetId)) {
+            return;
+        }
         if (!session.admitInbound()) {
             throttled(topic, qos, packetId);
             return;
@@ -361,6 +428,33 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             end("topic alias " + alias + " used before it was set", ReasonCodes.PROTOCOL_ERROR);
         }
         return known;
+    }
+
+    /**
+     * iot:Publish (and iot:RetainPublish for a retained message). Denied: an MQTT 5 QoS 1 publish gets PUBACK 0x87
+     * and the connection goes on; otherwise the connection is closed, as AWS does (AWS-IOT-BEHAVIOUR §5.9).
+     */
+    private boolean mayPublish(String topic, boolean retain, MqttQoS qos, int packetId) {
+        Decision decision = guard.check(IotAction.PUBLISH, topic);
+        if (decision.allowed() && retain) {
+            decision = guard.check(IotAction.RETAIN_PUBLISH, topic);
+        }
+        if (decision.allowed()) {
+            return true;
+        }
+        session.countAuthorizationFailure();
+        String why = "not authorized to publish to " + topic + ": " + decision.explanation();
+        if (mqtt5 && qos == MqttQoS.AT_LEAST_ONCE) {
+            log.info("{}: {}", client.clientId(), why);
+            ctx.writeAndFlush(MqttMessageBuilders.pubAck()
+                    .packetId(packetId)
+                    .reasonCode(ReasonCodes.NOT_AUTHORIZED)
+                    .properties(ReasonCodes.reasonString(why))
+                    .build());
+        } else {
+            end(why, ReasonCodes.NOT_AUTHORIZED);
+        }
+        return false;
     }
 
     /**
@@ -438,6 +532,14 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         if (problem.isPresent()) {
             return refusedSubscription(filter, problem.get(), ReasonCodes.TOPIC_FILTER_INVALID);
         }
+        if (guard != null) {
+            Decision decision = guard.check(IotAction.SUBSCRIBE, filter);
+            if (!decision.allowed()) {
+                session.countAuthorizationFailure();
+                return refusedSubscription(
+                        filter, "not authorized: " + decision.explanation(), ReasonCodes.NOT_AUTHORIZED);
+            }
+        }
         int granted = Math.min(1, request.qualityOfService().value());
         boolean isNew = !session.hasSubscription(filter);
         if (!session.addSubscription(
@@ -504,6 +606,10 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
         if (event instanceof IdleStateEvent) {
             end("keep-alive timeout", ReasonCodes.KEEP_ALIVE_TIMEOUT);
+        } else if (event instanceof MqttServer.CertificateDisabled disabled) {
+            if (guard != null && disabled.certificateId().equals(guard.certificateId())) {
+                end("certificate " + disabled.certificateId() + " is no longer ACTIVE", ReasonCodes.NOT_AUTHORIZED);
+            }
         } else {
             super.userEventTriggered(context, event);
         }
@@ -554,6 +660,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         endCategory = switch (reason) {
             case ReasonCodes.KEEP_ALIVE_TIMEOUT -> DisconnectReason.KEEP_ALIVE_TIMEOUT;
             case ReasonCodes.SESSION_TAKEN_OVER -> DisconnectReason.SESSION_TAKEN_OVER;
+            case ReasonCodes.NOT_AUTHORIZED -> DisconnectReason.NOT_AUTHORIZED;
             default -> DisconnectReason.PROTOCOL_VIOLATION;
         };
         if (session != null) {
@@ -617,6 +724,15 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     }
 
     private record Outgoing(PublishedMessage message, int packetId, boolean duplicate, int[] subscriptionIds) {}
+
+    @Override
+    public boolean mayReceive(String topic) {
+        if (guard == null || guard.check(IotAction.RECEIVE, topic).allowed()) {
+            return true;
+        }
+        log.debug("{} may not receive {}", client.clientId(), topic);
+        return false;
+    }
 
     @Override
     public void later(Runnable task, long delayMillis) {

@@ -1,5 +1,6 @@
 package io.fleetdeck.broker.server;
 
+import io.fleetdeck.broker.auth.ClientAuthority;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -8,6 +9,8 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -15,6 +18,7 @@ import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -48,7 +52,19 @@ public final class MqttServer implements AutoCloseable {
      *     counted rather than buffered without bound
      */
     public record Listeners(
-            String tlsHost, int tlsPort, SslContext tls, Optional<Integer> plainPort, int slowClientBufferBytes) {}
+            String tlsHost,
+            int tlsPort,
+            SslContext tls,
+            Optional<Integer> plainPort,
+            int slowClientBufferBytes,
+            ClientAuthority authority) {
+
+        /** Without an authority: any client certificate, no policies (tests of the protocol, the benchmark). */
+        public Listeners(
+                String tlsHost, int tlsPort, SslContext tls, Optional<Integer> plainPort, int slowClientBufferBytes) {
+            this(tlsHost, tlsPort, tls, plainPort, slowClientBufferBytes, null);
+        }
+    }
 
     private MqttServer(
             EventLoopGroup acceptors,
@@ -69,11 +85,18 @@ public final class MqttServer implements AutoCloseable {
         EventLoopGroup workers =
                 new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
         List<Channel> bound = new ArrayList<>();
+        ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        if (config.authority() != null) {
+            // a certificate that leaves ACTIVE takes its live connections with it, wherever they are
+            config.authority()
+                    .onCertificateDisabled(certificateId -> connections.forEach(channel ->
+                            channel.pipeline().fireUserEventTriggered(new CertificateDisabled(certificateId))));
+        }
         try {
             InetSocketAddress tlsAddress = config.tlsHost() == null
                     ? new InetSocketAddress(config.tlsPort())
                     : new InetSocketAddress(config.tlsHost(), config.tlsPort());
-            Channel tls = bind(broker, config, acceptors, workers, config.tls(), tlsAddress);
+            Channel tls = bind(broker, config, connections, acceptors, workers, config.tls(), tlsAddress);
             bound.add(tls);
             InetSocketAddress plainAddress = null;
             if (config.plainPort().isPresent()) {
@@ -81,6 +104,7 @@ public final class MqttServer implements AutoCloseable {
                 Channel plain = bind(
                         broker,
                         config,
+                        connections,
                         acceptors,
                         workers,
                         null,
@@ -115,6 +139,7 @@ public final class MqttServer implements AutoCloseable {
     private static Channel bind(
             MessageBroker broker,
             Listeners config,
+            ChannelGroup connections,
             EventLoopGroup acceptors,
             EventLoopGroup workers,
             SslContext tls,
@@ -140,7 +165,9 @@ public final class MqttServer implements AutoCloseable {
                         pipeline.addLast("mqtt-decoder", new MqttDecoder(maxPacket, 65535));
                         pipeline.addLast("mqtt-encoder", MqttEncoder.INSTANCE);
                         pipeline.addLast("flush-consolidation", new FlushConsolidationHandler(256, true));
-                        pipeline.addLast("mqtt", new MqttConnection(broker));
+                        // the loopback listener is for tools on this machine: no certificate, no policies
+                        pipeline.addLast("mqtt", new MqttConnection(broker, tls == null ? null : config.authority()));
+                        connections.add(channel);
                     }
                 });
         try {
@@ -153,6 +180,9 @@ public final class MqttServer implements AutoCloseable {
                     "cannot listen on " + address.getHostString() + ":" + address.getPort() + ": " + e.getMessage(), e);
         }
     }
+
+    /** Tells every connection that a certificate left ACTIVE; the ones that presented it end. */
+    record CertificateDisabled(String certificateId) {}
 
     static int maxPacketBytes(BrokerLimits limits) {
         return limits.maxPayloadBytes() + HEADER_ROOM_BYTES;

@@ -11,6 +11,9 @@ public interface Outbound {
      */
     void send(PublishedMessage message, int packetId, boolean duplicate, int[] subscriptionIds);
 
+    /** Whether the connection's policies let it receive a message on {@code topic} (iot:Receive). */
+    boolean mayReceive(String topic);
+
     /** False while the connection's write buffer is over its high-water mark (a slow reader). */
     boolean isWritable();
 

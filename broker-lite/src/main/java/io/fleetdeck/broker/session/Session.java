@@ -65,6 +65,10 @@ public final class Session implements Subscriber {
     @Override
     public synchronized void deliver(PublishedMessage message, int grantedQos) {
         int qos = Math.min(message.qos(), grantedQos);
+        if (outbound != null && !outbound.mayReceive(message.topic())) {
+            countAuthorizationFailure();
+            return;
+        }
         if (qos == 0) {
             if (outbound != null && !publishRate.tryAcquire(clock.millis())) {
                 counters.throttled();
@@ -196,6 +200,12 @@ public final class Session implements Subscriber {
         brokerTraffic.received(payloadBytes);
     }
 
+    /** A request of this client that its policies did not allow. */
+    public void countAuthorizationFailure() {
+        counters.authorizationFailure();
+        brokerTraffic.authorizationFailure();
+    }
+
     public TrafficCounters.Traffic traffic() {
         return counters.snapshot();
     }
@@ -218,7 +228,10 @@ public final class Session implements Subscriber {
             Queued next = queued.poll();
             // a message whose MQTT 5 expiry passed while it waited is not delivered (MQTT 5 §3.3.2.3.3)
             PublishedMessage aged = next.message().aged(clock.millis() - next.queuedAtMillis());
-            if (aged != null) {
+            if (aged != null && !outbound.mayReceive(aged.topic())) {
+                // queued while the client was away; its policies may have changed since
+                countAuthorizationFailure();
+            } else if (aged != null) {
                 sendQos1(aged);
             }
         }

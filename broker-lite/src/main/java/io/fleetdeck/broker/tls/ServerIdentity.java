@@ -1,5 +1,6 @@
 package io.fleetdeck.broker.tls;
 
+import io.fleetdeck.broker.auth.ClientAuthority;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -78,6 +79,19 @@ public final class ServerIdentity {
                 .clientAuth(ClientAuth.OPTIONAL)
                 // Any client certificate passes until device identities arrive (#5); then only registered ones.
                 .trustManager(InsecureTrustManagerFactory.INSTANCE)
+                .build();
+    }
+
+    /**
+     * The TLS context for the device listener once the registry is in charge: a client certificate is required and
+     * must chain to a CA {@code authority} has registered and activated.
+     */
+    public SslContext mutualTlsContext(ClientAuthority authority) throws IOException {
+        return SslContextBuilder.forServer(serverKey, chain.toArray(X509Certificate[]::new))
+                .sslProvider(SslProvider.JDK)
+                .protocols("TLSv1.3", "TLSv1.2")
+                .clientAuth(ClientAuth.REQUIRE)
+                .trustManager(new RegisteredCaTrustManager(authority))
                 .build();
     }
 

@@ -1,0 +1,88 @@
+package io.fleetdeck.broker;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** Throwaway CAs and device certificates for tests, written as PEM files the Mosquitto clients can use. */
+final class TestPki {
+
+    record Issued(X509Certificate certificate, KeyPair keys, Path certFile, Path keyFile, String id) {}
+
+    private TestPki() {}
+
+    static Issued ca(Path folder, String name) throws Exception {
+        KeyPair keys = keyPair();
+        X500Name subject = new X500Name("CN=" + name);
+        var builder = new JcaX509v3CertificateBuilder(subject, serial(), from(-1), from(30), subject, keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+        return write(folder, name, sign(builder, keys), keys);
+    }
+
+    static Issued device(Path folder, Issued ca, String commonName) throws Exception {
+        KeyPair keys = keyPair();
+        var builder = new JcaX509v3CertificateBuilder(
+                ca.certificate(), serial(), from(-1), from(30), new X500Name("CN=" + commonName), keys.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        return write(folder, commonName, sign(builder, ca.keys()), keys);
+    }
+
+    private static Issued write(Path folder, String name, X509Certificate certificate, KeyPair keys)
+            throws IOException, GeneralSecurityException {
+        Path certFile = folder.resolve(name + ".cert.pem");
+        Path keyFile = folder.resolve(name + ".private.key");
+        Files.writeString(certFile, pem(certificate));
+        Files.writeString(keyFile, pem(new JcaPKCS8Generator(keys.getPrivate(), null)));
+        String id =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        return new Issued(certificate, keys, certFile, keyFile, id);
+    }
+
+    private static String pem(Object object) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            writer.writeObject(object);
+        }
+        return text.toString();
+    }
+
+    private static X509Certificate sign(JcaX509v3CertificateBuilder builder, KeyPair signer) throws Exception {
+        return new JcaX509CertificateConverter()
+                .getCertificate(
+                        builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
+    }
+
+    private static KeyPair keyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    private static BigInteger serial() {
+        return BigInteger.valueOf(System.nanoTime()).abs();
+    }
+
+    private static Date from(int days) {
+        return Date.from(Instant.now().plus(Duration.ofDays(days)));
+    }
+}

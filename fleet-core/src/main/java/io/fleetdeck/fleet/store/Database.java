@@ -1,0 +1,174 @@
+package io.fleetdeck.fleet.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable store, reached through plain JDBC so that the same code runs on the SQLite file a desktop install keeps
+ * and on a PostgreSQL server a team shares: only the JDBC URL differs. Opening it brings the schema up to date.
+ *
+ * <p>All work goes through one connection under one lock, because SQLite admits one writer at a time anyway and a
+ * single connection keeps transactions easy to reason about.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final String SQLITE = "SQLite";
+
+    private final Connection connection;
+    private final String product;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private Database(Connection connection, String product) {
+        this.connection = connection;
+        this.product = product;
+    }
+
+    /** The usual desktop store; the folder is created because on a first run the data directory may not exist yet. */
+    public static Database sqliteFile(Path file) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder for the database " + absolute, e);
+        }
+        return open("jdbc:sqlite:" + absolute);
+    }
+
+    public static Database open(String jdbcUrl) {
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection(jdbcUrl);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the database " + withoutParameters(jdbcUrl), e);
+        }
+        try {
+            String product = connection.getMetaData().getDatabaseProductName();
+            if (SQLITE.equalsIgnoreCase(product)) {
+                tuneSqlite(connection);
+            }
+            Database database = new Database(connection, product);
+            Migrations.fromClassPath().applyTo(database);
+            return database;
+        } catch (SQLException | RuntimeException e) {
+            closeAfterFailure(connection, e);
+            if (e instanceof StoreException storeException) {
+                throw storeException;
+            }
+            throw new StoreException("cannot prepare the database " + withoutParameters(jdbcUrl), e);
+        }
+    }
+
+    /**
+     * WAL lets readers in other processes (a CLI, a backup) see the file while the console writes; NORMAL
+     * synchronisation is durable enough under WAL and much faster; foreign keys are off in SQLite unless asked for; the
+     * busy timeout waits out another process's write instead of failing at once. These must run outside a
+     * transaction, which is why they come before anything else.
+     */
+    private static void tuneSqlite(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode=WAL")) {
+                String journalMode = mode.next() ? mode.getString(1) : "unknown";
+                if (!"wal".equalsIgnoreCase(journalMode)) {
+                    // An in-memory database answers "memory": harmless, but worth knowing about for a file.
+                    LOG.warn("SQLite kept journal mode {} instead of WAL", journalMode);
+                }
+            }
+            statement.execute("PRAGMA foreign_keys=ON");
+            statement.execute("PRAGMA busy_timeout=5000");
+            statement.execute("PRAGMA synchronous=NORMAL");
+        }
+    }
+
+    /** Runs {@code work} as one transaction: all of it is kept, or on any failure none of it. */
+    public <T> T write(SqlWork<T> work) {
+        lock.lock();
+        try {
+            return inTransaction(work);
+        } catch (SQLException e) {
+            throw new StoreException("the database could not begin or end a transaction", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (StoreException | Error e) {
+            rollback(e);
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            rollback(e);
+            throw new StoreException("a write to the store failed and was rolled back: " + e.getMessage(), e);
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private void rollback(Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Reads share the writer's connection and lock for now: simple, and enough while the console is the only heavy
+     * user. Separate read connections (WAL allows them alongside the writer) can come when reads queue behind writes.
+     */
+    public <T> T read(SqlWork<T> work) {
+        lock.lock();
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("a read from the store failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** "SQLite", "PostgreSQL", ... as the driver names it, for the few places where dialects differ. */
+    public String product() {
+        return product;
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("the database did not close cleanly", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void closeAfterFailure(Connection connection, Exception failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** A server URL may carry a password among its parameters, and error messages end up in logs. */
+    private static String withoutParameters(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+    }
+}
