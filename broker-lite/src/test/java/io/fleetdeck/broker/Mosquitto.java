@@ -13,12 +13,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** Debian's mosquitto_pub and mosquitto_sub, an MQTT implementation independent of ours. */
-final class Mosquitto {
+public final class Mosquitto {
 
     private Mosquitto() {}
 
     /** Runs mosquitto_pub to completion and returns its exit code and output. */
-    static Result pub(String... args) throws IOException, InterruptedException {
+    public static Result pub(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("timeout", "30", "mosquitto_pub"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -28,7 +28,7 @@ final class Mosquitto {
     }
 
     /** Starts mosquitto_sub; its output lines collect in {@link Subscriber#lines()}. */
-    static Subscriber sub(String... args) throws IOException {
+    public static Subscriber sub(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("timeout", "60", "stdbuf", "-oL", "mosquitto_sub"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -44,18 +44,18 @@ final class Mosquitto {
         return new Subscriber(process, lines, reader);
     }
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 
-    record Subscriber(Process process, List<String> lines, Thread reader) implements AutoCloseable {
+    public record Subscriber(Process process, List<String> lines, Thread reader) implements AutoCloseable {
         /** Waits for mosquitto_sub to end and for its last line to be read. */
-        int awaitExit() throws InterruptedException {
+        public int awaitExit() throws InterruptedException {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             reader.join(Duration.ofSeconds(10));
             return process.exitValue();
         }
 
         /** SIGKILL to mosquitto_sub itself (under timeout and stdbuf): the connection drops without DISCONNECT. */
-        void killAbruptly() {
+        public void killAbruptly() {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
         }
 

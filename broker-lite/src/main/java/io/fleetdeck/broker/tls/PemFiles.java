@@ -26,19 +26,19 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
  * PEM files of certificates and keys in one folder. Private keys are written owner-only (0600) from their first byte,
  * and every file is replaced atomically, so a crash never leaves half a key.
  */
-final class PemFiles {
+public final class PemFiles {
 
     private final Path folder;
 
-    PemFiles(Path folder) {
+    public PemFiles(Path folder) {
         this.folder = folder;
     }
 
-    Path folder() {
+    public Path folder() {
         return folder;
     }
 
-    boolean exists(Path... files) {
+    public boolean exists(Path... files) {
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 return false;
@@ -47,7 +47,7 @@ final class PemFiles {
         return true;
     }
 
-    X509Certificate readCertificate(Path file) throws IOException, GeneralSecurityException {
+    public X509Certificate readCertificate(Path file) throws IOException, GeneralSecurityException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
                 PEMParser parser = new PEMParser(reader)) {
             if (parser.readObject() instanceof X509CertificateHolder holder) {
@@ -57,7 +57,7 @@ final class PemFiles {
         }
     }
 
-    PrivateKey readPrivateKey(Path file) throws IOException, GeneralSecurityException {
+    public PrivateKey readPrivateKey(Path file) throws IOException, GeneralSecurityException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
                 PEMParser parser = new PEMParser(reader)) {
             Object pem = parser.readObject();
@@ -72,7 +72,7 @@ final class PemFiles {
         }
     }
 
-    void writeCertificates(Path file, List<X509Certificate> certificates) throws IOException {
+    public void writeCertificates(Path file, List<X509Certificate> certificates) throws IOException {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             for (X509Certificate certificate : certificates) {
@@ -82,7 +82,7 @@ final class PemFiles {
         replace(file, text.toString(), false);
     }
 
-    void writePrivateKey(Path file, PrivateKey key) throws IOException {
+    public void writePrivateKey(Path file, PrivateKey key) throws IOException {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             writer.writeObject(new JcaPKCS8Generator(key, null));

@@ -53,16 +53,14 @@ class DatabaseTest {
         }
         try (Database database = Database.sqliteFile(file())) {
             assertThat(count(database, "schema_version")).isEqualTo(1);
-            assertThat(database.read(connection -> strings(connection, "SELECT name FROM thing")))
-                    .containsExactly("pump-7");
+            assertThat(query(database, "SELECT name FROM thing")).containsExactly("pump-7");
         }
     }
 
     @Test
     void theFileIsInWriteAheadLogModeSoOtherProcessesCanReadWhileTheConsoleWrites() {
         try (Database database = Database.sqliteFile(file())) {
-            assertThat(database.read(connection -> strings(connection, "PRAGMA journal_mode")))
-                    .containsExactly("wal");
+            assertThat(query(database, "PRAGMA journal_mode")).containsExactly("wal");
         }
     }
 
@@ -146,8 +144,11 @@ class DatabaseTest {
     }
 
     private static int count(Database database, String table) {
-        return database.read(connection -> Integer.valueOf(
-                strings(connection, "SELECT count(*) FROM " + table).getFirst()));
+        return Integer.parseInt(query(database, "SELECT count(*) FROM " + table).getFirst());
+    }
+
+    private static List<String> query(Database database, String sql) {
+        return database.read(connection -> strings(connection, sql));
     }
 
     private static List<String> strings(Connection connection, String sql) throws SQLException {

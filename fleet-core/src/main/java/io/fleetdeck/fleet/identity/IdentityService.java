@@ -1,0 +1,319 @@
+package io.fleetdeck.fleet.identity;
+
+import io.fleetdeck.broker.auth.Admission;
+import io.fleetdeck.broker.auth.ClientAuthority;
+import io.fleetdeck.broker.policy.AttachedPolicy;
+import io.fleetdeck.broker.policy.PolicyDocument;
+import io.fleetdeck.broker.policy.PolicyDocumentException;
+import io.fleetdeck.broker.policy.PolicyParser;
+import io.fleetdeck.broker.policy.PrincipalContext;
+import io.fleetdeck.broker.policy.PrincipalContext.Thing;
+import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
+import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
+import io.fleetdeck.fleet.pki.Pem;
+import io.fleetdeck.fleet.store.Database;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Device identities as AWS IoT keeps them: CAs, certificates and their states, policies and what they are attached to,
+ * and the things certificates speak for. It is also the broker's {@link ClientAuthority}: every change moves the
+ * generation, so connections re-read their decisions, and a certificate leaving ACTIVE ends its live sessions.
+ * Thread-safe: the store serializes writes.
+ */
+public final class IdentityService implements ClientAuthority {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityService.class);
+    private static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
+    private static final Pattern THING_NAME = Pattern.compile("[a-zA-Z0-9:_-]{1,128}");
+
+    private final IdentityStore store;
+    private final DeviceCertificateAuthority authority;
+    private final Clock clock;
+    private final AtomicLong generation = new AtomicLong();
+    private final List<Consumer<String>> disabledListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, PolicyDocument> parsedPolicies = new ConcurrentHashMap<>();
+    private volatile List<X509Certificate> trusted = List.of();
+
+    private IdentityService(IdentityStore store, DeviceCertificateAuthority authority, Clock clock) {
+        this.store = store;
+        this.authority = authority;
+        this.clock = clock;
+    }
+
+    /** Opens the identities in {@code database}, registering the data folder's own CA on first use. */
+    public static IdentityService open(Database database, DeviceCertificateAuthority authority, Clock clock) {
+        IdentityService service = new IdentityService(new IdentityStore(database), authority, clock);
+        X509Certificate ownCa = authority.certificate();
+        String ownCaId = Pem.certificateId(ownCa);
+        if (service.store.findCa(ownCaId).isEmpty()) {
+            service.store.insertCa(new CaRecord(
+                    ownCaId,
+                    Pem.of(ownCa),
+                    ownCa.getSubjectX500Principal().getName(),
+                    true,
+                    false,
+                    ownCa.getNotAfter().toInstant(),
+                    clock.instant()));
+            log.info("Registered the data folder's CA {} for device certificates", ownCaId);
+        }
+        service.reloadTrustedAuthorities();
+        return service;
+    }
+
+    // --- certificates
+
+    /** CreateKeysAndCertificate: a key pair made here and its certificate; the private key is not kept. */
+    public IssuedCertificate createKeysAndCertificate(String commonName, KeyType keyType, boolean setAsActive)
+            throws GeneralSecurityException {
+        DeviceCertificateAuthority.Issued issued = authority.createKeysAndCertificate(commonName, keyType);
+        CertificateRecord record =
+                register(issued.certificate(), setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE);
+        return new IssuedCertificate(record, Pem.of(issued.privateKey()));
+    }
+
+    /** CreateCertificateFromCsr: the device keeps its key; only the CSR's public key is certified. */
+    public CertificateRecord createCertificateFromCsr(String csrPem, CertificateStatus status)
+            throws IdentityException {
+        try {
+            return register(authority.issueFromCsr(Pem.csr(csrPem)), status);
+        } catch (Pem.InvalidPemException | DeviceCertificateAuthority.InvalidCsrException e) {
+            throw new IdentityException(IdentityException.INVALID_REQUEST, e.getMessage());
+        }
+    }
+
+    private CertificateRecord register(X509Certificate certificate, CertificateStatus status) {
+        CertificateRecord record = new CertificateRecord(
+                Pem.certificateId(certificate),
+                Pem.of(certificate),
+                Pem.certificateId(authority.certificate()),
+                certificate.getSubjectX500Principal().getName(),
+                status,
+                certificate.getNotAfter().toInstant(),
+                clock.instant(),
+                null);
+        store.insertCertificate(record);
+        changed();
+        return record;
+    }
+
+    /** UpdateCertificate: moves a certificate between states; one that leaves ACTIVE loses its live connections. */
+    public void updateCertificate(String certificateId, CertificateStatus next) throws IdentityException {
+        CertificateRecord certificate = requireCertificate(certificateId);
+        certificate.status().checkUpdateTo(next);
+        store.updateStatus(certificateId, next);
+        changed();
+        log.info("Certificate {}: {} -> {}", certificateId, certificate.status(), next);
+        if (certificate.status() == CertificateStatus.ACTIVE && next != CertificateStatus.ACTIVE) {
+            disabledListeners.forEach(listener -> listener.accept(certificateId));
+        }
+    }
+
+    public Optional<CertificateRecord> certificate(String certificateId) {
+        return store.findCertificate(certificateId);
+    }
+
+    public List<CertificateRecord> certificates() {
+        return store.certificates();
+    }
+
+    public List<CaRecord> certificateAuthorities() {
+        return store.cas();
+    }
+
+    private CertificateRecord requireCertificate(String certificateId) throws IdentityException {
+        return store.findCertificate(certificateId)
+                .orElseThrow(() ->
+                        new IdentityException(IdentityException.NOT_FOUND, "no certificate with id " + certificateId));
+    }
+
+    // --- policies
+
+    /** CreatePolicy: the document is checked whole first; a broken one is refused with its line and column. */
+    public PolicyRecord createPolicy(String name, String document) throws IdentityException {
+        if (!POLICY_NAME.matcher(name).matches()) {
+            throw new IdentityException(
+                    IdentityException.INVALID_REQUEST,
+                    "a policy name is 1-128 characters of letters, digits and _+=,.@-, was \"" + name + "\"");
+        }
+        if (store.findPolicy(name).isPresent()) {
+            throw new IdentityException(IdentityException.ALREADY_EXISTS, "policy " + name + " already exists");
+        }
+        try {
+            PolicyParser.parse(document);
+        } catch (PolicyDocumentException e) {
+            throw new IdentityException(IdentityException.MALFORMED_POLICY, "policy " + name + ", " + e.getMessage());
+        }
+        store.insertPolicy(name, document, clock.instant());
+        changed();
+        return store.findPolicy(name).orElseThrow();
+    }
+
+    public Optional<PolicyRecord> policy(String name) {
+        return store.findPolicy(name);
+    }
+
+    public List<PolicyRecord> policies() {
+        return store.policies();
+    }
+
+    /** Attaches a policy to a certificate (AttachPolicy with the certificate as target). */
+    public void attachPolicy(String policyName, String certificateId) throws IdentityException {
+        requirePolicy(policyName);
+        requireCertificate(certificateId);
+        store.attachPolicy(policyName, certificateId);
+        changed();
+    }
+
+    public void detachPolicy(String policyName, String certificateId) throws IdentityException {
+        requirePolicy(policyName);
+        store.detachPolicy(policyName, certificateId);
+        changed();
+    }
+
+    /** The certificates (and later groups) a policy is attached to. */
+    public List<String> policyTargets(String policyName) {
+        return store.targetsOf(policyName);
+    }
+
+    public List<PolicyRecord> policiesOf(String certificateId) {
+        return store.policiesAttachedTo(certificateId);
+    }
+
+    private void requirePolicy(String policyName) throws IdentityException {
+        if (store.findPolicy(policyName).isEmpty()) {
+            throw new IdentityException(IdentityException.NOT_FOUND, "no policy named " + policyName);
+        }
+    }
+
+    // --- things
+
+    /** Creates the thing, or replaces its attributes when it exists. */
+    public ThingRecord putThing(String name, Map<String, String> attributes) throws IdentityException {
+        if (!THING_NAME.matcher(name).matches()) {
+            throw new IdentityException(
+                    IdentityException.INVALID_REQUEST,
+                    "a thing name is 1-128 characters of letters, digits and :_-, was \"" + name + "\"");
+        }
+        store.upsertThing(name, attributes, clock.instant());
+        changed();
+        return store.findThing(name).orElseThrow();
+    }
+
+    public Optional<ThingRecord> thing(String name) {
+        return store.findThing(name);
+    }
+
+    /** AttachThingPrincipal: the certificate may now speak for the thing ({@code ${iot:Connection.Thing.*}}). */
+    public void attachThingPrincipal(String thingName, String certificateId) throws IdentityException {
+        if (store.findThing(thingName).isEmpty()) {
+            throw new IdentityException(IdentityException.NOT_FOUND, "no thing named " + thingName);
+        }
+        requireCertificate(certificateId);
+        store.attachThingPrincipal(thingName, certificateId);
+        changed();
+    }
+
+    public List<ThingRecord> thingsOf(String certificateId) {
+        return store.thingsOf(certificateId);
+    }
+
+    public List<String> principalsOf(String thingName) {
+        return store.principalsOf(thingName);
+    }
+
+    // --- the broker's port
+
+    @Override
+    public List<X509Certificate> trustedAuthorities() {
+        return trusted;
+    }
+
+    @Override
+    public Admission admit(X509Certificate certificate, String clientId, String sourceIp) {
+        String id = Pem.certificateId(certificate);
+        Optional<CertificateRecord> record = store.findCertificate(id);
+        if (record.isEmpty()) {
+            return new Admission.Refused("certificate " + id + " is not registered");
+        }
+        if (!record.get().status().canConnect()) {
+            return new Admission.Refused(
+                    "certificate " + id + " is " + record.get().status());
+        }
+        Map<String, Thing> things = new LinkedHashMap<>();
+        for (ThingRecord thing : store.thingsOf(id)) {
+            things.put(thing.name(), new Thing(thing.name(), null, thing.attributes()));
+        }
+        Instant now = clock.instant();
+        store.seen(id, now);
+        PrincipalContext principal =
+                PrincipalContext.forCertificate(clientId, sourceIp, CertificateFields.of(certificate), things, now);
+        return new Admission.Admitted(id, principal, attachedPolicies(id));
+    }
+
+    private List<AttachedPolicy> attachedPolicies(String certificateId) {
+        List<AttachedPolicy> policies = new ArrayList<>();
+        for (PolicyRecord policy : store.policiesAttachedTo(certificateId)) {
+            PolicyDocument document = parsedPolicies.computeIfAbsent(
+                    policy.name() + ":" + policy.defaultVersion(), key -> parseStored(policy));
+            policies.add(new AttachedPolicy(policy.name(), document));
+        }
+        return policies;
+    }
+
+    private static PolicyDocument parseStored(PolicyRecord policy) {
+        try {
+            return PolicyParser.parse(policy.document());
+        } catch (PolicyDocumentException e) {
+            // stored documents were checked at creation; one that no longer parses allows nothing
+            log.error("Stored policy {} no longer parses: {}", policy.name(), e.getMessage());
+            return new PolicyDocument("2012-10-17", List.of(), true);
+        }
+    }
+
+    @Override
+    public long generation() {
+        return generation.get();
+    }
+
+    @Override
+    public void onCertificateDisabled(Consumer<String> certificateId) {
+        disabledListeners.add(certificateId);
+    }
+
+    private void changed() {
+        generation.incrementAndGet();
+    }
+
+    private void reloadTrustedAuthorities() {
+        List<X509Certificate> active = new ArrayList<>();
+        for (CaRecord ca : store.cas()) {
+            if (ca.active()) {
+                try {
+                    active.add(Pem.certificate(ca.pem()));
+                } catch (Pem.InvalidPemException e) {
+                    log.error("Registered CA {} cannot be read: {}", ca.id(), e.getMessage());
+                }
+            }
+        }
+        trusted = List.copyOf(active);
+        changed();
+    }
+
+    /** A certificate made by CreateKeysAndCertificate, with the private key the caller must keep. */
+    public record IssuedCertificate(CertificateRecord certificate, String privateKeyPem) {}
+}
