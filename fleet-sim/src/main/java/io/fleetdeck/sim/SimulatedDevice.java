@@ -10,7 +10,7 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 
 /**
  * One simulated device: a real MQTT client (Paho, 3.1.1 or 5) over TLS, its client id its thing name, publishing
- * telemetry to {@code dt/fleetdeck/<thing>/telemetry} (AWS's recommended "dt/<application>/<thing>/<type>" layout).
+ * telemetry to {@code dt/<thing>/telemetry}, inside what the default device policy grants a thing ({@code dt/<thing>/#}).
  * Started and stopped by its {@link SimulatedFleet}; {@link #publishTelemetry} runs on the fleet's scheduler thread.
  */
 final class SimulatedDevice implements AutoCloseable {
@@ -39,7 +39,7 @@ final class SimulatedDevice implements AutoCloseable {
     }
 
     String telemetryTopic() {
-        return "dt/fleetdeck/" + thingName + "/telemetry";
+        return "dt/" + thingName + "/telemetry";
     }
 
     void connect(FleetEndpoint endpoint, SSLSocketFactory tls) throws Exception {

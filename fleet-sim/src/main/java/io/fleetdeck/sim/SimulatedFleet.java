@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLSocketFactory;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +40,25 @@ public final class SimulatedFleet implements AutoCloseable {
      */
     public static SimulatedFleet start(FleetEndpoint endpoint, String prefix, int size, double messagesPerSecond)
             throws Exception {
+        return start(endpoint, prefix, size, messagesPerSecond, thing -> null);
+    }
+
+    /**
+     * Connects every device with its own certificate and starts their telemetry.
+     *
+     * @param identities each device's certificate and key by thing name; null for a device without one
+     */
+    public static SimulatedFleet start(
+            FleetEndpoint endpoint,
+            String prefix,
+            int size,
+            double messagesPerSecond,
+            Function<String, DeviceIdentity> identities)
+            throws Exception {
         if (messagesPerSecond <= 0 || messagesPerSecond > MAX_RATE_PER_DEVICE) {
             throw new IllegalArgumentException(
                     "a device publishes more than 0 and at most 100 messages a second, not " + messagesPerSecond);
         }
-        SSLSocketFactory tls = TrustedTls.trusting(endpoint.caCertificate());
         SplittableRandom random = new SplittableRandom(prefix.hashCode());
         List<SimulatedDevice> devices = new ArrayList<>();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -55,7 +69,7 @@ public final class SimulatedFleet implements AutoCloseable {
                 devices.add(new SimulatedDevice(
                         String.format(Locale.ROOT, "%s-%03d", prefix, i), i % 2 == 0, random.split()));
             }
-            connectAll(devices, endpoint, tls);
+            connectAll(devices, endpoint, identities);
             long periodMicros = Math.round(1_000_000 / messagesPerSecond);
             for (int i = 0; i < devices.size(); i++) {
                 SimulatedDevice device = devices.get(i);
@@ -79,13 +93,16 @@ public final class SimulatedFleet implements AutoCloseable {
     }
 
     /** Connects the devices at once, each on a virtual thread: a TLS handshake each, not one after the other. */
-    private static void connectAll(List<SimulatedDevice> devices, FleetEndpoint endpoint, SSLSocketFactory tls)
+    private static void connectAll(
+            List<SimulatedDevice> devices, FleetEndpoint endpoint, Function<String, DeviceIdentity> identities)
             throws Exception {
         try (ExecutorService connecting = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Void>> connected = new ArrayList<>();
             for (SimulatedDevice device : devices) {
                 connected.add(connecting.submit(() -> {
-                    device.connect(endpoint, tls);
+                    device.connect(
+                            endpoint,
+                            TrustedTls.forDevice(endpoint.caCertificate(), identities.apply(device.thingName())));
                     return null;
                 }));
             }

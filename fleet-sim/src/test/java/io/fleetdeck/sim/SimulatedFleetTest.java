@@ -36,10 +36,10 @@ class SimulatedFleetTest {
                 broker,
                 new MqttServer.Listeners("127.0.0.1", 0, identity.serverContext(), Optional.empty(), 1 << 20))) {
             Map<String, AtomicInteger> readings = new ConcurrentHashMap<>();
-            try (MqttChannel.Subscription telemetry = broker.subscribe("dt/fleetdeck/+/telemetry", message -> {
+            try (MqttChannel.Subscription telemetry = broker.subscribe("dt/+/telemetry", message -> {
                         assertThat(new String(message.payload(), StandardCharsets.UTF_8))
                                 .contains("\"temperature\":", "\"battery\":", "\"rssi\":", "\"timestamp\":");
-                        readings.computeIfAbsent(message.topic().split("/")[2], k -> new AtomicInteger())
+                        readings.computeIfAbsent(message.topic().split("/")[1], k -> new AtomicInteger())
                                 .incrementAndGet();
                     });
                     SimulatedFleet fleet = SimulatedFleet.start(

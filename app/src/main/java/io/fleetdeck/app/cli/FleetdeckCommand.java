@@ -13,7 +13,14 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = FleetdeckCommand.Version.class,
         description = "Fleet operations console for IoT, with its own AWS IoT-compatible control plane.",
-        subcommands = {GuiCommand.class, ServeCommand.class, VersionCommand.class})
+        subcommands = {
+            GuiCommand.class,
+            ServeCommand.class,
+            VersionCommand.class,
+            DeviceCommand.class,
+            CertCommand.class,
+            PolicyCommand.class
+        })
 public final class FleetdeckCommand implements Callable<Integer> {
 
     @Mixin

@@ -3,6 +3,7 @@ package io.fleetdeck.app.runtime;
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.broker.MqttChannel;
+import io.fleetdeck.broker.auth.ClientAuthority;
 import io.fleetdeck.broker.server.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The broker inside this process: its TLS identity from the data folder ({@code pki/}, with the CA devices trust
- * published as {@code provisioning/root-ca.pem}), its listeners, and the {@link MqttChannel} services use.
+ * published as {@code provisioning/root-ca.pem}), its listeners (mutual TLS for devices, plain loopback for tools),
+ * and the {@link MqttChannel} services use.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -31,16 +33,21 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.server = server;
     }
 
-    static EmbeddedBroker start(DataFolder folder, BrokerOptions options, Clock clock) throws StartupException {
-        ServerIdentity identity;
+    /** The broker's TLS identity: made on a fresh data folder's first start, the CA device certificates share. */
+    static ServerIdentity serverIdentity(DataFolder folder, Clock clock) throws StartupException {
         try {
-            identity = ServerIdentity.loadOrCreate(folder.root().resolve("pki"), folder.caCertificate(), clock);
+            return ServerIdentity.loadOrCreate(folder.root().resolve("pki"), folder.caCertificate(), clock);
         } catch (IOException | GeneralSecurityException e) {
             throw new StartupException(
                     "cannot set up the broker's TLS identity in "
                             + folder.root().resolve("pki") + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    /** Devices on the TLS listener present their own certificates, checked against {@code authority}. */
+    static EmbeddedBroker start(ServerIdentity identity, ClientAuthority authority, BrokerOptions options, Clock clock)
+            throws StartupException {
         MessageBroker broker = new MessageBroker(
                 BrokerLimits.awsDefaults(), options.awsQuotas() ? RateQuotas.aws() : RateQuotas.OFF, clock);
         try {
@@ -49,9 +56,10 @@ public final class EmbeddedBroker implements AutoCloseable {
                     new MqttServer.Listeners(
                             null,
                             options.mqttsPort(),
-                            identity.serverContext(),
+                            identity.mutualTlsContext(authority),
                             options.mqttPort(),
-                            SLOW_CLIENT_BUFFER_BYTES));
+                            SLOW_CLIENT_BUFFER_BYTES,
+                            authority));
             return new EmbeddedBroker(broker, server);
         } catch (IOException e) {
             throw new StartupException(

@@ -5,6 +5,7 @@ import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderLock;
 import io.fleetdeck.app.logging.LogFiles;
 import io.fleetdeck.app.settings.SettingsFile;
+import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.sim.FleetEndpoint;
 import io.fleetdeck.sim.SimulatedFleet;
 import io.fleetdeck.views.settings.ConsoleSettings;
@@ -29,6 +30,7 @@ public final class FleetdeckInstance implements AutoCloseable {
     private final ConsoleSettings settings;
     private static final int DEMO_FLEET_SIZE = 12;
 
+    private final FleetServices services;
     private final EmbeddedBroker broker;
     private SimulatedFleet demoFleet;
 
@@ -37,7 +39,9 @@ public final class FleetdeckInstance implements AutoCloseable {
             DataFolderLock lock,
             SettingsFile settingsFile,
             ConsoleSettings settings,
+            FleetServices services,
             EmbeddedBroker broker) {
+        this.services = services;
         this.dataFolder = dataFolder;
         this.lock = lock;
         this.settingsFile = settingsFile;
@@ -53,7 +57,15 @@ public final class FleetdeckInstance implements AutoCloseable {
             LogFiles.writeTo(folder.logsFolder());
             SettingsFile settingsFile = new SettingsFile(folder.settingsFile(), clock);
             ConsoleSettings settings = settingsFile.load();
-            EmbeddedBroker broker = EmbeddedBroker.start(folder, brokerOptions, clock);
+            ServerIdentity serverIdentity = EmbeddedBroker.serverIdentity(folder, clock);
+            FleetServices services = FleetServices.open(folder, clock);
+            EmbeddedBroker broker;
+            try {
+                broker = EmbeddedBroker.start(serverIdentity, services.identities(), brokerOptions, clock);
+            } catch (StartupException | RuntimeException e) {
+                services.close();
+                throw e;
+            }
             // logged once the start can no longer be refused, so a refusal stays one line on stderr
             log.info(
                     "Fleetdeck {} starting on data folder {} (PID {}), MQTT {}",
@@ -61,11 +73,15 @@ public final class FleetdeckInstance implements AutoCloseable {
                     folder,
                     ProcessHandle.current().pid(),
                     broker.endpoints());
-            return new FleetdeckInstance(folder, lock, settingsFile, settings, broker);
+            return new FleetdeckInstance(folder, lock, settingsFile, settings, services, broker);
         } catch (StartupException | RuntimeException e) {
             releaseAfterFailedStart(lock);
             throw e;
         }
+    }
+
+    public FleetServices services() {
+        return services;
     }
 
     public EmbeddedBroker broker() {
@@ -80,7 +96,8 @@ public final class FleetdeckInstance implements AutoCloseable {
         FleetEndpoint endpoint =
                 new FleetEndpoint("localhost", broker.tlsAddress().getPort(), dataFolder.caCertificate());
         try {
-            demoFleet = SimulatedFleet.start(endpoint, "demo-sensor", DEMO_FLEET_SIZE, 0.2);
+            DemoDevices devices = new DemoDevices(dataFolder.root().resolve("demo"), services.enrollment());
+            demoFleet = SimulatedFleet.start(endpoint, "demo-sensor", DEMO_FLEET_SIZE, 0.2, devices::identity);
         } catch (Exception e) {
             log.warn("The demo fleet could not start: {}", e.toString());
         }
@@ -105,6 +122,7 @@ public final class FleetdeckInstance implements AutoCloseable {
             demoFleet.close();
         }
         broker.close();
+        services.close();
         try {
             lock.close();
             log.info("Stopped; data folder {} released", dataFolder);

@@ -26,6 +26,14 @@ class BrokerIT {
 
     @Test
     void mosquittoClientsUseTheEndpointsOfTheReadyLine() throws Exception {
+        Path deviceFiles = temp.resolve("gw-1-files");
+        try (FleetdeckProcess add = FleetdeckProcess.start(
+                "device", "add", "gw-1", "--data-dir", temp.toString(), "--out", deviceFiles.toString())) {
+            assertThat(add.awaitExit())
+                    .as("device add; stderr %s", add.stderr())
+                    .isZero();
+            assertThat(add.stdout().getFirst()).matches("thing gw-1 certificate [0-9a-f]{64}");
+        }
         try (FleetdeckProcess serve = FleetdeckProcess.start(
                 "serve", "--data-dir", temp.toString(), "--mqtts-port", "0", "--mqtt-port", "0")) {
             Matcher ready = ENDPOINTS.matcher(serve.awaitStdoutLine("fleetdeck ready"));
@@ -42,13 +50,19 @@ class BrokerIT {
                             "-p",
                             ready.group(2),
                             "--cafile",
-                            ca.toString(),
+                            deviceFiles.resolve("root-ca.pem").toString(),
+                            "--cert",
+                            deviceFiles.resolve("gw-1.cert.pem").toString(),
+                            "--key",
+                            deviceFiles.resolve("gw-1.private.key").toString(),
+                            "-i",
+                            "gw-1",
                             "-q",
                             "1",
                             "-C",
                             "1",
                             "-t",
-                            "fleet/+/status")
+                            "dt/gw-1/#")
                     .redirectErrorStream(true)
                     .start();
             String output;
@@ -64,7 +78,7 @@ class BrokerIT {
                                 "-q",
                                 "1",
                                 "-t",
-                                "fleet/gw-1/status",
+                                "dt/gw-1/status",
                                 "-m",
                                 "online")
                         .inheritIO()

@@ -90,7 +90,8 @@ public final class PemFiles {
         replace(file, text.toString(), true);
     }
 
-    private static void replace(Path file, String content, boolean ownerOnly) throws IOException {
+    /** Writes {@code content} to {@code file} atomically; owner-only (0600) from the first byte when asked. */
+    public static void replace(Path file, String content, boolean ownerOnly) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);

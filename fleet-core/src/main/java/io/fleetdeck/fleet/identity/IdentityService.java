@@ -69,7 +69,7 @@ public final class IdentityService implements ClientAuthority {
                     false,
                     ownCa.getNotAfter().toInstant(),
                     clock.instant()));
-            log.info("Registered the data folder's CA {} for device certificates", ownCaId);
+            log.debug("Registered the data folder's CA {} for device certificates", ownCaId);
         }
         service.reloadTrustedAuthorities();
         return service;

@@ -106,7 +106,8 @@ public final class Migrations {
             }
             return null;
         });
-        LOG.info("Applied schema migration {}", script.label());
+        // debug, not info: a start that is then refused (a port in use) must stay one line on stderr
+        LOG.debug("Applied schema migration {}", script.label());
     }
 
     private static Map<Integer, String> recordedChecksums(Connection connection) throws SQLException {

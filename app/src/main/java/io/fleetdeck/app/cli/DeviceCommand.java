@@ -1,0 +1,80 @@
+package io.fleetdeck.app.cli;
+
+import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.runtime.OfflineFleet;
+import io.fleetdeck.broker.tls.PemFiles;
+import io.fleetdeck.fleet.identity.IdentityException;
+import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code fleetdeck device add NAME [--out DIR]}: a thing with its own certificate and the default device policy. */
+@Command(
+        name = "device",
+        description = "Add devices with their own certificates.",
+        subcommands = DeviceCommand.Add.class)
+final class DeviceCommand {
+
+    @ParentCommand
+    FleetdeckCommand parent;
+
+    @Command(
+            name = "add",
+            description = "Create a thing with a fresh certificate and the default device policy, and write"
+                    + " NAME.cert.pem, NAME.private.key and root-ca.pem for the device.")
+    static final class Add implements Callable<Integer> {
+
+        @ParentCommand
+        DeviceCommand device;
+
+        @Mixin
+        DataFolderOption dataFolder = new DataFolderOption();
+
+        @Parameters(paramLabel = "NAME", description = "The thing name, also the client id the device connects with.")
+        String name;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Where to write the files (default: here).")
+        Path out = Path.of(".");
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws StartupException, IOException, GeneralSecurityException {
+            try (OfflineFleet fleet =
+                    OfflineFleet.open(dataFolder.resolve(device.parent.dataFolder), Clock.systemUTC())) {
+                IssuedCertificate issued = fleet.services().enrollment().enrollDevice(name, Map.of());
+                Files.createDirectories(out);
+                PemFiles.replace(out.resolve(name + ".private.key"), issued.privateKeyPem(), true);
+                PemFiles.replace(
+                        out.resolve(name + ".cert.pem"), issued.certificate().pem(), false);
+                PemFiles.replace(
+                        out.resolve("root-ca.pem"),
+                        Files.readString(fleet.folder().caCertificate()),
+                        false);
+                PrintWriter stdout = spec.commandLine().getOut();
+                stdout.println(
+                        "thing " + name + " certificate " + issued.certificate().id());
+                stdout.println("wrote " + out.resolve(name + ".cert.pem") + ", " + out.resolve(name + ".private.key")
+                        + ", " + out.resolve("root-ca.pem"));
+                stdout.flush();
+                return 0;
+            } catch (IdentityException e) {
+                throw new StartupException(e.code() + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.fleetdeck.app.runtime;
+
+import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.data.DataFolder;
+import io.fleetdeck.fleet.identity.DeviceEnrollment;
+import io.fleetdeck.fleet.identity.IdentityException;
+import io.fleetdeck.fleet.identity.IdentityService;
+import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
+import io.fleetdeck.fleet.store.Database;
+import io.fleetdeck.fleet.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+
+/**
+ * The fleet's services on the data folder's store ({@code fleetdeck.db}, SQLite): for now the device identities,
+ * with the defaults every data folder gets (device and claim policies, the claim certificate in
+ * {@code provisioning/}). Opened after the broker's TLS identity exists, since device certificates share its CA.
+ */
+public final class FleetServices implements AutoCloseable {
+
+    private final Database database;
+    private final IdentityService identities;
+    private final DeviceEnrollment enrollment;
+
+    private FleetServices(Database database, IdentityService identities) {
+        this.database = database;
+        this.identities = identities;
+        this.enrollment = new DeviceEnrollment(identities);
+    }
+
+    static FleetServices open(DataFolder folder, Clock clock) throws StartupException {
+        Path storeFile = folder.root().resolve("fleetdeck.db");
+        Database database;
+        try {
+            database = Database.sqliteFile(storeFile);
+        } catch (StoreException e) {
+            throw new StartupException("cannot open the store " + storeFile + ": " + e.getMessage(), e);
+        }
+        try {
+            IdentityService identities = IdentityService.open(
+                    database, DeviceCertificateAuthority.load(folder.root().resolve("pki"), clock), clock);
+            FleetServices services = new FleetServices(database, identities);
+            services.enrollment.ensureDefaults(folder.caCertificate().getParent());
+            return services;
+        } catch (IOException | GeneralSecurityException | IdentityException | StoreException e) {
+            database.close();
+            throw new StartupException("cannot set up device identities: " + e.getMessage(), e);
+        }
+    }
+
+    public IdentityService identities() {
+        return identities;
+    }
+
+    public DeviceEnrollment enrollment() {
+        return enrollment;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,71 @@
+package io.fleetdeck.app.runtime;
+
+import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.data.DataFolder;
+import io.fleetdeck.app.data.DataFolderLock;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A data folder opened by a command-line tool while no console or {@code serve} holds it: its lock, its PKI and its
+ * fleet services, without a broker. A folder in use is refused with who holds it, as a running instance will be
+ * reached through its management API, which comes later.
+ */
+public final class OfflineFleet implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OfflineFleet.class);
+
+    private final DataFolder folder;
+    private final DataFolderLock lock;
+    private final FleetServices services;
+
+    private OfflineFleet(DataFolder folder, DataFolderLock lock, FleetServices services) {
+        this.folder = folder;
+        this.lock = lock;
+        this.services = services;
+    }
+
+    public static OfflineFleet open(Path requestedFolder, Clock clock) throws StartupException {
+        DataFolder folder = DataFolder.open(requestedFolder);
+        DataFolderLock lock;
+        try {
+            lock = DataFolderLock.acquire(folder);
+        } catch (StartupException inUse) {
+            throw new StartupException(inUse.getMessage()
+                    + "; commands that change devices, certificates and policies work on a data folder no instance"
+                    + " holds (a running one will take them through its management API, which comes later)");
+        }
+        try {
+            EmbeddedBroker.serverIdentity(folder, clock);
+            return new OfflineFleet(folder, lock, FleetServices.open(folder, clock));
+        } catch (StartupException | RuntimeException e) {
+            release(lock);
+            throw e;
+        }
+    }
+
+    public DataFolder folder() {
+        return folder;
+    }
+
+    public FleetServices services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        services.close();
+        release(lock);
+    }
+
+    private static void release(DataFolderLock lock) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            log.warn("Could not release the data folder lock: {}", e.toString());
+        }
+    }
+}

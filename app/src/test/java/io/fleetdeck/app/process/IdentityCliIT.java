@@ -1,0 +1,98 @@
+package io.fleetdeck.app.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code device add}, {@code cert revoke}, {@code policy create|attach} on a data folder, through the launcher. */
+class IdentityCliIT {
+
+    @TempDir
+    Path temp;
+
+    private FleetdeckProcess run(String... args) throws Exception {
+        String[] withFolder = new String[args.length + 2];
+        System.arraycopy(args, 0, withFolder, 0, args.length);
+        withFolder[args.length] = "--data-dir";
+        withFolder[args.length + 1] = temp.resolve("data").toString();
+        FleetdeckProcess process = FleetdeckProcess.start(withFolder);
+        process.awaitExit();
+        return process;
+    }
+
+    @Test
+    void aDeviceGetsItsFilesAndTheFolderItsClaimBundle() throws Exception {
+        try (FleetdeckProcess add =
+                run("device", "add", "pump-7", "--out", temp.resolve("pump-7").toString())) {
+            assertThat(add.awaitExit()).as("stderr %s", add.stderr()).isZero();
+        }
+        Path files = temp.resolve("pump-7");
+        assertThat(Files.readString(files.resolve("pump-7.cert.pem"))).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(Files.readString(files.resolve("pump-7.private.key"))).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(Files.getPosixFilePermissions(files.resolve("pump-7.private.key")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.readString(files.resolve("root-ca.pem")))
+                .isEqualTo(Files.readString(temp.resolve("data/provisioning/root-ca.pem")));
+        assertThat(temp.resolve("data/provisioning/claim.cert.pem")).isRegularFile();
+        assertThat(Files.getPosixFilePermissions(temp.resolve("data/provisioning/claim.private.key")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(temp.resolve("data/fleetdeck.db")).isRegularFile();
+    }
+
+    @Test
+    void aMalformedPolicyIsRefusedWithItsPositionAndExitCode2() throws Exception {
+        Path document = Files.writeString(
+                temp.resolve("bad.json"), "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\"}]}");
+        try (FleetdeckProcess create = run("policy", "create", "bad", "--document", document.toString())) {
+            assertThat(create.awaitExit()).isEqualTo(2);
+            assertThat(String.join("\n", create.stderr()))
+                    .contains("MalformedPolicyException")
+                    .contains("line 1, column 38")
+                    .contains("a statement needs Action");
+        }
+    }
+
+    @Test
+    void aPolicyIsAttachedToEveryCertificateOfAThing() throws Exception {
+        run("device", "add", "pump-8", "--out", temp.resolve("pump-8").toString())
+                .close();
+        Path document = Files.writeString(
+                temp.resolve("ops.json"),
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:Publish\","
+                        + "\"Resource\":\"arn:aws:iot:*:*:topic/ops/*\"}]}");
+        try (FleetdeckProcess create = run("policy", "create", "ops", "--document", document.toString());
+                FleetdeckProcess attach = run("policy", "attach", "ops", "--thing", "pump-8")) {
+            assertThat(create.awaitExit()).as("stderr %s", create.stderr()).isZero();
+            assertThat(attach.awaitExit()).as("stderr %s", attach.stderr()).isZero();
+            assertThat(attach.stdout()).containsExactly("policy ops attached to 1 certificate(s) of pump-8");
+        }
+    }
+
+    @Test
+    void revokingAnUnknownCertificateSaysSo() throws Exception {
+        try (FleetdeckProcess revoke = run("cert", "revoke", "ab".repeat(32))) {
+            assertThat(revoke.awaitExit()).isEqualTo(2);
+            assertThat(String.join("\n", revoke.stderr())).contains("ResourceNotFoundException");
+        }
+    }
+
+    @Test
+    void aFolderInUseIsRefusedWithWhoHoldsIt() throws Exception {
+        try (FleetdeckProcess serve = FleetdeckProcess.start(
+                "serve", "--data-dir", temp.resolve("data").toString(), "--mqtts-port", "0")) {
+            serve.awaitStdoutLine("fleetdeck ready");
+            try (FleetdeckProcess add = run("device", "add", "pump-9", "--out", temp.toString())) {
+                assertThat(add.awaitExit()).isEqualTo(2);
+                assertThat(String.join("\n", add.stderr()))
+                        .contains("in use by another Fleetdeck")
+                        .contains("management API");
+            }
+            serve.signal("TERM");
+            assertThat(serve.awaitExit()).isZero();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.fleetdeck.fleet.identity;
+
+import io.fleetdeck.broker.tls.PemFiles;
+import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
+import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
+import io.fleetdeck.fleet.pki.Pem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a data folder gives devices: the default device policy, the claim policy and claim certificate a device needs
+ * to provision itself ({@code provisioning/claim.cert.pem}, {@code claim.private.key}, beside {@code root-ca.pem}),
+ * and enrolment of a device with its own certificate and the default policy.
+ */
+public final class DeviceEnrollment {
+
+    /** Connect as its own thing name; publish, subscribe and receive on its own shadow, jobs and telemetry topics. */
+    public static final String DEFAULT_DEVICE_POLICY = "fleetdeck-device-default";
+
+    public static final String CLAIM_POLICY = "fleetdeck-claim";
+    public static final String DEFAULT_TEMPLATE = "fleetdeck-default";
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceEnrollment.class);
+
+    private static final String DEVICE_POLICY_DOCUMENT = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {"Effect": "Allow", "Action": "iot:Connect",
+                 "Resource": "arn:aws:iot:*:*:client/${iot:Connection.Thing.ThingName}"},
+                {"Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"],
+                 "Resource": ["arn:aws:iot:*:*:topic/$aws/things/${iot:Connection.Thing.ThingName}/*",
+                              "arn:aws:iot:*:*:topic/dt/${iot:Connection.Thing.ThingName}/*"]},
+                {"Effect": "Allow", "Action": "iot:Subscribe",
+                 "Resource": ["arn:aws:iot:*:*:topicfilter/$aws/things/${iot:Connection.Thing.ThingName}/*",
+                              "arn:aws:iot:*:*:topicfilter/dt/${iot:Connection.Thing.ThingName}/*"]}
+              ]
+            }
+            """;
+
+    private static final String CLAIM_POLICY_DOCUMENT = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {"Effect": "Allow", "Action": "iot:Connect", "Resource": "*"},
+                {"Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"],
+                 "Resource": ["arn:aws:iot:*:*:topic/$aws/certificates/create/*",
+                              "arn:aws:iot:*:*:topic/$aws/certificates/create-from-csr/*",
+                              "arn:aws:iot:*:*:topic/$aws/provisioning-templates/fleetdeck-default/provision/*"]},
+                {"Effect": "Allow", "Action": "iot:Subscribe",
+                 "Resource": ["arn:aws:iot:*:*:topicfilter/$aws/certificates/create/*",
+                              "arn:aws:iot:*:*:topicfilter/$aws/certificates/create-from-csr/*",
+                              "arn:aws:iot:*:*:topicfilter/$aws/provisioning-templates/fleetdeck-default/provision/*"]}
+              ]
+            }
+            """;
+
+    private final IdentityService identities;
+
+    public DeviceEnrollment(IdentityService identities) {
+        this.identities = identities;
+    }
+
+    /** Creates what is missing of the default policies and the claim certificate files in {@code provisioning}. */
+    public void ensureDefaults(Path provisioning) throws IOException, GeneralSecurityException, IdentityException {
+        ensurePolicy(DEFAULT_DEVICE_POLICY, DEVICE_POLICY_DOCUMENT);
+        ensurePolicy(CLAIM_POLICY, CLAIM_POLICY_DOCUMENT);
+        Path certFile = provisioning.resolve("claim.cert.pem");
+        Path keyFile = provisioning.resolve("claim.private.key");
+        if (activeCertificateIn(certFile).isPresent() && Files.isRegularFile(keyFile)) {
+            return;
+        }
+        IssuedCertificate claim = identities.createKeysAndCertificate("fleetdeck-claim", KeyType.EC_P256, true);
+        identities.attachPolicy(CLAIM_POLICY, claim.certificate().id());
+        PemFiles.replace(keyFile, claim.privateKeyPem(), true);
+        PemFiles.replace(certFile, claim.certificate().pem(), false);
+        log.debug(
+                "Issued the claim certificate {} for fleet provisioning, in {}",
+                claim.certificate().id(),
+                provisioning);
+    }
+
+    /**
+     * A thing with a fresh certificate attached to it and to the default device policy; the thing is created when
+     * missing. The private key is in the result only.
+     */
+    public IssuedCertificate enrollDevice(String thingName, Map<String, String> attributes)
+            throws GeneralSecurityException, IdentityException {
+        if (identities.thing(thingName).isEmpty()) {
+            identities.putThing(thingName, attributes);
+        }
+        IssuedCertificate issued = identities.createKeysAndCertificate(thingName, KeyType.EC_P256, true);
+        identities.attachThingPrincipal(thingName, issued.certificate().id());
+        identities.attachPolicy(DEFAULT_DEVICE_POLICY, issued.certificate().id());
+        return issued;
+    }
+
+    /** The registry's record of the certificate in {@code file}, when it is there and ACTIVE. */
+    public Optional<CertificateRecord> activeCertificateIn(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            String id = Pem.certificateId(Pem.certificate(Files.readString(file)));
+            return identities.certificate(id).filter(record -> record.status().canConnect());
+        } catch (Pem.InvalidPemException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private void ensurePolicy(String name, String document) throws IdentityException {
+        if (identities.policy(name).isEmpty()) {
+            identities.createPolicy(name, document);
+        }
+    }
+}
