@@ -42,6 +42,7 @@ public final class MessageBroker implements MqttChannel {
     private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
     private final TopicActivity topicActivity = new TopicActivity(10_000, 1024);
     private final DelayedWills wills = new DelayedWills(this::route);
+    private final LifecycleEvents lifecycleEvents;
 
     public MessageBroker(BrokerLimits limits, Clock clock) {
         this(limits, RateQuotas.OFF, clock);
@@ -53,6 +54,7 @@ public final class MessageBroker implements MqttChannel {
         this.clock = clock;
         this.topicRules = new TopicRules(limits);
         this.sessions = new SessionStore(router, limits, quotas, clock, counters.traffic());
+        this.lifecycleEvents = new LifecycleEvents(this::route, clock);
     }
 
     /** Broker-wide counts since start. */
@@ -129,6 +131,7 @@ public final class MessageBroker implements MqttChannel {
     void connected(ClientConnection connection) {
         counters.connected();
         connections.put(connection.clientId(), connection);
+        lifecycleEvents.connected(connection);
         for (ClientLifecycleListener listener : lifecycleListeners) {
             try {
                 listener.connected(connection);
@@ -141,6 +144,7 @@ public final class MessageBroker implements MqttChannel {
     void disconnected(ClientConnection connection, DisconnectReason category, String reason) {
         counters.disconnected(category);
         connections.remove(connection.clientId(), connection);
+        lifecycleEvents.disconnected(connection, category);
         for (ClientLifecycleListener listener : lifecycleListeners) {
             try {
                 listener.disconnected(connection, reason);
@@ -182,6 +186,11 @@ public final class MessageBroker implements MqttChannel {
 
     RateQuotas quotas() {
         return quotas;
+    }
+
+    /** A client's granted subscriptions or unsubscriptions, for the lifecycle events on $aws/events/subscriptions. */
+    void subscriptionsChanged(ClientConnection client, String eventType, List<String> filters) {
+        lifecycleEvents.subscriptions(client, eventType, filters);
     }
 
     DelayedWills wills() {

@@ -201,7 +201,12 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
                         this);
         session = opened.session();
         client = new ClientConnection(
-                clientId, remoteAddress(), version, broker.clock().instant());
+                clientId,
+                remoteAddress(),
+                version,
+                broker.clock().instant(),
+                guard == null ? null : guard.certificateId(),
+                UUID.randomUUID().toString().replace("-", ""));
 
         MqttProperties granted = mqtt5
                 ? connackProperties(
@@ -516,6 +521,13 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
                         subscribe.idAndPropertiesVariableHeader().messageId(), MqttProperties.NO_PROPERTIES),
                 new MqttSubAckPayload(codes)));
         retainedToSend.forEach(Runnable::run);
+        List<String> granted = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            if (codes[i] <= 1) {
+                granted.add(requests.get(i).topicFilter());
+            }
+        }
+        broker.subscriptionsChanged(client, "subscribed", granted);
     }
 
     private int subscribeOne(
@@ -571,11 +583,16 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
 
     private void onUnsubscribe(MqttUnsubscribeMessage unsubscribe) {
         List<Short> codes = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
         for (String filter : unsubscribe.payload().topics()) {
             boolean existed = session.removeSubscription(filter);
             broker.router().unsubscribe(filter, session);
             codes.add(existed ? 0 : (short) ReasonCodes.NO_SUBSCRIPTION_EXISTED);
+            if (existed) {
+                removed.add(filter);
+            }
         }
+        broker.subscriptionsChanged(client, "unsubscribed", removed);
         int packetId = unsubscribe.idAndPropertiesVariableHeader().messageId();
         MqttUnsubAckMessage unsuback = mqtt5
                 ? MqttMessageBuilders.unsubAck()
