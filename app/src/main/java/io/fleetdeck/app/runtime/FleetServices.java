@@ -2,10 +2,14 @@ package io.fleetdeck.app.runtime;
 
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.data.DataFolder;
+import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
+import io.fleetdeck.fleet.provisioning.FleetProvisioning;
+import io.fleetdeck.fleet.provisioning.PreProvisioningHook;
+import io.fleetdeck.fleet.provisioning.ProvisioningException;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreException;
 import java.io.IOException;
@@ -23,6 +27,7 @@ public final class FleetServices implements AutoCloseable {
     private final Database database;
     private final IdentityService identities;
     private final DeviceEnrollment enrollment;
+    private FleetProvisioning provisioning;
 
     private FleetServices(Database database, IdentityService identities) {
         this.database = database;
@@ -43,11 +48,22 @@ public final class FleetServices implements AutoCloseable {
                     database, DeviceCertificateAuthority.load(folder.root().resolve("pki"), clock), clock);
             FleetServices services = new FleetServices(database, identities);
             services.enrollment.ensureDefaults(folder.caCertificate().getParent());
+            FleetProvisioning.ensureTemplate(
+                    database, clock, DeviceEnrollment.DEFAULT_TEMPLATE, FleetProvisioning.DEFAULT_TEMPLATE_BODY);
             return services;
-        } catch (IOException | GeneralSecurityException | IdentityException | StoreException e) {
+        } catch (IOException
+                | GeneralSecurityException
+                | IdentityException
+                | ProvisioningException
+                | StoreException e) {
             database.close();
             throw new StartupException("cannot set up device identities: " + e.getMessage(), e);
         }
+    }
+
+    /** Starts answering fleet provisioning requests (by claim) on the broker's channel. */
+    void startProvisioning(MqttChannel channel, Clock clock) {
+        provisioning = FleetProvisioning.start(channel, identities, database, clock, PreProvisioningHook.ALLOW_ALL);
     }
 
     public IdentityService identities() {
@@ -60,6 +76,9 @@ public final class FleetServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (provisioning != null) {
+            provisioning.close();
+        }
         database.close();
     }
 }

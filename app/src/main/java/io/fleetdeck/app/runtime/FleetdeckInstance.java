@@ -62,6 +62,7 @@ public final class FleetdeckInstance implements AutoCloseable {
             EmbeddedBroker broker;
             try {
                 broker = EmbeddedBroker.start(serverIdentity, services.identities(), brokerOptions, clock);
+                services.startProvisioning(broker.channel(), clock);
             } catch (StartupException | RuntimeException e) {
                 services.close();
                 throw e;

@@ -80,9 +80,15 @@ public final class IdentityService implements ClientAuthority {
     /** CreateKeysAndCertificate: a key pair made here and its certificate; the private key is not kept. */
     public IssuedCertificate createKeysAndCertificate(String commonName, KeyType keyType, boolean setAsActive)
             throws GeneralSecurityException {
+        return createKeysAndCertificate(
+                commonName, keyType, setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE);
+    }
+
+    /** As above, in a given first state: fleet provisioning makes them PENDING_ACTIVATION (§6.1). */
+    public IssuedCertificate createKeysAndCertificate(String commonName, KeyType keyType, CertificateStatus status)
+            throws GeneralSecurityException {
         DeviceCertificateAuthority.Issued issued = authority.createKeysAndCertificate(commonName, keyType);
-        CertificateRecord record =
-                register(issued.certificate(), setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE);
+        CertificateRecord record = register(issued.certificate(), status);
         return new IssuedCertificate(record, Pem.of(issued.privateKey()));
     }
 

@@ -1,0 +1,65 @@
+package io.fleetdeck.fleet.provisioning;
+
+import io.fleetdeck.fleet.identity.CertificateStatus;
+import io.fleetdeck.fleet.identity.IdentityException;
+import io.fleetdeck.fleet.identity.IdentityService;
+import io.fleetdeck.fleet.identity.ThingRecord;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Carries out a worked-out plan: the thing (created, or its attributes merged or replaced as the template's override
+ * says), the certificate attached to it and to the policies, and the certificate's status last, so a device can only
+ * connect once everything it needs is in place.
+ */
+final class PlanApplier {
+
+    private final IdentityService identities;
+
+    PlanApplier(IdentityService identities) {
+        this.identities = identities;
+    }
+
+    void apply(ProvisioningPlan plan, String certificateId, String templateName)
+            throws IdentityException, ProvisioningException {
+        for (String policy : plan.policyNames()) {
+            if (identities.policy(policy).isEmpty()) {
+                throw new ProvisioningException(
+                        400, "ResourceNotFound", "the template names policy " + policy + ", which does not exist");
+            }
+        }
+        if (plan.thingName() != null) {
+            putThing(plan);
+            identities.attachThingPrincipal(plan.thingName(), certificateId);
+        }
+        for (String policy : plan.policyNames()) {
+            identities.attachPolicy(policy, certificateId);
+        }
+        for (Map.Entry<String, String> document : plan.policyDocuments().entrySet()) {
+            String name = templateName + "-" + document.getKey() + "-" + certificateId.substring(0, 12);
+            identities.createPolicy(name, document.getValue());
+            identities.attachPolicy(name, certificateId);
+        }
+        identities.updateCertificate(certificateId, CertificateStatus.valueOf(plan.certificateStatus()));
+    }
+
+    private void putThing(ProvisioningPlan plan) throws IdentityException, ProvisioningException {
+        ThingRecord existing = identities.thing(plan.thingName()).orElse(null);
+        if (existing == null) {
+            identities.putThing(plan.thingName(), plan.thingAttributes());
+            return;
+        }
+        switch (plan.attributeOverride()) {
+            case "FAIL" ->
+                throw new ProvisioningException(
+                        409, "ResourceConflicts", "thing " + plan.thingName() + " exists and the template says FAIL");
+            case "DO_NOTHING" -> {}
+            case "MERGE" -> {
+                Map<String, String> merged = new LinkedHashMap<>(existing.attributes());
+                merged.putAll(plan.thingAttributes());
+                identities.putThing(plan.thingName(), merged);
+            }
+            default -> identities.putThing(plan.thingName(), plan.thingAttributes());
+        }
+    }
+}
