@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -33,24 +34,35 @@ final class BrokerUnderTest implements AutoCloseable {
 
     /** broker-lite in its own JVM, with the flags the installed launcher uses. */
     static BrokerUnderTest fleetdeck(Path pki) throws IOException {
+        return fleetdeck(pki, List.of());
+    }
+
+    /** With {@code store}, the TLS listener requires client certificates registered there and enforces policies. */
+    static BrokerUnderTest fleetdeckWithIdentities(Path pki, Path store) throws IOException {
+        return fleetdeck(pki, List.of(store.toString()));
+    }
+
+    private static BrokerUnderTest fleetdeck(Path pki, List<String> more) throws IOException {
         int plain = freePort();
         int tls = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String recording = System.getenv("FLEETDECK_BENCH_JFR");
-        Process process = new ProcessBuilder(
-                        java,
-                        // a flight recording of the broker under load, for finding where its time goes
-                        recording == null
-                                ? "-Dfleetdeck.bench=1"
-                                : "-XX:StartFlightRecording=settings=profile,filename=" + recording,
-                        "--sun-misc-unsafe-memory-access=allow",
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        FleetdeckBrokerMain.class.getName(),
-                        pki.toString(),
-                        Integer.toString(plain),
-                        Integer.toString(tls))
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                // a flight recording of the broker under load, for finding where its time goes
+                recording == null
+                        ? "-Dfleetdeck.bench=1"
+                        : "-XX:StartFlightRecording=settings=profile,filename=" + recording,
+                "--sun-misc-unsafe-memory-access=allow",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                FleetdeckBrokerMain.class.getName(),
+                pki.toString(),
+                Integer.toString(plain),
+                Integer.toString(tls)));
+        command.addAll(more);
+        Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         BrokerUnderTest broker = new BrokerUnderTest("fleetdeck broker-lite", process, plain, tls);

@@ -4,6 +4,9 @@ import io.fleetdeck.broker.server.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
 import io.fleetdeck.broker.tls.ServerIdentity;
+import io.fleetdeck.fleet.identity.IdentityService;
+import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
+import io.fleetdeck.fleet.store.Database;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +17,8 @@ import java.util.Optional;
 
 /**
  * broker-lite in a process of its own, as the benchmark's broker under test, so it competes with the load clients for
- * the two cores just as Mosquitto does. Args: pki folder, plain port, TLS port. Prints "ready" when listening; on
+ * the two cores just as Mosquitto does. Args: pki folder, plain port, TLS port, and optionally a store file whose
+ * identities then guard the TLS listener (mutual TLS and policies). Prints "ready" when listening; on
  * stdin, "heap" prints the heap in use after a GC, "quit" stops it.
  */
 public final class FleetdeckBrokerMain {
@@ -35,14 +39,21 @@ public final class FleetdeckBrokerMain {
         BrokerLimits limits =
                 new BrokerLimits(128, 256, 7, 128 * 1024, 8, 50, 30, 1200, Duration.ofHours(1), 1_000_000, 100, 8);
         MessageBroker broker = new MessageBroker(limits, Clock.systemUTC());
+        // with a store (4th argument), devices on the TLS listener present certificates and policies apply
+        Database store = args.length > 3 ? Database.sqliteFile(Path.of(args[3])) : null;
+        IdentityService identities = store == null
+                ? null
+                : IdentityService.open(
+                        store, DeviceCertificateAuthority.load(pki, Clock.systemUTC()), Clock.systemUTC());
         try (MqttServer server = MqttServer.start(
                 broker,
                 new MqttServer.Listeners(
                         "127.0.0.1",
                         Integer.parseInt(args[2]),
-                        identity.serverContext(),
+                        identities == null ? identity.serverContext() : identity.mutualTlsContext(identities),
                         Optional.of(Integer.parseInt(args[1])),
-                        SLOW_CLIENT_BUFFER_BYTES))) {
+                        SLOW_CLIENT_BUFFER_BYTES,
+                        identities))) {
             System.out.println("ready");
             BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String command;

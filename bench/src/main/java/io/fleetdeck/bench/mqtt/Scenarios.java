@@ -33,21 +33,32 @@ final class Scenarios {
 
     /** (a) and (b): {@code publishers} clients publish {@code total} messages between them to one subscriber. */
     static Throughput fanIn(int port, int publishers, int total, int qos) throws Exception {
+        return fanIn(
+                clientId -> LoadClients.connect(port, clientId), "bench/in/", "bench/in/#", publishers, total, qos);
+    }
+
+    /**
+     * (a) and (b) with any kind of connection: publisher {@code p} publishes to {@code topicPrefix + "bench-pub-" + p},
+     * the subscriber {@code bench-sub} takes {@code filter}.
+     */
+    static Throughput fanIn(
+            LoadClients.Connector connector, String topicPrefix, String filter, int publishers, int total, int qos)
+            throws Exception {
         LongAdder delivered = new LongAdder();
-        MqttAsyncClient subscriber = LoadClients.connect(port, "bench-sub");
+        MqttAsyncClient subscriber = connector.connect("bench-sub");
         subscriber
-                .subscribe("bench/in/#", qos, (topic, message) -> delivered.increment())
+                .subscribe(filter, qos, (topic, message) -> delivered.increment())
                 .waitForCompletion();
         List<MqttAsyncClient> clients = new ArrayList<>();
         for (int p = 0; p < publishers; p++) {
-            clients.add(LoadClients.connect(port, "bench-pub-" + p));
+            clients.add(connector.connect("bench-pub-" + p));
         }
         byte[] payload = new byte[PAYLOAD_BYTES];
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int p = 0; p < publishers; p++) {
             MqttAsyncClient client = clients.get(p);
-            String topic = "bench/in/" + p;
+            String topic = topicPrefix + "bench-pub-" + p + "/load";
             int count = total / publishers;
             threads.add(Thread.ofPlatform().start(() -> publish(client, topic, payload, qos, count)));
         }

@@ -265,7 +265,11 @@ public final class IdentityService implements ClientAuthority {
             things.put(thing.name(), new Thing(thing.name(), null, thing.attributes()));
         }
         Instant now = clock.instant();
-        store.seen(id, now);
+        Instant lastSeen = record.get().lastSeen();
+        // a write per CONNECT would slow reconnect storms; a minute's precision is what "last seen" needs
+        if (lastSeen == null || lastSeen.isBefore(now.minusSeconds(60))) {
+            store.seen(id, now);
+        }
         PrincipalContext principal =
                 PrincipalContext.forCertificate(clientId, sourceIp, CertificateFields.of(certificate), things, now);
         return new Admission.Admitted(id, principal, attachedPolicies(id));
