@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,22 @@ public final class SimulatedFleet implements AutoCloseable {
             double messagesPerSecond,
             Function<String, DeviceIdentity> identities)
             throws Exception {
+        return start(endpoint, prefix, size, messagesPerSecond, identities, null, (thing, identity) -> {});
+    }
+
+    /**
+     * Connects every device with its own certificate; a device without one provisions itself by claim first, and
+     * {@code provisioned} is told its new identity so it can be kept like a device keeps it in flash.
+     */
+    public static SimulatedFleet start(
+            FleetEndpoint endpoint,
+            String prefix,
+            int size,
+            double messagesPerSecond,
+            Function<String, DeviceIdentity> identities,
+            ClaimBundle claim,
+            BiConsumer<String, DeviceIdentity> provisioned)
+            throws Exception {
         if (messagesPerSecond <= 0 || messagesPerSecond > MAX_RATE_PER_DEVICE) {
             throw new IllegalArgumentException(
                     "a device publishes more than 0 and at most 100 messages a second, not " + messagesPerSecond);
@@ -69,7 +86,7 @@ public final class SimulatedFleet implements AutoCloseable {
                 devices.add(new SimulatedDevice(
                         String.format(Locale.ROOT, "%s-%03d", prefix, i), i % 2 == 0, random.split()));
             }
-            connectAll(devices, endpoint, identities);
+            connectAll(devices, endpoint, thing -> identityOf(thing, endpoint, identities, claim, provisioned));
             long periodMicros = Math.round(1_000_000 / messagesPerSecond);
             for (int i = 0; i < devices.size(); i++) {
                 SimulatedDevice device = devices.get(i);
@@ -93,8 +110,7 @@ public final class SimulatedFleet implements AutoCloseable {
     }
 
     /** Connects the devices at once, each on a virtual thread: a TLS handshake each, not one after the other. */
-    private static void connectAll(
-            List<SimulatedDevice> devices, FleetEndpoint endpoint, Function<String, DeviceIdentity> identities)
+    private static void connectAll(List<SimulatedDevice> devices, FleetEndpoint endpoint, IdentitySource identities)
             throws Exception {
         try (ExecutorService connecting = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Void>> connected = new ArrayList<>();
@@ -102,7 +118,7 @@ public final class SimulatedFleet implements AutoCloseable {
                 connected.add(connecting.submit(() -> {
                     device.connect(
                             endpoint,
-                            TrustedTls.forDevice(endpoint.caCertificate(), identities.apply(device.thingName())));
+                            TrustedTls.forDevice(endpoint.caCertificate(), identities.identityOf(device.thingName())));
                     return null;
                 }));
             }
@@ -114,6 +130,28 @@ public final class SimulatedFleet implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static DeviceIdentity identityOf(
+            String thing,
+            FleetEndpoint endpoint,
+            Function<String, DeviceIdentity> identities,
+            ClaimBundle claim,
+            BiConsumer<String, DeviceIdentity> provisioned)
+            throws Exception {
+        DeviceIdentity known = identities.apply(thing);
+        if (known != null || claim == null) {
+            return known;
+        }
+        DeviceIdentity own = ClaimProvisioner.provision(endpoint, claim, thing);
+        provisioned.accept(thing, own);
+        log.debug("{} provisioned itself by claim", thing);
+        return own;
+    }
+
+    /** A device's identity: what it was given, or what it got by provisioning itself. */
+    private interface IdentitySource {
+        DeviceIdentity identityOf(String thing) throws Exception;
     }
 
     public List<String> thingNames() {

@@ -10,7 +10,14 @@ import io.fleetdeck.broker.server.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
 import io.fleetdeck.broker.tls.ServerIdentity;
+import io.fleetdeck.fleet.identity.DeviceEnrollment;
+import io.fleetdeck.fleet.identity.IdentityService;
+import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
+import io.fleetdeck.fleet.provisioning.FleetProvisioning;
+import io.fleetdeck.fleet.provisioning.PreProvisioningHook;
+import io.fleetdeck.fleet.store.Database;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +69,61 @@ class SimulatedFleetTest {
                         .containsOnly(4, 5)
                         .contains(4, 5);
             }
+        }
+    }
+
+    @Test
+    void devicesWithoutCertificatesProvisionThemselvesByClaimAndThenPublishWithTheirOwn() throws Exception {
+        Clock clock = Clock.systemUTC();
+        Path ca = folder.resolve("provisioning/root-ca.pem");
+        ServerIdentity identity = ServerIdentity.loadOrCreate(folder.resolve("pki"), ca, clock);
+        try (Database store = Database.sqliteFile(folder.resolve("fleetdeck.db"))) {
+            IdentityService identities =
+                    IdentityService.open(store, DeviceCertificateAuthority.load(folder.resolve("pki"), clock), clock);
+            new DeviceEnrollment(identities).ensureDefaults(folder.resolve("provisioning"));
+            FleetProvisioning.ensureTemplate(
+                    store, clock, DeviceEnrollment.DEFAULT_TEMPLATE, FleetProvisioning.DEFAULT_TEMPLATE_BODY);
+            MessageBroker broker = new MessageBroker(BrokerLimits.awsDefaults(), clock);
+            Map<String, DeviceIdentity> kept = new ConcurrentHashMap<>();
+            ClaimBundle claim = new ClaimBundle(
+                    Files.readString(folder.resolve("provisioning/claim.cert.pem")),
+                    Files.readString(folder.resolve("provisioning/claim.private.key")),
+                    DeviceEnrollment.DEFAULT_TEMPLATE);
+            try (MqttServer server = MqttServer.start(
+                            broker,
+                            new MqttServer.Listeners(
+                                    "127.0.0.1",
+                                    0,
+                                    identity.mutualTlsContext(identities),
+                                    Optional.empty(),
+                                    1 << 20,
+                                    identities));
+                    FleetProvisioning provisioning =
+                            FleetProvisioning.start(broker, identities, store, clock, PreProvisioningHook.ALLOW_ALL)) {
+                Map<String, AtomicInteger> readings = new ConcurrentHashMap<>();
+                try (MqttChannel.Subscription telemetry = broker.subscribe(
+                                "dt/+/telemetry",
+                                message -> readings.computeIfAbsent(
+                                                message.topic().split("/")[1], k -> new AtomicInteger())
+                                        .incrementAndGet());
+                        SimulatedFleet fleet = SimulatedFleet.start(
+                                new FleetEndpoint(
+                                        "localhost", server.tlsAddress().getPort(), ca),
+                                "factory-pump",
+                                3,
+                                10,
+                                thing -> null,
+                                claim,
+                                kept::put)) {
+                    await().atMost(Duration.ofSeconds(20))
+                            .until(() -> readings.size() == 3
+                                    && readings.values().stream().allMatch(count -> count.get() >= 3));
+                }
+            }
+            assertThat(kept).containsOnlyKeys("factory-pump-001", "factory-pump-002", "factory-pump-003");
+            assertThat(identities.thing("factory-pump-002").orElseThrow().attributes())
+                    .containsEntry("serial", "factory-pump-002");
+            assertThat(identities.principalsOf("factory-pump-002")).hasSize(1);
         }
     }
 

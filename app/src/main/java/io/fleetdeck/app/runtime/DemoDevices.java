@@ -2,19 +2,19 @@ package io.fleetdeck.app.runtime;
 
 import io.fleetdeck.broker.tls.PemFiles;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
-import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
+import io.fleetdeck.sim.ClaimBundle;
 import io.fleetdeck.sim.DeviceIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo fleet's certificates, kept in {@code <data>/demo/} like the files a flashed device carries: enrolled once,
- * reused on every start while the registry still has them ACTIVE, enrolled again when revoked or lost.
+ * The demo fleet's certificates, kept in {@code <data>/demo/} like the files a flashed device carries: each device
+ * provisions itself by claim at its first start (with the data folder's claim bundle), and reuses its certificate on
+ * every later start while the registry still has it ACTIVE; a revoked or lost one provisions itself again.
  */
 final class DemoDevices {
 
@@ -28,25 +28,36 @@ final class DemoDevices {
         this.enrollment = enrollment;
     }
 
-    DeviceIdentity identity(String thingName) {
+    /** The identity kept for {@code thingName}, while the registry still has it ACTIVE; else null. */
+    DeviceIdentity known(String thingName) {
         Path certFile = folder.resolve(thingName + ".cert.pem");
         Path keyFile = folder.resolve(thingName + ".private.key");
         try {
             if (enrollment.activeCertificateIn(certFile).isPresent() && Files.isRegularFile(keyFile)) {
                 return new DeviceIdentity(Files.readString(certFile), Files.readString(keyFile));
             }
-            IssuedCertificate issued = enrollment.enrollDevice(thingName, Map.of("demo", "true"));
-            PemFiles.replace(keyFile, issued.privateKeyPem(), true);
-            PemFiles.replace(certFile, issued.certificate().pem(), false);
-            log.debug(
-                    "Enrolled demo device {} with certificate {}",
-                    thingName,
-                    issued.certificate().id());
-            return new DeviceIdentity(issued.certificate().pem(), issued.privateKeyPem());
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo device " + thingName + "'s certificate", e);
+        }
+    }
+
+    /** Keeps what a device got by provisioning itself, as a real one keeps it in flash. */
+    void keep(String thingName, DeviceIdentity identity) {
+        try {
+            PemFiles.replace(folder.resolve(thingName + ".private.key"), identity.privateKeyPem(), true);
+            PemFiles.replace(folder.resolve(thingName + ".cert.pem"), identity.certificatePem(), false);
+            log.debug("Demo device {} provisioned itself by claim", thingName);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the demo device " + thingName + "'s certificate", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot enroll the demo device " + thingName + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The data folder's claim bundle, which demo devices provision themselves with. */
+    static ClaimBundle claimBundle(Path provisioning) throws IOException {
+        return new ClaimBundle(
+                Files.readString(provisioning.resolve("claim.cert.pem")),
+                Files.readString(provisioning.resolve("claim.private.key")),
+                DeviceEnrollment.DEFAULT_TEMPLATE);
     }
 }

@@ -98,7 +98,14 @@ public final class FleetdeckInstance implements AutoCloseable {
                 new FleetEndpoint("localhost", broker.tlsAddress().getPort(), dataFolder.caCertificate());
         try {
             DemoDevices devices = new DemoDevices(dataFolder.root().resolve("demo"), services.enrollment());
-            demoFleet = SimulatedFleet.start(endpoint, "demo-sensor", DEMO_FLEET_SIZE, 0.2, devices::identity);
+            demoFleet = SimulatedFleet.start(
+                    endpoint,
+                    "demo-sensor",
+                    DEMO_FLEET_SIZE,
+                    0.2,
+                    devices::known,
+                    DemoDevices.claimBundle(dataFolder.caCertificate().getParent()),
+                    devices::keep);
         } catch (Exception e) {
             log.warn("The demo fleet could not start: {}", e.toString());
         }

@@ -123,7 +123,11 @@ public final class IdentityService implements ClientAuthority {
         certificate.status().checkUpdateTo(next);
         store.updateStatus(certificateId, next);
         changed();
-        log.info("Certificate {}: {} -> {}", certificateId, certificate.status(), next);
+        if (certificate.status() == CertificateStatus.PENDING_ACTIVATION) {
+            log.debug("Certificate {}: {} -> {}", certificateId, certificate.status(), next); // provisioning says it
+        } else {
+            log.info("Certificate {}: {} -> {}", certificateId, certificate.status(), next);
+        }
         if (certificate.status() == CertificateStatus.ACTIVE && next != CertificateStatus.ACTIVE) {
             disabledListeners.forEach(listener -> listener.accept(certificateId));
         }
