@@ -25,13 +25,13 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Throwaway CAs and device certificates for tests, written as PEM files the Mosquitto clients can use. */
-final class TestPki {
+public final class TestPki {
 
-    record Issued(X509Certificate certificate, KeyPair keys, Path certFile, Path keyFile, String id) {}
+    public record Issued(X509Certificate certificate, KeyPair keys, Path certFile, Path keyFile, String id) {}
 
     private TestPki() {}
 
-    static Issued ca(Path folder, String name) throws Exception {
+    public static Issued ca(Path folder, String name) throws Exception {
         KeyPair keys = keyPair();
         X500Name subject = new X500Name("CN=" + name);
         var builder = new JcaX509v3CertificateBuilder(subject, serial(), from(-1), from(30), subject, keys.getPublic());
@@ -39,7 +39,7 @@ final class TestPki {
         return write(folder, name, sign(builder, keys), keys);
     }
 
-    static Issued device(Path folder, Issued ca, String commonName) throws Exception {
+    public static Issued device(Path folder, Issued ca, String commonName) throws Exception {
         KeyPair keys = keyPair();
         var builder = new JcaX509v3CertificateBuilder(
                 ca.certificate(), serial(), from(-1), from(30), new X500Name("CN=" + commonName), keys.getPublic());

@@ -48,6 +48,7 @@ public final class FleetServices implements AutoCloseable {
                     database, DeviceCertificateAuthority.load(folder.root().resolve("pki"), clock), clock);
             FleetServices services = new FleetServices(database, identities);
             services.enrollment.ensureDefaults(folder.caCertificate().getParent());
+            identities.exportRevocationListTo(folder.caCertificate().resolveSibling("crl.pem"));
             FleetProvisioning.ensureTemplate(
                     database, clock, DeviceEnrollment.DEFAULT_TEMPLATE, FleetProvisioning.DEFAULT_TEMPLATE_BODY);
             return services;
@@ -64,6 +65,7 @@ public final class FleetServices implements AutoCloseable {
     /** Starts answering fleet provisioning requests (by claim) on the broker's channel. */
     void startProvisioning(MqttChannel channel, Clock clock) {
         provisioning = FleetProvisioning.start(channel, identities, database, clock, PreProvisioningHook.ALLOW_ALL);
+        identities.publishEventsTo((topic, payload) -> channel.publish(topic, payload, 1, false));
     }
 
     public IdentityService identities() {

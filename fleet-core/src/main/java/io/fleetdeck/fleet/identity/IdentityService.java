@@ -1,5 +1,7 @@
 package io.fleetdeck.fleet.identity;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetdeck.broker.auth.Admission;
 import io.fleetdeck.broker.auth.ClientAuthority;
 import io.fleetdeck.broker.policy.AttachedPolicy;
@@ -8,10 +10,14 @@ import io.fleetdeck.broker.policy.PolicyDocumentException;
 import io.fleetdeck.broker.policy.PolicyParser;
 import io.fleetdeck.broker.policy.PrincipalContext;
 import io.fleetdeck.broker.policy.PrincipalContext.Thing;
+import io.fleetdeck.broker.tls.PemFiles;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
 import io.fleetdeck.fleet.pki.Pem;
 import io.fleetdeck.fleet.store.Database;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -24,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -39,6 +46,9 @@ public final class IdentityService implements ClientAuthority {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityService.class);
     private static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
+    private static final int MAX_POLICY_VERSIONS = 5;
+    private static final String LOCAL_ACCOUNT = "000000000000";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern THING_NAME = Pattern.compile("[a-zA-Z0-9:_-]{1,128}");
 
     private final IdentityStore store;
@@ -48,6 +58,8 @@ public final class IdentityService implements ClientAuthority {
     private final List<Consumer<String>> disabledListeners = new CopyOnWriteArrayList<>();
     private final Map<String, PolicyDocument> parsedPolicies = new ConcurrentHashMap<>();
     private volatile List<X509Certificate> trusted = List.of();
+    private volatile BiConsumer<String, byte[]> events;
+    private volatile Path revocationListFile;
 
     private IdentityService(IdentityStore store, DeviceCertificateAuthority authority, Clock clock) {
         this.store = store;
@@ -103,10 +115,14 @@ public final class IdentityService implements ClientAuthority {
     }
 
     private CertificateRecord register(X509Certificate certificate, CertificateStatus status) {
+        return insert(certificate, Pem.certificateId(authority.certificate()), status);
+    }
+
+    private CertificateRecord insert(X509Certificate certificate, String caId, CertificateStatus status) {
         CertificateRecord record = new CertificateRecord(
                 Pem.certificateId(certificate),
                 Pem.of(certificate),
-                Pem.certificateId(authority.certificate()),
+                caId,
                 certificate.getSubjectX500Principal().getName(),
                 status,
                 certificate.getNotAfter().toInstant(),
@@ -121,8 +137,11 @@ public final class IdentityService implements ClientAuthority {
     public void updateCertificate(String certificateId, CertificateStatus next) throws IdentityException {
         CertificateRecord certificate = requireCertificate(certificateId);
         certificate.status().checkUpdateTo(next);
-        store.updateStatus(certificateId, next);
+        store.updateStatus(certificateId, next, clock.instant());
         changed();
+        if (next == CertificateStatus.REVOKED) {
+            exportRevocationList();
+        }
         if (certificate.status() == CertificateStatus.PENDING_ACTIVATION) {
             log.debug("Certificate {}: {} -> {}", certificateId, certificate.status(), next); // provisioning says it
         } else {
@@ -131,6 +150,65 @@ public final class IdentityService implements ClientAuthority {
         if (certificate.status() == CertificateStatus.ACTIVE && next != CertificateStatus.ACTIVE) {
             disabledListeners.forEach(listener -> listener.accept(certificateId));
         }
+    }
+
+    /**
+     * RegisterCACertificate (BYOC): device certificates this CA signed are then accepted; with auto-registration on, an
+     * unknown one is registered at its first connection as PENDING_ACTIVATION (JITR). Without AWS's proof of
+     * possession (the verification certificate with a registration code): a local console has one account.
+     */
+    public CaRecord registerCaCertificate(String pem, boolean active, boolean autoRegistration)
+            throws IdentityException {
+        X509Certificate ca = parse(pem);
+        if (ca.getBasicConstraints() < 0) {
+            throw new IdentityException(IdentityException.INVALID_REQUEST, "the certificate is not a CA certificate");
+        }
+        String id = Pem.certificateId(ca);
+        if (store.findCa(id).isPresent()) {
+            throw new IdentityException(IdentityException.ALREADY_EXISTS, "CA " + id + " is already registered");
+        }
+        String subject = ca.getSubjectX500Principal().getName();
+        if (store.cas().stream()
+                        .filter(other -> other.subject().equals(subject))
+                        .count()
+                >= 10) {
+            throw new IdentityException(
+                    IdentityException.INVALID_REQUEST, "10 CA certificates with the subject " + subject + " exist");
+        }
+        CaRecord record = new CaRecord(
+                id,
+                Pem.of(ca),
+                subject,
+                active,
+                autoRegistration,
+                ca.getNotAfter().toInstant(),
+                clock.instant());
+        store.insertCa(record);
+        reloadTrustedAuthorities();
+        return record;
+    }
+
+    /** RegisterCertificate: a device certificate signed by a registered CA, in the state asked for. */
+    public CertificateRecord registerCertificate(String pem, CertificateStatus status) throws IdentityException {
+        X509Certificate certificate = parse(pem);
+        CaRecord issuer = issuingCa(certificate)
+                .orElseThrow(() -> new IdentityException(
+                        IdentityException.INVALID_REQUEST, "the certificate was not issued by a registered CA"));
+        if (store.findCertificate(Pem.certificateId(certificate)).isPresent()) {
+            throw new IdentityException(IdentityException.ALREADY_EXISTS, "the certificate is already registered");
+        }
+        return insert(certificate, issuer.id(), status);
+    }
+
+    /** Where the broker publishes JITR events ($aws/events/certificates/registered/<caId>). */
+    public void publishEventsTo(BiConsumer<String, byte[]> publisher) {
+        this.events = publisher;
+    }
+
+    /** Where the CRL of the data folder's CA is written whenever a certificate it issued is revoked. */
+    public void exportRevocationListTo(Path file) {
+        this.revocationListFile = file;
+        exportRevocationList();
     }
 
     public Optional<CertificateRecord> certificate(String certificateId) {
@@ -163,14 +241,53 @@ public final class IdentityService implements ClientAuthority {
         if (store.findPolicy(name).isPresent()) {
             throw new IdentityException(IdentityException.ALREADY_EXISTS, "policy " + name + " already exists");
         }
-        try {
-            PolicyParser.parse(document);
-        } catch (PolicyDocumentException e) {
-            throw new IdentityException(IdentityException.MALFORMED_POLICY, "policy " + name + ", " + e.getMessage());
-        }
+        checkDocument(name, document);
         store.insertPolicy(name, document, clock.instant());
         changed();
         return store.findPolicy(name).orElseThrow();
+    }
+
+    /**
+     * CreatePolicyVersion: at most five versions are kept (VersionsLimitExceededException past that); the new one
+     * becomes the one in force when {@code setAsDefault}.
+     */
+    public int createPolicyVersion(String name, String document, boolean setAsDefault) throws IdentityException {
+        requirePolicy(name);
+        if (store.policyVersions(name).size() >= MAX_POLICY_VERSIONS) {
+            throw new IdentityException(
+                    IdentityException.VERSIONS_LIMIT,
+                    "policy " + name + " has " + MAX_POLICY_VERSIONS + " versions; delete one first");
+        }
+        checkDocument(name, document);
+        int version = store.addPolicyVersion(name, document, setAsDefault, clock.instant());
+        changed();
+        return version;
+    }
+
+    /** SetDefaultPolicyVersion: which version is in force, for every certificate the policy is attached to. */
+    public void setDefaultPolicyVersion(String name, int version) throws IdentityException {
+        requirePolicy(name);
+        if (!store.policyVersions(name).contains(version)) {
+            throw new IdentityException(IdentityException.NOT_FOUND, "policy " + name + " has no version " + version);
+        }
+        store.setDefaultPolicyVersion(name, version);
+        changed();
+    }
+
+    /** DeletePolicyVersion: any but the default one. */
+    public void deletePolicyVersion(String name, int version) throws IdentityException {
+        PolicyRecord policy = store.findPolicy(name)
+                .orElseThrow(() -> new IdentityException(IdentityException.NOT_FOUND, "no policy named " + name));
+        if (policy.defaultVersion() == version) {
+            throw new IdentityException(
+                    IdentityException.DELETE_CONFLICT, "version " + version + " of " + name + " is the default");
+        }
+        store.deletePolicyVersion(name, version);
+        changed();
+    }
+
+    public List<Integer> policyVersions(String name) {
+        return store.policyVersions(name);
     }
 
     public Optional<PolicyRecord> policy(String name) {
@@ -202,6 +319,14 @@ public final class IdentityService implements ClientAuthority {
 
     public List<PolicyRecord> policiesOf(String certificateId) {
         return store.policiesAttachedTo(certificateId);
+    }
+
+    private static void checkDocument(String name, String document) throws IdentityException {
+        try {
+            PolicyParser.parse(document);
+        } catch (PolicyDocumentException e) {
+            throw new IdentityException(IdentityException.MALFORMED_POLICY, "policy " + name + ", " + e.getMessage());
+        }
     }
 
     private void requirePolicy(String policyName) throws IdentityException {
@@ -258,7 +383,15 @@ public final class IdentityService implements ClientAuthority {
         String id = Pem.certificateId(certificate);
         Optional<CertificateRecord> record = store.findCertificate(id);
         if (record.isEmpty()) {
-            return new Admission.Refused("certificate " + id + " is not registered");
+            return justInTimeRegistration(certificate, id);
+        }
+        if (record.get().status() == CertificateStatus.PENDING_ACTIVATION
+                && record.get().caId() != null) {
+            // JITR announces every attempt of a certificate still waiting, so a handler that missed one can act
+            store.findCa(record.get().caId())
+                    .filter(CaRecord::autoRegistration)
+                    .ifPresent(
+                            ca -> announceRegistration(id, ca.id(), record.get().createdAt()));
         }
         if (!record.get().status().canConnect()) {
             return new Admission.Refused(
@@ -277,6 +410,81 @@ public final class IdentityService implements ClientAuthority {
         PrincipalContext principal =
                 PrincipalContext.forCertificate(clientId, sourceIp, CertificateFields.of(certificate), things, now);
         return new Admission.Admitted(id, principal, attachedPolicies(id));
+    }
+
+    /** JITR (AWS-IOT-BEHAVIOUR §5.3): an unknown certificate from a CA with auto-registration is registered, pending. */
+    private Admission justInTimeRegistration(X509Certificate certificate, String id) {
+        Optional<CaRecord> issuer = issuingCa(certificate).filter(ca -> ca.active() && ca.autoRegistration());
+        if (issuer.isEmpty()) {
+            return new Admission.Refused("certificate " + id + " is not registered");
+        }
+        CertificateRecord registered = insert(certificate, issuer.get().id(), CertificateStatus.PENDING_ACTIVATION);
+        log.info(
+                "Registered certificate {} from CA {} just in time, PENDING_ACTIVATION",
+                id,
+                issuer.get().id());
+        announceRegistration(id, issuer.get().id(), registered.createdAt());
+        return new Admission.Refused("certificate " + id + " was registered just in time and waits for activation");
+    }
+
+    private void announceRegistration(String certificateId, String caId, Instant registeredAt) {
+        BiConsumer<String, byte[]> publisher = events;
+        if (publisher == null) {
+            return;
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("certificateId", certificateId);
+        event.put("caCertificateId", caId);
+        event.put("timestamp", clock.millis());
+        event.put("certificateStatus", CertificateStatus.PENDING_ACTIVATION.name());
+        event.put("awsAccountId", LOCAL_ACCOUNT);
+        event.put("certificateRegistrationTimestamp", registeredAt.toString());
+        try {
+            publisher.accept("$aws/events/certificates/registered/" + caId, JSON.writeValueAsBytes(event));
+        } catch (JsonProcessingException e) {
+            log.warn("Could not write the JITR event for {}: {}", certificateId, e.toString());
+        }
+    }
+
+    /** The registered CA whose key signed {@code certificate}. */
+    private Optional<CaRecord> issuingCa(X509Certificate certificate) {
+        for (CaRecord ca : store.cas()) {
+            try {
+                X509Certificate caCertificate = Pem.certificate(ca.pem());
+                if (caCertificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+                    certificate.verify(caCertificate.getPublicKey());
+                    return Optional.of(ca);
+                }
+            } catch (Pem.InvalidPemException | GeneralSecurityException notThisOne) {
+                // signed by another CA with the same subject, or not at all: try the next
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void exportRevocationList() {
+        Path file = revocationListFile;
+        if (file == null) {
+            return;
+        }
+        Map<BigInteger, Instant> revoked = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, Instant> entry :
+                    store.revokedBy(Pem.certificateId(authority.certificate())).entrySet()) {
+                revoked.put(Pem.certificate(entry.getKey()).getSerialNumber(), entry.getValue());
+            }
+            PemFiles.replace(file, Pem.of(authority.revocationList(revoked)), false);
+        } catch (IOException | GeneralSecurityException | Pem.InvalidPemException e) {
+            log.warn("Could not export the CRL to {}: {}", file, e.toString());
+        }
+    }
+
+    private static X509Certificate parse(String pem) throws IdentityException {
+        try {
+            return Pem.certificate(pem);
+        } catch (Pem.InvalidPemException e) {
+            throw new IdentityException(IdentityException.INVALID_REQUEST, e.getMessage());
+        }
     }
 
     private List<AttachedPolicy> attachedPolicies(String certificateId) {

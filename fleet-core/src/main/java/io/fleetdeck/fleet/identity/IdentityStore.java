@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,8 +91,26 @@ final class IdentityStore {
                 c -> query(c, "SELECT * FROM certificate ORDER BY created_at, id", IdentityStore::certificate));
     }
 
-    void updateStatus(String id, CertificateStatus status) {
-        database.write(c -> update(c, "UPDATE certificate SET status = ? WHERE id = ?", status.name(), id));
+    void updateStatus(String id, CertificateStatus status, Instant now) {
+        database.write(c -> status == CertificateStatus.REVOKED
+                ? update(
+                        c,
+                        "UPDATE certificate SET status = ?, revoked_at = ? WHERE id = ?",
+                        status.name(),
+                        now.toEpochMilli(),
+                        id)
+                : update(c, "UPDATE certificate SET status = ? WHERE id = ?", status.name(), id));
+    }
+
+    /** PEM and revocation time of every revoked certificate the CA {@code caId} issued, for its CRL. */
+    Map<String, Instant> revokedBy(String caId) {
+        Map<String, Instant> revoked = new LinkedHashMap<>();
+        database.read(c -> query(
+                c,
+                "SELECT pem, revoked_at FROM certificate WHERE ca_id = ? AND status = 'REVOKED' ORDER BY id",
+                row -> revoked.put(row.getString(1), Instant.ofEpochMilli(row.getLong(2))),
+                caId));
+        return revoked;
     }
 
     void deleteCertificate(String id) {
@@ -154,6 +173,47 @@ final class IdentityStore {
                         + " JOIN policy_version v ON v.policy_name = p.name AND v.version = p.default_version"
                         + " ORDER BY p.name",
                 IdentityStore::policy));
+    }
+
+    List<Integer> policyVersions(String name) {
+        return database.read(c -> query(
+                c,
+                "SELECT version FROM policy_version WHERE policy_name = ? ORDER BY version",
+                row -> row.getInt(1),
+                name));
+    }
+
+    /** Adds a version numbered one past the highest there has been; returns its number. */
+    int addPolicyVersion(String name, String document, boolean setAsDefault, Instant now) {
+        return database.write(c -> {
+            int next = query(
+                                    c,
+                                    "SELECT COALESCE(MAX(version), 0) FROM policy_version WHERE policy_name = ?",
+                                    row -> row.getInt(1),
+                                    name)
+                            .getFirst()
+                    + 1;
+            update(
+                    c,
+                    "INSERT INTO policy_version (policy_name, version, document, created_at) VALUES (?, ?, ?, ?)",
+                    name,
+                    next,
+                    document,
+                    now.toEpochMilli());
+            if (setAsDefault) {
+                update(c, "UPDATE policy SET default_version = ? WHERE name = ?", next, name);
+            }
+            return next;
+        });
+    }
+
+    void setDefaultPolicyVersion(String name, int version) {
+        database.write(c -> update(c, "UPDATE policy SET default_version = ? WHERE name = ?", version, name));
+    }
+
+    void deletePolicyVersion(String name, int version) {
+        database.write(
+                c -> update(c, "DELETE FROM policy_version WHERE policy_name = ? AND version = ?", name, version));
     }
 
     void attachPolicy(String policyName, String target) {

@@ -10,18 +10,23 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -91,6 +96,21 @@ public final class DeviceCertificateAuthority {
             return issue(csr.getSubject(), key);
         } catch (OperatorCreationException | PKCSException | GeneralSecurityException e) {
             throw new InvalidCsrException("the CSR cannot be used: " + e.getMessage());
+        }
+    }
+
+    /** This CA's certificate revocation list: each revoked certificate's serial and when it was revoked. */
+    public X509CRL revocationList(Map<BigInteger, Instant> revoked) throws GeneralSecurityException {
+        Instant now = clock.instant();
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(
+                X500Name.getInstance(caCertificate.getSubjectX500Principal().getEncoded()), Date.from(now));
+        builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(7))));
+        revoked.forEach((serial, when) -> builder.addCRLEntry(serial, Date.from(when), CRLReason.keyCompromise));
+        try {
+            String algorithm = caKey.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+            return new JcaX509CRLConverter().getCRL(builder.build(new JcaContentSignerBuilder(algorithm).build(caKey)));
+        } catch (OperatorCreationException e) {
+            throw new GeneralSecurityException("cannot sign the CRL: " + e.getMessage(), e);
         }
     }
 

@@ -25,6 +25,10 @@ public final class Pem {
         return write(certificate);
     }
 
+    public static String of(java.security.cert.X509CRL revocationList) {
+        return write(revocationList);
+    }
+
     public static String of(PrivateKey key) {
         try {
             return write(new JcaPKCS8Generator(key, null));
