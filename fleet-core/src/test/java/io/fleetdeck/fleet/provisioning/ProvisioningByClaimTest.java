@@ -48,6 +48,7 @@ class ProvisioningByClaimTest {
     private IdentityService identities;
     private MqttServer server;
     private FleetProvisioning provisioning;
+    private volatile PreProvisioningHook hook = PreProvisioningHook.ALLOW_ALL;
 
     @BeforeEach
     void start() throws Exception {
@@ -70,7 +71,7 @@ class ProvisioningByClaimTest {
                         Optional.empty(),
                         1 << 20,
                         identities));
-        provisioning = FleetProvisioning.start(broker, identities, database, clock, PreProvisioningHook.ALLOW_ALL);
+        provisioning = FleetProvisioning.start(broker, identities, database, clock, request -> hook.decide(request));
     }
 
     @AfterEach
@@ -158,6 +159,45 @@ class ProvisioningByClaimTest {
                             "dt/SN-20261126-0042/telemetry", new byte[] {1}, QualityOfService.AT_LEAST_ONCE, false))
                     .get(10, TimeUnit.SECONDS);
             device.disconnect().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void tvF03AHookThatRefusesLeavesNoThingAndTheCertificatePending() throws Exception {
+        hook = request -> new PreProvisioningHook.Answer(false, Map.of());
+        String claimCert = Files.readString(folder.resolve("provisioning/claim.cert.pem"));
+        String claimKey = Files.readString(folder.resolve("provisioning/claim.private.key"));
+        try (MqttClientConnection claim = connect(claimCert, claimKey, "factory-line-5")) {
+            IotIdentityClient identity = new IotIdentityClient(claim);
+            CompletableFuture<CreateKeysAndCertificateResponse> created = new CompletableFuture<>();
+            identity.SubscribeToCreateKeysAndCertificateAccepted(
+                            new CreateKeysAndCertificateSubscriptionRequest(),
+                            QualityOfService.AT_LEAST_ONCE,
+                            created::complete)
+                    .get(10, TimeUnit.SECONDS);
+            identity.PublishCreateKeysAndCertificate(
+                            new CreateKeysAndCertificateRequest(), QualityOfService.AT_LEAST_ONCE)
+                    .get(10, TimeUnit.SECONDS);
+            CreateKeysAndCertificateResponse keys = created.get(10, TimeUnit.SECONDS);
+            RegisterThingSubscriptionRequest topics = new RegisterThingSubscriptionRequest();
+            topics.templateName = "fleetdeck-default";
+            CompletableFuture<ErrorResponse> rejected = new CompletableFuture<>();
+            identity.SubscribeToRegisterThingRejected(topics, QualityOfService.AT_LEAST_ONCE, rejected::complete)
+                    .get(10, TimeUnit.SECONDS);
+            RegisterThingRequest register = new RegisterThingRequest();
+            register.templateName = "fleetdeck-default";
+            register.certificateOwnershipToken = keys.certificateOwnershipToken;
+            register.parameters = new java.util.HashMap<>(Map.of("SerialNumber", "SN-REFUSED"));
+            identity.PublishRegisterThing(register, QualityOfService.AT_LEAST_ONCE)
+                    .get(10, TimeUnit.SECONDS);
+
+            ErrorResponse error = rejected.get(10, TimeUnit.SECONDS);
+            assertThat(error.statusCode).isEqualTo(403);
+            assertThat(error.errorCode).isEqualTo("AccessDenied");
+            assertThat(identities.thing("SN-REFUSED")).isEmpty();
+            assertThat(identities.certificate(keys.certificateId).orElseThrow().status())
+                    .isEqualTo(CertificateStatus.PENDING_ACTIVATION);
+            claim.disconnect().get(10, TimeUnit.SECONDS);
         }
     }
 
