@@ -150,6 +150,12 @@ class MutualTlsTest {
 
         assertThat(sent.exitCode()).isNotZero();
         assertThat(sent.output()).containsIgnoringCase("not authori");
+        var security = broker.broker.security().of("pump-2");
+        assertThat(security.authorizationFailures())
+                .as("Defender's count for the client id")
+                .isPositive();
+        assertThat(security.sourceIps()).contains("127.0.0.1");
+        assertThat(security.connectionAttempts()).isGreaterThanOrEqualTo(security.authorizationFailures());
     }
 
     @Test

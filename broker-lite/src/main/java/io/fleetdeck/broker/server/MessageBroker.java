@@ -8,6 +8,7 @@ import io.fleetdeck.broker.PublishedMessage;
 import io.fleetdeck.broker.metrics.BrokerCounters;
 import io.fleetdeck.broker.metrics.ClientStats;
 import io.fleetdeck.broker.metrics.DisconnectReason;
+import io.fleetdeck.broker.metrics.SecurityCounters;
 import io.fleetdeck.broker.metrics.TopicActivity;
 import io.fleetdeck.broker.protocol.TopicRules;
 import io.fleetdeck.broker.routing.MessageRouter;
@@ -43,6 +44,7 @@ public final class MessageBroker implements MqttChannel {
     private final TopicActivity topicActivity = new TopicActivity(10_000, 1024);
     private final DelayedWills wills = new DelayedWills(this::route);
     private final LifecycleEvents lifecycleEvents;
+    private final SecurityCounters security = new SecurityCounters(100_000);
 
     public MessageBroker(BrokerLimits limits, Clock clock) {
         this(limits, RateQuotas.OFF, clock);
@@ -180,8 +182,23 @@ public final class MessageBroker implements MqttChannel {
     }
 
     /** A connection refused by its certificate or policies, before it had a session to count it against. */
-    void authorizationFailed() {
+    void authorizationFailed(String clientId) {
         counters.traffic().authorizationFailure();
+        security.authorizationFailure(clientId);
+    }
+
+    /** A publish, subscription or delivery its policies did not allow, for Defender's per-client counts. */
+    void authorizationFailedAfterConnect(String clientId) {
+        security.authorizationFailure(clientId);
+    }
+
+    void connectionAttempt(String clientId, String sourceIp) {
+        security.connectionAttempt(clientId, sourceIp);
+    }
+
+    /** Connection attempts, authorization failures and source addresses per client id, for Device Defender. */
+    public SecurityCounters security() {
+        return security;
     }
 
     RateQuotas quotas() {

@@ -83,6 +83,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     /* null on the loopback listener for tools, and in protocol tests: no certificate, no policies */
     private final ClientAuthority authority;
     private ConnectionGuard guard;
+    private String pendingClientId;
     private ChannelHandlerContext ctx;
     private Session session;
     private ClientConnection client;
@@ -175,6 +176,8 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
                             + clientId);
             return;
         }
+        broker.connectionAttempt(clientId, remoteIp());
+        pendingClientId = clientId;
         if (authority != null && !admitted(clientId)) {
             return;
         }
@@ -257,7 +260,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     }
 
     private void refuseUnauthorized(String why) {
-        broker.authorizationFailed();
+        broker.authorizationFailed(pendingClientId);
         refuse(
                 mqtt5
                         ? MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5
@@ -448,6 +451,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             return true;
         }
         session.countAuthorizationFailure();
+        broker.authorizationFailedAfterConnect(client.clientId());
         String why = "not authorized to publish to " + topic + ": " + decision.explanation();
         if (mqtt5 && qos == MqttQoS.AT_LEAST_ONCE) {
             log.info("{}: {}", client.clientId(), why);
@@ -548,6 +552,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             Decision decision = guard.check(IotAction.SUBSCRIBE, filter);
             if (!decision.allowed()) {
                 session.countAuthorizationFailure();
+                broker.authorizationFailedAfterConnect(client.clientId());
                 return refusedSubscription(
                         filter, "not authorized: " + decision.explanation(), ReasonCodes.NOT_AUTHORIZED);
             }
@@ -747,7 +752,9 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         if (guard == null || guard.check(IotAction.RECEIVE, topic).allowed()) {
             return true;
         }
-        log.debug("{} may not receive {}", client.clientId(), topic);
+        // may run while the session is being attached, before the connection's record exists
+        log.debug("{} may not receive {}", pendingClientId, topic);
+        broker.authorizationFailedAfterConnect(pendingClientId);
         return false;
     }
 
