@@ -1,0 +1,62 @@
+package io.fleetdeck.fleet.connectivity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdeck.broker.MqttChannel;
+import io.fleetdeck.broker.PublishedMessage;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Each thing's connectivity as Fleet Indexing shows it (connected, since when, why it last disconnected), kept from the
+ * broker's lifecycle events: a connect and a disconnect of the same session may arrive out of order, so an event older
+ * than what is known is ignored (AWS-IOT-BEHAVIOUR §5.10). Thread-safe.
+ */
+public final class ConnectivityTracker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectivityTracker.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A thing's last known connectivity; {@code disconnectReason} is null while connected. */
+    public record Connectivity(boolean connected, Instant timestamp, String disconnectReason) {}
+
+    private final Map<String, Connectivity> byClientId = new ConcurrentHashMap<>();
+    private final MqttChannel.Subscription subscription;
+
+    public ConnectivityTracker(MqttChannel channel) {
+        this.subscription = channel.subscribe("$aws/events/presence/+/+", this::onPresence);
+    }
+
+    public Optional<Connectivity> of(String thingName) {
+        return Optional.ofNullable(byClientId.get(thingName));
+    }
+
+    private void onPresence(PublishedMessage event) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(event.payload());
+        } catch (IOException e) {
+            log.warn("A presence event on {} is not JSON: {}", event.topic(), e.toString());
+            return;
+        }
+        String clientId = body.path("clientId").asText();
+        Instant at = Instant.ofEpochMilli(body.path("timestamp").asLong());
+        boolean connected = "connected".equals(body.path("eventType").asText());
+        Connectivity next = new Connectivity(
+                connected, at, connected ? null : body.path("disconnectReason").asText(null));
+        byClientId.merge(
+                clientId,
+                next,
+                (known, incoming) -> incoming.timestamp().isBefore(known.timestamp()) ? known : incoming);
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+    }
+}
