@@ -1,10 +1,7 @@
 package io.fleetdeck.app.cli;
 
-import io.fleetdeck.app.StartupException;
-import io.fleetdeck.app.runtime.OfflineFleet;
 import io.fleetdeck.fleet.identity.CertificateStatus;
-import io.fleetdeck.fleet.identity.IdentityException;
-import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,18 +33,16 @@ final class CertCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() throws StartupException {
-            try (OfflineFleet fleet =
-                    OfflineFleet.open(dataFolder.resolve(cert.parent.dataFolder), Clock.systemUTC())) {
-                fleet.services()
-                        .identities()
-                        .updateCertificate(id.toLowerCase(java.util.Locale.ROOT), CertificateStatus.REVOKED);
-                spec.commandLine().getOut().println("certificate " + id + " REVOKED");
-                spec.commandLine().getOut().flush();
-                return 0;
-            } catch (IdentityException e) {
-                throw new StartupException(e.code() + ": " + e.getMessage());
-            }
+        public Integer call() throws Exception {
+            return OfflineAction.perform(
+                    dataFolder.resolve(cert.parent.dataFolder),
+                    spec.commandLine().getOut(),
+                    fleet -> {
+                        fleet.services()
+                                .identities()
+                                .updateCertificate(id.toLowerCase(Locale.ROOT), CertificateStatus.REVOKED);
+                        return "certificate " + id + " REVOKED";
+                    });
         }
     }
 }

@@ -1,16 +1,9 @@
 package io.fleetdeck.app.cli;
 
-import io.fleetdeck.app.StartupException;
-import io.fleetdeck.app.runtime.OfflineFleet;
 import io.fleetdeck.broker.tls.PemFiles;
-import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,28 +46,27 @@ final class DeviceCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() throws StartupException, IOException, GeneralSecurityException {
-            try (OfflineFleet fleet =
-                    OfflineFleet.open(dataFolder.resolve(device.parent.dataFolder), Clock.systemUTC())) {
-                IssuedCertificate issued = fleet.services().enrollment().enrollDevice(name, Map.of());
-                Files.createDirectories(out);
-                PemFiles.replace(out.resolve(name + ".private.key"), issued.privateKeyPem(), true);
-                PemFiles.replace(
-                        out.resolve(name + ".cert.pem"), issued.certificate().pem(), false);
-                PemFiles.replace(
-                        out.resolve("root-ca.pem"),
-                        Files.readString(fleet.folder().caCertificate()),
-                        false);
-                PrintWriter stdout = spec.commandLine().getOut();
-                stdout.println(
-                        "thing " + name + " certificate " + issued.certificate().id());
-                stdout.println("wrote " + out.resolve(name + ".cert.pem") + ", " + out.resolve(name + ".private.key")
-                        + ", " + out.resolve("root-ca.pem"));
-                stdout.flush();
-                return 0;
-            } catch (IdentityException e) {
-                throw new StartupException(e.code() + ": " + e.getMessage());
-            }
+        public Integer call() throws Exception {
+            return OfflineAction.perform(
+                    dataFolder.resolve(device.parent.dataFolder),
+                    spec.commandLine().getOut(),
+                    fleet -> {
+                        IssuedCertificate issued = fleet.services().enrollment().enrollDevice(name, Map.of());
+                        Files.createDirectories(out);
+                        PemFiles.replace(out.resolve(name + ".private.key"), issued.privateKeyPem(), true);
+                        PemFiles.replace(
+                                out.resolve(name + ".cert.pem"),
+                                issued.certificate().pem(),
+                                false);
+                        PemFiles.replace(
+                                out.resolve("root-ca.pem"),
+                                Files.readString(fleet.folder().caCertificate()),
+                                false);
+                        return "thing " + name + " certificate "
+                                + issued.certificate().id() + "\nwrote "
+                                + out.resolve(name + ".cert.pem") + ", " + out.resolve(name + ".private.key") + ", "
+                                + out.resolve("root-ca.pem");
+                    });
         }
     }
 }

@@ -1,13 +1,10 @@
 package io.fleetdeck.app.cli;
 
 import io.fleetdeck.app.StartupException;
-import io.fleetdeck.app.runtime.OfflineFleet;
-import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.identity.IdentityService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,22 +44,20 @@ final class PolicyCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() throws StartupException {
+        public Integer call() throws Exception {
             String text;
             try {
                 text = Files.readString(document);
             } catch (IOException e) {
                 throw new StartupException("cannot read the policy document " + document + ": " + e.getMessage());
             }
-            try (OfflineFleet fleet =
-                    OfflineFleet.open(dataFolder.resolve(policy.parent.dataFolder), Clock.systemUTC())) {
-                fleet.services().identities().createPolicy(name, text);
-                spec.commandLine().getOut().println("policy " + name + " created (version 1)");
-                spec.commandLine().getOut().flush();
-                return 0;
-            } catch (IdentityException e) {
-                throw new StartupException(e.code() + ": " + e.getMessage());
-            }
+            return OfflineAction.perform(
+                    dataFolder.resolve(policy.parent.dataFolder),
+                    spec.commandLine().getOut(),
+                    fleet -> {
+                        fleet.services().identities().createPolicy(name, text);
+                        return "policy " + name + " created (version 1)";
+                    });
         }
     }
 
@@ -85,26 +80,22 @@ final class PolicyCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() throws StartupException {
-            try (OfflineFleet fleet =
-                    OfflineFleet.open(dataFolder.resolve(policy.parent.dataFolder), Clock.systemUTC())) {
-                IdentityService identities = fleet.services().identities();
-                List<String> certificates = identities.principalsOf(thing);
-                if (certificates.isEmpty()) {
-                    throw new StartupException("thing " + thing + " has no certificate to attach " + name + " to");
-                }
-                for (String certificate : certificates) {
-                    identities.attachPolicy(name, certificate);
-                }
-                spec.commandLine()
-                        .getOut()
-                        .println("policy " + name + " attached to " + certificates.size() + " certificate(s) of "
-                                + thing);
-                spec.commandLine().getOut().flush();
-                return 0;
-            } catch (IdentityException e) {
-                throw new StartupException(e.code() + ": " + e.getMessage());
-            }
+        public Integer call() throws Exception {
+            return OfflineAction.perform(
+                    dataFolder.resolve(policy.parent.dataFolder),
+                    spec.commandLine().getOut(),
+                    fleet -> {
+                        IdentityService identities = fleet.services().identities();
+                        List<String> certificates = identities.principalsOf(thing);
+                        if (certificates.isEmpty()) {
+                            throw new StartupException(
+                                    "thing " + thing + " has no certificate to attach " + name + " to");
+                        }
+                        for (String certificate : certificates) {
+                            identities.attachPolicy(name, certificate);
+                        }
+                        return "policy " + name + " attached to " + certificates.size() + " certificate(s) of " + thing;
+                    });
         }
     }
 }

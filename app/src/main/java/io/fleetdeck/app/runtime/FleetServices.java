@@ -3,6 +3,7 @@ package io.fleetdeck.app.runtime;
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.broker.MqttChannel;
+import io.fleetdeck.fleet.connectivity.ConnectivityTracker;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.identity.IdentityService;
@@ -28,6 +29,7 @@ public final class FleetServices implements AutoCloseable {
     private final IdentityService identities;
     private final DeviceEnrollment enrollment;
     private FleetProvisioning provisioning;
+    private ConnectivityTracker connectivity;
 
     private FleetServices(Database database, IdentityService identities) {
         this.database = database;
@@ -66,6 +68,12 @@ public final class FleetServices implements AutoCloseable {
     void startProvisioning(MqttChannel channel, Clock clock) {
         provisioning = FleetProvisioning.start(channel, identities, database, clock, PreProvisioningHook.ALLOW_ALL);
         identities.publishEventsTo((topic, payload) -> channel.publish(topic, payload, 1, false));
+        connectivity = new ConnectivityTracker(channel);
+    }
+
+    /** Each thing's connectivity, from the broker's lifecycle events; null before the broker is up. */
+    public ConnectivityTracker connectivity() {
+        return connectivity;
     }
 
     public IdentityService identities() {
@@ -80,6 +88,7 @@ public final class FleetServices implements AutoCloseable {
     public void close() {
         if (provisioning != null) {
             provisioning.close();
+            connectivity.close();
         }
         database.close();
     }

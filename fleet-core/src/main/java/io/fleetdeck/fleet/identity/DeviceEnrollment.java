@@ -28,7 +28,7 @@ public final class DeviceEnrollment {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceEnrollment.class);
 
-    private static final String DEVICE_POLICY_DOCUMENT = """
+    public static final String DEVICE_POLICY_DOCUMENT = """
             {
               "Version": "2012-10-17",
               "Statement": [

@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.broker.Mosquitto;
-import io.fleetdeck.broker.server.BrokerLimits;
-import io.fleetdeck.broker.server.MessageBroker;
-import io.fleetdeck.broker.server.MqttServer;
-import io.fleetdeck.broker.tls.ServerIdentity;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
-import io.fleetdeck.fleet.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,50 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CertificateLifecycleTest {
 
-    static final String DEVICE_POLICY = """
-            {"Version": "2012-10-17", "Statement": [
-              {"Effect": "Allow", "Action": "iot:Connect",
-               "Resource": "arn:aws:iot:*:*:client/${iot:Connection.Thing.ThingName}"},
-              {"Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"],
-               "Resource": ["arn:aws:iot:*:*:topic/$aws/things/${iot:Connection.Thing.ThingName}/*",
-                            "arn:aws:iot:*:*:topic/dt/${iot:Connection.Thing.ThingName}/*"]},
-              {"Effect": "Allow", "Action": "iot:Subscribe",
-               "Resource": ["arn:aws:iot:*:*:topicfilter/$aws/things/${iot:Connection.Thing.ThingName}/*",
-                            "arn:aws:iot:*:*:topicfilter/dt/${iot:Connection.Thing.ThingName}/*"]}
-            ]}
-            """;
-
     @TempDir
     Path folder;
 
-    private Database database;
+    private MutualTlsBroker running;
     private IdentityService identities;
-    private MqttServer server;
-    private ServerIdentity serverIdentity;
 
     @BeforeEach
     void start() throws Exception {
-        serverIdentity = ServerIdentity.loadOrCreate(
-                folder.resolve("pki"), folder.resolve("provisioning/root-ca.pem"), Clock.systemUTC());
-        database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
-        identities = IdentityService.open(
-                database, DeviceCertificateAuthority.load(folder.resolve("pki"), Clock.systemUTC()), Clock.systemUTC());
-        server = MqttServer.start(
-                new MessageBroker(BrokerLimits.awsDefaults(), Clock.systemUTC()),
-                new MqttServer.Listeners(
-                        "127.0.0.1",
-                        0,
-                        serverIdentity.mutualTlsContext(identities),
-                        Optional.empty(),
-                        1 << 20,
-                        identities));
-        identities.createPolicy("device-default", DEVICE_POLICY);
+        running = MutualTlsBroker.start(folder);
+        identities = running.identities;
+        identities.createPolicy("device-default", DeviceEnrollment.DEVICE_POLICY_DOCUMENT);
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        database.close();
+        running.close();
     }
 
     /** A thing with an ACTIVE certificate and the default policy, written as the files a device would get. */
@@ -92,7 +56,7 @@ class CertificateLifecycleTest {
                 "-h",
                 "localhost",
                 "-p",
-                Integer.toString(server.tlsAddress().getPort()),
+                Integer.toString(running.tlsPort()),
                 "--cafile",
                 folder.resolve("provisioning/root-ca.pem").toString(),
                 "--cert",
@@ -134,7 +98,7 @@ class CertificateLifecycleTest {
                 "-h",
                 "localhost",
                 "-p",
-                Integer.toString(server.tlsAddress().getPort()),
+                Integer.toString(running.tlsPort()),
                 "--cafile",
                 folder.resolve("provisioning/root-ca.pem").toString(),
                 "--cert",
@@ -179,10 +143,9 @@ class CertificateLifecycleTest {
     @Test
     void certificatesPoliciesAndAttachmentsSurviveARestart() throws Exception {
         Path[] pump = device("pump-3");
-        database.close();
-        database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
-        identities = IdentityService.open(
-                database, DeviceCertificateAuthority.load(folder.resolve("pki"), Clock.systemUTC()), Clock.systemUTC());
+        running.close();
+        running = MutualTlsBroker.start(folder);
+        identities = running.identities;
 
         String id = pump[2].toString();
         assertThat(identities.certificate(id).orElseThrow().status()).isEqualTo(CertificateStatus.ACTIVE);

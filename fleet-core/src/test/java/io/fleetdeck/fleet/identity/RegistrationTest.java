@@ -6,24 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.broker.Mosquitto;
 import io.fleetdeck.broker.TestPki;
-import io.fleetdeck.broker.server.BrokerLimits;
-import io.fleetdeck.broker.server.MessageBroker;
-import io.fleetdeck.broker.server.MqttServer;
-import io.fleetdeck.broker.tls.ServerIdentity;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
-import io.fleetdeck.fleet.store.Database;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,40 +28,24 @@ class RegistrationTest {
     @TempDir
     Path folder;
 
-    private Database database;
+    private MutualTlsBroker running;
     private IdentityService identities;
-    private MessageBroker broker;
-    private MqttServer server;
     private final List<String> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        ServerIdentity serverIdentity = ServerIdentity.loadOrCreate(
-                folder.resolve("pki"), folder.resolve("provisioning/root-ca.pem"), Clock.systemUTC());
-        database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
-        identities = IdentityService.open(
-                database, DeviceCertificateAuthority.load(folder.resolve("pki"), Clock.systemUTC()), Clock.systemUTC());
-        broker = new MessageBroker(BrokerLimits.awsDefaults(), Clock.systemUTC());
-        server = MqttServer.start(
-                broker,
-                new MqttServer.Listeners(
-                        "127.0.0.1",
-                        0,
-                        serverIdentity.mutualTlsContext(identities),
-                        Optional.empty(),
-                        1 << 20,
-                        identities));
-        identities.publishEventsTo((topic, payload) -> broker.publish(topic, payload, 1, false));
-        broker.subscribe(
+        running = MutualTlsBroker.start(folder);
+        identities = running.identities;
+        identities.publishEventsTo((topic, payload) -> running.broker.publish(topic, payload, 1, false));
+        running.broker.subscribe(
                 "$aws/events/certificates/registered/+",
                 message -> events.add(message.topic() + " " + new String(message.payload(), StandardCharsets.UTF_8)));
-        identities.createPolicy("device-default", CertificateLifecycleTest.DEVICE_POLICY);
+        identities.createPolicy("device-default", DeviceEnrollment.DEVICE_POLICY_DOCUMENT);
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        database.close();
+        running.close();
     }
 
     private Mosquitto.Result publish(TestPki.Issued device, String clientId) throws Exception {
@@ -77,7 +53,7 @@ class RegistrationTest {
                 "-h",
                 "localhost",
                 "-p",
-                Integer.toString(server.tlsAddress().getPort()),
+                Integer.toString(running.tlsPort()),
                 "--cafile",
                 folder.resolve("provisioning/root-ca.pem").toString(),
                 "--cert",

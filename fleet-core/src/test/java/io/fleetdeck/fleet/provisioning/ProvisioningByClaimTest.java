@@ -2,21 +2,15 @@ package io.fleetdeck.fleet.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetdeck.broker.server.BrokerLimits;
-import io.fleetdeck.broker.server.MessageBroker;
-import io.fleetdeck.broker.server.MqttServer;
-import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.identity.CertificateStatus;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.identity.IdentityService;
+import io.fleetdeck.fleet.identity.MutualTlsBroker;
 import io.fleetdeck.fleet.identity.PolicyRecord;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
-import io.fleetdeck.fleet.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -44,41 +38,64 @@ class ProvisioningByClaimTest {
     @TempDir
     Path folder;
 
-    private Database database;
+    private MutualTlsBroker running;
     private IdentityService identities;
-    private MqttServer server;
     private FleetProvisioning provisioning;
     private volatile PreProvisioningHook hook = PreProvisioningHook.ALLOW_ALL;
 
     @BeforeEach
     void start() throws Exception {
         Clock clock = Clock.systemUTC();
-        ServerIdentity serverIdentity =
-                ServerIdentity.loadOrCreate(folder.resolve("pki"), folder.resolve("provisioning/root-ca.pem"), clock);
-        database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
-        identities =
-                IdentityService.open(database, DeviceCertificateAuthority.load(folder.resolve("pki"), clock), clock);
+        running = MutualTlsBroker.start(folder);
+        identities = running.identities;
         new DeviceEnrollment(identities).ensureDefaults(folder.resolve("provisioning"));
         FleetProvisioning.ensureTemplate(
-                database, clock, DeviceEnrollment.DEFAULT_TEMPLATE, FleetProvisioning.DEFAULT_TEMPLATE_BODY);
-        MessageBroker broker = new MessageBroker(BrokerLimits.awsDefaults(), clock);
-        server = MqttServer.start(
-                broker,
-                new MqttServer.Listeners(
-                        "127.0.0.1",
-                        0,
-                        serverIdentity.mutualTlsContext(identities),
-                        Optional.empty(),
-                        1 << 20,
-                        identities));
-        provisioning = FleetProvisioning.start(broker, identities, database, clock, request -> hook.decide(request));
+                running.database, clock, DeviceEnrollment.DEFAULT_TEMPLATE, FleetProvisioning.DEFAULT_TEMPLATE_BODY);
+        provisioning = FleetProvisioning.start(
+                running.broker, identities, running.database, clock, request -> hook.decide(request));
     }
 
     @AfterEach
     void stop() {
         provisioning.close();
-        server.close();
-        database.close();
+        running.close();
+    }
+
+    /** CreateKeysAndCertificate as the SDK does it: subscribe to both answers, publish, wait. */
+    private static CreateKeysAndCertificateResponse createKeys(IotIdentityClient identity) throws Exception {
+        CompletableFuture<CreateKeysAndCertificateResponse> created = new CompletableFuture<>();
+        identity.SubscribeToCreateKeysAndCertificateAccepted(
+                        new CreateKeysAndCertificateSubscriptionRequest(),
+                        QualityOfService.AT_LEAST_ONCE,
+                        created::complete)
+                .get(10, TimeUnit.SECONDS);
+        identity.SubscribeToCreateKeysAndCertificateRejected(
+                        new CreateKeysAndCertificateSubscriptionRequest(),
+                        QualityOfService.AT_LEAST_ONCE,
+                        (ErrorResponse error) -> created.completeExceptionally(
+                                new AssertionError(error.errorCode + ": " + error.errorMessage)))
+                .get(10, TimeUnit.SECONDS);
+        identity.PublishCreateKeysAndCertificate(new CreateKeysAndCertificateRequest(), QualityOfService.AT_LEAST_ONCE)
+                .get(10, TimeUnit.SECONDS);
+        return created.get(10, TimeUnit.SECONDS);
+    }
+
+    /** RegisterThing with the default template; completes with the accepted answer or the rejected error. */
+    private static CompletableFuture<Object> registerThing(IotIdentityClient identity, String token, String serial)
+            throws Exception {
+        RegisterThingSubscriptionRequest topics = new RegisterThingSubscriptionRequest();
+        topics.templateName = "fleetdeck-default";
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        identity.SubscribeToRegisterThingAccepted(topics, QualityOfService.AT_LEAST_ONCE, answer::complete)
+                .get(10, TimeUnit.SECONDS);
+        identity.SubscribeToRegisterThingRejected(topics, QualityOfService.AT_LEAST_ONCE, answer::complete)
+                .get(10, TimeUnit.SECONDS);
+        RegisterThingRequest register = new RegisterThingRequest();
+        register.templateName = "fleetdeck-default";
+        register.certificateOwnershipToken = token;
+        register.parameters = new java.util.HashMap<>(Map.of("SerialNumber", serial));
+        identity.PublishRegisterThing(register, QualityOfService.AT_LEAST_ONCE).get(10, TimeUnit.SECONDS);
+        return answer;
     }
 
     private MqttClientConnection connect(String certificatePem, String privateKeyPem, String clientId)
@@ -87,7 +104,7 @@ class ProvisioningByClaimTest {
                         certificatePem, privateKeyPem)
                 .withCertificateAuthority(Files.readString(folder.resolve("provisioning/root-ca.pem")))
                 .withEndpoint("localhost")
-                .withPort(server.tlsAddress().getPort())
+                .withPort(running.tlsPort())
                 .withClientId(clientId)
                 .withCleanSession(true)) {
             MqttClientConnection connection = builder.build();
@@ -98,50 +115,19 @@ class ProvisioningByClaimTest {
 
     @Test
     void theSdkIdentityClientProvisionsADeviceThatThenConnectsWithItsOwnCertificate() throws Exception {
-        String claimCert = Files.readString(folder.resolve("provisioning/claim.cert.pem"));
-        String claimKey = Files.readString(folder.resolve("provisioning/claim.private.key"));
         CreateKeysAndCertificateResponse keys;
         RegisterThingResponse registered;
-        try (MqttClientConnection claim = connect(claimCert, claimKey, "factory-line-3")) {
+        try (MqttClientConnection claim = connectWithClaim("factory-line-3")) {
             IotIdentityClient identity = new IotIdentityClient(claim);
-            CompletableFuture<CreateKeysAndCertificateResponse> created = new CompletableFuture<>();
-            identity.SubscribeToCreateKeysAndCertificateAccepted(
-                            new CreateKeysAndCertificateSubscriptionRequest(),
-                            QualityOfService.AT_LEAST_ONCE,
-                            created::complete)
-                    .get(10, TimeUnit.SECONDS);
-            identity.SubscribeToCreateKeysAndCertificateRejected(
-                            new CreateKeysAndCertificateSubscriptionRequest(),
-                            QualityOfService.AT_LEAST_ONCE,
-                            (ErrorResponse error) -> created.completeExceptionally(
-                                    new AssertionError(error.errorCode + ": " + error.errorMessage)))
-                    .get(10, TimeUnit.SECONDS);
-            identity.PublishCreateKeysAndCertificate(
-                            new CreateKeysAndCertificateRequest(), QualityOfService.AT_LEAST_ONCE)
-                    .get(10, TimeUnit.SECONDS);
-            keys = created.get(10, TimeUnit.SECONDS);
+            keys = createKeys(identity);
             assertThat(keys.certificateId).matches("[0-9a-f]{64}");
             assertThat(identities.certificate(keys.certificateId).orElseThrow().status())
                     .isEqualTo(CertificateStatus.PENDING_ACTIVATION);
 
-            RegisterThingSubscriptionRequest topics = new RegisterThingSubscriptionRequest();
-            topics.templateName = "fleetdeck-default";
-            CompletableFuture<RegisterThingResponse> thing = new CompletableFuture<>();
-            identity.SubscribeToRegisterThingAccepted(topics, QualityOfService.AT_LEAST_ONCE, thing::complete)
+            Object answer = registerThing(identity, keys.certificateOwnershipToken, "SN-20261126-0042")
                     .get(10, TimeUnit.SECONDS);
-            identity.SubscribeToRegisterThingRejected(
-                            topics,
-                            QualityOfService.AT_LEAST_ONCE,
-                            (ErrorResponse error) -> thing.completeExceptionally(
-                                    new AssertionError(error.errorCode + ": " + error.errorMessage)))
-                    .get(10, TimeUnit.SECONDS);
-            RegisterThingRequest register = new RegisterThingRequest();
-            register.templateName = "fleetdeck-default";
-            register.certificateOwnershipToken = keys.certificateOwnershipToken;
-            register.parameters = new java.util.HashMap<>(Map.of("SerialNumber", "SN-20261126-0042"));
-            identity.PublishRegisterThing(register, QualityOfService.AT_LEAST_ONCE)
-                    .get(10, TimeUnit.SECONDS);
-            registered = thing.get(10, TimeUnit.SECONDS);
+            assertThat(answer).isInstanceOf(RegisterThingResponse.class);
+            registered = (RegisterThingResponse) answer;
             claim.disconnect().get(10, TimeUnit.SECONDS);
         }
 
@@ -165,35 +151,17 @@ class ProvisioningByClaimTest {
     @Test
     void tvF03AHookThatRefusesLeavesNoThingAndTheCertificatePending() throws Exception {
         hook = request -> new PreProvisioningHook.Answer(false, Map.of());
-        String claimCert = Files.readString(folder.resolve("provisioning/claim.cert.pem"));
-        String claimKey = Files.readString(folder.resolve("provisioning/claim.private.key"));
-        try (MqttClientConnection claim = connect(claimCert, claimKey, "factory-line-5")) {
+        try (MqttClientConnection claim = connectWithClaim("factory-line-5")) {
             IotIdentityClient identity = new IotIdentityClient(claim);
-            CompletableFuture<CreateKeysAndCertificateResponse> created = new CompletableFuture<>();
-            identity.SubscribeToCreateKeysAndCertificateAccepted(
-                            new CreateKeysAndCertificateSubscriptionRequest(),
-                            QualityOfService.AT_LEAST_ONCE,
-                            created::complete)
-                    .get(10, TimeUnit.SECONDS);
-            identity.PublishCreateKeysAndCertificate(
-                            new CreateKeysAndCertificateRequest(), QualityOfService.AT_LEAST_ONCE)
-                    .get(10, TimeUnit.SECONDS);
-            CreateKeysAndCertificateResponse keys = created.get(10, TimeUnit.SECONDS);
-            RegisterThingSubscriptionRequest topics = new RegisterThingSubscriptionRequest();
-            topics.templateName = "fleetdeck-default";
-            CompletableFuture<ErrorResponse> rejected = new CompletableFuture<>();
-            identity.SubscribeToRegisterThingRejected(topics, QualityOfService.AT_LEAST_ONCE, rejected::complete)
-                    .get(10, TimeUnit.SECONDS);
-            RegisterThingRequest register = new RegisterThingRequest();
-            register.templateName = "fleetdeck-default";
-            register.certificateOwnershipToken = keys.certificateOwnershipToken;
-            register.parameters = new java.util.HashMap<>(Map.of("SerialNumber", "SN-REFUSED"));
-            identity.PublishRegisterThing(register, QualityOfService.AT_LEAST_ONCE)
+            CreateKeysAndCertificateResponse keys = createKeys(identity);
+
+            Object answer = registerThing(identity, keys.certificateOwnershipToken, "SN-REFUSED")
                     .get(10, TimeUnit.SECONDS);
 
-            ErrorResponse error = rejected.get(10, TimeUnit.SECONDS);
-            assertThat(error.statusCode).isEqualTo(403);
-            assertThat(error.errorCode).isEqualTo("AccessDenied");
+            assertThat(answer).isInstanceOfSatisfying(ErrorResponse.class, error -> {
+                assertThat(error.statusCode).isEqualTo(403);
+                assertThat(error.errorCode).isEqualTo("AccessDenied");
+            });
             assertThat(identities.thing("SN-REFUSED")).isEmpty();
             assertThat(identities.certificate(keys.certificateId).orElseThrow().status())
                     .isEqualTo(CertificateStatus.PENDING_ACTIVATION);
@@ -203,27 +171,24 @@ class ProvisioningByClaimTest {
 
     @Test
     void anUnknownOwnershipTokenIsRejectedWithTheErrorShapeTheSdkReads() throws Exception {
-        String claimCert = Files.readString(folder.resolve("provisioning/claim.cert.pem"));
-        String claimKey = Files.readString(folder.resolve("provisioning/claim.private.key"));
-        try (MqttClientConnection claim = connect(claimCert, claimKey, "factory-line-4")) {
-            IotIdentityClient identity = new IotIdentityClient(claim);
-            RegisterThingSubscriptionRequest topics = new RegisterThingSubscriptionRequest();
-            topics.templateName = "fleetdeck-default";
-            CompletableFuture<ErrorResponse> rejected = new CompletableFuture<>();
-            identity.SubscribeToRegisterThingRejected(topics, QualityOfService.AT_LEAST_ONCE, rejected::complete)
-                    .get(10, TimeUnit.SECONDS);
-            RegisterThingRequest register = new RegisterThingRequest();
-            register.templateName = "fleetdeck-default";
-            register.certificateOwnershipToken = "not-a-token";
-            register.parameters = new java.util.HashMap<>(Map.of("SerialNumber", "SN-1"));
-            identity.PublishRegisterThing(register, QualityOfService.AT_LEAST_ONCE)
+        try (MqttClientConnection claim = connectWithClaim("factory-line-4")) {
+            Object answer = registerThing(new IotIdentityClient(claim), "not-a-token", "SN-1")
                     .get(10, TimeUnit.SECONDS);
 
-            ErrorResponse error = rejected.get(10, TimeUnit.SECONDS);
-            assertThat(error.statusCode).isEqualTo(400);
-            assertThat(error.errorCode).isEqualTo("InvalidCertificateOwnershipToken");
+            assertThat(answer).isInstanceOfSatisfying(ErrorResponse.class, error -> {
+                assertThat(error.statusCode).isEqualTo(400);
+                assertThat(error.errorCode).isEqualTo("InvalidCertificateOwnershipToken");
+            });
             assertThat(identities.thing("SN-1")).isEmpty();
             claim.disconnect().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** Connected with only the data folder's claim bundle, as a device fresh from the factory. */
+    private MqttClientConnection connectWithClaim(String clientId) throws Exception {
+        return connect(
+                Files.readString(folder.resolve("provisioning/claim.cert.pem")),
+                Files.readString(folder.resolve("provisioning/claim.private.key")),
+                clientId);
     }
 }
