@@ -1,6 +1,7 @@
 package io.fleetdeck.app.cli;
 
 import io.fleetdeck.app.runtime.BrokerOptions;
+import io.fleetdeck.broker.tls.CaKeyType;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,8 +40,23 @@ public final class BrokerPortOptions {
                     + " client id, stored messages replayed at 10/s.")
     boolean awsQuotas;
 
+    private CaKeyType caKeyType = CaKeyType.EC_P256;
+
+    @Option(
+            names = "--ca-key",
+            paramLabel = "TYPE",
+            description = "Key of the root CA made on a new data folder's first start: ec-p256 (default) or rsa-2048.")
+    void caKey(String type) {
+        caKeyType = switch (type) {
+            case "ec-p256" -> CaKeyType.EC_P256;
+            case "rsa-2048" -> CaKeyType.RSA_2048;
+            default ->
+                throw new ParameterException(spec.commandLine(), "--ca-key must be ec-p256 or rsa-2048, was " + type);
+        };
+    }
+
     BrokerOptions toOptions() {
-        return new BrokerOptions(mqttsPort, Optional.ofNullable(mqttPort), awsQuotas);
+        return new BrokerOptions(mqttsPort, Optional.ofNullable(mqttPort), awsQuotas, caKeyType);
     }
 
     private int checked(String option, int port) {

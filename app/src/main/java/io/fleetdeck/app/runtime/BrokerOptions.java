@@ -1,18 +1,19 @@
 package io.fleetdeck.app.runtime;
 
+import io.fleetdeck.broker.tls.CaKeyType;
 import java.util.Optional;
 
 /**
  * Where the embedded broker listens: MQTT over TLS on {@code mqttsPort} on every interface (8883 by default, as AWS
  * IoT Core), and plain MQTT on loopback only when {@code mqttPort} is given. Port 0 picks a free port. With
  * {@code awsQuotas} the broker also holds clients to AWS IoT Core's rates (publishes per connection, connects per
- * client id, replay after reconnect).
+ * client id, replay after reconnect). {@code caKeyType} is the key a data folder's root CA gets when it is made.
  */
-public record BrokerOptions(int mqttsPort, Optional<Integer> mqttPort, boolean awsQuotas) {
+public record BrokerOptions(int mqttsPort, Optional<Integer> mqttPort, boolean awsQuotas, CaKeyType caKeyType) {
 
     public static final int DEFAULT_MQTTS_PORT = 8883;
 
     public static BrokerOptions defaults() {
-        return new BrokerOptions(DEFAULT_MQTTS_PORT, Optional.empty(), false);
+        return new BrokerOptions(DEFAULT_MQTTS_PORT, Optional.empty(), false, CaKeyType.EC_P256);
     }
 }

@@ -8,6 +8,7 @@ import io.fleetdeck.broker.server.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
 import io.fleetdeck.broker.server.RateQuotas;
+import io.fleetdeck.broker.tls.CaKeyType;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -34,9 +35,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** The broker's TLS identity: made on a fresh data folder's first start, the CA device certificates share. */
-    static ServerIdentity serverIdentity(DataFolder folder, Clock clock) throws StartupException {
+    static ServerIdentity serverIdentity(DataFolder folder, CaKeyType caKeyType, Clock clock) throws StartupException {
         try {
-            return ServerIdentity.loadOrCreate(folder.root().resolve("pki"), folder.caCertificate(), clock);
+            return ServerIdentity.loadOrCreate(folder.root().resolve("pki"), folder.caCertificate(), clock, caKeyType);
         } catch (IOException | GeneralSecurityException e) {
             throw new StartupException(
                     "cannot set up the broker's TLS identity in "

@@ -57,7 +57,7 @@ public final class FleetdeckInstance implements AutoCloseable {
             LogFiles.writeTo(folder.logsFolder());
             SettingsFile settingsFile = new SettingsFile(folder.settingsFile(), clock);
             ConsoleSettings settings = settingsFile.load();
-            ServerIdentity serverIdentity = EmbeddedBroker.serverIdentity(folder, clock);
+            ServerIdentity serverIdentity = EmbeddedBroker.serverIdentity(folder, brokerOptions.caKeyType(), clock);
             FleetServices services = FleetServices.open(folder, clock);
             EmbeddedBroker broker;
             try {

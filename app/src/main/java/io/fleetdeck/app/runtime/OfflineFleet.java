@@ -3,6 +3,7 @@ package io.fleetdeck.app.runtime;
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderLock;
+import io.fleetdeck.broker.tls.CaKeyType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +40,7 @@ public final class OfflineFleet implements AutoCloseable {
                     + " holds (a running one will take them through its management API, which comes later)");
         }
         try {
-            EmbeddedBroker.serverIdentity(folder, clock);
+            EmbeddedBroker.serverIdentity(folder, CaKeyType.EC_P256, clock);
             return new OfflineFleet(folder, lock, FleetServices.open(folder, clock));
         } catch (StartupException | RuntimeException e) {
             release(lock);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +80,39 @@ class IdentityCliIT {
         try (FleetdeckProcess revoke = run("cert", "revoke", "ab".repeat(32))) {
             assertThat(revoke.awaitExit()).isEqualTo(2);
             assertThat(String.join("\n", revoke.stderr())).contains("ResourceNotFoundException");
+        }
+    }
+
+    @Test
+    void aFolderStartedWithAnRsaCaSignsDeviceCertificatesWithRsa() throws Exception {
+        try (FleetdeckProcess serve = FleetdeckProcess.start(
+                "serve", "--data-dir", temp.resolve("data").toString(), "--mqtts-port", "0", "--ca-key", "rsa-2048")) {
+            serve.awaitStdoutLine("fleetdeck ready");
+            serve.signal("TERM");
+            assertThat(serve.awaitExit()).isZero();
+        }
+        run("device", "add", "pump-10", "--out", temp.resolve("pump-10").toString())
+                .close();
+
+        CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+        X509Certificate ca = (X509Certificate)
+                x509.generateCertificate(Files.newInputStream(temp.resolve("data/provisioning/root-ca.pem")));
+        X509Certificate device = (X509Certificate)
+                x509.generateCertificate(Files.newInputStream(temp.resolve("pump-10/pump-10.cert.pem")));
+        assertThat(ca.getPublicKey())
+                .isInstanceOfSatisfying(
+                        RSAPublicKey.class,
+                        key -> assertThat(key.getModulus().bitLength()).isEqualTo(2048));
+        assertThat(device.getSigAlgName()).isEqualTo("SHA256withRSA");
+        device.verify(ca.getPublicKey());
+    }
+
+    @Test
+    void anUnknownCaKeyTypeIsRefused() throws Exception {
+        try (FleetdeckProcess serve = FleetdeckProcess.start(
+                "serve", "--data-dir", temp.resolve("data").toString(), "--ca-key", "dsa-1024")) {
+            assertThat(serve.awaitExit()).isEqualTo(2);
+            assertThat(String.join("\n", serve.stderr())).contains("--ca-key must be ec-p256 or rsa-2048");
         }
     }
 

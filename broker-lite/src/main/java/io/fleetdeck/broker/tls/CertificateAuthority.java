@@ -32,8 +32,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /** The data folder's root CA: made once, kept in {@code root-ca.pem} and an owner-only {@code root-ca.key}. */
 final class CertificateAuthority {
 
-    private static final String SIGNATURE = "SHA256withECDSA";
-
     private final PrivateKey key;
     private final X509Certificate certificate;
 
@@ -42,14 +40,14 @@ final class CertificateAuthority {
         this.certificate = certificate;
     }
 
-    static CertificateAuthority loadOrCreate(PemFiles files, Clock clock, Duration validity)
+    static CertificateAuthority loadOrCreate(PemFiles files, Clock clock, Duration validity, CaKeyType keyType)
             throws IOException, GeneralSecurityException {
         Path certFile = files.folder().resolve("root-ca.pem");
         Path keyFile = files.folder().resolve("root-ca.key");
         if (files.exists(certFile, keyFile)) {
             return new CertificateAuthority(files.readPrivateKey(keyFile), files.readCertificate(certFile));
         }
-        KeyPair pair = Certificates.newKeyPair();
+        KeyPair pair = Certificates.newKeyPair(keyType);
         Instant now = clock.instant();
         X500Name name = new X500Name("CN=Fleetdeck Root CA " + host() + ",O=Fleetdeck");
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
@@ -110,11 +108,12 @@ final class CertificateAuthority {
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer)
             throws GeneralSecurityException {
+        String signature = Certificates.signatureAlgorithm(signer);
         try {
             return new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signer)));
+                    .getCertificate(builder.build(new JcaContentSignerBuilder(signature).build(signer)));
         } catch (OperatorCreationException e) {
-            throw new GeneralSecurityException("cannot sign with " + SIGNATURE, e);
+            throw new GeneralSecurityException("cannot sign with " + signature, e);
         }
     }
 

@@ -14,6 +14,20 @@ final class Certificates {
 
     private Certificates() {}
 
+    static KeyPair newKeyPair(CaKeyType type) throws GeneralSecurityException {
+        if (type == CaKeyType.RSA_2048) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, RANDOM);
+            return generator.generateKeyPair();
+        }
+        return newKeyPair();
+    }
+
+    /** The signature a key signs certificates with. */
+    static String signatureAlgorithm(java.security.PrivateKey signer) {
+        return signer.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+    }
+
     /** An ECDSA P-256 key pair, the default key type of AWS IoT device and server certificates. */
     static KeyPair newKeyPair() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");

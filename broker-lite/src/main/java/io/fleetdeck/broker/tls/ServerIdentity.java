@@ -48,8 +48,14 @@ public final class ServerIdentity {
      */
     public static ServerIdentity loadOrCreate(Path pkiFolder, Path publishedCaFile, Clock clock)
             throws IOException, GeneralSecurityException {
+        return loadOrCreate(pkiFolder, publishedCaFile, clock, CaKeyType.EC_P256);
+    }
+
+    /** As above; a CA made now gets a {@code caKeyType} key (an existing one keeps its own). */
+    public static ServerIdentity loadOrCreate(Path pkiFolder, Path publishedCaFile, Clock clock, CaKeyType caKeyType)
+            throws IOException, GeneralSecurityException {
         PemFiles files = new PemFiles(pkiFolder);
-        CertificateAuthority ca = CertificateAuthority.loadOrCreate(files, clock, CA_VALIDITY);
+        CertificateAuthority ca = CertificateAuthority.loadOrCreate(files, clock, CA_VALIDITY, caKeyType);
         Path serverCert = pkiFolder.resolve("server.pem");
         Path serverKeyFile = pkiFolder.resolve("server.key");
         PrivateKey key;
