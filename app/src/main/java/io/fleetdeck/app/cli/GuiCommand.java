@@ -2,6 +2,7 @@ package io.fleetdeck.app.cli;
 
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.gui.BrokerMonitors;
+import io.fleetdeck.app.gui.CertificateDirectoryAdapter;
 import io.fleetdeck.app.gui.ConsoleHost;
 import io.fleetdeck.app.gui.Display;
 import io.fleetdeck.app.runtime.BrokerOptions;
@@ -64,6 +65,7 @@ final class GuiCommand implements Callable<Integer> {
                         instance.settings(),
                         settings,
                         BrokerMonitors.of(instance.broker()),
+                        CertificateDirectoryAdapter.of(instance),
                         () -> shutdown.request("console window closed"))) {
             if (demoFleet) {
                 instance.startDemoFleet();

@@ -5,6 +5,10 @@ import io.fleetdeck.views.broker.BrokerFeed;
 import io.fleetdeck.views.broker.BrokerMonitor;
 import io.fleetdeck.views.broker.BrokerView;
 import io.fleetdeck.views.broker.BrokerViewModel;
+import io.fleetdeck.views.certificates.CertificateDirectory;
+import io.fleetdeck.views.certificates.CertificatesFeed;
+import io.fleetdeck.views.certificates.CertificatesView;
+import io.fleetdeck.views.certificates.CertificatesViewModel;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.ConsoleSettingsStore;
 import io.fleetdeck.views.shell.ConsoleInfo;
@@ -13,12 +17,16 @@ import io.fleetdeck.views.shell.Section;
 import io.fleetdeck.views.shell.ServiceState;
 import io.fleetdeck.views.shell.ShellViewModel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -36,11 +44,14 @@ public final class ConsoleHost implements AutoCloseable {
     private final ShellViewModel model;
     private final ConsoleWindow window;
     private final BrokerFeed brokerFeed;
+    private final CertificatesFeed certificatesFeed;
 
-    private ConsoleHost(ShellViewModel model, ConsoleWindow window, BrokerFeed brokerFeed) {
+    private ConsoleHost(
+            ShellViewModel model, ConsoleWindow window, BrokerFeed brokerFeed, CertificatesFeed certificatesFeed) {
         this.model = model;
         this.window = window;
         this.brokerFeed = brokerFeed;
+        this.certificatesFeed = certificatesFeed;
     }
 
     /**
@@ -56,6 +67,19 @@ public final class ConsoleHost implements AutoCloseable {
             BrokerMonitor brokerMonitor,
             Runnable onCloseRequest)
             throws StartupException, InterruptedException {
+        return open(nativeCache, info, settings, store, brokerMonitor, null, onCloseRequest);
+    }
+
+    /** As above, with the Certificates section over {@code certificates} (none when null). */
+    public static ConsoleHost open(
+            Path nativeCache,
+            ConsoleInfo info,
+            ConsoleSettings settings,
+            ConsoleSettingsStore store,
+            BrokerMonitor brokerMonitor,
+            CertificateDirectory certificates,
+            Runnable onCloseRequest)
+            throws StartupException, InterruptedException {
         if (System.getProperty(JAVAFX_CACHE_DIR) == null) {
             System.setProperty(JAVAFX_CACHE_DIR, nativeCache.toString());
         }
@@ -68,12 +92,21 @@ public final class ConsoleHost implements AutoCloseable {
                     BrokerViewModel brokerModel = new BrokerViewModel();
                     BrokerView brokerView = new BrokerView(brokerModel);
                     BrokerFeed feed = new BrokerFeed(brokerMonitor, Platform::runLater, brokerModel::apply);
-                    ConsoleWindow window =
-                            new ConsoleWindow(new Stage(), model, Map.of(Section.BROKER, brokerView::node));
+                    Map<Section, Supplier<Node>> sections = new EnumMap<>(Section.class);
+                    sections.put(Section.BROKER, brokerView::node);
+                    CertificatesFeed certificatesFeed = null;
+                    if (certificates != null) {
+                        CertificatesViewModel certificatesModel =
+                                new CertificatesViewModel(certificates, Clock.systemDefaultZone(), Platform::runLater);
+                        sections.put(Section.CERTIFICATES, () -> new CertificatesView(certificatesModel).node());
+                        certificatesFeed =
+                                new CertificatesFeed(certificates, Platform::runLater, certificatesModel::apply);
+                    }
+                    ConsoleWindow window = new ConsoleWindow(new Stage(), model, sections);
                     window.onCloseRequest(onCloseRequest);
                     logFirstFrame(window.stage().getScene());
                     window.show();
-                    shown.complete(new ConsoleHost(model, window, feed));
+                    shown.complete(new ConsoleHost(model, window, feed, certificatesFeed));
                 } catch (RuntimeException e) {
                     shown.completeExceptionally(e);
                 }
@@ -95,6 +128,9 @@ public final class ConsoleHost implements AutoCloseable {
     @Override
     public void close() {
         brokerFeed.close();
+        if (certificatesFeed != null) {
+            certificatesFeed.close();
+        }
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Platform.runLater(() -> {
             model.serviceStateChanged(ServiceState.STOPPING);

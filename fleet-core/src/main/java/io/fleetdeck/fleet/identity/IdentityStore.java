@@ -320,6 +320,16 @@ final class IdentityStore {
                 certificateId));
     }
 
+    Map<String, List<String>> thingNamesByCertificate() {
+        Map<String, List<String>> names = new java.util.HashMap<>();
+        database.read(c -> query(
+                c,
+                "SELECT certificate_id, thing_name FROM thing_principal ORDER BY thing_name",
+                row -> names.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
+                        .add(row.getString(2))));
+        return names;
+    }
+
     List<String> principalsOf(String thingName) {
         return database.read(c -> query(
                 c,

@@ -41,6 +41,11 @@ final class Sidebar {
 
     private static final class SectionCell extends ListCell<Section> {
 
+        SectionCell() {
+            // a cell takes the sidebar's width rather than asking for its own, so no row ever needs a scrollbar
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Section section, boolean empty) {
             super.updateItem(section, empty);
@@ -58,7 +63,7 @@ final class Sidebar {
             HBox.setHgrow(gap, Priority.ALWAYS);
             Label shortcut = new Label("Ctrl+" + section.shortcutDigit());
             shortcut.getStyleClass().add("sidebar-shortcut");
-            HBox row = new HBox(12, icon, title, gap, shortcut);
+            HBox row = new HBox(10, icon, title, gap, shortcut);
             row.setAlignment(Pos.CENTER_LEFT);
             setText(null);
             setGraphic(row);

@@ -1,0 +1,249 @@
+package io.fleetdeck.app.gui;
+
+import io.fleetdeck.app.runtime.FleetdeckInstance;
+import io.fleetdeck.broker.policy.IotAction;
+import io.fleetdeck.fleet.identity.CaRecord;
+import io.fleetdeck.fleet.identity.CertificateRecord;
+import io.fleetdeck.fleet.identity.CertificateStatus;
+import io.fleetdeck.fleet.identity.DeviceEnrollment;
+import io.fleetdeck.fleet.identity.IdentityException;
+import io.fleetdeck.fleet.identity.IdentityService;
+import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
+import io.fleetdeck.fleet.identity.PolicyRecord;
+import io.fleetdeck.views.certificates.CertificateActionException;
+import io.fleetdeck.views.certificates.CertificateDirectory;
+import io.fleetdeck.views.certificates.CertificatesSnapshot;
+import io.fleetdeck.views.certificates.CertificatesSnapshot.CaRow;
+import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.views.certificates.CertificatesSnapshot.PolicyRow;
+import io.fleetdeck.views.certificates.IssuedBundle;
+import io.fleetdeck.views.certificates.SimulationResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+
+/**
+ * The Certificates view's port over the identity service: snapshots of CAs, certificates and policies, the state and
+ * policy actions, issuing a certificate for a thing with the data folder's root CA, and the policy simulator, which
+ * asks the registry to simulate a certificate's policies with the broker's own evaluator. Any thread.
+ */
+public final class CertificateDirectoryAdapter implements CertificateDirectory {
+
+    private static final Comparator<CertificateRow> LIST_ORDER = Comparator.comparing(
+                    (CertificateRow row) -> !row.provisioningClaim())
+            .thenComparing(row -> row.things().isEmpty() ? "" : row.things().getFirst())
+            .thenComparing(CertificateRow::id);
+
+    private static final Map<String, IotAction> ACTIONS = Map.of(
+            "Connect", IotAction.CONNECT,
+            "Publish", IotAction.PUBLISH,
+            "Subscribe", IotAction.SUBSCRIBE,
+            "Receive", IotAction.RECEIVE);
+
+    private final IdentityService identities;
+    private final DeviceEnrollment enrollment;
+    private final Path rootCa;
+    private final Clock clock;
+    /** Subjects never change for a certificate id, so each is parsed once. */
+    private final Map<String, String> commonNames = new ConcurrentHashMap<>();
+
+    CertificateDirectoryAdapter(IdentityService identities, DeviceEnrollment enrollment, Path rootCa, Clock clock) {
+        this.identities = identities;
+        this.enrollment = enrollment;
+        this.rootCa = rootCa;
+        this.clock = clock;
+    }
+
+    /** The Certificates view's source for a running instance. */
+    public static CertificateDirectory of(FleetdeckInstance instance) {
+        return new CertificateDirectoryAdapter(
+                instance.services().identities(),
+                instance.services().enrollment(),
+                instance.dataFolder().caCertificate(),
+                Clock.systemUTC());
+    }
+
+    @Override
+    public CertificatesSnapshot snapshot() {
+        Instant takenAt = clock.instant();
+        List<PolicyRecord> policies = identities.policies();
+        Map<String, List<String>> policiesByTarget = new HashMap<>();
+        Map<String, List<String>> targetsByPolicy = new LinkedHashMap<>();
+        for (PolicyRecord policy : policies) {
+            List<String> targets = identities.policyTargets(policy.name());
+            targetsByPolicy.put(policy.name(), targets);
+            for (String target : targets) {
+                policiesByTarget
+                        .computeIfAbsent(target, key -> new ArrayList<>())
+                        .add(policy.name());
+            }
+        }
+
+        List<CertificateRecord> certificates = identities.certificates();
+        Map<String, List<String>> thingNames = identities.thingNamesByCertificate();
+        Map<String, List<String>> thingsByCertificate = new HashMap<>();
+        List<CertificateRow> rows = new ArrayList<>(certificates.size());
+        for (CertificateRecord certificate : certificates) {
+            List<String> things = thingNames.getOrDefault(certificate.id(), List.of());
+            thingsByCertificate.put(certificate.id(), things);
+            List<String> attached = policiesByTarget.getOrDefault(certificate.id(), List.of());
+            rows.add(new CertificateRow(
+                    certificate.id(),
+                    commonNames.computeIfAbsent(certificate.id(), id -> commonName(certificate.subject())),
+                    certificate.status().name(),
+                    things,
+                    certificate.notAfter(),
+                    certificate.lastSeen(),
+                    attached,
+                    things.isEmpty() && attached.contains(DeviceEnrollment.CLAIM_POLICY)));
+        }
+
+        rows.sort(LIST_ORDER);
+        Map<String, Integer> places = new HashMap<>(rows.size() * 2);
+        for (int i = 0; i < rows.size(); i++) {
+            places.put(rows.get(i).id(), i);
+        }
+
+        List<PolicyRow> policyRows = new ArrayList<>(policies.size());
+        for (PolicyRecord policy : policies) {
+            List<String> targets = new ArrayList<>(targetsByPolicy.get(policy.name()));
+            targets.sort(Comparator.comparing(target -> places.getOrDefault(target, Integer.MAX_VALUE)));
+            Set<String> things = new LinkedHashSet<>();
+            for (String target : targets) {
+                things.addAll(thingsByCertificate.getOrDefault(target, List.of()));
+            }
+            policyRows.add(new PolicyRow(
+                    policy.name(), policy.defaultVersion(), policy.document(), targets, List.copyOf(things)));
+        }
+
+        List<CaRow> cas = identities.certificateAuthorities().stream()
+                .map(CertificateDirectoryAdapter::row)
+                .toList();
+        return new CertificatesSnapshot(takenAt, cas, rows, policyRows);
+    }
+
+    @Override
+    public void activate(String certificateId) throws CertificateActionException {
+        update(certificateId, CertificateStatus.ACTIVE);
+    }
+
+    @Override
+    public void deactivate(String certificateId) throws CertificateActionException {
+        update(certificateId, CertificateStatus.INACTIVE);
+    }
+
+    @Override
+    public void revoke(String certificateId) throws CertificateActionException {
+        update(certificateId, CertificateStatus.REVOKED);
+    }
+
+    @Override
+    public void attachPolicy(String policyName, String certificateId) throws CertificateActionException {
+        try {
+            identities.attachPolicy(policyName, certificateId);
+        } catch (IdentityException e) {
+            throw refused(e);
+        }
+    }
+
+    @Override
+    public void detachPolicy(String policyName, String certificateId) throws CertificateActionException {
+        try {
+            identities.detachPolicy(policyName, certificateId);
+        } catch (IdentityException e) {
+            throw refused(e);
+        }
+    }
+
+    @Override
+    public IssuedBundle issueFor(String thingName) throws CertificateActionException {
+        String rootCaPem;
+        try {
+            rootCaPem = Files.readString(rootCa);
+        } catch (IOException e) {
+            throw new CertificateActionException("the root CA " + rootCa + " cannot be read: " + e.getMessage());
+        }
+        try {
+            IssuedCertificate issued = enrollment.enrollDevice(thingName, Map.of());
+            return new IssuedBundle(
+                    thingName,
+                    issued.certificate().id(),
+                    issued.certificate().pem(),
+                    issued.privateKeyPem(),
+                    rootCaPem);
+        } catch (IdentityException e) {
+            throw refused(e);
+        } catch (GeneralSecurityException e) {
+            throw new CertificateActionException("the certificate could not be made: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public SimulationResult simulate(String clientId, String certificateId, String action, String resource)
+            throws CertificateActionException {
+        IotAction iotAction = ACTIONS.get(action);
+        if (iotAction == null) {
+            throw new CertificateActionException(
+                    "the simulator knows " + String.join(", ", ACTIONS.keySet()) + ", not " + action);
+        }
+        IdentityService.Simulation simulation;
+        try {
+            simulation = identities.simulate(certificateId, clientId, iotAction, resource);
+        } catch (IdentityException e) {
+            throw refused(e);
+        }
+        if (!simulation.certificateStatus().canConnect()) {
+            return new SimulationResult(
+                    false,
+                    "DENY: the certificate is " + simulation.certificateStatus()
+                            + ", so the broker refuses it before any policy is read (its policies alone: "
+                            + simulation.policyDecision().explanation() + ")");
+        }
+        return new SimulationResult(
+                simulation.allowed(), simulation.policyDecision().explanation());
+    }
+
+    private void update(String certificateId, CertificateStatus status) throws CertificateActionException {
+        try {
+            identities.updateCertificate(certificateId, status);
+        } catch (IdentityException e) {
+            throw refused(e);
+        }
+    }
+
+    private static CertificateActionException refused(IdentityException e) {
+        return new CertificateActionException(e.getMessage());
+    }
+
+    private static CaRow row(CaRecord ca) {
+        return new CaRow(ca.id(), ca.subject(), ca.active(), ca.autoRegistration(), ca.notAfter());
+    }
+
+    /** The subject's common name, or the whole subject when it has none or cannot be read. */
+    static String commonName(String subject) {
+        try {
+            RDN[] names = new X500Name(subject).getRDNs(BCStyle.CN);
+            return names.length == 0
+                    ? subject
+                    : IETFUtils.valueToString(names[0].getFirst().getValue());
+        } catch (IllegalArgumentException unreadable) {
+            return subject;
+        }
+    }
+}

@@ -1,0 +1,351 @@
+package io.fleetdeck.views.certificates;
+
+import atlantafx.base.theme.Styles;
+import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
+import java.util.List;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/**
+ * Under the certificate list, two cards: the selected certificate with what can be done to it (state, policies), and
+ * the policy simulator that tries its policies on one request. JavaFX thread only.
+ */
+final class CertificatePanel {
+
+    private final CertificatesViewModel model;
+    private final Predicate<CertificateRow> confirmRevoke;
+
+    private final Label id = value("cert-detail-id");
+    private final Label thing = value("cert-detail-thing");
+    private final Label status = value("cert-detail-status");
+    private final Label expires = value("cert-detail-expires");
+    private final Label lastSeen = value("cert-detail-last-seen");
+    private final Label policies = value("cert-detail-policies");
+    private final Tooltip idTooltip = new Tooltip();
+    private final Tooltip thingTooltip = new Tooltip();
+    private final Tooltip policiesTooltip = new Tooltip();
+
+    CertificatePanel(CertificatesViewModel model, Predicate<CertificateRow> confirmRevoke) {
+        this.model = model;
+        this.confirmRevoke = confirmRevoke;
+        model.selectedCertificateProperty().subscribe(this::show);
+        model.revisionProperty()
+                .subscribe(() -> show(model.selectedCertificateProperty().get()));
+    }
+
+    /** The selected certificate and its actions; a hint while none is selected. */
+    Node certificateCard() {
+        VBox details = new VBox(10, detailGrid(), actions());
+        details.visibleProperty().bind(model.selectedCertificateProperty().isNotNull());
+
+        Label hint = hint(
+                "cert-panel-hint",
+                "Select a certificate in the list to see it in full and to activate, deactivate or revoke it, or"
+                        + " to attach and detach its policies.");
+        hint.visibleProperty().bind(details.visibleProperty().not());
+
+        return card(
+                "cert-card", "Certificate", MaterialDesignC.CERTIFICATE_OUTLINE, new StackPane(hint, details), null);
+    }
+
+    /** The policy simulator for the selected certificate. */
+    Node simulatorCard() {
+        TextField clientId = new TextField();
+        clientId.setId("sim-client-id");
+        clientId.textProperty().bindBidirectional(model.simulationClientIdProperty());
+
+        ComboBox<String> action = new ComboBox<>();
+        action.getItems().setAll(CertificateDirectory.SIMULATED_ACTIONS);
+        action.setId("sim-action");
+        action.valueProperty().bindBidirectional(model.simulationActionProperty());
+        action.setMinWidth(Region.USE_PREF_SIZE);
+
+        TextField resource = new TextField();
+        resource.setId("sim-resource");
+        resource.textProperty().bindBidirectional(model.simulationResourceProperty());
+        resource.promptTextProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> examples(
+                                model.simulationActionProperty().get(),
+                                model.simulationClientIdProperty().get()),
+                        model.simulationActionProperty(),
+                        model.simulationClientIdProperty()));
+        resource.setOnAction(event -> model.simulate());
+        Label resourceName = name("");
+        resourceName
+                .textProperty()
+                .bind(model.simulationActionProperty().map(a -> capitalised(CertificatesViewModel.resourceName(a))));
+
+        Button run = new Button("Simulate", new FontIcon(MaterialDesignP.PLAY));
+        run.setId("sim-run");
+        run.getStyleClass().add(Styles.ACCENT);
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        run.disableProperty().bind(model.canSimulate().not());
+        run.setOnAction(event -> model.simulate());
+
+        GridPane grid = grid();
+        grid.addRow(0, name("Client ID"), clientId);
+        grid.addRow(1, name("Action"), action);
+        grid.addRow(2, resourceName, resource);
+
+        Label verdict = new Label();
+        verdict.setId("sim-verdict");
+        verdict.getStyleClass().add("sim-verdict");
+        verdict.setMinWidth(Region.USE_PREF_SIZE);
+        Label explanation = new Label();
+        explanation.setId("sim-explanation");
+        explanation.setWrapText(true);
+        explanation.getStyleClass().add("sim-explanation");
+        explanation.setMaxWidth(Double.MAX_VALUE);
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
+        VBox result = new VBox(6, verdict, explanation);
+        result.getStyleClass().add("sim-result");
+        model.simulationProperty().subscribe(answer -> {
+            verdict.getStyleClass().removeAll("allow", "deny");
+            result.getStyleClass().removeAll("allow", "deny");
+            if (answer == null) {
+                verdict.setText("");
+                explanation.setText("");
+            } else {
+                String kind = answer.allowed() ? "allow" : "deny";
+                verdict.setText(answer.allowed() ? "ALLOW" : "DENY");
+                verdict.getStyleClass().add(kind);
+                result.getStyleClass().add(kind);
+                explanation.setText(answer.explanation());
+            }
+        });
+        result.visibleProperty().bind(model.simulationProperty().isNotNull());
+        result.managedProperty().bind(result.visibleProperty());
+
+        VBox form = new VBox(10, grid, result);
+        form.visibleProperty().bind(model.selectedCertificateProperty().isNotNull());
+        Label hint = hint(
+                "sim-hint",
+                "Select a certificate to try its attached policies on one request (connect, publish, subscribe or"
+                        + " receive) as the broker would decide it.");
+        hint.visibleProperty().bind(form.visibleProperty().not());
+        run.visibleProperty().bind(form.visibleProperty());
+        return card(
+                "sim-card", "Policy simulator", MaterialDesignS.SHIELD_CHECK_OUTLINE, new StackPane(hint, form), run);
+    }
+
+    private Node detailGrid() {
+        Button copy = new Button(null, new FontIcon(MaterialDesignC.CONTENT_COPY));
+        copy.setId("cert-copy-id");
+        copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        copy.setTooltip(new Tooltip("Copy the certificate ID"));
+        copy.setOnAction(event -> {
+            CertificateRow row = model.selectedCertificateProperty().get();
+            if (row != null) {
+                ClipboardContent text = new ClipboardContent();
+                text.putString(row.id());
+                Clipboard.getSystemClipboard().setContent(text);
+            }
+        });
+        id.getStyleClass().add("cert-id");
+        id.setWrapText(false);
+        id.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        id.setTooltip(idTooltip);
+        HBox idRow = new HBox(2, id, copy);
+        idRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(id, Priority.ALWAYS);
+        thing.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        thing.setWrapText(false);
+        thing.setTooltip(thingTooltip);
+        policies.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        policies.setWrapText(false);
+        policies.setTooltip(policiesTooltip);
+        status.setWrapText(false);
+        lastSeen.setWrapText(false);
+
+        GridPane grid = grid();
+        ColumnConstraints statusColumn = new ColumnConstraints();
+        statusColumn.setPrefWidth(130);
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints seen = new ColumnConstraints();
+        seen.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().set(1, statusColumn);
+        grid.getColumnConstraints().addAll(names, seen);
+        grid.add(name("ID"), 0, 0);
+        grid.add(idRow, 1, 0, 3, 1);
+        grid.add(name("Thing"), 0, 1);
+        grid.add(thing, 1, 1, 3, 1);
+        grid.addRow(2, name("Status"), status, name("Last seen"), lastSeen);
+        grid.add(name("Expires"), 0, 3);
+        grid.add(expires, 1, 3, 3, 1);
+        grid.add(name("Policies"), 0, 4);
+        grid.add(policies, 1, 4, 3, 1);
+        return grid;
+    }
+
+    private Node actions() {
+        Button activate = new Button("Activate", new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE));
+        activate.setId("cert-activate");
+        activate.disableProperty().bind(model.canActivate().not());
+        activate.setOnAction(event -> model.activate());
+
+        Button deactivate = new Button("Deactivate", new FontIcon(MaterialDesignP.PAUSE_CIRCLE_OUTLINE));
+        deactivate.setId("cert-deactivate");
+        deactivate.disableProperty().bind(model.canDeactivate().not());
+        deactivate.setOnAction(event -> model.deactivate());
+
+        Button revoke = new Button("Revoke\u2026", new FontIcon(MaterialDesignC.CANCEL));
+        revoke.setId("cert-revoke");
+        revoke.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
+        revoke.disableProperty().bind(model.canRevoke().not());
+        revoke.setOnAction(event -> {
+            CertificateRow row = model.selectedCertificateProperty().get();
+            if (row != null && confirmRevoke.test(row)) {
+                model.revoke();
+            }
+        });
+
+        ComboBox<String> choice = new ComboBox<>(model.policyNames());
+        choice.setId("cert-policy-choice");
+        choice.setPromptText("Choose a policy");
+        choice.valueProperty().bindBidirectional(model.policyChoiceProperty());
+        choice.setPrefWidth(180);
+        Button attach = new Button("Attach", new FontIcon(MaterialDesignL.LINK_VARIANT));
+        attach.setId("cert-attach");
+        attach.disableProperty().bind(model.canAttach().not());
+        attach.setOnAction(event -> model.attachChosenPolicy());
+        Button detach = new Button("Detach", new FontIcon(MaterialDesignL.LINK_VARIANT_OFF));
+        detach.setId("cert-detach");
+        detach.disableProperty().bind(model.canDetach().not());
+        detach.setOnAction(event -> model.detachChosenPolicy());
+        // one flow, so a narrow card wraps button by button; the policy row starts a line of its own when it fits
+        FlowPane rows = new FlowPane(8, 8, activate, deactivate, revoke, choice, attach, detach);
+        rows.setAlignment(Pos.CENTER_LEFT);
+        return rows;
+    }
+
+    private void show(CertificateRow row) {
+        if (row == null) {
+            return;
+        }
+        id.setText(row.id());
+        idTooltip.setText(row.id());
+        String things = row.things().isEmpty()
+                ? (row.provisioningClaim() ? "none: the shared provisioning claim certificate" : "none")
+                : String.join(", ", row.things());
+        thing.setText(things);
+        thingTooltip.setText(things + "\nCommon name " + row.commonName());
+        status.setText(CertificatesView.statusText(row));
+        status.getStyleClass().removeAll("status-active", "status-revoked", "status-inactive");
+        status.getStyleClass().add(CertificatesView.statusStyle(row));
+        expires.setText(Formats.validity(row.notAfter(), model.now(), model.zone()));
+        expires.getStyleClass().removeAll("expiry-warning", "expiry-danger");
+        String expiry = model.expiryOf(row.notAfter()).styleClass();
+        if (!expiry.isEmpty()) {
+            expires.getStyleClass().add(expiry);
+        }
+        lastSeen.setText(row.lastSeen() == null ? "never connected" : Formats.dateTime(row.lastSeen(), model.zone()));
+        String attached = row.policies().isEmpty() ? "none attached" : String.join(", ", row.policies());
+        policies.setText(attached);
+        policiesTooltip.setText(String.join("\n", row.policies().isEmpty() ? List.of(attached) : row.policies()));
+    }
+
+    /** A titled card; {@code action}, when there is one, sits at the right of the title. */
+    private static Node card(String id, String title, Ikon ikon, Node content, Node action) {
+        FontIcon icon = new FontIcon(ikon);
+        icon.getStyleClass().add("cert-card-icon");
+        Label heading = new Label(title, icon);
+        heading.getStyleClass().add("cert-card-heading");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = action == null ? new HBox(heading) : new HBox(8, heading, gap, action);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setMinHeight(32);
+        VBox box = new VBox(8, top, content);
+        box.getStyleClass().add("cert-card");
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setId(id);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.getStyleClass().add("cert-card-scroll");
+        HBox.setHgrow(scroll, Priority.ALWAYS);
+        scroll.setMaxWidth(Double.MAX_VALUE);
+        scroll.setPrefWidth(400);
+        scroll.setMinWidth(300);
+        return scroll;
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
+        ColumnConstraints names = new ColumnConstraints();
+        // wide enough for the longest name, so the values do not move when the simulator's action changes
+        names.setMinWidth(80);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(100);
+        grid.getColumnConstraints().setAll(names, values);
+        return grid;
+    }
+
+    private static String examples(String action, String clientId) {
+        String client = clientId == null || clientId.isBlank() ? "CLIENT" : clientId.strip();
+        return switch (action == null ? "" : action) {
+            case "Connect" -> "empty: connect as the client ID";
+            case "Subscribe" -> "e.g. dt/" + client + "/#";
+            default -> "e.g. dt/" + client + "/telemetry";
+        };
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static Label hint(String id, String text) {
+        Label hint = new Label(text);
+        hint.setId(id);
+        hint.setWrapText(true);
+        hint.getStyleClass().add("cert-panel-hint");
+        StackPane.setAlignment(hint, Pos.TOP_LEFT);
+        return hint;
+    }
+
+    private static Label name(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("cert-detail-name");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static Label value(String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.getStyleClass().add("cert-detail-value");
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.setMinWidth(0);
+        return label;
+    }
+}
