@@ -11,6 +11,7 @@ import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.provisioning.FleetProvisioning;
 import io.fleetdeck.fleet.provisioning.PreProvisioningHook;
 import io.fleetdeck.fleet.provisioning.ProvisioningException;
+import io.fleetdeck.fleet.shadow.ShadowService;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreException;
 import java.io.IOException;
@@ -30,6 +31,9 @@ public final class FleetServices implements AutoCloseable {
     private final DeviceEnrollment enrollment;
     private FleetProvisioning provisioning;
     private ConnectivityTracker connectivity;
+    private ShadowService shadows;
+    /** Versions of each shadow kept for diagnosis (#6: configurable, default 100). */
+    private static final int SHADOW_HISTORY_VERSIONS = 100;
 
     private FleetServices(Database database, IdentityService identities) {
         this.database = database;
@@ -69,6 +73,7 @@ public final class FleetServices implements AutoCloseable {
         provisioning = FleetProvisioning.start(channel, identities, database, clock, PreProvisioningHook.ALLOW_ALL);
         identities.publishEventsTo((topic, payload) -> channel.publish(topic, payload, 1, false));
         connectivity = new ConnectivityTracker(channel);
+        shadows = ShadowService.start(channel, database, clock, SHADOW_HISTORY_VERSIONS);
     }
 
     /** Each thing's connectivity, from the broker's lifecycle events; null before the broker is up. */
@@ -89,6 +94,7 @@ public final class FleetServices implements AutoCloseable {
         if (provisioning != null) {
             provisioning.close();
             connectivity.close();
+            shadows.close();
         }
         database.close();
     }

@@ -43,9 +43,10 @@ class DatabaseTest {
             List<String> versions = database.read(connection -> strings(
                     connection,
                     "SELECT version || ' ' || description || ' ' || checksum FROM schema_version ORDER BY version"));
-            assertThat(versions).hasSize(2);
+            assertThat(versions).hasSize(3);
             assertThat(versions.get(0)).matches("1 identities [0-9a-f]{64}");
             assertThat(versions.get(1)).matches("2 certificate revocation time [0-9a-f]{64}");
+            assertThat(versions.get(2)).matches("3 shadows [0-9a-f]{64}");
         }
     }
 
@@ -55,7 +56,7 @@ class DatabaseTest {
             database.write(connection -> insertThing(connection, "pump-7"));
         }
         try (Database database = Database.sqliteFile(file())) {
-            assertThat(count(database, "schema_version")).isEqualTo(2);
+            assertThat(count(database, "schema_version")).isEqualTo(3);
             assertThat(query(database, "SELECT name FROM thing")).containsExactly("pump-7");
         }
     }
@@ -125,10 +126,10 @@ class DatabaseTest {
         assertThatThrownBy(() -> Database.sqliteFile(file()))
                 .isInstanceOf(StoreException.class)
                 .hasMessage(
-                        "the database was written by a newer Fleetdeck (schema version 99, this one knows up to 2)");
+                        "the database was written by a newer Fleetdeck (schema version 99, this one knows up to 3)");
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file())) {
             assertThat(strings(raw, "SELECT version FROM schema_version ORDER BY version"))
-                    .containsExactly("1", "2", "99");
+                    .containsExactly("1", "2", "3", "99");
         }
     }
 

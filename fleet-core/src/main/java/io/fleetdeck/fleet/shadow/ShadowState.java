@@ -1,0 +1,20 @@
+package io.fleetdeck.fleet.shadow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One version of a shadow: its desired and reported sections (null when absent), their metadata (per-leaf timestamps
+ * in the same shape), the version and when it was written (epoch seconds, as AWS's shadow documents carry).
+ */
+record ShadowState(
+        ObjectNode desired,
+        ObjectNode reported,
+        ObjectNode desiredMetadata,
+        ObjectNode reportedMetadata,
+        long version,
+        long timestamp) {
+
+    static ShadowState empty(long version) {
+        return new ShadowState(null, null, null, null, version, 0);
+    }
+}
