@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
             VersionCommand.class,
             DeviceCommand.class,
             CertCommand.class,
-            PolicyCommand.class
+            PolicyCommand.class,
+            ShadowCommand.class
         })
 public final class FleetdeckCommand implements Callable<Integer> {
 

@@ -12,6 +12,7 @@ import io.fleetdeck.fleet.provisioning.FleetProvisioning;
 import io.fleetdeck.fleet.provisioning.PreProvisioningHook;
 import io.fleetdeck.fleet.provisioning.ProvisioningException;
 import io.fleetdeck.fleet.shadow.ShadowService;
+import io.fleetdeck.fleet.shadow.Shadows;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreException;
 import java.io.IOException;
@@ -29,14 +30,16 @@ public final class FleetServices implements AutoCloseable {
     private final Database database;
     private final IdentityService identities;
     private final DeviceEnrollment enrollment;
+    private final Shadows shadows;
     private FleetProvisioning provisioning;
     private ConnectivityTracker connectivity;
-    private ShadowService shadows;
+    private ShadowService shadowService;
     /** Versions of each shadow kept for diagnosis (#6: configurable, default 100). */
     private static final int SHADOW_HISTORY_VERSIONS = 100;
 
-    private FleetServices(Database database, IdentityService identities) {
+    private FleetServices(Database database, IdentityService identities, Clock clock) {
         this.database = database;
+        this.shadows = new Shadows(database, clock, SHADOW_HISTORY_VERSIONS);
         this.identities = identities;
         this.enrollment = new DeviceEnrollment(identities);
     }
@@ -52,7 +55,7 @@ public final class FleetServices implements AutoCloseable {
         try {
             IdentityService identities = IdentityService.open(
                     database, DeviceCertificateAuthority.load(folder.root().resolve("pki"), clock), clock);
-            FleetServices services = new FleetServices(database, identities);
+            FleetServices services = new FleetServices(database, identities, clock);
             services.enrollment.ensureDefaults(folder.caCertificate().getParent());
             identities.exportRevocationListTo(folder.caCertificate().resolveSibling("crl.pem"));
             FleetProvisioning.ensureTemplate(
@@ -73,12 +76,17 @@ public final class FleetServices implements AutoCloseable {
         provisioning = FleetProvisioning.start(channel, identities, database, clock, PreProvisioningHook.ALLOW_ALL);
         identities.publishEventsTo((topic, payload) -> channel.publish(topic, payload, 1, false));
         connectivity = new ConnectivityTracker(channel);
-        shadows = ShadowService.start(channel, database, clock, SHADOW_HISTORY_VERSIONS);
+        shadowService = ShadowService.start(channel, shadows);
     }
 
     /** Each thing's connectivity, from the broker's lifecycle events; null before the broker is up. */
     public ConnectivityTracker connectivity() {
         return connectivity;
+    }
+
+    /** Shadows for operators: the same rules as over MQTT; while the broker runs, changes reach devices too. */
+    public ShadowAccess shadowAccess() {
+        return new ShadowAccess(shadows, shadowService);
     }
 
     public IdentityService identities() {
@@ -94,7 +102,7 @@ public final class FleetServices implements AutoCloseable {
         if (provisioning != null) {
             provisioning.close();
             connectivity.close();
-            shadows.close();
+            shadowService.close();
         }
         database.close();
     }

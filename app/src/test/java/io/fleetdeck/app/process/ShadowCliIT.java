@@ -1,0 +1,62 @@
+package io.fleetdeck.app.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code shadow get} and {@code shadow update} on a data folder, with the rules and errors devices meet. */
+class ShadowCliIT {
+
+    @TempDir
+    Path temp;
+
+    private FleetdeckProcess run(String... args) throws Exception {
+        String[] withFolder = new String[args.length + 2];
+        System.arraycopy(args, 0, withFolder, 0, args.length);
+        withFolder[args.length] = "--data-dir";
+        withFolder[args.length + 1] = temp.resolve("data").toString();
+        FleetdeckProcess process = FleetdeckProcess.start(withFolder);
+        process.awaitExit();
+        return process;
+    }
+
+    @Test
+    void anOperatorUpdateIsStoredAndReadBackWithItsDelta() throws Exception {
+        try (FleetdeckProcess update = run(
+                "shadow",
+                "update",
+                "pump-7",
+                "{\"state\":{\"desired\":{\"speed\":1200},\"reported\":{\"speed\":900}}}")) {
+            assertThat(update.awaitExit()).as("stderr %s", update.stderr()).isZero();
+            assertThat(update.stdout().getFirst()).contains("\"version\":1").contains("\"speed\":1200");
+        }
+        try (FleetdeckProcess get = run("shadow", "get", "pump-7")) {
+            assertThat(get.awaitExit()).isZero();
+            assertThat(get.stdout().getFirst())
+                    .contains("\"desired\":{\"speed\":1200}")
+                    .contains("\"reported\":{\"speed\":900}")
+                    .contains("\"delta\":{\"speed\":1200}");
+        }
+        try (FleetdeckProcess named =
+                run("shadow", "update", "pump-7", "--name", "config", "{\"state\":{\"desired\":{\"mode\":\"eco\"}}}")) {
+            assertThat(named.awaitExit()).isZero();
+        }
+        try (FleetdeckProcess classic = run("shadow", "get", "pump-7")) {
+            assertThat(classic.stdout().getFirst()).doesNotContain("eco");
+        }
+    }
+
+    @Test
+    void errorsAreAwsCodesAndMessagesWithExitCode2() throws Exception {
+        try (FleetdeckProcess missing = run("shadow", "get", "pump-8")) {
+            assertThat(missing.awaitExit()).isEqualTo(2);
+            assertThat(String.join("\n", missing.stderr())).contains("404 No shadow exists with name: 'pump-8'");
+        }
+        try (FleetdeckProcess invalid = run("shadow", "update", "pump-8", "{\"foo\":1}")) {
+            assertThat(invalid.awaitExit()).isEqualTo(2);
+            assertThat(String.join("\n", invalid.stderr())).contains("400 Missing required node: state");
+        }
+    }
+}
