@@ -1,5 +1,6 @@
 package io.fleetdeck.sim;
 
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -61,6 +62,40 @@ final class SimulatedDevice implements AutoCloseable {
             options.setAutomaticReconnect(true);
             options.setCleanSession(true);
             v3.connect(options).waitForCompletion(30_000);
+        }
+    }
+
+    /** Keeps the device's shadows from now on: reports its state, then follows the deltas it is sent. */
+    void keepShadow(ScheduledExecutorService scheduler, long actDelayMillis) throws Exception {
+        DeviceShadow shadow = new DeviceShadow(thingName, this::publishAtLeastOnce, scheduler, actDelayMillis);
+        if (mqtt5) {
+            // this Paho v5 call reads a subscription identifier list; 0 asks it to pick one when the broker offers them
+            org.eclipse.paho.mqttv5.common.packet.MqttProperties properties =
+                    new org.eclipse.paho.mqttv5.common.packet.MqttProperties();
+            properties.setSubscriptionIdentifiers(java.util.List.of(0));
+            v5.subscribe(
+                            new org.eclipse.paho.mqttv5.common.MqttSubscription(shadow.deltaTopic(), 1),
+                            null,
+                            null,
+                            (topic, message) -> shadow.onDelta(message.getPayload()),
+                            properties)
+                    .waitForCompletion(30_000);
+        } else {
+            v3.subscribe(shadow.deltaTopic(), 1, (topic, message) -> shadow.onDelta(message.getPayload()))
+                    .waitForCompletion(30_000);
+        }
+        shadow.reportOnConnect();
+    }
+
+    private void publishAtLeastOnce(String topic, byte[] payload) {
+        try {
+            if (mqtt5 && v5.isConnected()) {
+                v5.publish(topic, payload, 1, false);
+            } else if (!mqtt5 && v3.isConnected()) {
+                v3.publish(topic, payload, 1, false);
+            }
+        } catch (MqttException | org.eclipse.paho.mqttv5.common.MqttException e) {
+            // reconnecting: the next report carries the state
         }
     }
 

@@ -25,6 +25,8 @@ public final class SimulatedFleet implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SimulatedFleet.class);
     /** AWS allows a connection 100 publishes a second (AWS-IOT-BEHAVIOUR §9); a device here never goes faster. */
     public static final double MAX_RATE_PER_DEVICE = 100;
+    /** How long a simulated device takes to act on a desired-state change before it reports it. */
+    static final long SHADOW_ACT_DELAY_MILLIS = 2_000;
 
     private final List<SimulatedDevice> devices;
     private final ScheduledExecutorService scheduler;
@@ -87,6 +89,9 @@ public final class SimulatedFleet implements AutoCloseable {
                         String.format(Locale.ROOT, "%s-%03d", prefix, i), i % 2 == 0, random.split()));
             }
             connectAll(devices, endpoint, thing -> identityOf(thing, endpoint, identities, claim, provisioned));
+            for (SimulatedDevice device : devices) {
+                device.keepShadow(scheduler, SHADOW_ACT_DELAY_MILLIS);
+            }
             long periodMicros = Math.round(1_000_000 / messagesPerSecond);
             for (int i = 0; i < devices.size(); i++) {
                 SimulatedDevice device = devices.get(i);

@@ -15,6 +15,8 @@ import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.provisioning.FleetProvisioning;
 import io.fleetdeck.fleet.provisioning.PreProvisioningHook;
+import io.fleetdeck.fleet.shadow.ShadowException;
+import io.fleetdeck.fleet.shadow.ShadowService;
 import io.fleetdeck.fleet.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +101,8 @@ class SimulatedFleetTest {
                                     1 << 20,
                                     identities));
                     FleetProvisioning provisioning =
-                            FleetProvisioning.start(broker, identities, store, clock, PreProvisioningHook.ALLOW_ALL)) {
+                            FleetProvisioning.start(broker, identities, store, clock, PreProvisioningHook.ALLOW_ALL);
+                    ShadowService shadows = ShadowService.start(broker, store, clock, 100)) {
                 Map<String, AtomicInteger> readings = new ConcurrentHashMap<>();
                 try (MqttChannel.Subscription telemetry = broker.subscribe(
                                 "dt/+/telemetry",
@@ -118,12 +121,33 @@ class SimulatedFleetTest {
                     await().atMost(Duration.ofSeconds(20))
                             .until(() -> readings.size() == 3
                                     && readings.values().stream().allMatch(count -> count.get() >= 3));
+
+                    // each device reported its state; told a new setpoint, it acts on it and reports it back
+                    await().atMost(Duration.ofSeconds(10))
+                            .until(() -> shadowOf(shadows, "factory-pump-002").contains("\"firmware\":\"1.4.2\""));
+                    assertThat(shadows.shadows()
+                                    .get("factory-pump-002", "config", new byte[0])
+                                    .toString())
+                            .contains("\"sampleIntervalSeconds\":5");
+                    shadows.update("factory-pump-002", "", "{\"state\":{\"desired\":{\"setpoint\":23.5}}}");
+                    await().atMost(Duration.ofSeconds(15))
+                            .until(() -> !shadowOf(shadows, "factory-pump-002").contains("\"delta\""));
+                    assertThat(shadowOf(shadows, "factory-pump-002")).contains("\"setpoint\":23.5");
                 }
             }
             assertThat(kept).containsOnlyKeys("factory-pump-001", "factory-pump-002", "factory-pump-003");
             assertThat(identities.thing("factory-pump-002").orElseThrow().attributes())
                     .containsEntry("serial", "factory-pump-002");
             assertThat(identities.principalsOf("factory-pump-002")).hasSize(1);
+        }
+    }
+
+    /** The classic shadow's document as JSON text, or "" while there is none. */
+    private static String shadowOf(ShadowService shadows, String thing) {
+        try {
+            return shadows.shadows().get(thing, "", new byte[0]).toString();
+        } catch (ShadowException none) {
+            return "";
         }
     }
 
