@@ -35,6 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,9 @@ public final class IdentityService implements ClientAuthority {
     private volatile List<X509Certificate> trusted = List.of();
     private volatile BiConsumer<String, byte[]> events;
     private volatile Path revocationListFile;
+    private volatile Function<String, List<String>> groupsOfThing = thing -> List.of();
+    /* policy attachments to groups are stored with this prefix; certificate ids are hex and never have it */
+    private static final String GROUP_TARGET = "group:";
 
     private IdentityService(IdentityStore store, DeviceCertificateAuthority authority, Clock clock) {
         this.store = store;
@@ -385,7 +389,8 @@ public final class IdentityService implements ClientAuthority {
         }
         PrincipalContext principal = PrincipalContext.forCertificate(
                 clientId, null, CertificateFields.of(certificate), things, clock.instant());
-        Decision decision = new PolicyEvaluator().decide(attachedPolicies(certificateId), action, resource, principal);
+        Decision decision = new PolicyEvaluator()
+                .decide(attachedPolicies(certificateId, clientId, things), action, resource, principal);
         return new Simulation(record.status(), decision);
     }
 
@@ -443,7 +448,7 @@ public final class IdentityService implements ClientAuthority {
         }
         PrincipalContext principal =
                 PrincipalContext.forCertificate(clientId, sourceIp, CertificateFields.of(certificate), things, now);
-        return new Admission.Admitted(id, principal, attachedPolicies(id));
+        return new Admission.Admitted(id, principal, attachedPolicies(id, clientId, things));
     }
 
     /** JITR (AWS-IOT-BEHAVIOUR §5.3): an unknown certificate from a CA with auto-registration is registered, pending. */
@@ -519,6 +524,42 @@ public final class IdentityService implements ClientAuthority {
         } catch (Pem.InvalidPemException e) {
             throw new IdentityException(IdentityException.INVALID_REQUEST, e.getMessage());
         }
+    }
+
+    /**
+     * Where the groups of a thing come from (the registry): policies attached to a static thing group apply to the
+     * things in it and in its descendants, when the client id is the thing's name (AWS-IOT-BEHAVIOUR §4.3, §5.9).
+     */
+    public void inheritGroupPoliciesFrom(Function<String, List<String>> groupsWithAncestors) {
+        this.groupsOfThing = groupsWithAncestors;
+        changed();
+    }
+
+    /** Something in the registry changed (membership, groups): decisions must be made again. */
+    public void registryChanged() {
+        changed();
+    }
+
+    /** AttachPolicy with a static thing group as target. */
+    public void attachPolicyToGroup(String policyName, String groupName) throws IdentityException {
+        requirePolicy(policyName);
+        store.attachPolicy(policyName, GROUP_TARGET + groupName);
+        changed();
+    }
+
+    private List<AttachedPolicy> attachedPolicies(String certificateId, String clientId, Map<String, Thing> things) {
+        List<AttachedPolicy> policies = new ArrayList<>(attachedPolicies(certificateId));
+        if (things.containsKey(clientId)) {
+            for (String group : groupsOfThing.apply(clientId)) {
+                for (PolicyRecord policy : store.policiesAttachedTo(GROUP_TARGET + group)) {
+                    policies.add(new AttachedPolicy(
+                            policy.name() + " (group " + group + ")",
+                            parsedPolicies.computeIfAbsent(
+                                    policy.name() + ":" + policy.defaultVersion(), key -> parseStored(policy))));
+                }
+            }
+        }
+        return policies;
     }
 
     private List<AttachedPolicy> attachedPolicies(String certificateId) {

@@ -1,0 +1,368 @@
+package io.fleetdeck.fleet.registry;
+
+import static io.fleetdeck.fleet.registry.RegistryStore.query;
+import static io.fleetdeck.fleet.registry.RegistryStore.toJson;
+import static io.fleetdeck.fleet.registry.RegistryStore.update;
+
+import io.fleetdeck.fleet.store.Database;
+import io.fleetdeck.fleet.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The device registry (AWS-IOT-BEHAVIOUR §4): things with attributes, optimistic versions and at most one type; thing
+ * types; static thing groups nested up to seven deep, a thing in at most ten groups and one per hierarchy. Every
+ * change is committed before listeners hear of it. Thread-safe: the store serializes writes.
+ */
+public final class Registry {
+
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9:_-]{1,128}");
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-zA-Z0-9_.,@/:#-]{1,128}");
+    private static final Pattern ATTRIBUTE_VALUE = Pattern.compile("[a-zA-Z0-9_.,@/:#=\\[\\]-]{0,800}");
+    private static final int MAX_DEPTH = 7;
+    private static final int MAX_CHILDREN = 100;
+    private static final int MAX_GROUPS_PER_THING = 10;
+
+    private final RegistryStore store;
+    private final Clock clock;
+    private final List<Consumer<RegistryEvent>> listeners = new CopyOnWriteArrayList<>();
+
+    public Registry(Database database, Clock clock) {
+        this.store = new RegistryStore(database);
+        this.clock = clock;
+    }
+
+    public void onChange(Consumer<RegistryEvent> listener) {
+        listeners.add(listener);
+    }
+
+    // --- things
+
+    public Thing createThing(String name, String thingType, Map<String, String> attributes) throws RegistryException {
+        checkName("thing", name);
+        checkAttributes(attributes, thingType == null ? 3 : 50);
+        Thing created = write(c -> {
+            if (store.thing(c, name).isPresent()) {
+                throw new RegistryException(RegistryException.ALREADY_EXISTS, "thing " + name + " already exists");
+            }
+            if (thingType != null) {
+                requireUsableType(c, thingType);
+            }
+            update(
+                    c,
+                    "INSERT INTO thing (name, attributes, version, created_at, thing_type) VALUES (?, ?, 1, ?, ?)",
+                    name,
+                    toJson(attributes),
+                    clock.millis(),
+                    thingType);
+            return store.thing(c, name).orElseThrow();
+        });
+        announce("thing", "created", name, null);
+        return created;
+    }
+
+    /**
+     * UpdateThing: attributes merged (an empty value removes one) or replaced, under an optional expected version.
+     */
+    public Thing updateThing(String name, Map<String, String> attributes, boolean merge, Long expectedVersion)
+            throws RegistryException {
+        Thing updated = write(c -> {
+            Thing current = requireThing(c, name);
+            if (expectedVersion != null && expectedVersion != current.version()) {
+                throw new RegistryException(
+                        RegistryException.VERSION_CONFLICT,
+                        "thing " + name + " is at version " + current.version() + ", not " + expectedVersion);
+            }
+            Map<String, String> next = new LinkedHashMap<>(merge ? current.attributes() : Map.of());
+            attributes.forEach((key, value) -> {
+                if (value.isEmpty()) {
+                    next.remove(key);
+                } else {
+                    next.put(key, value);
+                }
+            });
+            checkAttributes(next, current.thingType() == null ? 3 : 50);
+            update(c, "UPDATE thing SET attributes = ?, version = version + 1 WHERE name = ?", toJson(next), name);
+            return store.thing(c, name).orElseThrow();
+        });
+        announce("thing", "updated", name, null);
+        return updated;
+    }
+
+    public void deleteThing(String name) throws RegistryException {
+        write(c -> {
+            requireThing(c, name);
+            return update(c, "DELETE FROM thing WHERE name = ?", name);
+        });
+        announce("thing", "deleted", name, null);
+    }
+
+    public Optional<Thing> thing(String name) {
+        return store.read(c -> store.thing(c, name));
+    }
+
+    public List<String> thingNames() {
+        return store.read(c -> query(c, "SELECT name FROM thing ORDER BY name", row -> row.getString(1)));
+    }
+
+    // --- thing types
+
+    public void createThingType(String name, String description, List<String> searchableAttributes)
+            throws RegistryException {
+        checkName("thing type", name);
+        if (searchableAttributes.size() > 3) {
+            throw new RegistryException(
+                    RegistryException.INVALID_REQUEST, "a thing type has at most 3 searchable attributes");
+        }
+        write(c -> {
+            if (!query(c, "SELECT 1 FROM thing_type WHERE name = ?", row -> 1, name)
+                    .isEmpty()) {
+                throw new RegistryException(RegistryException.ALREADY_EXISTS, "thing type " + name + " already exists");
+            }
+            return update(
+                    c,
+                    "INSERT INTO thing_type (name, description, searchable_attributes, created_at) VALUES (?, ?, ?, ?)",
+                    name,
+                    description,
+                    String.join(",", searchableAttributes),
+                    clock.millis());
+        });
+        announce("thingType", "created", name, null);
+    }
+
+    /** DeprecateThingType: no new thing may use it; things that have it keep it. */
+    public void deprecateThingType(String name, boolean undo) throws RegistryException {
+        write(c -> {
+            if (update(c, "UPDATE thing_type SET deprecated_at = ? WHERE name = ?", undo ? null : clock.millis(), name)
+                    == 0) {
+                throw new RegistryException(RegistryException.NOT_FOUND, "no thing type named " + name);
+            }
+            return null;
+        });
+        announce("thingType", "updated", name, null);
+    }
+
+    // --- thing groups
+
+    public ThingGroup createThingGroup(String name, String parent, Map<String, String> attributes)
+            throws RegistryException {
+        checkName("thing group", name);
+        checkAttributes(attributes, 50);
+        ThingGroup created = write(c -> {
+            if (store.group(c, name).isPresent()) {
+                throw new RegistryException(
+                        RegistryException.ALREADY_EXISTS, "thing group " + name + " already exists");
+            }
+            if (parent != null) {
+                ThingGroup parentGroup = store.group(c, parent)
+                        .orElseThrow(() ->
+                                new RegistryException(RegistryException.NOT_FOUND, "no thing group named " + parent));
+                if (parentGroup.rootToParent().size() + 2 > MAX_DEPTH) {
+                    throw new RegistryException(
+                            RegistryException.LIMIT_EXCEEDED, "thing groups nest at most " + MAX_DEPTH + " deep");
+                }
+                int children = query(
+                                c, "SELECT COUNT(*) FROM thing_group WHERE parent = ?", row -> row.getInt(1), parent)
+                        .getFirst();
+                if (children >= MAX_CHILDREN) {
+                    throw new RegistryException(
+                            RegistryException.LIMIT_EXCEEDED,
+                            parent + " has " + MAX_CHILDREN + " child groups already");
+                }
+            }
+            update(
+                    c,
+                    "INSERT INTO thing_group (name, parent, attributes, version, created_at) VALUES (?, ?, ?, 1, ?)",
+                    name,
+                    parent,
+                    toJson(attributes),
+                    clock.millis());
+            return store.group(c, name).orElseThrow();
+        });
+        announce("thingGroup", "created", name, null);
+        return created;
+    }
+
+    /** AddThingToThingGroup: at most ten groups per thing, and one group of any one hierarchy. */
+    public void addThingToGroup(String group, String thing) throws RegistryException {
+        write(c -> {
+            requireThing(c, thing);
+            ThingGroup target = store.group(c, group)
+                    .orElseThrow(
+                            () -> new RegistryException(RegistryException.NOT_FOUND, "no thing group named " + group));
+            List<String> current = requireThing(c, thing).groups();
+            if (current.contains(group)) {
+                return null;
+            }
+            if (current.size() >= MAX_GROUPS_PER_THING) {
+                throw new RegistryException(
+                        RegistryException.LIMIT_EXCEEDED, thing + " is in " + MAX_GROUPS_PER_THING + " groups already");
+            }
+            String root = root(target);
+            for (String other : current) {
+                ThingGroup otherGroup = store.group(c, other).orElseThrow();
+                if (root(otherGroup).equals(root)) {
+                    throw new RegistryException(
+                            RegistryException.INVALID_REQUEST,
+                            thing + " is already in " + other + " of the same hierarchy (" + root + ")");
+                }
+            }
+            return update(c, "INSERT INTO thing_group_member (group_name, thing_name) VALUES (?, ?)", group, thing);
+        });
+        announce("membership", "added", group, thing);
+    }
+
+    public void removeThingFromGroup(String group, String thing) throws RegistryException {
+        int removed = write(
+                c -> update(c, "DELETE FROM thing_group_member WHERE group_name = ? AND thing_name = ?", group, thing));
+        if (removed > 0) {
+            announce("membership", "removed", group, thing);
+        }
+    }
+
+    public Optional<ThingGroup> thingGroup(String name) {
+        return store.read(c -> store.group(c, name));
+    }
+
+    /** The groups a thing is in, each with all its ancestors: where group policies come from. */
+    public List<String> groupsWithAncestors(String thing) {
+        return store.read(c -> {
+            List<String> all = new ArrayList<>();
+            for (String group : query(
+                    c,
+                    "SELECT group_name FROM thing_group_member WHERE thing_name = ?",
+                    row -> row.getString(1),
+                    thing)) {
+                for (String name : store.ancestors(c, group)) {
+                    if (!all.contains(name)) {
+                        all.add(name);
+                    }
+                }
+            }
+            return all;
+        });
+    }
+
+    /** Things in a group, and with {@code recursive} in all its descendants too. */
+    public List<String> thingsInGroup(String group, boolean recursive) {
+        return store.read(c -> {
+            List<String> groups = new ArrayList<>(List.of(group));
+            for (int i = 0; recursive && i < groups.size(); i++) {
+                groups.addAll(query(
+                        c, "SELECT name FROM thing_group WHERE parent = ?", row -> row.getString(1), groups.get(i)));
+            }
+            List<String> things = new ArrayList<>();
+            for (String each : groups) {
+                for (String thing : query(
+                        c,
+                        "SELECT thing_name FROM thing_group_member WHERE group_name = ? ORDER BY thing_name",
+                        row -> row.getString(1),
+                        each)) {
+                    if (!things.contains(thing)) {
+                        things.add(thing);
+                    }
+                }
+            }
+            return things;
+        });
+    }
+
+    // --- helpers
+
+    private static String root(ThingGroup group) {
+        return group.rootToParent().isEmpty()
+                ? group.name()
+                : group.rootToParent().getFirst();
+    }
+
+    private Thing requireThing(Connection c, String name) throws SQLException, RegistryException {
+        return store.thing(c, name)
+                .orElseThrow(() -> new RegistryException(RegistryException.NOT_FOUND, "no thing named " + name));
+    }
+
+    private static void requireUsableType(Connection c, String type) throws SQLException, RegistryException {
+        List<Long> deprecated = query(
+                c, "SELECT COALESCE(deprecated_at, -1) FROM thing_type WHERE name = ?", row -> row.getLong(1), type);
+        if (deprecated.isEmpty()) {
+            throw new RegistryException(RegistryException.NOT_FOUND, "no thing type named " + type);
+        }
+        if (deprecated.getFirst() >= 0) {
+            throw new RegistryException(
+                    RegistryException.INVALID_REQUEST,
+                    "thing type " + type + " is deprecated; new things cannot use it");
+        }
+    }
+
+    private static void checkName(String what, String name) throws RegistryException {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new RegistryException(
+                    RegistryException.INVALID_REQUEST,
+                    "a " + what + " name is 1-128 characters of letters, digits and :_-, was \"" + name + "\"");
+        }
+    }
+
+    private static void checkAttributes(Map<String, String> attributes, int max) throws RegistryException {
+        if (attributes.size() > max) {
+            throw new RegistryException(
+                    RegistryException.INVALID_REQUEST,
+                    attributes.size() + " attributes, more than the " + max + " allowed"
+                            + (max == 3 ? " without a thing type" : ""));
+        }
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            if (!ATTRIBUTE_NAME.matcher(attribute.getKey()).matches()
+                    || !ATTRIBUTE_VALUE.matcher(attribute.getValue()).matches()) {
+                throw new RegistryException(
+                        RegistryException.INVALID_REQUEST,
+                        "attribute " + attribute.getKey() + "=" + attribute.getValue()
+                                + " has characters AWS does not allow");
+            }
+        }
+    }
+
+    private interface Change<T> {
+        T apply(Connection c) throws SQLException, RegistryException;
+    }
+
+    /** Runs a change in one transaction; a RegistryException inside rolls it back and is rethrown as itself. */
+    private <T> T write(Change<T> change) throws RegistryException {
+        try {
+            return store.write(c -> {
+                try {
+                    return change.apply(c);
+                } catch (RegistryException e) {
+                    throw new RefusedChange(e);
+                }
+            });
+        } catch (RefusedChange refused) {
+            throw refused.reason;
+        } catch (StoreException e) {
+            if (e.getCause() instanceof RefusedChange refused) {
+                throw refused.reason;
+            }
+            throw e;
+        }
+    }
+
+    private static final class RefusedChange extends RuntimeException {
+        final RegistryException reason;
+
+        RefusedChange(RegistryException reason) {
+            super(reason.getMessage(), null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    private void announce(String kind, String change, String subject, String other) {
+        RegistryEvent event = new RegistryEvent(kind, change, subject, other);
+        listeners.forEach(listener -> listener.accept(event));
+    }
+}

@@ -1,0 +1,125 @@
+package io.fleetdeck.fleet.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdeck.fleet.store.Database;
+import io.fleetdeck.fleet.store.SqlWork;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Things, thing types, groups and memberships in the store (migrations V1 and V4). */
+final class RegistryStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private final Database database;
+
+    RegistryStore(Database database) {
+        this.database = database;
+    }
+
+    <T> T write(SqlWork<T> work) {
+        return database.write(work);
+    }
+
+    static int update(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    static <T> List<T> query(Connection c, String sql, Row<T> reader, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> results = new ArrayList<>();
+                while (rows.next()) {
+                    results.add(reader.read(rows));
+                }
+                return results;
+            }
+        }
+    }
+
+    <T> T read(SqlWork<T> work) {
+        return database.read(work);
+    }
+
+    Optional<Thing> thing(Connection c, String name) throws SQLException {
+        List<String> groups = query(
+                c,
+                "SELECT group_name FROM thing_group_member WHERE thing_name = ? ORDER BY group_name",
+                row -> row.getString(1),
+                name);
+        return query(
+                        c,
+                        "SELECT name, thing_type, attributes, version FROM thing WHERE name = ?",
+                        row -> new Thing(
+                                row.getString(1), row.getString(2), fromJson(row.getString(3)), row.getLong(4), groups),
+                        name)
+                .stream()
+                .findFirst();
+    }
+
+    Optional<ThingGroup> group(Connection c, String name) throws SQLException {
+        List<ThingGroup> found = query(
+                c,
+                "SELECT name, parent, attributes, version FROM thing_group WHERE name = ?",
+                row -> new ThingGroup(
+                        row.getString(1), row.getString(2), List.of(), fromJson(row.getString(3)), row.getLong(4)),
+                name);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ThingGroup group = found.getFirst();
+        return Optional.of(new ThingGroup(
+                group.name(), group.parent(), ancestors(c, group.parent()), group.attributes(), group.version()));
+    }
+
+    /** The groups from the root down to {@code parent}, inclusive; empty for a root group. */
+    List<String> ancestors(Connection c, String parent) throws SQLException {
+        List<String> path = new ArrayList<>();
+        String at = parent;
+        while (at != null) {
+            path.addFirst(at);
+            String current = at;
+            List<String> parents =
+                    query(c, "SELECT parent FROM thing_group WHERE name = ?", row -> row.getString(1), current);
+            at = parents.isEmpty() ? null : parents.getFirst(); // a root's parent is NULL
+        }
+        return path;
+    }
+
+    static String toJson(Map<String, String> attributes) {
+        try {
+            return JSON.writeValueAsString(new TreeMap<>(attributes));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("attributes cannot be written as JSON", e);
+        }
+    }
+
+    static Map<String, String> fromJson(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored attributes are not JSON: " + json, e);
+        }
+    }
+}
