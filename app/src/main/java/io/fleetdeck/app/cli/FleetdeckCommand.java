@@ -20,7 +20,9 @@ import picocli.CommandLine.Mixin;
             DeviceCommand.class,
             CertCommand.class,
             PolicyCommand.class,
-            ShadowCommand.class
+            ShadowCommand.class,
+            ThingCommand.class,
+            GroupCommand.class
         })
 public final class FleetdeckCommand implements Callable<Integer> {
 

@@ -11,6 +11,7 @@ import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.provisioning.FleetProvisioning;
 import io.fleetdeck.fleet.provisioning.PreProvisioningHook;
 import io.fleetdeck.fleet.provisioning.ProvisioningException;
+import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.shadow.ShadowService;
 import io.fleetdeck.fleet.shadow.Shadows;
 import io.fleetdeck.fleet.store.Database;
@@ -31,6 +32,7 @@ public final class FleetServices implements AutoCloseable {
     private final IdentityService identities;
     private final DeviceEnrollment enrollment;
     private final Shadows shadows;
+    private final Registry registry;
     private FleetProvisioning provisioning;
     private ConnectivityTracker connectivity;
     private ShadowService shadowService;
@@ -40,6 +42,9 @@ public final class FleetServices implements AutoCloseable {
     private FleetServices(Database database, IdentityService identities, Clock clock) {
         this.database = database;
         this.shadows = new Shadows(database, clock, SHADOW_HISTORY_VERSIONS);
+        this.registry = new Registry(database, clock);
+        identities.inheritGroupPoliciesFrom(registry::groupsWithAncestors);
+        registry.onChange(event -> identities.registryChanged());
         this.identities = identities;
         this.enrollment = new DeviceEnrollment(identities);
     }
@@ -87,6 +92,11 @@ public final class FleetServices implements AutoCloseable {
     /** Shadows for operators: the same rules as over MQTT; while the broker runs, changes reach devices too. */
     public ShadowAccess shadowAccess() {
         return new ShadowAccess(shadows, shadowService);
+    }
+
+    /** Things, thing types and thing groups. */
+    public Registry registry() {
+        return registry;
     }
 
     public IdentityService identities() {

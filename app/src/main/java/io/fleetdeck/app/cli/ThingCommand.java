@@ -1,0 +1,117 @@
+package io.fleetdeck.app.cli;
+
+import io.fleetdeck.app.StartupException;
+import io.fleetdeck.fleet.registry.Registry;
+import io.fleetdeck.fleet.registry.RegistryException;
+import io.fleetdeck.fleet.registry.Thing;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code fleetdeck thing create NAME [--type T] [--attr k=v]... [--group G]...} and {@code thing delete NAME}. */
+@Command(
+        name = "thing",
+        description = "Create and delete things in the registry.",
+        subcommands = {ThingCommand.Create.class, ThingCommand.Delete.class})
+final class ThingCommand {
+
+    @ParentCommand
+    FleetdeckCommand parent;
+
+    @Command(name = "create", description = "Create a thing, optionally typed, with attributes and in groups.")
+    static final class Create implements Callable<Integer> {
+
+        @ParentCommand
+        ThingCommand thingCommand;
+
+        @Mixin
+        DataFolderOption dataFolder = new DataFolderOption();
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--type", paramLabel = "T", description = "The thing type.")
+        String type;
+
+        @Option(names = "--attr", paramLabel = "k=v", description = "An attribute; repeat for more.")
+        List<String> attributes = List.of();
+
+        @Option(names = "--group", paramLabel = "G", description = "A static thing group to add it to; repeatable.")
+        List<String> groups = List.of();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> parsed = new LinkedHashMap<>();
+            for (String attribute : attributes) {
+                int equals = attribute.indexOf('=');
+                if (equals <= 0) {
+                    throw new StartupException("--attr takes name=value, was " + attribute);
+                }
+                parsed.put(attribute.substring(0, equals), attribute.substring(equals + 1));
+            }
+            return OfflineAction.perform(
+                    dataFolder.resolve(thingCommand.parent.dataFolder),
+                    spec.commandLine().getOut(),
+                    fleet -> {
+                        Registry registry = fleet.services().registry();
+                        try {
+                            registry.createThing(name, type, parsed);
+                            for (String group : groups) {
+                                registry.addThingToGroup(group, name);
+                            }
+                            Thing created = registry.thing(name).orElseThrow();
+                            return "thing " + created.name() + " version " + created.version()
+                                    + (created.groups().isEmpty() ? "" : " in " + String.join(", ", created.groups()));
+                        } catch (RegistryException e) {
+                            throw refused(e);
+                        }
+                    });
+        }
+    }
+
+    @Command(name = "delete", description = "Delete a thing (its shadows and certificates stay).")
+    static final class Delete implements Callable<Integer> {
+
+        @ParentCommand
+        ThingCommand thingCommand;
+
+        @Mixin
+        DataFolderOption dataFolder = new DataFolderOption();
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return OfflineAction.perform(
+                    dataFolder.resolve(thingCommand.parent.dataFolder),
+                    spec.commandLine().getOut(),
+                    fleet -> {
+                        try {
+                            fleet.services().registry().deleteThing(name);
+                            return "thing " + name + " deleted";
+                        } catch (RegistryException e) {
+                            throw refused(e);
+                        }
+                    });
+        }
+    }
+
+    static StartupException refused(RegistryException e) {
+        return new StartupException(e.code() + ": " + e.getMessage());
+    }
+}
