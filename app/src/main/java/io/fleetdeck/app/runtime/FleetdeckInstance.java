@@ -106,6 +106,7 @@ public final class FleetdeckInstance implements AutoCloseable {
                     devices::known,
                     DemoDevices.claimBundle(dataFolder.caCertificate().getParent()),
                     devices::keep);
+            DemoDevices.arrangeInGroups(services.registry(), demoFleet.thingNames());
         } catch (Exception e) {
             log.warn("The demo fleet could not start: {}", e.toString());
         }

@@ -6,6 +6,7 @@ import io.fleetdeck.broker.routing.Subscriber;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +37,17 @@ final class InternalSubscription implements Subscriber, AutoCloseable {
         }
     }
 
+    /** Stops taking messages and lets the ones already handed over finish, so a stop loses no accepted work. */
     @Override
     public void close() {
         worker.shutdown();
+        try {
+            if (!worker.awaitTermination(2, TimeUnit.SECONDS)) {
+                log.warn("Handler for {} still busy after 2 s; stopping without it", filter);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void handle(PublishedMessage message) {
