@@ -61,6 +61,17 @@ final class FleetdeckProcess implements AutoCloseable {
         return new FleetdeckProcess(builder.start());
     }
 
+    /** Runs a command on {@code dataFolder} to its end: the identity, registry and shadow commands. */
+    static FleetdeckProcess runOn(Path dataFolder, String... args) throws IOException, InterruptedException {
+        String[] withFolder = new String[args.length + 2];
+        System.arraycopy(args, 0, withFolder, 0, args.length);
+        withFolder[args.length] = "--data-dir";
+        withFolder[args.length + 1] = dataFolder.toString();
+        FleetdeckProcess process = start(withFolder);
+        process.awaitExit();
+        return process;
+    }
+
     static Path launcher() {
         String configured = System.getProperty("fleetdeck.launcher");
         assertThat(configured)

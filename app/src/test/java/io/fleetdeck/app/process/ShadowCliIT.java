@@ -13,13 +13,7 @@ class ShadowCliIT {
     Path temp;
 
     private FleetdeckProcess run(String... args) throws Exception {
-        String[] withFolder = new String[args.length + 2];
-        System.arraycopy(args, 0, withFolder, 0, args.length);
-        withFolder[args.length] = "--data-dir";
-        withFolder[args.length + 1] = temp.resolve("data").toString();
-        FleetdeckProcess process = FleetdeckProcess.start(withFolder);
-        process.awaitExit();
-        return process;
+        return FleetdeckProcess.runOn(temp.resolve("data"), args);
     }
 
     @Test
