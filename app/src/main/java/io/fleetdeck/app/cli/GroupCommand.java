@@ -1,6 +1,5 @@
 package io.fleetdeck.app.cli;
 
-import io.fleetdeck.fleet.registry.RegistryException;
 import io.fleetdeck.fleet.registry.ThingGroup;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,16 +45,9 @@ final class GroupCommand {
                     dataFolder.resolve(groupCommand.parent.dataFolder),
                     spec.commandLine().getOut(),
                     fleet -> {
-                        try {
-                            ThingGroup group =
-                                    fleet.services().registry().createThingGroup(name, parentGroup, Map.of());
-                            return "group " + group.name()
-                                    + (group.parent() == null
-                                            ? ""
-                                            : " under " + String.join(" / ", group.rootToParent()));
-                        } catch (RegistryException e) {
-                            throw ThingCommand.refused(e);
-                        }
+                        ThingGroup group = fleet.services().registry().createThingGroup(name, parentGroup, Map.of());
+                        return "group " + group.name()
+                                + (group.parent() == null ? "" : " under " + String.join(" / ", group.rootToParent()));
                     });
         }
     }
@@ -84,12 +76,8 @@ final class GroupCommand {
                     dataFolder.resolve(groupCommand.parent.dataFolder),
                     spec.commandLine().getOut(),
                     fleet -> {
-                        try {
-                            fleet.services().registry().addThingToGroup(group, thing);
-                            return "thing " + thing + " added to " + group;
-                        } catch (RegistryException e) {
-                            throw ThingCommand.refused(e);
-                        }
+                        fleet.services().registry().addThingToGroup(group, thing);
+                        return "thing " + thing + " added to " + group;
                     });
         }
     }

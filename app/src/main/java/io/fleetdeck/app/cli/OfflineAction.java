@@ -3,13 +3,16 @@ package io.fleetdeck.app.cli;
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.runtime.OfflineFleet;
 import io.fleetdeck.fleet.identity.IdentityException;
+import io.fleetdeck.fleet.registry.RegistryException;
+import io.fleetdeck.fleet.shadow.ShadowException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /**
  * What the identity commands share: open the data folder no instance holds, do one thing, print what was done; a
- * refusal from the registry becomes one line on stderr with AWS's error code, and exit code 2.
+ * refusal from the identities, the registry or a shadow becomes one line on stderr with AWS's error code, and exit
+ * code 2.
  */
 @FunctionalInterface
 interface OfflineAction {
@@ -24,6 +27,11 @@ interface OfflineAction {
             return 0;
         } catch (IdentityException e) {
             throw new StartupException(e.code() + ": " + e.getMessage());
+        } catch (RegistryException e) {
+            throw new StartupException(e.code() + ": " + e.getMessage());
+        } catch (ShadowException e) {
+            // a shadow error reads as a device sees it on rejected: the code and AWS's message
+            throw new StartupException(e.code() + " " + e.getMessage());
         }
     }
 }

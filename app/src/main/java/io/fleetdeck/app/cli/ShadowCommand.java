@@ -1,7 +1,5 @@
 package io.fleetdeck.app.cli;
 
-import io.fleetdeck.app.StartupException;
-import io.fleetdeck.fleet.shadow.ShadowException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,14 +43,7 @@ final class ShadowCommand {
                     dataFolder.resolve(shadowCommand.parent.dataFolder),
                     spec.commandLine().getOut(),
                     fleet -> {
-                        try {
-                            return fleet.services()
-                                    .shadowAccess()
-                                    .get(thing, name)
-                                    .toString();
-                        } catch (ShadowException e) {
-                            throw refused(e);
-                        }
+                        return fleet.services().shadowAccess().get(thing, name).toString();
                     });
         }
     }
@@ -86,20 +77,11 @@ final class ShadowCommand {
                     dataFolder.resolve(shadowCommand.parent.dataFolder),
                     spec.commandLine().getOut(),
                     fleet -> {
-                        try {
-                            return fleet.services()
-                                    .shadowAccess()
-                                    .update(thing, name, json)
-                                    .toString();
-                        } catch (ShadowException e) {
-                            throw refused(e);
-                        }
+                        return fleet.services()
+                                .shadowAccess()
+                                .update(thing, name, json)
+                                .toString();
                     });
         }
-    }
-
-    /** AWS's code and exact message, as a device would see them on rejected. */
-    private static StartupException refused(ShadowException e) {
-        return new StartupException(e.code() + " " + e.getMessage());
     }
 }

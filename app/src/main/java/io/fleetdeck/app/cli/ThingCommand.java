@@ -2,7 +2,6 @@ package io.fleetdeck.app.cli;
 
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.fleet.registry.Registry;
-import io.fleetdeck.fleet.registry.RegistryException;
 import io.fleetdeck.fleet.registry.Thing;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,17 +64,13 @@ final class ThingCommand {
                     spec.commandLine().getOut(),
                     fleet -> {
                         Registry registry = fleet.services().registry();
-                        try {
-                            registry.createThing(name, type, parsed);
-                            for (String group : groups) {
-                                registry.addThingToGroup(group, name);
-                            }
-                            Thing created = registry.thing(name).orElseThrow();
-                            return "thing " + created.name() + " version " + created.version()
-                                    + (created.groups().isEmpty() ? "" : " in " + String.join(", ", created.groups()));
-                        } catch (RegistryException e) {
-                            throw refused(e);
+                        registry.createThing(name, type, parsed);
+                        for (String group : groups) {
+                            registry.addThingToGroup(group, name);
                         }
+                        Thing created = registry.thing(name).orElseThrow();
+                        return "thing " + created.name() + " version " + created.version()
+                                + (created.groups().isEmpty() ? "" : " in " + String.join(", ", created.groups()));
                     });
         }
     }
@@ -101,17 +96,9 @@ final class ThingCommand {
                     dataFolder.resolve(thingCommand.parent.dataFolder),
                     spec.commandLine().getOut(),
                     fleet -> {
-                        try {
-                            fleet.services().registry().deleteThing(name);
-                            return "thing " + name + " deleted";
-                        } catch (RegistryException e) {
-                            throw refused(e);
-                        }
+                        fleet.services().registry().deleteThing(name);
+                        return "thing " + name + " deleted";
                     });
         }
-    }
-
-    static StartupException refused(RegistryException e) {
-        return new StartupException(e.code() + ": " + e.getMessage());
     }
 }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * The broker's TLS identity: a root CA made on first start and a server certificate it signs for {@code localhost},
  * 127.0.0.1, ::1 and the host name. Devices trust the CA, which is published as {@code provisioning/root-ca.pem} in
  * the data folder. The server certificate is renewed when it is missing or within 30 days of expiry; the CA is kept.
- * Client certificates are requested but not yet checked: device identities come with the identity issue (#5).
+ * The device listener uses {@link #mutualTlsContext}, which requires client certificates from registered CAs;
+ * {@link #serverContext} requests them without checking, for protocol tests and the benchmark's plain-TLS broker.
  */
 public final class ServerIdentity {
 
@@ -77,13 +78,13 @@ public final class ServerIdentity {
         return new ServerIdentity(key, List.of(cert, ca.certificate()));
     }
 
-    /** The TLS context for the device listener: TLS 1.2 and 1.3, client certificate requested. */
+    /** TLS 1.2 and 1.3 with a client certificate requested but not checked: for tests and benchmarks only. */
     public SslContext serverContext() throws IOException {
         return SslContextBuilder.forServer(serverKey, chain.toArray(X509Certificate[]::new))
                 .sslProvider(SslProvider.JDK)
                 .protocols("TLSv1.3", "TLSv1.2")
                 .clientAuth(ClientAuth.OPTIONAL)
-                // Any client certificate passes until device identities arrive (#5); then only registered ones.
+                // no registry behind this context: mutualTlsContext is the one for devices
                 .trustManager(InsecureTrustManagerFactory.INSTANCE)
                 .build();
     }

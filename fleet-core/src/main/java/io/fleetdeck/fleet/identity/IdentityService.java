@@ -547,29 +547,24 @@ public final class IdentityService implements ClientAuthority {
         changed();
     }
 
+    /** The certificate's policies, then those of the groups (and their ancestors) the connection's thing is in. */
     private List<AttachedPolicy> attachedPolicies(String certificateId, String clientId, Map<String, Thing> things) {
-        List<AttachedPolicy> policies = new ArrayList<>(attachedPolicies(certificateId));
+        List<AttachedPolicy> policies = new ArrayList<>();
+        addPolicies(policies, certificateId, "");
         if (things.containsKey(clientId)) {
             for (String group : groupsOfThing.apply(clientId)) {
-                for (PolicyRecord policy : store.policiesAttachedTo(GROUP_TARGET + group)) {
-                    policies.add(new AttachedPolicy(
-                            policy.name() + " (group " + group + ")",
-                            parsedPolicies.computeIfAbsent(
-                                    policy.name() + ":" + policy.defaultVersion(), key -> parseStored(policy))));
-                }
+                addPolicies(policies, GROUP_TARGET + group, " (group " + group + ")");
             }
         }
         return policies;
     }
 
-    private List<AttachedPolicy> attachedPolicies(String certificateId) {
-        List<AttachedPolicy> policies = new ArrayList<>();
-        for (PolicyRecord policy : store.policiesAttachedTo(certificateId)) {
+    private void addPolicies(List<AttachedPolicy> policies, String target, String origin) {
+        for (PolicyRecord policy : store.policiesAttachedTo(target)) {
             PolicyDocument document = parsedPolicies.computeIfAbsent(
                     policy.name() + ":" + policy.defaultVersion(), key -> parseStored(policy));
-            policies.add(new AttachedPolicy(policy.name(), document));
+            policies.add(new AttachedPolicy(policy.name() + origin, document));
         }
-        return policies;
     }
 
     private static PolicyDocument parseStored(PolicyRecord policy) {

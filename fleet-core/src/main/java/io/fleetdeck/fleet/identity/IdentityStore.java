@@ -1,11 +1,12 @@
 package io.fleetdeck.fleet.identity;
 
+import static io.fleetdeck.fleet.store.Jdbc.query;
+import static io.fleetdeck.fleet.store.Jdbc.update;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetdeck.fleet.store.Database;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -340,39 +341,6 @@ final class IdentityStore {
 
     private static ThingRecord thing(ResultSet row) throws SQLException {
         return new ThingRecord(row.getString("name"), fromJson(row.getString("attributes")), row.getLong("version"));
-    }
-
-    // --- JDBC helpers
-
-    private interface RowReader<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            return statement.executeUpdate();
-        }
-    }
-
-    private static <T> List<T> query(Connection connection, String sql, RowReader<T> reader, Object... parameters)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> results = new ArrayList<>();
-                while (rows.next()) {
-                    results.add(reader.read(rows));
-                }
-                return results;
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
     }
 
     private static String toJson(Map<String, String> attributes) {

@@ -1,8 +1,8 @@
 package io.fleetdeck.fleet.registry;
 
-import static io.fleetdeck.fleet.registry.RegistryStore.query;
 import static io.fleetdeck.fleet.registry.RegistryStore.toJson;
-import static io.fleetdeck.fleet.registry.RegistryStore.update;
+import static io.fleetdeck.fleet.store.Jdbc.query;
+import static io.fleetdeck.fleet.store.Jdbc.update;
 
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreException;

@@ -1,13 +1,13 @@
 package io.fleetdeck.fleet.registry;
 
+import static io.fleetdeck.fleet.store.Jdbc.query;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.SqlWork;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +20,6 @@ final class RegistryStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    interface Row<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
     private final Database database;
 
     RegistryStore(Database database) {
@@ -32,30 +28,6 @@ final class RegistryStore {
 
     <T> T write(SqlWork<T> work) {
         return database.write(work);
-    }
-
-    static int update(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
-        }
-    }
-
-    static <T> List<T> query(Connection c, String sql, Row<T> reader, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> results = new ArrayList<>();
-                while (rows.next()) {
-                    results.add(reader.read(rows));
-                }
-                return results;
-            }
-        }
     }
 
     <T> T read(SqlWork<T> work) {
