@@ -12,6 +12,7 @@ import io.fleetdeck.fleet.provisioning.FleetProvisioning;
 import io.fleetdeck.fleet.provisioning.PreProvisioningHook;
 import io.fleetdeck.fleet.provisioning.ProvisioningException;
 import io.fleetdeck.fleet.registry.Registry;
+import io.fleetdeck.fleet.shadow.ShadowLimits;
 import io.fleetdeck.fleet.shadow.ShadowService;
 import io.fleetdeck.fleet.shadow.Shadows;
 import io.fleetdeck.fleet.store.Database;
@@ -36,12 +37,10 @@ public final class FleetServices implements AutoCloseable {
     private FleetProvisioning provisioning;
     private ConnectivityTracker connectivity;
     private ShadowService shadowService;
-    /** Versions of each shadow kept for diagnosis (#6: configurable, default 100). */
-    private static final int SHADOW_HISTORY_VERSIONS = 100;
 
     private FleetServices(Database database, IdentityService identities, Clock clock) {
         this.database = database;
-        this.shadows = new Shadows(database, clock, SHADOW_HISTORY_VERSIONS);
+        this.shadows = new Shadows(database, clock, ShadowLimits.awsDefaults());
         this.registry = new Registry(database, clock);
         identities.inheritGroupPoliciesFrom(registry::groupsWithAncestors);
         registry.onChange(event -> identities.registryChanged());
@@ -114,6 +113,7 @@ public final class FleetServices implements AutoCloseable {
             connectivity.close();
             shadowService.close();
         }
+        shadows.close();
         database.close();
     }
 }

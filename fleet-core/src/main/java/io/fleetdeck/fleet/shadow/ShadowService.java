@@ -3,8 +3,12 @@ package io.fleetdeck.fleet.shadow;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.broker.PublishedMessage;
+import io.fleetdeck.fleet.store.Database;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -25,22 +29,25 @@ public final class ShadowService implements AutoCloseable {
     private final MqttChannel channel;
     private final Shadows shadows;
     private final List<MqttChannel.Subscription> subscriptions;
+    private final AutoCloseable owned;
 
-    private ShadowService(MqttChannel channel, Shadows shadows) {
+    private ShadowService(MqttChannel channel, Shadows shadows, AutoCloseable owned) {
         this.channel = channel;
         this.shadows = shadows;
+        this.owned = owned;
         this.subscriptions = List.of(
                 channel.subscribe("$aws/things/+/shadow/+", this::onRequest),
                 channel.subscribe("$aws/things/+/shadow/name/+/+", this::onRequest));
     }
 
     public static ShadowService start(MqttChannel channel, Shadows shadows) {
-        return new ShadowService(channel, shadows);
+        return new ShadowService(channel, shadows, () -> {});
     }
 
-    public static ShadowService start(
-            MqttChannel channel, io.fleetdeck.fleet.store.Database database, java.time.Clock clock, int history) {
-        return new ShadowService(channel, new Shadows(database, clock, history));
+    /** A service with shadows of its own, closed with it. */
+    public static ShadowService start(MqttChannel channel, Database database, Clock clock, int history) {
+        Shadows own = new Shadows(database, clock, history);
+        return new ShadowService(channel, own, own);
     }
 
     /** An operator's update, with the same rules and errors as over MQTT and the same messages to devices. */
@@ -64,20 +71,30 @@ public final class ShadowService implements AutoCloseable {
         String operation = topic.group(3);
         String prefix = prefix(thing, shadow);
         byte[] payload = request.payload();
-        try {
-            switch (operation) {
-                case "update" -> publishUpdated(prefix, shadows.update(thing, shadow, payload));
-                case "get" -> publish(prefix + "/get/accepted", shadows.get(thing, shadow, payload));
-                default -> publish(prefix + "/delete/accepted", shadows.delete(thing, shadow, payload));
-            }
-        } catch (ShadowException e) {
-            publish(prefix + "/" + operation + "/rejected", shadows.error(e, payload));
-        } catch (RuntimeException e) {
-            log.error("Shadow {} of {}: {} failed", shadow.isEmpty() ? "(classic)" : shadow, thing, operation, e);
-            publish(
-                    prefix + "/" + operation + "/rejected",
-                    shadows.error(new ShadowException(500, "Internal service failure"), payload));
+        CompletableFuture<?> answer = switch (operation) {
+            case "update" ->
+                shadows.submitUpdate(thing, shadow, payload).thenAccept(updated -> publishUpdated(prefix, updated));
+            case "get" ->
+                shadows.submitGet(thing, shadow, payload)
+                        .thenAccept(document -> publish(prefix + "/get/accepted", document));
+            default ->
+                shadows.submitDelete(thing, shadow, payload)
+                        .thenAccept(document -> publish(prefix + "/delete/accepted", document));
+        };
+        answer.exceptionally(failure -> {
+            publish(prefix + "/" + operation + "/rejected", shadows.error(refusal(failure, thing, operation), payload));
+            return null;
+        });
+    }
+
+    /** The refusal to send back: the service's own, or 500 for anything unexpected (logged, since it is a bug). */
+    private static ShadowException refusal(Throwable failure, String thing, String operation) {
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        if (cause instanceof ShadowException refused) {
+            return refused;
         }
+        log.error("Shadow {} of {} failed", operation, thing, cause);
+        return new ShadowException(500, "Internal service failure");
     }
 
     private void publishUpdated(String prefix, Shadows.Updated updated) {
@@ -101,8 +118,14 @@ public final class ShadowService implements AutoCloseable {
         return shadows.historySize(thing, shadow);
     }
 
+    /** Stops taking requests; the ones already taken are committed and answered. */
     @Override
     public void close() {
         subscriptions.forEach(MqttChannel.Subscription::close);
+        try {
+            owned.close();
+        } catch (Exception e) {
+            log.warn("Closing the shadows failed", e);
+        }
     }
 }

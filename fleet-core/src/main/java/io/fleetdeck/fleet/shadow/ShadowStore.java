@@ -5,10 +5,13 @@ import static io.fleetdeck.fleet.shadow.UpdateRequest.JSON;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdeck.fleet.store.Database;
+import io.fleetdeck.fleet.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,87 +31,108 @@ final class ShadowStore {
         this.historyVersions = historyVersions;
     }
 
-    Optional<Stored> find(String thing, String shadow) {
-        return database.read(c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT desired, reported, desired_metadata, reported_metadata, version, updated_at, deleted_at"
-                            + " FROM shadow WHERE thing_name = ? AND shadow_name = ?")) {
-                select.setString(1, thing);
-                select.setString(2, shadow);
-                try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    ShadowState state = new ShadowState(
-                            object(row.getString(1)),
-                            object(row.getString(2)),
-                            object(row.getString(3)),
-                            object(row.getString(4)),
-                            row.getLong(5),
-                            row.getLong(6));
-                    long deletedAt = row.getLong(7);
-                    return Optional.of(new Stored(state, row.wasNull() ? null : deletedAt));
+    /** One version of a shadow as its history keeps it: the state and the whole document as {@code get} shows it. */
+    record Version(ShadowState state, String document) {}
+
+    /** The shadow as committed, read inside the caller's transaction. */
+    Optional<Stored> find(Connection c, String thing, String shadow) {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT desired, reported, desired_metadata, reported_metadata, version, updated_at, deleted_at"
+                        + " FROM shadow WHERE thing_name = ? AND shadow_name = ?")) {
+            select.setString(1, thing);
+            select.setString(2, shadow);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
                 }
+                ShadowState state = new ShadowState(
+                        object(row.getString(1)),
+                        object(row.getString(2)),
+                        object(row.getString(3)),
+                        object(row.getString(4)),
+                        row.getLong(5),
+                        row.getLong(6));
+                long deletedAt = row.getLong(7);
+                return Optional.of(new Stored(state, row.wasNull() ? null : deletedAt));
             }
-        });
-    }
-
-    /** Writes the new version and its history entry in one transaction: an update is durable before it is accepted. */
-    void save(String thing, String shadow, ShadowState state, String document) {
-        database.write(c -> {
-            try (PreparedStatement upsert = c.prepareStatement(
-                    "INSERT INTO shadow (thing_name, shadow_name, desired, reported, desired_metadata,"
-                            + " reported_metadata, version, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)"
-                            + " ON CONFLICT (thing_name, shadow_name) DO UPDATE SET desired = excluded.desired,"
-                            + " reported = excluded.reported, desired_metadata = excluded.desired_metadata,"
-                            + " reported_metadata = excluded.reported_metadata, version = excluded.version,"
-                            + " updated_at = excluded.updated_at, deleted_at = NULL")) {
-                upsert.setString(1, thing);
-                upsert.setString(2, shadow);
-                upsert.setString(3, text(state.desired()));
-                upsert.setString(4, text(state.reported()));
-                upsert.setString(5, text(state.desiredMetadata()));
-                upsert.setString(6, text(state.reportedMetadata()));
-                upsert.setLong(7, state.version());
-                upsert.setLong(8, state.timestamp());
-                upsert.executeUpdate();
-            }
-            history(c, thing, shadow, state.version(), document, state.timestamp());
-            return null;
-        });
-    }
-
-    void markDeleted(String thing, String shadow, long now) {
-        database.write(c -> {
-            try (PreparedStatement delete =
-                    c.prepareStatement("UPDATE shadow SET desired = NULL, reported = NULL, desired_metadata = NULL,"
-                            + " reported_metadata = NULL, deleted_at = ? WHERE thing_name = ? AND shadow_name = ?")) {
-                delete.setLong(1, now);
-                delete.setString(2, thing);
-                delete.setString(3, shadow);
-                return delete.executeUpdate();
-            }
-        });
-    }
-
-    private void history(Connection c, String thing, String shadow, long version, String document, long at)
-            throws SQLException {
-        try (PreparedStatement insert =
-                c.prepareStatement("INSERT INTO shadow_history (thing_name, shadow_name, version, document, written_at)"
-                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            insert.setString(1, thing);
-            insert.setString(2, shadow);
-            insert.setLong(3, version);
-            insert.setString(4, document);
-            insert.setLong(5, at);
-            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the shadow " + shadow + " of " + thing + ": " + e.getMessage(), e);
         }
+    }
+
+    Optional<Stored> find(String thing, String shadow) {
+        return database.read(c -> find(c, thing, shadow));
+    }
+
+    /**
+     * Writes a batch's changes in the caller's transaction: the last state of each shadow it touched, and every version
+     * it made into the history, trimmed to the newest {@code historyVersions}. Statements are batched, since a batch
+     * may carry hundreds of updates.
+     */
+    void write(Connection c, Map<ShadowKey, Stored> shadows, Map<ShadowKey, Version> versions) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+            for (Map.Entry<ShadowKey, Stored> entry : shadows.entrySet()) {
+                bindShadow(upsert, entry.getKey(), entry.getValue());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+        try (PreparedStatement insert = c.prepareStatement(INSERT_HISTORY)) {
+            for (Map.Entry<ShadowKey, Version> entry : versions.entrySet()) {
+                ShadowKey key = entry.getKey();
+                insert.setString(1, key.thing());
+                insert.setString(2, key.shadow());
+                insert.setLong(3, key.version());
+                insert.setString(4, entry.getValue().document());
+                insert.setLong(5, entry.getValue().state().timestamp());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        trimHistory(c, shadows);
+    }
+
+    private static final String UPSERT = "INSERT INTO shadow (thing_name, shadow_name, desired, reported,"
+            + " desired_metadata, reported_metadata, version, updated_at, deleted_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (thing_name, shadow_name) DO UPDATE SET desired = excluded.desired,"
+            + " reported = excluded.reported, desired_metadata = excluded.desired_metadata,"
+            + " reported_metadata = excluded.reported_metadata, version = excluded.version,"
+            + " updated_at = excluded.updated_at, deleted_at = excluded.deleted_at";
+
+    private static final String INSERT_HISTORY =
+            "INSERT INTO shadow_history (thing_name, shadow_name, version, document, written_at)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+    /** A deleted shadow keeps only its version and when it was deleted, so a re-creation can continue from it. */
+    private static void bindShadow(PreparedStatement upsert, ShadowKey key, Stored stored) throws SQLException {
+        boolean deleted = stored.deletedAt() != null;
+        ShadowState state = stored.state();
+        upsert.setString(1, key.thing());
+        upsert.setString(2, key.shadow());
+        upsert.setString(3, deleted ? null : text(state.desired()));
+        upsert.setString(4, deleted ? null : text(state.reported()));
+        upsert.setString(5, deleted ? null : text(state.desiredMetadata()));
+        upsert.setString(6, deleted ? null : text(state.reportedMetadata()));
+        upsert.setLong(7, state.version());
+        upsert.setLong(8, state.timestamp());
+        if (deleted) {
+            upsert.setLong(9, stored.deletedAt());
+        } else {
+            upsert.setNull(9, Types.BIGINT);
+        }
+    }
+
+    private void trimHistory(Connection c, Map<ShadowKey, Stored> shadows) throws SQLException {
         try (PreparedStatement trim = c.prepareStatement(
                 "DELETE FROM shadow_history WHERE thing_name = ? AND shadow_name = ? AND version <= ?")) {
-            trim.setString(1, thing);
-            trim.setString(2, shadow);
-            trim.setLong(3, version - historyVersions);
-            trim.executeUpdate();
+            for (Map.Entry<ShadowKey, Stored> entry : shadows.entrySet()) {
+                trim.setString(1, entry.getKey().thing());
+                trim.setString(2, entry.getKey().shadow());
+                trim.setLong(3, entry.getValue().state().version() - historyVersions);
+                trim.addBatch();
+            }
+            trim.executeBatch();
         }
     }
 

@@ -5,14 +5,17 @@ import io.fleetdeck.fleet.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 
 /**
  * The shadow operations themselves, for the MQTT service and for operators (console, CLI) alike: the same rules, the
- * same errors, the same response documents. Each call is one unit: an update is committed before its answer exists.
- * Thread-safe: calls are serialized, which is what optimistic locking needs.
+ * same errors, the same response documents. Every operation goes through one committer in arrival order, which is
+ * what optimistic locking needs, and is answered only once what it wrote is committed. Close it to commit what is
+ * queued.
  */
-public final class Shadows {
+public final class Shadows implements AutoCloseable {
 
     private static final Pattern THING_NAME = Pattern.compile("[a-zA-Z0-9:_-]{1,128}");
     private static final Pattern SHADOW_NAME = Pattern.compile("[$a-zA-Z0-9:_-]{1,64}");
@@ -22,19 +25,76 @@ public final class Shadows {
     public record Updated(ObjectNode accepted, ObjectNode delta, ObjectNode documents) {}
 
     private final ShadowStore store;
+    private final ShadowCommitter committer;
     private final Clock clock;
 
-    public Shadows(Database database, Clock clock, int historyVersions) {
-        this.store = new ShadowStore(database, historyVersions);
+    public Shadows(Database database, Clock clock, ShadowLimits limits) {
+        this.store = new ShadowStore(database, limits.historyVersions());
+        this.committer = new ShadowCommitter(database, store, new ThingRequestGate(limits, clock));
         this.clock = clock;
     }
 
-    /** Applies an update request (the {@code /update} payload); {@code shadow} "" is the classic shadow. */
-    public synchronized Updated update(String thing, String shadow, byte[] payload) throws ShadowException {
-        checkNames(thing, shadow);
-        UpdateRequest request = UpdateRequest.parse(payload);
+    public Shadows(Database database, Clock clock, int historyVersions) {
+        this(database, clock, ShadowLimits.awsDefaults().withHistoryVersions(historyVersions));
+    }
+
+    /** Queues an update request (the {@code /update} payload); {@code shadow} "" is the classic shadow. */
+    public CompletableFuture<Updated> submitUpdate(String thing, String shadow, byte[] payload) {
+        UpdateRequest request;
+        try {
+            checkNames(thing, shadow);
+            request = UpdateRequest.parse(payload);
+        } catch (ShadowException invalid) {
+            return CompletableFuture.failedFuture(invalid);
+        }
+        return committer.submit(thing, batch -> update(batch, thing, shadow, request));
+    }
+
+    /** Queues a get: the whole document with its delta ({@code get/accepted}), or 404. */
+    public CompletableFuture<ObjectNode> submitGet(String thing, String shadow, byte[] payload) {
+        String clientToken;
+        try {
+            checkNames(thing, shadow);
+            clientToken = UpdateRequest.clientTokenOf(payload);
+        } catch (ShadowException invalid) {
+            return CompletableFuture.failedFuture(invalid);
+        }
+        return committer.submit(
+                thing,
+                batch -> ShadowResponses.get(existing(batch, thing, shadow).state(), clientToken));
+    }
+
+    /** Queues a delete; the version is remembered for 48 hours ({@code delete/accepted}), or 404. */
+    public CompletableFuture<ObjectNode> submitDelete(String thing, String shadow, byte[] payload) {
+        String clientToken;
+        try {
+            checkNames(thing, shadow);
+            clientToken = UpdateRequest.clientTokenOf(payload);
+        } catch (ShadowException invalid) {
+            return CompletableFuture.failedFuture(invalid);
+        }
+        return committer.submit(thing, batch -> delete(batch, thing, shadow, clientToken));
+    }
+
+    /** {@link #submitUpdate}, waiting for the answer. */
+    public Updated update(String thing, String shadow, byte[] payload) throws ShadowException {
+        return await(submitUpdate(thing, shadow, payload));
+    }
+
+    /** {@link #submitGet}, waiting for the answer. */
+    public ObjectNode get(String thing, String shadow, byte[] payload) throws ShadowException {
+        return await(submitGet(thing, shadow, payload));
+    }
+
+    /** {@link #submitDelete}, waiting for the answer. */
+    public ObjectNode delete(String thing, String shadow, byte[] payload) throws ShadowException {
+        return await(submitDelete(thing, shadow, payload));
+    }
+
+    private Updated update(ShadowBatch batch, String thing, String shadow, UpdateRequest request)
+            throws ShadowException {
         long now = clock.instant().getEpochSecond();
-        Optional<ShadowStore.Stored> stored = store.find(thing, shadow);
+        Optional<ShadowStore.Stored> stored = batch.find(thing, shadow);
         ShadowState current = stored.filter(s -> s.deletedAt() == null)
                 .map(ShadowStore.Stored::state)
                 .orElse(null);
@@ -44,7 +104,7 @@ public final class Shadows {
         ShadowState after = ShadowEngine.apply(current, lastVersion, request, now);
         ShadowState before = current == null ? ShadowState.empty(lastVersion) : current;
         ObjectNode documents = ShadowResponses.documents(before, after, request.clientToken());
-        store.save(thing, shadow, after, documents.path("current").toString());
+        batch.save(thing, shadow, after, documents.path("current").toString());
         ObjectNode delta = ShadowEngine.delta(after.desired(), after.reported());
         return new Updated(
                 ShadowResponses.accepted(request, after),
@@ -52,20 +112,12 @@ public final class Shadows {
                 documents);
     }
 
-    /** The whole document with its delta ({@code get/accepted}), or 404. */
-    public synchronized ObjectNode get(String thing, String shadow, byte[] payload) throws ShadowException {
-        checkNames(thing, shadow);
-        return ShadowResponses.get(existing(thing, shadow), UpdateRequest.clientTokenOf(payload));
-    }
-
-    /** Deletes the shadow; its version is remembered for 48 hours ({@code delete/accepted}), or 404. */
-    public synchronized ObjectNode delete(String thing, String shadow, byte[] payload) throws ShadowException {
-        checkNames(thing, shadow);
-        String clientToken = UpdateRequest.clientTokenOf(payload);
-        ShadowState deleted = existing(thing, shadow);
+    private ObjectNode delete(ShadowBatch batch, String thing, String shadow, String clientToken)
+            throws ShadowException {
+        ShadowStore.Stored deleted = existing(batch, thing, shadow);
         long now = clock.instant().getEpochSecond();
-        store.markDeleted(thing, shadow, now);
-        return ShadowResponses.deleted(deleted.version(), now, clientToken);
+        batch.markDeleted(thing, shadow, deleted.state(), now);
+        return ShadowResponses.deleted(deleted.state().version(), now, clientToken);
     }
 
     /** The clientToken of a request that failed, when it can still be read, for the rejected answer. */
@@ -86,12 +138,31 @@ public final class Shadows {
         return store.historySize(thing, shadow);
     }
 
-    private ShadowState existing(String thing, String shadow) throws ShadowException {
-        return store.find(thing, shadow)
+    /** Commits and answers what is queued; later requests are refused with 503. */
+    @Override
+    public void close() {
+        committer.close();
+    }
+
+    private static ShadowStore.Stored existing(ShadowBatch batch, String thing, String shadow) throws ShadowException {
+        return batch.find(thing, shadow)
                 .filter(stored -> stored.deletedAt() == null)
-                .map(ShadowStore.Stored::state)
                 .orElseThrow(() -> new ShadowException(
                         404, "No shadow exists with name: '" + (shadow.isEmpty() ? thing : shadow) + "'"));
+    }
+
+    private static <T> T await(CompletableFuture<T> answer) throws ShadowException {
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ShadowException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException("a shadow request failed unexpectedly", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShadowException(503, "Service unavailable");
+        }
     }
 
     private static void checkNames(String thing, String shadow) throws ShadowException {

@@ -69,8 +69,10 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * WAL lets readers in other processes (a CLI, a backup) see the file while the console writes; NORMAL
-     * synchronisation is durable enough under WAL and much faster; foreign keys are off in SQLite unless asked for; the
+     * WAL lets readers in other processes (a CLI, a backup) see the file while the console writes; FULL
+     * synchronisation makes every commit wait for the disk, because an accepted shadow update must survive a power
+     * cut and not only a crash (NORMAL under WAL may lose the last commits then) — writers commit in groups to keep
+     * that fast; foreign keys are off in SQLite unless asked for; the
      * busy timeout waits out another process's write instead of failing at once. These must run outside a
      * transaction, which is why they come before anything else.
      */
@@ -85,7 +87,7 @@ public final class Database implements AutoCloseable {
             }
             statement.execute("PRAGMA foreign_keys=ON");
             statement.execute("PRAGMA busy_timeout=5000");
-            statement.execute("PRAGMA synchronous=NORMAL");
+            statement.execute("PRAGMA synchronous=FULL");
         }
     }
 

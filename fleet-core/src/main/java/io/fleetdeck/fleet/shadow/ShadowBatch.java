@@ -1,0 +1,56 @@
+package io.fleetdeck.fleet.shadow;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The shadows as one batch of operations sees them: what earlier operations in the batch wrote, else what is
+ * committed (from the cache or the store). Writes are kept here until {@link #flush} puts them into the batch's
+ * transaction; only after that commits does the cache learn them.
+ */
+final class ShadowBatch {
+
+    private final Connection connection;
+    private final ShadowStore store;
+    private final ShadowCache cache;
+    private final Map<ShadowKey, ShadowStore.Stored> written = new LinkedHashMap<>();
+    private final Map<ShadowKey, ShadowStore.Version> versions = new LinkedHashMap<>();
+
+    ShadowBatch(Connection connection, ShadowStore store, ShadowCache cache) {
+        this.connection = connection;
+        this.store = store;
+        this.cache = cache;
+    }
+
+    Optional<ShadowStore.Stored> find(String thing, String shadow) {
+        ShadowKey key = new ShadowKey(thing, shadow);
+        ShadowStore.Stored stored = written.get(key);
+        if (stored != null) {
+            return Optional.of(stored);
+        }
+        return cache.find(key, () -> store.find(connection, thing, shadow));
+    }
+
+    void save(String thing, String shadow, ShadowState state, String document) {
+        ShadowKey key = new ShadowKey(thing, shadow);
+        written.put(key, new ShadowStore.Stored(state, null));
+        versions.put(new ShadowKey(thing, shadow, state.version()), new ShadowStore.Version(state, document));
+    }
+
+    void markDeleted(String thing, String shadow, ShadowState last, long now) {
+        written.put(new ShadowKey(thing, shadow), new ShadowStore.Stored(last, now));
+    }
+
+    /** Writes everything the batch changed, within its transaction. */
+    void flush() throws SQLException {
+        store.write(connection, written, versions);
+    }
+
+    /** Called once the transaction has committed. */
+    void committed() {
+        cache.putAll(written);
+    }
+}
