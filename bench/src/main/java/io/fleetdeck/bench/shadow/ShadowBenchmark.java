@@ -1,0 +1,111 @@
+package io.fleetdeck.bench.shadow;
+
+import io.fleetdeck.broker.server.BrokerLimits;
+import io.fleetdeck.broker.server.MessageBroker;
+import io.fleetdeck.broker.server.MqttServer;
+import io.fleetdeck.broker.tls.ServerIdentity;
+import io.fleetdeck.fleet.shadow.ShadowLimits;
+import io.fleetdeck.fleet.shadow.ShadowService;
+import io.fleetdeck.fleet.shadow.Shadows;
+import io.fleetdeck.fleet.store.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Durable shadow updates (issue #6): a direct sqlite-jdbc baseline (WAL, synchronous=FULL, one writer committing
+ * queued updates in groups), the shadow store path alone, and end to end over MQTT with 1,000 things each on its own
+ * connection — as fast as they can (each thing sends its next update when the last is accepted) and at a steady 10k
+ * updates/s under AWS's per-thing limits. Args: [--things N] [--seconds S] [--rate R].
+ */
+public final class ShadowBenchmark {
+
+    private static final int WARM_UP_SECONDS = 5;
+
+    private ShadowBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int things = intOption(args, "--things", 1000);
+        int seconds = intOption(args, "--seconds", 15);
+        int rate = intOption(args, "--rate", 10_000);
+        Path folder = Files.createTempDirectory("fleetdeck-shadow-bench");
+        System.out.printf(
+                Locale.ROOT, "Shadow benchmark: %d things, %d s per run, store in %s%n", things, seconds, folder);
+
+        DirectSqliteBaseline.updatesPerSecond(folder.resolve("baseline-warm-up.db"), things, 100_000, 100);
+        double grouped = DirectSqliteBaseline.updatesPerSecond(folder.resolve("baseline-100.db"), things, 200_000, 100);
+        double single = DirectSqliteBaseline.updatesPerSecond(folder.resolve("baseline-1.db"), things, 3_000, 1);
+        System.out.printf(Locale.ROOT, "baseline  sqlite-jdbc direct, groups of 100: %,.0f updates/s%n", grouped);
+        System.out.printf(
+                Locale.ROOT, "baseline  sqlite-jdbc direct, one commit per update: %,.0f updates/s%n", single);
+
+        // the store path and the unthrottled MQTT run lift AWS's 20 requests/s per thing to find the ceiling
+        ShadowLimits unthrottled = ShadowLimits.awsDefaults().withRequestsPerSecondPerThing(1_000_000);
+        try (Database store = Database.sqliteFile(folder.resolve("store-path.db"));
+                Shadows shadows = new Shadows(store, Clock.systemUTC(), unthrottled)) {
+            StorePathLoad load = new StorePathLoad(shadows, things);
+            load.run(WARM_UP_SECONDS);
+            StorePathLoad.Result result = new StorePathLoad(shadows, things).run(seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "store     Shadows.submitUpdate, %d things, one in flight each: %,.0f updates/s (%.2f of the"
+                            + " grouped baseline), %s, refused %d%n",
+                    things,
+                    result.updatesPerSecond(),
+                    result.updatesPerSecond() / grouped,
+                    result.latencies().summary(),
+                    result.refused());
+        }
+        overMqtt(folder.resolve("mqtt-max.db"), unthrottled, things, seconds, 0);
+        overMqtt(folder.resolve("mqtt-steady.db"), ShadowLimits.awsDefaults(), things, seconds, rate);
+    }
+
+    /** rate 0: each thing sends its next update when the last is answered; otherwise a steady total rate. */
+    private static void overMqtt(Path storeFile, ShadowLimits limits, int things, int seconds, int rate)
+            throws Exception {
+        Path pki = Files.createDirectories(storeFile.resolveSibling("pki"));
+        ServerIdentity identity = ServerIdentity.loadOrCreate(pki, pki.resolve("ca.pem"), Clock.systemUTC());
+        BrokerLimits brokerLimits =
+                new BrokerLimits(128, 256, 7, 128 * 1024, 8, 50, 30, 1200, Duration.ofHours(1), 1_000_000, 100, 8);
+        MessageBroker broker = new MessageBroker(brokerLimits, Clock.systemUTC());
+        try (Database store = Database.sqliteFile(storeFile);
+                Shadows shadows = new Shadows(store, Clock.systemUTC(), limits);
+                ShadowService service = ShadowService.start(broker, shadows);
+                MqttServer server = MqttServer.start(
+                        broker,
+                        new MqttServer.Listeners("127.0.0.1", 0, identity.serverContext(), Optional.of(0), 64 << 20));
+                ShadowDevices devices =
+                        new ShadowDevices(server.plainAddress().orElseThrow().getPort(), things)) {
+            MqttRun run = rate == 0 ? new MqttRun.AsFastAsAnswered(devices) : new MqttRun.Steady(devices, rate);
+            run.measure(WARM_UP_SECONDS);
+            MqttRun.Result result = run.measure(seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "mqtt      %s, %d things: %,.0f accepted/s, rejected %d, update→accepted %s%n",
+                    rate == 0
+                            ? "as fast as answered, one in flight each"
+                            : String.format(Locale.ROOT, "steady %,d/s", rate),
+                    things,
+                    result.acceptedPerSecond(),
+                    result.rejected(),
+                    result.latencies().summary());
+        }
+    }
+
+    private static int intOption(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+    static void pause(long millis) throws InterruptedException {
+        TimeUnit.MILLISECONDS.sleep(millis);
+    }
+}
