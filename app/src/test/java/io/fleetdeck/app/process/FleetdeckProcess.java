@@ -114,6 +114,13 @@ final class FleetdeckProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL to the whole process tree: a crash or a power cut as far as the process can tell. */
+    void killHard() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
     long pid() {
         return process.pid();
     }
