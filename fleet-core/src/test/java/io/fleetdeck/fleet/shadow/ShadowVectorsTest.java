@@ -5,9 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.broker.server.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
+import io.fleetdeck.broker.server.MqttServer;
+import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,7 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The Device Shadow vectors of AWS-IOT-BEHAVIOUR §10.1, over the broker's channel, on a real SQLite store. */
+/**
+ * The Device Shadow vectors of AWS-IOT-BEHAVIOUR §10.1, sent by a real MQTT client (Paho) through the broker's
+ * listener to the shadow service on a real SQLite store.
+ */
 class ShadowVectorsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,32 +44,42 @@ class ShadowVectorsTest {
     private Database database;
     private MessageBroker broker;
     private ShadowService shadows;
-    private MqttChannel.Subscription watcher;
+    private MqttServer server;
+    private MqttClient device;
     private final List<String> seen = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
         broker = new MessageBroker(BrokerLimits.awsDefaults(), Clock.systemUTC());
         shadows = ShadowService.start(broker, database, Clock.fixed(Instant.ofEpochSecond(T), ZoneOffset.UTC), 100);
-        watcher = broker.subscribe("$aws/things/lamp1/shadow/#", message -> {
-            if (message.topic().matches(".*/(accepted|rejected|delta|documents)$")) {
-                seen.add(message.topic() + " " + new String(message.payload(), StandardCharsets.UTF_8));
+        ServerIdentity identity =
+                ServerIdentity.loadOrCreate(folder.resolve("pki"), folder.resolve("ca.pem"), Clock.systemUTC());
+        server = MqttServer.start(
+                broker, new MqttServer.Listeners("127.0.0.1", 0, identity.serverContext(), Optional.of(0), 1 << 20));
+        device = new MqttClient(
+                "tcp://127.0.0.1:" + server.plainAddress().orElseThrow().getPort(), "lamp1", new MemoryPersistence());
+        device.connect();
+        device.subscribe("$aws/things/lamp1/shadow/#", 1, (topic, message) -> {
+            if (topic.matches(".*/(accepted|rejected|delta|documents)$")) {
+                seen.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8));
             }
         });
     }
 
     @AfterEach
-    void stop() {
-        watcher.close();
+    void stop() throws Exception {
+        device.disconnect();
+        device.close();
+        server.close();
         shadows.close();
         database.close();
     }
 
     /** Publishes a request and returns the responses it caused, once its accepted or rejected is in. */
-    private List<String> request(String topic, String payload) {
+    private List<String> request(String topic, String payload) throws MqttException {
         int before = seen.size();
-        broker.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+        device.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> seen.stream()
                         .skip(before)
