@@ -12,6 +12,7 @@ import io.fleetdeck.fleet.provisioning.FleetProvisioning;
 import io.fleetdeck.fleet.provisioning.PreProvisioningHook;
 import io.fleetdeck.fleet.provisioning.ProvisioningException;
 import io.fleetdeck.fleet.registry.Registry;
+import io.fleetdeck.fleet.registry.RegistryEventPublisher;
 import io.fleetdeck.fleet.shadow.ShadowLimits;
 import io.fleetdeck.fleet.shadow.ShadowService;
 import io.fleetdeck.fleet.shadow.Shadows;
@@ -43,7 +44,7 @@ public final class FleetServices implements AutoCloseable {
         this.shadows = new Shadows(database, clock, ShadowLimits.awsDefaults());
         this.registry = new Registry(database, clock);
         identities.inheritGroupPoliciesFrom(registry::groupsWithAncestors);
-        registry.onChange(event -> identities.registryChanged());
+        registry.onChange(identities::registryChanged);
         this.identities = identities;
         this.enrollment = new DeviceEnrollment(identities);
     }
@@ -79,6 +80,8 @@ public final class FleetServices implements AutoCloseable {
     void startProvisioning(MqttChannel channel, Clock clock) {
         provisioning = FleetProvisioning.start(channel, identities, database, clock, PreProvisioningHook.ALLOW_ALL);
         identities.publishEventsTo((topic, payload) -> channel.publish(topic, payload, 1, false));
+        registry.onChange(
+                new RegistryEventPublisher(registry, (topic, payload) -> channel.publish(topic, payload, 1, false), clock));
         connectivity = new ConnectivityTracker(channel);
         shadowService = ShadowService.start(channel, shadows);
     }

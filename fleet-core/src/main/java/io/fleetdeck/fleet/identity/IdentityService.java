@@ -17,6 +17,7 @@ import io.fleetdeck.broker.tls.PemFiles;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
 import io.fleetdeck.fleet.pki.Pem;
+import io.fleetdeck.fleet.registry.RegistryEvent;
 import io.fleetdeck.fleet.store.Database;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -535,9 +536,24 @@ public final class IdentityService implements ClientAuthority {
         changed();
     }
 
-    /** Something in the registry changed (membership, groups): decisions must be made again. */
-    public void registryChanged() {
+    /**
+     * Something in the registry changed (membership, groups): decisions must be made again. A group's policies follow
+     * it when the console renames it and go when it is deleted, as a re-created AWS group would have none.
+     */
+    public void registryChanged(RegistryEvent event) {
+        if (event.kind().equals("thingGroup") && event.change().equals("renamed")) {
+            store.moveAttachments(GROUP_TARGET + event.subject(), GROUP_TARGET + event.other());
+        } else if (event.kind().equals("thingGroup") && event.change().equals("deleted")) {
+            store.detachAll(GROUP_TARGET + event.subject());
+        }
         changed();
+    }
+
+    /** The policies attached to a static thing group itself (not those of its ancestors). */
+    public List<String> groupPolicies(String groupName) {
+        return store.policiesAttachedTo(GROUP_TARGET + groupName).stream()
+                .map(PolicyRecord::name)
+                .toList();
     }
 
     /** AttachPolicy with a static thing group as target. */

@@ -237,6 +237,15 @@ final class IdentityStore {
                 update(c, "DELETE FROM policy_attachment WHERE policy_name = ? AND target = ?", policyName, target));
     }
 
+    /** Every policy attached to {@code from} is attached to {@code to} instead. */
+    void moveAttachments(String from, String to) {
+        database.write(c -> update(c, "UPDATE policy_attachment SET target = ? WHERE target = ?", to, from));
+    }
+
+    void detachAll(String target) {
+        database.write(c -> update(c, "DELETE FROM policy_attachment WHERE target = ?", target));
+    }
+
     List<PolicyRecord> policiesAttachedTo(String target) {
         return database.read(c -> query(
                 c,

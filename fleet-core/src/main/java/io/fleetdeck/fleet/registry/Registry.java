@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -189,36 +190,272 @@ public final class Registry {
             return store.group(c, name).orElseThrow();
         });
         announce("thingGroup", "created", name, null);
+        if (parent != null) {
+            announce("hierarchy", "added", parent, name);
+        }
         return created;
+    }
+
+    /** UpdateThingGroup: the group's own attributes, merged (an empty value removes one) or replaced. */
+    public ThingGroup updateThingGroup(String name, Map<String, String> attributes, boolean merge, Long expectedVersion)
+            throws RegistryException {
+        ThingGroup updated = write(c -> {
+            ThingGroup current = requireGroup(c, name);
+            if (expectedVersion != null && expectedVersion != current.version()) {
+                throw new RegistryException(
+                        RegistryException.VERSION_CONFLICT,
+                        "thing group " + name + " is at version " + current.version() + ", not " + expectedVersion);
+            }
+            Map<String, String> next = new LinkedHashMap<>(merge ? current.attributes() : Map.of());
+            attributes.forEach((key, value) -> {
+                if (value.isEmpty()) {
+                    next.remove(key);
+                } else {
+                    next.put(key, value);
+                }
+            });
+            checkAttributes(next, 50);
+            update(
+                    c,
+                    "UPDATE thing_group SET attributes = ?, version = version + 1 WHERE name = ?",
+                    toJson(next),
+                    name);
+            return store.group(c, name).orElseThrow();
+        });
+        announce("thingGroup", "updated", name, null);
+        return updated;
+    }
+
+    /**
+     * DeleteThingGroup: its things leave it (they stay in the registry). A group with child groups is refused, so a
+     * delete never takes a hierarchy with it unseen.
+     */
+    public void deleteThingGroup(String name) throws RegistryException {
+        List<String> members = new ArrayList<>();
+        ThingGroup deleted = write(c -> {
+            ThingGroup group = requireGroup(c, name);
+            if (!children(c, name).isEmpty()) {
+                throw new RegistryException(
+                        RegistryException.INVALID_REQUEST,
+                        "thing group " + name + " has child groups (" + String.join(", ", children(c, name))
+                                + "); delete or move them first");
+            }
+            members.addAll(directMembers(c, name));
+            update(c, "DELETE FROM thing_group_member WHERE group_name = ?", name);
+            update(c, "DELETE FROM thing_group WHERE name = ?", name);
+            return group;
+        });
+        members.forEach(thing -> announce("membership", "removed", name, thing));
+        if (deleted.parent() != null) {
+            announce("hierarchy", "removed", deleted.parent(), name);
+        }
+        announce("thingGroup", "deleted", name, null);
+    }
+
+    /**
+     * Gives a group a new name, keeping its members, child groups, attributes and (through the {@code renamed} event)
+     * its policies. AWS cannot rename a group; the console can, and to devices and services it looks as AWS would
+     * show a group re-created under the new name.
+     */
+    public ThingGroup renameThingGroup(String name, String newName) throws RegistryException {
+        checkName("thing group", newName);
+        ThingGroup renamed = write(c -> {
+            requireGroup(c, name);
+            if (store.group(c, newName).isPresent()) {
+                throw new RegistryException(
+                        RegistryException.ALREADY_EXISTS, "thing group " + newName + " already exists");
+            }
+            update(
+                    c,
+                    "INSERT INTO thing_group (name, parent, attributes, version, created_at)"
+                            + " SELECT ?, parent, attributes, version + 1, ? FROM thing_group WHERE name = ?",
+                    newName,
+                    clock.millis(),
+                    name);
+            update(c, "UPDATE thing_group SET parent = ? WHERE parent = ?", newName, name);
+            update(c, "UPDATE thing_group_member SET group_name = ? WHERE group_name = ?", newName, name);
+            update(c, "DELETE FROM thing_group WHERE name = ?", name);
+            return store.group(c, newName).orElseThrow();
+        });
+        announce("thingGroup", "renamed", name, newName);
+        return renamed;
+    }
+
+    /**
+     * Moves a group, with everything under it, below {@code newParent} (null: to the top). AWS fixes a group's parent
+     * at creation; the console can move it within the same rules: seven deep at most, 100 children, never below
+     * itself, and no thing ends up in two groups of one hierarchy.
+     */
+    public ThingGroup moveThingGroup(String name, String newParent) throws RegistryException {
+        String[] oldParent = new String[1];
+        ThingGroup moved = write(c -> {
+            ThingGroup group = requireGroup(c, name);
+            oldParent[0] = group.parent();
+            if (Objects.equals(group.parent(), newParent)) {
+                return group;
+            }
+            checkMove(c, group, newParent);
+            update(c, "UPDATE thing_group SET parent = ?, version = version + 1 WHERE name = ?", newParent, name);
+            return store.group(c, name).orElseThrow();
+        });
+        if (!Objects.equals(oldParent[0], newParent)) {
+            if (oldParent[0] != null) {
+                announce("hierarchy", "removed", oldParent[0], name);
+            }
+            if (newParent != null) {
+                announce("hierarchy", "added", newParent, name);
+            }
+            announce("thingGroup", "updated", name, null);
+        }
+        return moved;
+    }
+
+    private void checkMove(Connection c, ThingGroup group, String newParent) throws SQLException, RegistryException {
+        List<String> subtree = subtree(c, group.name());
+        if (newParent == null) {
+            return;
+        }
+        ThingGroup parent = requireGroup(c, newParent);
+        if (subtree.contains(newParent)) {
+            throw new RegistryException(
+                    RegistryException.INVALID_REQUEST,
+                    "thing group " + group.name() + " cannot move below itself (" + newParent + ")");
+        }
+        int depth = parent.rootToParent().size() + 1 + height(c, group.name());
+        if (depth > MAX_DEPTH) {
+            throw new RegistryException(
+                    RegistryException.LIMIT_EXCEEDED,
+                    "below " + newParent + " the hierarchy would be " + depth + " deep; thing groups nest at most "
+                            + MAX_DEPTH + " deep");
+        }
+        if (children(c, newParent).size() >= MAX_CHILDREN) {
+            throw new RegistryException(
+                    RegistryException.LIMIT_EXCEEDED, newParent + " has " + MAX_CHILDREN + " child groups already");
+        }
+        checkOneGroupPerHierarchy(c, subtree, root(parent));
+    }
+
+    /** After a move into {@code targetRoot}'s hierarchy, no thing of the moved subtree may be in it twice. */
+    private void checkOneGroupPerHierarchy(Connection c, List<String> subtree, String targetRoot)
+            throws SQLException, RegistryException {
+        List<String> targetHierarchy = subtree(c, targetRoot);
+        for (String group : subtree) {
+            for (String thing : directMembers(c, group)) {
+                for (String other : requireThing(c, thing).groups()) {
+                    if (!subtree.contains(other) && targetHierarchy.contains(other)) {
+                        throw new RegistryException(
+                                RegistryException.INVALID_REQUEST,
+                                thing + " is in " + group + " and in " + other + "; after the move both would be in"
+                                        + " the hierarchy of " + targetRoot);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> children(Connection c, String group) throws SQLException {
+        return query(c, "SELECT name FROM thing_group WHERE parent = ? ORDER BY name", row -> row.getString(1), group);
+    }
+
+    /** The group and all its descendants. */
+    private static List<String> subtree(Connection c, String group) throws SQLException {
+        List<String> groups = new ArrayList<>(List.of(group));
+        for (int i = 0; i < groups.size(); i++) {
+            groups.addAll(children(c, groups.get(i)));
+        }
+        return groups;
+    }
+
+    /** Levels from the group down to its deepest descendant, the group itself counting as one. */
+    private static int height(Connection c, String group) throws SQLException {
+        int deepest = 0;
+        for (String child : children(c, group)) {
+            deepest = Math.max(deepest, height(c, child));
+        }
+        return deepest + 1;
+    }
+
+    private static List<String> directMembers(Connection c, String group) throws SQLException {
+        return query(
+                c,
+                "SELECT thing_name FROM thing_group_member WHERE group_name = ? ORDER BY thing_name",
+                row -> row.getString(1),
+                group);
+    }
+
+    private ThingGroup requireGroup(Connection c, String name) throws SQLException, RegistryException {
+        return store.group(c, name)
+                .orElseThrow(() -> new RegistryException(RegistryException.NOT_FOUND, "no thing group named " + name));
+    }
+
+    /** Every thing group, parents before their children. */
+    public List<ThingGroup> thingGroups() {
+        return store.read(c -> {
+            List<ThingGroup> all = new ArrayList<>();
+            for (String root : query(
+                    c, "SELECT name FROM thing_group WHERE parent IS NULL ORDER BY name", row -> row.getString(1))) {
+                for (String name : subtree(c, root)) {
+                    all.add(store.group(c, name).orElseThrow());
+                }
+            }
+            return all;
+        });
     }
 
     /** AddThingToThingGroup: at most ten groups per thing, and one group of any one hierarchy. */
     public void addThingToGroup(String group, String thing) throws RegistryException {
-        write(c -> {
-            requireThing(c, thing);
-            ThingGroup target = store.group(c, group)
-                    .orElseThrow(
-                            () -> new RegistryException(RegistryException.NOT_FOUND, "no thing group named " + group));
-            List<String> current = requireThing(c, thing).groups();
-            if (current.contains(group)) {
-                return null;
+        if (write(c -> addMember(c, group, thing))) {
+            announce("membership", "added", group, thing);
+        }
+    }
+
+    /**
+     * Moves a thing from one group to another in one step (the console's drag and drop): out of {@code fromGroup}
+     * (null: from none) and into {@code toGroup}, or neither when the add is refused.
+     */
+    public void moveThing(String thing, String fromGroup, String toGroup) throws RegistryException {
+        boolean[] left = {false};
+        boolean added = write(c -> {
+            if (fromGroup != null) {
+                left[0] = update(
+                                c,
+                                "DELETE FROM thing_group_member WHERE group_name = ? AND thing_name = ?",
+                                fromGroup,
+                                thing)
+                        > 0;
             }
-            if (current.size() >= MAX_GROUPS_PER_THING) {
-                throw new RegistryException(
-                        RegistryException.LIMIT_EXCEEDED, thing + " is in " + MAX_GROUPS_PER_THING + " groups already");
-            }
-            String root = root(target);
-            for (String other : current) {
-                ThingGroup otherGroup = store.group(c, other).orElseThrow();
-                if (root(otherGroup).equals(root)) {
-                    throw new RegistryException(
-                            RegistryException.INVALID_REQUEST,
-                            thing + " is already in " + other + " of the same hierarchy (" + root + ")");
-                }
-            }
-            return update(c, "INSERT INTO thing_group_member (group_name, thing_name) VALUES (?, ?)", group, thing);
+            return addMember(c, toGroup, thing);
         });
-        announce("membership", "added", group, thing);
+        if (left[0]) {
+            announce("membership", "removed", fromGroup, thing);
+        }
+        if (added) {
+            announce("membership", "added", toGroup, thing);
+        }
+    }
+
+    /** Adds within the caller's transaction; false when the thing was a member already. */
+    private boolean addMember(Connection c, String group, String thing) throws SQLException, RegistryException {
+        ThingGroup target = requireGroup(c, group);
+        List<String> current = requireThing(c, thing).groups();
+        if (current.contains(group)) {
+            return false;
+        }
+        if (current.size() >= MAX_GROUPS_PER_THING) {
+            throw new RegistryException(
+                    RegistryException.LIMIT_EXCEEDED, thing + " is in " + MAX_GROUPS_PER_THING + " groups already");
+        }
+        String root = root(target);
+        for (String other : current) {
+            ThingGroup otherGroup = store.group(c, other).orElseThrow();
+            if (root(otherGroup).equals(root)) {
+                throw new RegistryException(
+                        RegistryException.INVALID_REQUEST,
+                        thing + " is already in " + other + " of the same hierarchy (" + root + ")");
+            }
+        }
+        update(c, "INSERT INTO thing_group_member (group_name, thing_name) VALUES (?, ?)", group, thing);
+        return true;
     }
 
     public void removeThingFromGroup(String group, String thing) throws RegistryException {

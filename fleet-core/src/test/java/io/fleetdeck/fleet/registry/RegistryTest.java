@@ -130,7 +130,7 @@ class RegistryTest {
         IdentityService identities = IdentityService.open(
                 database, DeviceCertificateAuthority.load(folder.resolve("pki"), Clock.systemUTC()), Clock.systemUTC());
         identities.inheritGroupPoliciesFrom(registry::groupsWithAncestors);
-        registry.onChange(event -> identities.registryChanged());
+        registry.onChange(identities::registryChanged);
         registry.createThingGroup("plant", null, Map.of());
         registry.createThingGroup("line-3", "plant", Map.of());
         registry.createThing("press-9", null, Map.of());
@@ -155,6 +155,23 @@ class RegistryTest {
                         .simulate(id, "someone-else", IotAction.PUBLISH, "plant/press-9/t")
                         .allowed())
                 .as("group policies apply only when the client id is the thing")
+                .isFalse();
+
+        registry.renameThingGroup("plant", "plant-east");
+        assertThat(identities.groupPolicies("plant-east")).containsExactly("plant-telemetry");
+        assertThat(identities
+                        .simulate(id, "press-9", IotAction.PUBLISH, "plant/press-9/t")
+                        .policyDecision()
+                        .explanation())
+                .as("the policy follows the renamed group")
+                .contains("plant-telemetry (group plant-east)");
+        registry.moveThingGroup("line-3", null);
+        registry.deleteThingGroup("plant-east");
+        assertThat(identities.groupPolicies("plant-east")).isEmpty();
+        assertThat(identities
+                        .simulate(id, "press-9", IotAction.PUBLISH, "plant/press-9/t")
+                        .allowed())
+                .as("line-3 moved out of plant-east, which was then deleted: its policy reaches press-9 no more")
                 .isFalse();
     }
 }
