@@ -15,6 +15,7 @@ import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.provisioning.FleetProvisioning;
 import io.fleetdeck.fleet.provisioning.PreProvisioningHook;
+import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.shadow.ShadowException;
 import io.fleetdeck.fleet.shadow.ShadowService;
 import io.fleetdeck.fleet.store.Database;
@@ -82,7 +83,9 @@ class SimulatedFleetTest {
         try (Database store = Database.sqliteFile(folder.resolve("fleetdeck.db"))) {
             IdentityService identities =
                     IdentityService.open(store, DeviceCertificateAuthority.load(folder.resolve("pki"), clock), clock);
-            new DeviceEnrollment(identities).ensureDefaults(folder.resolve("provisioning"));
+            Registry registry = new Registry(store, clock);
+            registry.onChange(identities::registryChanged);
+            new DeviceEnrollment(identities, registry).ensureDefaults(folder.resolve("provisioning"));
             FleetProvisioning.ensureTemplate(
                     store, clock, DeviceEnrollment.DEFAULT_TEMPLATE, FleetProvisioning.DEFAULT_TEMPLATE_BODY);
             MessageBroker broker = new MessageBroker(BrokerLimits.awsDefaults(), clock);
@@ -100,8 +103,8 @@ class SimulatedFleetTest {
                                     Optional.empty(),
                                     1 << 20,
                                     identities));
-                    FleetProvisioning provisioning =
-                            FleetProvisioning.start(broker, identities, store, clock, PreProvisioningHook.ALLOW_ALL);
+                    FleetProvisioning provisioning = FleetProvisioning.start(
+                            broker, identities, registry, store, clock, PreProvisioningHook.ALLOW_ALL);
                     ShadowService shadows = ShadowService.start(broker, store, clock, 100)) {
                 Map<String, AtomicInteger> readings = new ConcurrentHashMap<>();
                 try (MqttChannel.Subscription telemetry = broker.subscribe(

@@ -46,7 +46,7 @@ public final class FleetServices implements AutoCloseable {
         identities.inheritGroupPoliciesFrom(registry::groupsWithAncestors);
         registry.onChange(identities::registryChanged);
         this.identities = identities;
-        this.enrollment = new DeviceEnrollment(identities);
+        this.enrollment = new DeviceEnrollment(identities, registry);
     }
 
     static FleetServices open(DataFolder folder, Clock clock) throws StartupException {
@@ -78,10 +78,11 @@ public final class FleetServices implements AutoCloseable {
 
     /** Starts answering fleet provisioning requests (by claim) on the broker's channel. */
     void startProvisioning(MqttChannel channel, Clock clock) {
-        provisioning = FleetProvisioning.start(channel, identities, database, clock, PreProvisioningHook.ALLOW_ALL);
+        provisioning =
+                FleetProvisioning.start(channel, identities, registry, database, clock, PreProvisioningHook.ALLOW_ALL);
         identities.publishEventsTo((topic, payload) -> channel.publish(topic, payload, 1, false));
-        registry.onChange(
-                new RegistryEventPublisher(registry, (topic, payload) -> channel.publish(topic, payload, 1, false), clock));
+        registry.onChange(new RegistryEventPublisher(
+                registry, (topic, payload) -> channel.publish(topic, payload, 1, false), clock));
         connectivity = new ConnectivityTracker(channel);
         shadowService = ShadowService.start(channel, shadows);
     }

@@ -11,6 +11,7 @@ import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.pki.Pem;
+import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class IdentityBenchmark {
         try (Database store = Database.sqliteFile(storeFile)) {
             IdentityService identities = IdentityService.open(
                     store, DeviceCertificateAuthority.load(pki, Clock.systemUTC()), Clock.systemUTC());
-            DeviceEnrollment enrollment = new DeviceEnrollment(identities);
+            DeviceEnrollment enrollment = new DeviceEnrollment(identities, new Registry(store, Clock.systemUTC()));
             enrollment.ensureDefaults(folder.resolve("provisioning"));
             identities.createPolicy("bench-monitor", """
                     {"Version": "2012-10-17", "Statement": [

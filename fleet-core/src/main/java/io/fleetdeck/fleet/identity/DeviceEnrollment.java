@@ -4,6 +4,8 @@ import io.fleetdeck.broker.tls.PemFiles;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
 import io.fleetdeck.fleet.pki.Pem;
+import io.fleetdeck.fleet.registry.Registry;
+import io.fleetdeck.fleet.registry.RegistryException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +64,11 @@ public final class DeviceEnrollment {
             """;
 
     private final IdentityService identities;
+    private final Registry registry;
 
-    public DeviceEnrollment(IdentityService identities) {
+    public DeviceEnrollment(IdentityService identities, Registry registry) {
         this.identities = identities;
+        this.registry = registry;
     }
 
     /** Creates what is missing of the default policies and the claim certificate files in {@code provisioning}. */
@@ -92,8 +96,12 @@ public final class DeviceEnrollment {
      */
     public IssuedCertificate enrollDevice(String thingName, Map<String, String> attributes)
             throws GeneralSecurityException, IdentityException {
-        if (identities.thing(thingName).isEmpty()) {
-            identities.putThing(thingName, attributes);
+        if (registry.thing(thingName).isEmpty()) {
+            try {
+                registry.createThing(thingName, null, attributes);
+            } catch (RegistryException e) {
+                throw new IdentityException(IdentityException.INVALID_REQUEST, e.getMessage());
+            }
         }
         IssuedCertificate issued = identities.createKeysAndCertificate(thingName, KeyType.EC_P256, true);
         identities.attachThingPrincipal(thingName, issued.certificate().id());

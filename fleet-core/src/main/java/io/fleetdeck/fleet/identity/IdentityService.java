@@ -54,7 +54,6 @@ public final class IdentityService implements ClientAuthority {
     private static final int MAX_POLICY_VERSIONS = 5;
     private static final String LOCAL_ACCOUNT = "000000000000";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern THING_NAME = Pattern.compile("[a-zA-Z0-9:_-]{1,128}");
 
     private final IdentityStore store;
     private final DeviceCertificateAuthority authority;
@@ -344,18 +343,6 @@ public final class IdentityService implements ClientAuthority {
     }
 
     // --- things
-
-    /** Creates the thing, or replaces its attributes when it exists. */
-    public ThingRecord putThing(String name, Map<String, String> attributes) throws IdentityException {
-        if (!THING_NAME.matcher(name).matches()) {
-            throw new IdentityException(
-                    IdentityException.INVALID_REQUEST,
-                    "a thing name is 1-128 characters of letters, digits and :_-, was \"" + name + "\"");
-        }
-        store.upsertThing(name, attributes, clock.instant());
-        changed();
-        return store.findThing(name).orElseThrow();
-    }
 
     public Optional<ThingRecord> thing(String name) {
         return store.findThing(name);

@@ -272,23 +272,6 @@ final class IdentityStore {
 
     // --- things and their principals
 
-    void upsertThing(String name, Map<String, String> attributes, Instant now) {
-        String json = toJson(attributes);
-        database.write(c -> {
-            int changed =
-                    update(c, "UPDATE thing SET attributes = ?, version = version + 1 WHERE name = ?", json, name);
-            if (changed == 0) {
-                update(
-                        c,
-                        "INSERT INTO thing (name, attributes, version, created_at) VALUES (?, ?, 1, ?)",
-                        name,
-                        json,
-                        now.toEpochMilli());
-            }
-            return null;
-        });
-    }
-
     Optional<ThingRecord> findThing(String name) {
         return database.read(c -> query(c, "SELECT * FROM thing WHERE name = ?", IdentityStore::thing, name)).stream()
                 .findFirst();

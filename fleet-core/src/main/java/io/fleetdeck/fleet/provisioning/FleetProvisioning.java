@@ -11,6 +11,7 @@ import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
+import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.store.Database;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -39,14 +40,20 @@ public final class FleetProvisioning implements AutoCloseable {
 
     private final MqttChannel channel;
     private final IdentityService identities;
+    private final Registry registry;
     private final TemplateStore templates;
     private final PreProvisioningHook hook;
     private final List<MqttChannel.Subscription> subscriptions;
 
     private FleetProvisioning(
-            MqttChannel channel, IdentityService identities, TemplateStore templates, PreProvisioningHook hook) {
+            MqttChannel channel,
+            IdentityService identities,
+            Registry registry,
+            TemplateStore templates,
+            PreProvisioningHook hook) {
         this.channel = channel;
         this.identities = identities;
+        this.registry = registry;
         this.templates = templates;
         this.hook = hook;
         this.subscriptions = List.of(
@@ -57,8 +64,13 @@ public final class FleetProvisioning implements AutoCloseable {
 
     /** Starts answering provisioning requests on {@code channel}. */
     public static FleetProvisioning start(
-            MqttChannel channel, IdentityService identities, Database database, Clock clock, PreProvisioningHook hook) {
-        return new FleetProvisioning(channel, identities, new TemplateStore(database, clock), hook);
+            MqttChannel channel,
+            IdentityService identities,
+            Registry registry,
+            Database database,
+            Clock clock,
+            PreProvisioningHook hook) {
+        return new FleetProvisioning(channel, identities, registry, new TemplateStore(database, clock), hook);
     }
 
     /** Creates or replaces a template, checked first: a broken one is refused and the old one kept. */
@@ -166,7 +178,7 @@ public final class FleetProvisioning implements AutoCloseable {
                     .forEach(p -> parameters.put(p.getKey(), p.getValue().asText()));
             askHook(templateName, certificateId, request.senderClientId(), parameters);
             ProvisioningPlan plan = template.plan(parameters, certificateId);
-            new PlanApplier(identities).apply(plan, certificateId, templateName);
+            new PlanApplier(identities, registry).apply(plan, certificateId, templateName);
             templates.spend(token);
             log.info(
                     "Provisioned {} with certificate {} by template {}", plan.thingName(), certificateId, templateName);

@@ -3,7 +3,9 @@ package io.fleetdeck.fleet.provisioning;
 import io.fleetdeck.fleet.identity.CertificateStatus;
 import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.identity.IdentityService;
-import io.fleetdeck.fleet.identity.ThingRecord;
+import io.fleetdeck.fleet.registry.Registry;
+import io.fleetdeck.fleet.registry.RegistryException;
+import io.fleetdeck.fleet.registry.Thing;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,9 +17,11 @@ import java.util.Map;
 final class PlanApplier {
 
     private final IdentityService identities;
+    private final Registry registry;
 
-    PlanApplier(IdentityService identities) {
+    PlanApplier(IdentityService identities, Registry registry) {
         this.identities = identities;
+        this.registry = registry;
     }
 
     void apply(ProvisioningPlan plan, String certificateId, String templateName)
@@ -43,10 +47,18 @@ final class PlanApplier {
         identities.updateCertificate(certificateId, CertificateStatus.valueOf(plan.certificateStatus()));
     }
 
-    private void putThing(ProvisioningPlan plan) throws IdentityException, ProvisioningException {
-        ThingRecord existing = identities.thing(plan.thingName()).orElse(null);
+    private void putThing(ProvisioningPlan plan) throws ProvisioningException {
+        try {
+            putThingInRegistry(plan);
+        } catch (RegistryException e) {
+            throw new ProvisioningException(400, "InvalidRequest", "the thing cannot be put: " + e.getMessage());
+        }
+    }
+
+    private void putThingInRegistry(ProvisioningPlan plan) throws RegistryException, ProvisioningException {
+        Thing existing = registry.thing(plan.thingName()).orElse(null);
         if (existing == null) {
-            identities.putThing(plan.thingName(), plan.thingAttributes());
+            registry.createThing(plan.thingName(), null, plan.thingAttributes());
             return;
         }
         switch (plan.attributeOverride()) {
@@ -57,9 +69,9 @@ final class PlanApplier {
             case "MERGE" -> {
                 Map<String, String> merged = new LinkedHashMap<>(existing.attributes());
                 merged.putAll(plan.thingAttributes());
-                identities.putThing(plan.thingName(), merged);
+                registry.putThing(plan.thingName(), merged);
             }
-            default -> identities.putThing(plan.thingName(), plan.thingAttributes());
+            default -> registry.putThing(plan.thingName(), plan.thingAttributes());
         }
     }
 }

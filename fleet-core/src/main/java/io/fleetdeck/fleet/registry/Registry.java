@@ -99,6 +99,16 @@ public final class Registry {
         return updated;
     }
 
+    /**
+     * Creates the thing, or replaces its attributes when it exists: what enrolment and fleet provisioning need, with
+     * the registry's rules and events.
+     */
+    public Thing putThing(String name, Map<String, String> attributes) throws RegistryException {
+        return thing(name).isPresent()
+                ? updateThing(name, attributes, false, null)
+                : createThing(name, null, attributes);
+    }
+
     public void deleteThing(String name) throws RegistryException {
         write(c -> {
             requireThing(c, name);

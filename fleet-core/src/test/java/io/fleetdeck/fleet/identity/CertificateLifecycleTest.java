@@ -41,7 +41,7 @@ class CertificateLifecycleTest {
 
     /** A thing with an ACTIVE certificate and the default policy, written as the files a device would get. */
     private Path[] device(String thing) throws Exception {
-        identities.putThing(thing, Map.of());
+        running.registry.createThing(thing, null, Map.of());
         var issued = identities.createKeysAndCertificate(thing, KeyType.EC_P256, true);
         identities.attachThingPrincipal(thing, issued.certificate().id());
         identities.attachPolicy("device-default", issued.certificate().id());

@@ -5,6 +5,7 @@ import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
+import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +20,7 @@ public final class MutualTlsBroker implements AutoCloseable {
     public final Path folder;
     public final Database database;
     public final IdentityService identities;
+    public final Registry registry;
     public final MessageBroker broker;
     public final MqttServer server;
 
@@ -27,6 +29,9 @@ public final class MutualTlsBroker implements AutoCloseable {
         this.folder = folder;
         this.database = database;
         this.identities = identities;
+        this.registry = new Registry(database, Clock.systemUTC());
+        registry.onChange(identities::registryChanged);
+        identities.inheritGroupPoliciesFrom(registry::groupsWithAncestors);
         this.broker = broker;
         this.server = server;
     }

@@ -89,7 +89,7 @@ class RegistrationTest {
                 .contains("\"certificateStatus\":\"PENDING_ACTIVATION\"");
 
         identities.updateCertificate(device.id(), CertificateStatus.ACTIVE);
-        identities.putThing("meter-12", Map.of());
+        running.registry.createThing("meter-12", null, Map.of());
         identities.attachThingPrincipal("meter-12", device.id());
         identities.attachPolicy("device-default", device.id());
         assertThat(publish(device, "meter-12").exitCode()).isZero();
@@ -102,7 +102,7 @@ class RegistrationTest {
         TestPki.Issued known = TestPki.device(folder, partnerCa, "valve-1");
         TestPki.Issued unknown = TestPki.device(folder, partnerCa, "valve-2");
         identities.registerCertificate(Files.readString(known.certFile()), CertificateStatus.ACTIVE);
-        identities.putThing("valve-1", Map.of());
+        running.registry.createThing("valve-1", null, Map.of());
         identities.attachThingPrincipal("valve-1", known.id());
         identities.attachPolicy("device-default", known.id());
 

@@ -48,11 +48,11 @@ class ProvisioningByClaimTest {
         Clock clock = Clock.systemUTC();
         running = MutualTlsBroker.start(folder);
         identities = running.identities;
-        new DeviceEnrollment(identities).ensureDefaults(folder.resolve("provisioning"));
+        new DeviceEnrollment(identities, running.registry).ensureDefaults(folder.resolve("provisioning"));
         FleetProvisioning.ensureTemplate(
                 running.database, clock, DeviceEnrollment.DEFAULT_TEMPLATE, FleetProvisioning.DEFAULT_TEMPLATE_BODY);
         provisioning = FleetProvisioning.start(
-                running.broker, identities, running.database, clock, request -> hook.decide(request));
+                running.broker, identities, running.registry, running.database, clock, request -> hook.decide(request));
     }
 
     @AfterEach

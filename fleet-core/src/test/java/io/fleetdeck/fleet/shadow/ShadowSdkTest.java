@@ -42,7 +42,7 @@ class ShadowSdkTest {
     void aDeviceFollowsTheDesiredStateItIsSentAsADelta() throws Exception {
         try (MutualTlsBroker running = MutualTlsBroker.start(folder);
                 ShadowService shadows = ShadowService.start(running.broker, running.database, Clock.systemUTC(), 100)) {
-            DeviceEnrollment enrollment = new DeviceEnrollment(running.identities);
+            DeviceEnrollment enrollment = new DeviceEnrollment(running.identities, running.registry);
             enrollment.ensureDefaults(folder.resolve("provisioning"));
             IssuedCertificate device = enrollment.enrollDevice("thermostat-4", Map.of());
             try (AwsIotMqttConnectionBuilder builder = AwsIotMqttConnectionBuilder.newMtlsBuilder(

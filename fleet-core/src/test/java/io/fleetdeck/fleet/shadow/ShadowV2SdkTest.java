@@ -46,7 +46,7 @@ class ShadowV2SdkTest {
     void updateGetAndDeleteANamedShadowOverMqtt5() throws Exception {
         try (MutualTlsBroker running = MutualTlsBroker.start(folder);
                 ShadowService shadows = ShadowService.start(running.broker, running.database, Clock.systemUTC(), 100)) {
-            DeviceEnrollment enrollment = new DeviceEnrollment(running.identities);
+            DeviceEnrollment enrollment = new DeviceEnrollment(running.identities, running.registry);
             enrollment.ensureDefaults(folder.resolve("provisioning"));
             IssuedCertificate device = enrollment.enrollDevice("gateway-2", Map.of());
             CompletableFuture<Void> connected = new CompletableFuture<>();
