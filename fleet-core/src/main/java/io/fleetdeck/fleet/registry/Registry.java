@@ -121,6 +121,11 @@ public final class Registry {
         return store.read(c -> store.thing(c, name));
     }
 
+    /** Every thing, sorted by name: for lists of the whole fleet. */
+    public List<Thing> things() {
+        return store.read(store::allThings);
+    }
+
     public List<String> thingNames() {
         return store.read(c -> query(c, "SELECT name FROM thing ORDER BY name", row -> row.getString(1)));
     }

@@ -3,8 +3,10 @@ package io.fleetdeck.fleet.shadow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The shadows as one batch of operations sees them: what earlier operations in the batch wrote, else what is
@@ -47,6 +49,13 @@ final class ShadowBatch {
     /** Writes everything the batch changed, within its transaction. */
     void flush() throws SQLException {
         store.write(connection, written, versions);
+    }
+
+    /** The things whose shadows this batch changed. */
+    Set<String> changedThings() {
+        Set<String> things = new LinkedHashSet<>();
+        written.keySet().forEach(key -> things.add(key.thing()));
+        return things;
     }
 
     /** Called once the transaction has committed. */

@@ -3,12 +3,15 @@ package io.fleetdeck.fleet.shadow;
 import io.fleetdeck.fleet.store.Database;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,7 @@ final class ShadowCommitter implements AutoCloseable {
     private final ExecutorService answers = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("shadow-answers").daemon().factory());
 
+    private final List<Consumer<Set<String>>> committedListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closing;
 
     ShadowCommitter(Database database, ShadowStore store, ThingRequestGate gate) {
@@ -42,6 +46,10 @@ final class ShadowCommitter implements AutoCloseable {
         this.store = store;
         this.gate = gate;
         this.writer = Thread.ofPlatform().name("shadow-committer").daemon().start(this::commitUntilClosed);
+    }
+
+    void onCommitted(Consumer<Set<String>> listener) {
+        committedListeners.add(listener);
     }
 
     /** Queues {@code step} for {@code thing}; the answer completes once its batch is committed (or refused). */
@@ -92,7 +100,14 @@ final class ShadowCommitter implements AutoCloseable {
                 return null;
             });
             written[0].committed();
-            answers.execute(() -> batch.forEach(ShadowWork::answerCommitted));
+            Set<String> changed = written[0].changedThings();
+            // listeners (the index, the views) hear of a change before the device hears it was accepted
+            answers.execute(() -> {
+                if (!changed.isEmpty()) {
+                    committedListeners.forEach(listener -> listener.accept(changed));
+                }
+                batch.forEach(ShadowWork::answerCommitted);
+            });
         } catch (RuntimeException e) { // a StoreException, or a bug in one step: the batch is lost either way
             log.error("A batch of {} shadow requests could not be committed; all are refused", batch.size(), e);
             cache.clear();

@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -134,6 +136,61 @@ final class ShadowStore {
             }
             trim.executeBatch();
         }
+    }
+
+    /** The versions kept of a shadow, newest first. */
+    List<ShadowVersion> history(String thing, String shadow) {
+        return database.read(c -> {
+            try (PreparedStatement select =
+                    c.prepareStatement("SELECT version, written_at, document FROM shadow_history"
+                            + " WHERE thing_name = ? AND shadow_name = ? ORDER BY version DESC")) {
+                select.setString(1, thing);
+                select.setString(2, shadow);
+                List<ShadowVersion> versions = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        versions.add(new ShadowVersion(row.getLong(1), row.getLong(2), object(row.getString(3))));
+                    }
+                }
+                return versions;
+            }
+        });
+    }
+
+    /** The names of a thing's shadows that exist ("" first when the classic one does). */
+    List<String> names(String thing) {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT shadow_name FROM shadow"
+                    + " WHERE thing_name = ? AND deleted_at IS NULL ORDER BY shadow_name")) {
+                select.setString(1, thing);
+                List<String> names = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        names.add(row.getString(1));
+                    }
+                }
+                return names;
+            }
+        });
+    }
+
+    /** Every existing classic shadow, one row at a time, in one read: for fleet lists. */
+    void eachClassic(ClassicVisitor visitor) {
+        database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT thing_name, desired, reported, version"
+                            + " FROM shadow WHERE shadow_name = '' AND deleted_at IS NULL");
+                    ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    visitor.visit(row.getString(1), object(row.getString(2)), object(row.getString(3)), row.getLong(4));
+                }
+            }
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    interface ClassicVisitor {
+        void visit(String thing, ObjectNode desired, ObjectNode reported, long version);
     }
 
     int historySize(String thing, String shadow) {

@@ -1,12 +1,18 @@
 package io.fleetdeck.fleet.shadow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdeck.fleet.store.Database;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -131,6 +137,50 @@ public final class Shadows implements AutoCloseable {
 
     ObjectNode error(ShadowException problem, byte[] payload) {
         return ShadowResponses.error(problem, clock.instant().getEpochSecond(), clientTokenIfReadable(payload));
+    }
+
+    /** The versions kept of a shadow for diagnosis, newest first (committed ones only). */
+    public List<ShadowVersion> history(String thing, String shadow) {
+        return store.history(thing, shadow);
+    }
+
+    /** The names of the thing's shadows that exist; "" is the classic shadow. */
+    public List<String> shadowNames(String thing) {
+        return store.names(thing);
+    }
+
+    /** Every classic shadow at a glance, by thing, in one read of the store. */
+    public Map<String, ShadowSummary> classicSummaries() {
+        Map<String, ShadowSummary> summaries = new HashMap<>();
+        store.eachClassic((thing, desired, reported, version) -> {
+            ObjectNode delta = ShadowEngine.delta(desired, reported);
+            summaries.put(
+                    thing,
+                    new ShadowSummary(
+                            version,
+                            delta == null ? 0 : leaves(delta),
+                            reported == null ? UpdateRequest.JSON.createObjectNode() : reported));
+        });
+        return summaries;
+    }
+
+    private static int leaves(JsonNode node) {
+        if (!node.isObject()) {
+            return 1;
+        }
+        int count = 0;
+        for (JsonNode child : node) {
+            count += leaves(child);
+        }
+        return count;
+    }
+
+    /**
+     * Tells {@code listener} the things whose shadows a commit changed, after the commit, on the thread that answers
+     * requests: it must be quick and must not wait for another shadow request.
+     */
+    public void onCommitted(Consumer<Set<String>> listener) {
+        committer.onCommitted(listener);
     }
 
     /** How many versions of a shadow are kept for diagnosis. */

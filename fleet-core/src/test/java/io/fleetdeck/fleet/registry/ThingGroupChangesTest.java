@@ -2,6 +2,7 @@ package io.fleetdeck.fleet.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fleetdeck.fleet.store.Database;
 import java.nio.file.Path;
@@ -155,6 +156,16 @@ class ThingGroupChangesTest {
                 .containsExactly(
                         new RegistryEvent("membership", "removed", "floor-1", "sensor-1"),
                         new RegistryEvent("membership", "added", "floor-2", "sensor-1"));
+    }
+
+    @Test
+    void theWholeFleetIsReadWithEachThingsGroups() {
+        assertThat(registry.things())
+                .extracting(Thing::name, Thing::groups)
+                .containsExactly(
+                        tuple("sensor-1", List.of("floor-1")),
+                        tuple("sensor-2", List.of("floor-1")),
+                        tuple("sensor-3", List.of("floor-2")));
     }
 
     @Test

@@ -1,0 +1,93 @@
+package io.fleetdeck.fleet.shadow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fleetdeck.fleet.store.Database;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the console reads about shadows: history, names, fleet-wide summaries and change notices. */
+class ShadowReadsTest {
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+    private Shadows shadows;
+
+    @BeforeEach
+    void open() {
+        database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
+        shadows = new Shadows(
+                database, Clock.systemUTC(), ShadowLimits.awsDefaults().withHistoryVersions(3));
+    }
+
+    @AfterEach
+    void close() {
+        shadows.close();
+        database.close();
+    }
+
+    private void update(String thing, String shadow, String json) throws ShadowException {
+        shadows.update(thing, shadow, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theHistoryKeepsTheNewestVersionsWithTheirDocuments() throws Exception {
+        for (int speed = 1; speed <= 5; speed++) {
+            update("pump-7", "", "{\"state\":{\"desired\":{\"speed\":" + speed + "}}}");
+        }
+        assertThat(shadows.history("pump-7", ""))
+                .extracting(ShadowVersion::version)
+                .containsExactly(5L, 4L, 3L);
+        ShadowVersion newest = shadows.history("pump-7", "").getFirst();
+        assertThat(newest.document().at("/state/desired/speed").asInt()).isEqualTo(5);
+        assertThat(newest.document().at("/metadata/desired/speed/timestamp").asLong())
+                .isEqualTo(newest.writtenAt());
+    }
+
+    @Test
+    void namesAndSummariesShowWhatExistsAndWhatIsPending() throws Exception {
+        update(
+                "pump-7",
+                "",
+                "{\"state\":{\"desired\":{\"speed\":1200,\"mode\":{\"eco\":true,\"night\":false}},"
+                        + "\"reported\":{\"speed\":900,\"firmware\":\"2.1.0\"}}}");
+        update("pump-7", "config", "{\"state\":{\"reported\":{\"interval\":30}}}");
+        update("pump-8", "", "{\"state\":{\"reported\":{\"speed\":5}}}");
+        shadows.delete("pump-8", "", new byte[0]);
+
+        assertThat(shadows.shadowNames("pump-7")).containsExactly("", "config");
+        Map<String, ShadowSummary> summaries = shadows.classicSummaries();
+        assertThat(summaries).containsOnlyKeys("pump-7");
+        ShadowSummary pump = summaries.get("pump-7");
+        assertThat(pump.version()).isEqualTo(1);
+        assertThat(pump.pendingDeltaFields())
+                .as("speed, mode.eco and mode.night")
+                .isEqualTo(3);
+        assertThat(pump.reported().path("firmware").asText()).isEqualTo("2.1.0");
+    }
+
+    @Test
+    void listenersHearWhichThingsACommitChanged() throws Exception {
+        update("lamp-3", "", "{\"state\":{\"reported\":{\"on\":true}}}");
+        Set<String> heard = ConcurrentHashMap.newKeySet();
+        shadows.onCommitted(heard::addAll);
+        update("lamp-1", "", "{\"state\":{\"reported\":{\"on\":true}}}");
+        update("lamp-2", "night", "{\"state\":{\"desired\":{\"on\":false}}}");
+        shadows.get("lamp-3", "", new byte[0]);
+        update("lamp-2", "night", "{\"state\":{\"desired\":{\"on\":true}}}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> heard.contains("lamp-2"));
+        assertThat(heard).as("a get changes nothing").containsExactlyInAnyOrder("lamp-1", "lamp-2");
+    }
+}
