@@ -104,7 +104,7 @@ final class ShadowCommitter implements AutoCloseable {
             // listeners (the index, the views) hear of a change before the device hears it was accepted
             answers.execute(() -> {
                 if (!changed.isEmpty()) {
-                    committedListeners.forEach(listener -> listener.accept(changed));
+                    committedListeners.forEach(listener -> tell(listener, changed));
                 }
                 batch.forEach(ShadowWork::answerCommitted);
             });
@@ -113,6 +113,15 @@ final class ShadowCommitter implements AutoCloseable {
             cache.clear();
             ShadowException failure = new ShadowException(500, "Internal service failure");
             answers.execute(() -> batch.forEach(work -> work.answerFailed(failure)));
+        }
+    }
+
+    /** A listener's failure is its own: it must not keep devices from their answers. */
+    private static void tell(Consumer<Set<String>> listener, Set<String> changed) {
+        try {
+            listener.accept(changed);
+        } catch (RuntimeException e) {
+            log.warn("A listener of shadow commits failed", e);
         }
     }
 
