@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -12,7 +13,8 @@ import java.util.function.BiConsumer;
 /**
  * A simulated device's side of its shadows, as device firmware keeps them: it reports its state when it connects
  * (classic shadow: firmware, setpoint, mode; named shadow {@code config}: sample interval), and when a delta arrives it
- * applies it after {@code actDelay} — the time a real device takes to act — and reports the new state.
+ * applies it after {@code actDelay} — the time a real device takes to act — and reports the new state; its battery and
+ * uptime it reports every so often on its own.
  */
 final class DeviceShadow {
 
@@ -36,6 +38,7 @@ final class DeviceShadow {
         reported.put("firmware", "1.4.2");
         reported.put("setpoint", 21.0);
         reported.put("mode", "auto");
+        reported.put("battery", 100.0);
     }
 
     String deltaTopic() {
@@ -47,6 +50,29 @@ final class DeviceShadow {
         report("$aws/things/" + thingName + "/shadow/update", reported);
         ObjectNode config = JSON.createObjectNode().put("sampleIntervalSeconds", 5);
         report("$aws/things/" + thingName + "/shadow/name/config/update", config);
+    }
+
+    /**
+     * Reports the readings that change by themselves every {@code period}, as devices do without being asked: the
+     * battery draining a little and the uptime.
+     */
+    void reportEvery(Duration period) {
+        long started = System.nanoTime();
+        scheduler.scheduleAtFixedRate(
+                () -> {
+                    ObjectNode readings = JSON.createObjectNode();
+                    synchronized (reported) {
+                        double battery = Math.max(5, reported.path("battery").asDouble(100) - 0.1);
+                        reported.put("battery", Math.round(battery * 10) / 10.0);
+                        reported.put("uptimeSeconds", (System.nanoTime() - started) / 1_000_000_000L);
+                        readings.set("battery", reported.get("battery"));
+                        readings.set("uptimeSeconds", reported.get("uptimeSeconds"));
+                    }
+                    report("$aws/things/" + thingName + "/shadow/update", readings);
+                },
+                period.toMillis(),
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** A delta from the shadow service: act on it a little later, then report what the device now is. */

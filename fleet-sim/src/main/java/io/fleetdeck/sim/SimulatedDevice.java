@@ -66,8 +66,12 @@ final class SimulatedDevice implements AutoCloseable {
     }
 
     /** Keeps the device's shadows from now on: reports its state, then follows the deltas it is sent. */
-    void keepShadow(ScheduledExecutorService scheduler, long actDelayMillis) throws Exception {
-        DeviceShadow shadow = new DeviceShadow(thingName, this::publishAtLeastOnce, scheduler, actDelayMillis);
+    void keepShadow(ScheduledExecutorService scheduler, ShadowTiming timing) throws Exception {
+        DeviceShadow shadow = new DeviceShadow(
+                thingName,
+                this::publishAtLeastOnce,
+                scheduler,
+                timing.actDelay().toMillis());
         if (mqtt5) {
             // this Paho v5 call reads a subscription identifier list; 0 asks it to pick one when the broker offers them
             org.eclipse.paho.mqttv5.common.packet.MqttProperties properties =
@@ -85,6 +89,7 @@ final class SimulatedDevice implements AutoCloseable {
                     .waitForCompletion(30_000);
         }
         shadow.reportOnConnect();
+        shadow.reportEvery(timing.reportEvery());
     }
 
     private void publishAtLeastOnce(String topic, byte[] payload) {

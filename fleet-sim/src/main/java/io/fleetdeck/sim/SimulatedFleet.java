@@ -25,8 +25,6 @@ public final class SimulatedFleet implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SimulatedFleet.class);
     /** AWS allows a connection 100 publishes a second (AWS-IOT-BEHAVIOUR §9); a device here never goes faster. */
     public static final double MAX_RATE_PER_DEVICE = 100;
-    /** How long a simulated device takes to act on a desired-state change before it reports it. */
-    static final long SHADOW_ACT_DELAY_MILLIS = 2_000;
 
     private final List<SimulatedDevice> devices;
     private final ScheduledExecutorService scheduler;
@@ -74,6 +72,20 @@ public final class SimulatedFleet implements AutoCloseable {
             ClaimBundle claim,
             BiConsumer<String, DeviceIdentity> provisioned)
             throws Exception {
+        return start(endpoint, prefix, size, messagesPerSecond, identities, claim, provisioned, ShadowTiming.DEMO);
+    }
+
+    /** As above, with the devices keeping their shadows at {@code shadowTiming}. */
+    public static SimulatedFleet start(
+            FleetEndpoint endpoint,
+            String prefix,
+            int size,
+            double messagesPerSecond,
+            Function<String, DeviceIdentity> identities,
+            ClaimBundle claim,
+            BiConsumer<String, DeviceIdentity> provisioned,
+            ShadowTiming shadowTiming)
+            throws Exception {
         if (messagesPerSecond <= 0 || messagesPerSecond > MAX_RATE_PER_DEVICE) {
             throw new IllegalArgumentException(
                     "a device publishes more than 0 and at most 100 messages a second, not " + messagesPerSecond);
@@ -90,7 +102,7 @@ public final class SimulatedFleet implements AutoCloseable {
             }
             connectAll(devices, endpoint, thing -> identityOf(thing, endpoint, identities, claim, provisioned));
             for (SimulatedDevice device : devices) {
-                device.keepShadow(scheduler, SHADOW_ACT_DELAY_MILLIS);
+                device.keepShadow(scheduler, shadowTiming);
             }
             long periodMicros = Math.round(1_000_000 / messagesPerSecond);
             for (int i = 0; i < devices.size(); i++) {

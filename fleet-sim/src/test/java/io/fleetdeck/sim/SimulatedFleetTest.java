@@ -120,7 +120,8 @@ class SimulatedFleetTest {
                                 10,
                                 thing -> null,
                                 claim,
-                                kept::put)) {
+                                kept::put,
+                                new ShadowTiming(Duration.ofMillis(500), Duration.ofMillis(700)))) {
                     await().atMost(Duration.ofSeconds(20))
                             .until(() -> readings.size() == 3
                                     && readings.values().stream().allMatch(count -> count.get() >= 3));
@@ -136,6 +137,10 @@ class SimulatedFleetTest {
                     await().atMost(Duration.ofSeconds(15))
                             .until(() -> !shadowOf(shadows, "factory-pump-002").contains("\"delta\""));
                     assertThat(shadowOf(shadows, "factory-pump-002")).contains("\"setpoint\":23.5");
+                    // and unasked, every so often, the readings that change by themselves
+                    await().atMost(Duration.ofSeconds(10))
+                            .until(() -> shadowOf(shadows, "factory-pump-003").contains("\"uptimeSeconds\""));
+                    assertThat(shadowOf(shadows, "factory-pump-003")).containsPattern("\"battery\":99\\.\\d");
                 }
             }
             assertThat(kept).containsOnlyKeys("factory-pump-001", "factory-pump-002", "factory-pump-003");
