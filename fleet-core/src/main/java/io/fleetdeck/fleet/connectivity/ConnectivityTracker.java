@@ -6,9 +6,12 @@ import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.broker.PublishedMessage;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,7 @@ public final class ConnectivityTracker implements AutoCloseable {
 
     private final Map<String, Connectivity> byClientId = new ConcurrentHashMap<>();
     private final MqttChannel.Subscription subscription;
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     public ConnectivityTracker(MqttChannel channel) {
         this.subscription = channel.subscribe("$aws/events/presence/+/+", this::onPresence);
@@ -34,6 +38,11 @@ public final class ConnectivityTracker implements AutoCloseable {
 
     public Optional<Connectivity> of(String thingName) {
         return Optional.ofNullable(byClientId.get(thingName));
+    }
+
+    /** Tells {@code listener} the thing (client id) whose connectivity changed, on the broker's service thread. */
+    public void onChange(Consumer<String> listener) {
+        listeners.add(listener);
     }
 
     private void onPresence(PublishedMessage event) {
@@ -49,10 +58,13 @@ public final class ConnectivityTracker implements AutoCloseable {
         boolean connected = "connected".equals(body.path("eventType").asText());
         Connectivity next = new Connectivity(
                 connected, at, connected ? null : body.path("disconnectReason").asText(null));
-        byClientId.merge(
+        Connectivity now = byClientId.merge(
                 clientId,
                 next,
                 (known, incoming) -> incoming.timestamp().isBefore(known.timestamp()) ? known : incoming);
+        if (now == next) {
+            listeners.forEach(listener -> listener.accept(clientId));
+        }
     }
 
     @Override

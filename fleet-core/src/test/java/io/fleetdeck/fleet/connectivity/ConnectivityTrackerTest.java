@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +33,8 @@ class ConnectivityTrackerTest {
                         broker,
                         new MqttServer.Listeners("127.0.0.1", 0, identity.serverContext(), Optional.of(0), 1 << 20));
                 ConnectivityTracker connectivity = new ConnectivityTracker(broker)) {
+            List<String> changes = new CopyOnWriteArrayList<>();
+            connectivity.onChange(changes::add);
             String port = Integer.toString(server.plainAddress().orElseThrow().getPort());
             try (var device = Mosquitto.sub("-d", "-h", "127.0.0.1", "-p", port, "-i", "pump-3", "-t", "dt/pump-3/#")) {
                 await().atMost(Duration.ofSeconds(10))
@@ -62,6 +66,9 @@ class ConnectivityTrackerTest {
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> connectivity.of("marker").isPresent());
             assertThat(connectivity.of("pump-3").orElseThrow().connected()).isFalse();
+            assertThat(changes)
+                    .as("listeners hear of each change that took, and not of the late event")
+                    .containsExactly("pump-3", "pump-3", "marker");
         }
     }
 }
