@@ -36,6 +36,7 @@ final class CertCommand {
         public Integer call() throws Exception {
             return OfflineAction.perform(
                     dataFolder.resolve(cert.parent.dataFolder),
+                    dataFolder.databaseUrl(cert.parent.dataFolder),
                     spec.commandLine().getOut(),
                     fleet -> {
                         fleet.services()

@@ -4,14 +4,36 @@ import io.fleetdeck.app.data.UserDataFolder;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --data-dir}: which data folder to use, accepted before or after the subcommand. */
+/** {@code --data-dir} and {@code --database-url}: which data folder and store to use, before or after the subcommand. */
 public final class DataFolderOption {
+
+    /** Where a site keeps the store's URL, so a password in it stays out of the process list. */
+    static final String DATABASE_URL_VARIABLE = "FLEETDECK_DATABASE_URL";
 
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
             description = "Data folder to use (default: the per-user data folder).")
     Path dataDir;
+
+    @Option(
+            names = "--database-url",
+            paramLabel = "JDBC-URL",
+            description = "The store to use instead of the data folder's SQLite file, e.g. jdbc:postgresql://host/db"
+                    + " (default: $FLEETDECK_DATABASE_URL, else fleetdeck.db in the data folder).")
+    String databaseUrl;
+
+    /** The store's JDBC URL: this command's choice, the parent's, the environment's; null for the data folder's file. */
+    String databaseUrl(DataFolderOption parent) {
+        if (databaseUrl != null) {
+            return databaseUrl;
+        }
+        if (parent != null && parent.databaseUrl != null) {
+            return parent.databaseUrl;
+        }
+        String fromEnvironment = System.getenv(DATABASE_URL_VARIABLE);
+        return fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment;
+    }
 
     /** This command's choice, else the parent command's, else the per-user default. */
     Path resolve(DataFolderOption parent) {

@@ -49,6 +49,7 @@ final class DeviceCommand {
         public Integer call() throws Exception {
             return OfflineAction.perform(
                     dataFolder.resolve(device.parent.dataFolder),
+                    dataFolder.databaseUrl(device.parent.dataFolder),
                     spec.commandLine().getOut(),
                     fleet -> {
                         IssuedCertificate issued = fleet.services().enrollment().enrollDevice(name, Map.of());

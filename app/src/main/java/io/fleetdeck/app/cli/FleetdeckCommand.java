@@ -45,7 +45,8 @@ public final class FleetdeckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws StartupException, InterruptedException {
-        return new GuiCommand().run(dataFolder.resolve(null), brokerPorts.toOptions(), !demo.noDemo);
+        return new GuiCommand()
+                .run(dataFolder.resolve(null), dataFolder.databaseUrl(null), brokerPorts.toOptions(), !demo.noDemo);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

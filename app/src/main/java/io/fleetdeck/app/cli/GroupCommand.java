@@ -43,6 +43,7 @@ final class GroupCommand {
         public Integer call() throws Exception {
             return OfflineAction.perform(
                     dataFolder.resolve(groupCommand.parent.dataFolder),
+                    dataFolder.databaseUrl(groupCommand.parent.dataFolder),
                     spec.commandLine().getOut(),
                     fleet -> {
                         ThingGroup group = fleet.services().registry().createThingGroup(name, parentGroup, Map.of());
@@ -74,6 +75,7 @@ final class GroupCommand {
         public Integer call() throws Exception {
             return OfflineAction.perform(
                     dataFolder.resolve(groupCommand.parent.dataFolder),
+                    dataFolder.databaseUrl(groupCommand.parent.dataFolder),
                     spec.commandLine().getOut(),
                     fleet -> {
                         fleet.services().registry().addThingToGroup(group, thing);

@@ -46,15 +46,17 @@ final class GuiCommand implements Callable<Integer> {
     public Integer call() throws StartupException, InterruptedException {
         return run(
                 dataFolder.resolve(parent == null ? null : parent.dataFolder),
+                dataFolder.databaseUrl(parent == null ? null : parent.dataFolder),
                 brokerPorts.toOptions(),
                 !demo.noDemo && (parent == null || !parent.demo.noDemo));
     }
 
-    Integer run(Path folder, BrokerOptions brokerOptions, boolean demoFleet)
+    Integer run(Path folder, String databaseUrl, BrokerOptions brokerOptions, boolean demoFleet)
             throws StartupException, InterruptedException {
         Display.requireOne();
         ShutdownSignal shutdown = ShutdownSignal.onTerminationSignals();
-        try (FleetdeckInstance instance = FleetdeckInstance.open(folder, brokerOptions, Clock.systemUTC());
+        try (FleetdeckInstance instance =
+                        FleetdeckInstance.open(folder, databaseUrl, brokerOptions, Clock.systemUTC());
                 SettingsWriter settings = new SettingsWriter(instance.settingsFile());
                 ConsoleHost console = ConsoleHost.open(
                         instance.dataFolder().cacheFolder().resolve("javafx"),

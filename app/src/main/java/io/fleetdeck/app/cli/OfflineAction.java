@@ -20,8 +20,9 @@ interface OfflineAction {
     /** Does the work and returns the lines to print. */
     String run(OfflineFleet fleet) throws Exception;
 
-    static int perform(Path dataFolder, PrintWriter out, OfflineAction action) throws Exception {
-        try (OfflineFleet fleet = OfflineFleet.open(dataFolder, Clock.systemUTC())) {
+    /** @param databaseUrl the store's JDBC URL, or null for the data folder's SQLite file */
+    static int perform(Path dataFolder, String databaseUrl, PrintWriter out, OfflineAction action) throws Exception {
+        try (OfflineFleet fleet = OfflineFleet.open(dataFolder, databaseUrl, Clock.systemUTC())) {
             out.println(action.run(fleet));
             out.flush();
             return 0;

@@ -53,6 +53,7 @@ final class PolicyCommand {
             }
             return OfflineAction.perform(
                     dataFolder.resolve(policy.parent.dataFolder),
+                    dataFolder.databaseUrl(policy.parent.dataFolder),
                     spec.commandLine().getOut(),
                     fleet -> {
                         fleet.services().identities().createPolicy(name, text);
@@ -83,6 +84,7 @@ final class PolicyCommand {
         public Integer call() throws Exception {
             return OfflineAction.perform(
                     dataFolder.resolve(policy.parent.dataFolder),
+                    dataFolder.databaseUrl(policy.parent.dataFolder),
                     spec.commandLine().getOut(),
                     fleet -> {
                         IdentityService identities = fleet.services().identities();

@@ -44,7 +44,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws StartupException, InterruptedException {
         ShutdownSignal shutdown = ShutdownSignal.onTerminationSignals();
         try (FleetdeckInstance instance = FleetdeckInstance.open(
-                dataFolder.resolve(parent.dataFolder), brokerPorts.toOptions(), Clock.systemUTC())) {
+                dataFolder.resolve(parent.dataFolder),
+                dataFolder.databaseUrl(parent.dataFolder),
+                brokerPorts.toOptions(),
+                Clock.systemUTC())) {
             if (demo) {
                 instance.startDemoFleet();
             }

@@ -41,6 +41,7 @@ final class ShadowCommand {
         public Integer call() throws Exception {
             return OfflineAction.perform(
                     dataFolder.resolve(shadowCommand.parent.dataFolder),
+                    dataFolder.databaseUrl(shadowCommand.parent.dataFolder),
                     spec.commandLine().getOut(),
                     fleet -> {
                         return fleet.services().shadowAccess().get(thing, name).toString();
@@ -75,6 +76,7 @@ final class ShadowCommand {
         public Integer call() throws Exception {
             return OfflineAction.perform(
                     dataFolder.resolve(shadowCommand.parent.dataFolder),
+                    dataFolder.databaseUrl(shadowCommand.parent.dataFolder),
                     spec.commandLine().getOut(),
                     fleet -> {
                         return fleet.services()

@@ -61,6 +61,7 @@ final class ThingCommand {
             }
             return OfflineAction.perform(
                     dataFolder.resolve(thingCommand.parent.dataFolder),
+                    dataFolder.databaseUrl(thingCommand.parent.dataFolder),
                     spec.commandLine().getOut(),
                     fleet -> {
                         Registry registry = fleet.services().registry();
@@ -94,6 +95,7 @@ final class ThingCommand {
         public Integer call() throws Exception {
             return OfflineAction.perform(
                     dataFolder.resolve(thingCommand.parent.dataFolder),
+                    dataFolder.databaseUrl(thingCommand.parent.dataFolder),
                     spec.commandLine().getOut(),
                     fleet -> {
                         fleet.services().registry().deleteThing(name);

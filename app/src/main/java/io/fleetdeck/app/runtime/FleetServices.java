@@ -49,13 +49,17 @@ public final class FleetServices implements AutoCloseable {
         this.enrollment = new DeviceEnrollment(identities, registry);
     }
 
-    static FleetServices open(DataFolder folder, Clock clock) throws StartupException {
+    /** @param databaseUrl the store's JDBC URL (PostgreSQL), or null for {@code fleetdeck.db} in the data folder */
+    static FleetServices open(DataFolder folder, String databaseUrl, Clock clock) throws StartupException {
         Path storeFile = folder.root().resolve("fleetdeck.db");
         Database database;
         try {
-            database = Database.sqliteFile(storeFile);
+            database = databaseUrl == null ? Database.sqliteFile(storeFile) : Database.open(databaseUrl);
         } catch (StoreException e) {
-            throw new StartupException("cannot open the store " + storeFile + ": " + e.getMessage(), e);
+            throw new StartupException(
+                    "cannot open the store " + (databaseUrl == null ? storeFile : "at the database URL") + ": "
+                            + e.getMessage(),
+                    e);
         }
         try {
             IdentityService identities = IdentityService.open(

@@ -49,7 +49,9 @@ public final class FleetdeckInstance implements AutoCloseable {
         this.broker = broker;
     }
 
-    public static FleetdeckInstance open(Path requestedFolder, BrokerOptions brokerOptions, Clock clock)
+    /** @param databaseUrl the store's JDBC URL, or null for the data folder's SQLite file */
+    public static FleetdeckInstance open(
+            Path requestedFolder, String databaseUrl, BrokerOptions brokerOptions, Clock clock)
             throws StartupException {
         DataFolder folder = DataFolder.open(requestedFolder);
         DataFolderLock lock = DataFolderLock.acquire(folder);
@@ -58,7 +60,7 @@ public final class FleetdeckInstance implements AutoCloseable {
             SettingsFile settingsFile = new SettingsFile(folder.settingsFile(), clock);
             ConsoleSettings settings = settingsFile.load();
             ServerIdentity serverIdentity = EmbeddedBroker.serverIdentity(folder, brokerOptions.caKeyType(), clock);
-            FleetServices services = FleetServices.open(folder, clock);
+            FleetServices services = FleetServices.open(folder, databaseUrl, clock);
             EmbeddedBroker broker;
             try {
                 broker = EmbeddedBroker.start(serverIdentity, services.identities(), brokerOptions, clock);

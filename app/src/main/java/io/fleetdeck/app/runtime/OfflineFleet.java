@@ -29,7 +29,8 @@ public final class OfflineFleet implements AutoCloseable {
         this.services = services;
     }
 
-    public static OfflineFleet open(Path requestedFolder, Clock clock) throws StartupException {
+    /** @param databaseUrl the store's JDBC URL, or null for the data folder's SQLite file */
+    public static OfflineFleet open(Path requestedFolder, String databaseUrl, Clock clock) throws StartupException {
         DataFolder folder = DataFolder.open(requestedFolder);
         DataFolderLock lock;
         try {
@@ -41,7 +42,7 @@ public final class OfflineFleet implements AutoCloseable {
         }
         try {
             EmbeddedBroker.serverIdentity(folder, CaKeyType.EC_P256, clock);
-            return new OfflineFleet(folder, lock, FleetServices.open(folder, clock));
+            return new OfflineFleet(folder, lock, FleetServices.open(folder, databaseUrl, clock));
         } catch (StartupException | RuntimeException e) {
             release(lock);
             throw e;

@@ -63,6 +63,32 @@ class ShadowCliIT {
     }
 
     @Test
+    void aDatabaseUrlPutsTheStoreWhereItSays() throws Exception {
+        Path elsewhere = temp.resolve("site-store.db");
+        String url = "jdbc:sqlite:" + elsewhere;
+        try (FleetdeckProcess update =
+                run("shadow", "update", "pump-9", "--database-url", url, "{\"state\":{\"reported\":{\"rpm\":5}}}")) {
+            assertThat(update.awaitExit()).as("stderr %s", update.stderr()).isZero();
+        }
+        assertThat(elsewhere).isNotEmptyFile();
+        try (FleetdeckProcess local = run("shadow", "get", "pump-9")) {
+            assertThat(local.awaitExit())
+                    .as("the data folder's own store has no such shadow")
+                    .isEqualTo(2);
+        }
+        try (FleetdeckProcess fromEnvironment = FleetdeckProcess.start(
+                environment -> environment.put("FLEETDECK_DATABASE_URL", url),
+                "shadow",
+                "get",
+                "pump-9",
+                "--data-dir",
+                temp.resolve("data").toString())) {
+            assertThat(fromEnvironment.awaitExit()).isZero();
+            assertThat(fromEnvironment.stdout().getFirst()).contains("\"rpm\":5");
+        }
+    }
+
+    @Test
     void errorsAreAwsCodesAndMessagesWithExitCode2() throws Exception {
         try (FleetdeckProcess missing = run("shadow", "get", "pump-8")) {
             assertThat(missing.awaitExit()).isEqualTo(2);
