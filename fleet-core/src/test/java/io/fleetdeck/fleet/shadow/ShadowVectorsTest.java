@@ -9,6 +9,7 @@ import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.broker.server.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.fleet.store.Database;
+import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,11 +22,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The Device Shadow vectors of AWS-IOT-BEHAVIOUR §10.1, over the broker's channel, on a real SQLite store. */
+/**
+ * The Device Shadow vectors of AWS-IOT-BEHAVIOUR §10.1, over the broker's channel, on a real store, SQLite and
+ * PostgreSQL.
+ */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class ShadowVectorsTest {
+
+    @Parameter
+    StoreKind store;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long T = 1_795_000_000L;
@@ -41,7 +53,7 @@ class ShadowVectorsTest {
 
     @BeforeEach
     void start() {
-        database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
+        database = store.open(folder);
         broker = new MessageBroker(BrokerLimits.awsDefaults(), Clock.systemUTC());
         shadows = ShadowService.start(broker, database, Clock.fixed(Instant.ofEpochSecond(T), ZoneOffset.UTC), 100);
         watcher = broker.subscribe("$aws/things/lamp1/shadow/#", message -> {
