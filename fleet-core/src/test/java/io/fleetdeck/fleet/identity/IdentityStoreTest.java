@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,14 +22,17 @@ class IdentityStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-05-01T10:00:00.123Z");
 
-    @Parameter
-    StoreKind store;
+    private final StoreKind store;
 
     @TempDir
     Path folder;
 
     private Database database;
     private IdentityStore identities;
+
+    IdentityStoreTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
 
     @BeforeEach
     void open() {

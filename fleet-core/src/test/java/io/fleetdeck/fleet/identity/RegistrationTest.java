@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,8 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(StoreKind.class)
 class RegistrationTest {
 
-    @Parameter
-    StoreKind store;
+    private final StoreKind store;
 
     @TempDir
     Path folder;
@@ -40,6 +38,10 @@ class RegistrationTest {
     private MutualTlsBroker running;
     private IdentityService identities;
     private final List<String> events = new CopyOnWriteArrayList<>();
+
+    RegistrationTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
 
     @BeforeEach
     void start() throws Exception {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
@@ -41,8 +40,7 @@ import software.amazon.awssdk.iot.iotidentity.model.RegisterThingSubscriptionReq
 @EnumSource(StoreKind.class)
 class ProvisioningByClaimTest {
 
-    @Parameter
-    StoreKind store;
+    private final StoreKind store;
 
     @TempDir
     Path folder;
@@ -51,6 +49,10 @@ class ProvisioningByClaimTest {
     private IdentityService identities;
     private FleetProvisioning provisioning;
     private volatile PreProvisioningHook hook = PreProvisioningHook.ALLOW_ALL;
+
+    ProvisioningByClaimTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
 
     @BeforeEach
     void start() throws Exception {

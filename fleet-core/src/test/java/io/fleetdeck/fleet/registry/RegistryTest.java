@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,8 +30,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(StoreKind.class)
 class RegistryTest {
 
-    @Parameter
-    StoreKind store;
+    private final StoreKind store;
+
+    RegistryTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
 
     @TempDir
     Path folder;

@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
@@ -41,11 +40,14 @@ import software.amazon.awssdk.iot.iotshadow.model.UpdateShadowSubscriptionReques
 @EnumSource(StoreKind.class)
 class ShadowSdkTest {
 
-    @Parameter
-    StoreKind store;
+    private final StoreKind store;
 
     @TempDir
     Path folder;
+
+    ShadowSdkTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
 
     @Test
     void aDeviceFollowsTheDesiredStateItIsSentAsADelta() throws Exception {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,14 +18,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(StoreKind.class)
 class ShadowStoreTest {
 
-    @Parameter
-    StoreKind store;
+    private final StoreKind store;
 
     @TempDir
     Path folder;
 
     private Database database;
     private ShadowStore shadows;
+
+    ShadowStoreTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
 
     @BeforeEach
     void open() {

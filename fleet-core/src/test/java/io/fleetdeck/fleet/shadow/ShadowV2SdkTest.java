@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.crt.iot.MqttRequestResponseClientOptions;
@@ -45,11 +44,14 @@ import software.amazon.awssdk.iot.iotshadow.model.V2ErrorResponseException;
 @EnumSource(StoreKind.class)
 class ShadowV2SdkTest {
 
-    @Parameter
-    StoreKind store;
+    private final StoreKind store;
 
     @TempDir
     Path folder;
+
+    ShadowV2SdkTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
 
     @Test
     void updateGetAndDeleteANamedShadowOverMqtt5() throws Exception {

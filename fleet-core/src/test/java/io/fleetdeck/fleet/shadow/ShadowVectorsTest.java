@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,11 +35,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(StoreKind.class)
 class ShadowVectorsTest {
 
-    @Parameter
-    StoreKind store;
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long T = 1_795_000_000L;
+
+    private final StoreKind store;
 
     @TempDir
     Path folder;
@@ -50,6 +48,10 @@ class ShadowVectorsTest {
     private ShadowService shadows;
     private MqttChannel.Subscription watcher;
     private final List<String> seen = new CopyOnWriteArrayList<>();
+
+    ShadowVectorsTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
 
     @BeforeEach
     void start() {
@@ -75,6 +77,7 @@ class ShadowVectorsTest {
         int before = seen.size();
         broker.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
         await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> seen.stream()
                         .skip(before)
                         .anyMatch(
@@ -82,6 +85,7 @@ class ShadowVectorsTest {
         // the documents message is the last one an accepted update sends
         if (topic.endsWith("/update") && seen.stream().skip(before).anyMatch(l -> l.startsWith(topic + "/accepted"))) {
             await().atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> seen.stream().skip(before).anyMatch(line -> line.startsWith(topic + "/documents")));
         }
         return List.copyOf(seen.subList(before, seen.size()));

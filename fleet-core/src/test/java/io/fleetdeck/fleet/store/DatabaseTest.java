@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,11 +21,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(StoreKind.class)
 class DatabaseTest {
 
-    @Parameter
-    StoreKind store;
+    private final StoreKind store;
 
     @TempDir
     Path dir;
+
+    DatabaseTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
 
     /** A data folder that does not exist yet, as on a first run. */
     private Path folder() {

@@ -3,10 +3,21 @@ package io.fleetdeck.fleet.store;
 import java.nio.file.Path;
 
 /**
- * The databases the store tests run on: a test class annotated
- * {@code @ParameterizedClass(name = "on {0}") @EnumSource(StoreKind.class)} with a {@code @Parameter StoreKind store}
- * field runs all its tests once on each. A test's store belongs to its data folder: opening the same folder again
- * reaches the same data, as a restarted console would.
+ * The databases the store tests run on. A test class runs all its tests once on each with
+ *
+ * <pre>{@code
+ * @ParameterizedClass(name = "on {0}")
+ * @EnumSource(StoreKind.class)
+ * class RegistryTest {
+ *     private final StoreKind store;
+ *
+ *     RegistryTest(StoreKind store) {
+ *         this.store = store.assumeAvailable();
+ *     }
+ * }</pre>
+ *
+ * <p>and opens its store with {@code store.open(folder)}. A test's store belongs to its data folder: opening the same
+ * folder again reaches the same data, as a restarted console would.
  */
 public enum StoreKind {
     SQLITE("SQLite") {
@@ -49,6 +60,18 @@ public enum StoreKind {
 
     /** Opens the store of this data folder, creating it on first use. */
     public abstract Database open(Path folder);
+
+    /**
+     * This kind, where it can be had; else the calling test is skipped with an assumption that says why (PostgreSQL
+     * not installed). Called from the test class's constructor, so that a skipped test runs none of its
+     * {@code @BeforeEach} or {@code @AfterEach} methods.
+     */
+    public StoreKind assumeAvailable() {
+        if (this == POSTGRESQL) {
+            TestPostgres.shared();
+        }
+        return this;
+    }
 
     /** As {@link Database#product()} names it. */
     public String product() {
