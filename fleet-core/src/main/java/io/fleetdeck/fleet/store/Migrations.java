@@ -55,6 +55,11 @@ public final class Migrations {
         return scripts.size();
     }
 
+    /** The scripts' checksums in version order, as a database records them. */
+    List<String> checksums() {
+        return scripts.stream().map(MigrationScript::checksum).toList();
+    }
+
     public void applyTo(Database database) {
         SqlDialect dialect = SqlDialect.of(database.product());
         dialect.beginMigrations(database);
