@@ -52,6 +52,7 @@ public final class TestPostgres {
     static final String BIN_VARIABLE = "FLEETDECK_TEST_PG_BIN";
     static final String USER = "fleetdeck";
     private static final String SERVER_USER = "postgres";
+    private static final String FOLDER_PREFIX = "fleetdeck-pg-";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(TestPostgres.class);
 
@@ -217,8 +218,9 @@ public final class TestPostgres {
     private static TestPostgres start() {
         Path binaries = binaries().orElseThrow();
         boolean root = isRoot();
+        removeLeftovers();
         try {
-            Path home = Files.createTempDirectory("fleetdeck-pg-");
+            Path home = Files.createTempDirectory(FOLDER_PREFIX);
             String password = HexFormat.of().formatHex(randomBytes(16));
             TestPostgres postgres = new TestPostgres(binaries, home, root, password);
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "test-postgres-stop"));
@@ -227,6 +229,27 @@ public final class TestPostgres {
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set up the PostgreSQL test server", e);
+        }
+    }
+
+    /**
+     * A test JVM killed outright leaves its folder behind (its server, told by the parent-death signal, is gone):
+     * remove such folders once they are an hour old and no server runs in them. Younger ones may belong to a test JVM
+     * that is still starting its server.
+     */
+    private static void removeLeftovers() {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        try (Stream<Path> folders = Files.list(temp)) {
+            for (Path folder : folders.filter(f -> f.getFileName().toString().startsWith(FOLDER_PREFIX))
+                    .toList()) {
+                if (!Files.exists(folder.resolve("data/postmaster.pid"))
+                        && Files.getLastModifiedTime(folder).toInstant().isBefore(hourAgo)) {
+                    deleteRecursively(folder);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("could not remove every leftover PostgreSQL test folder from {}", temp, e);
         }
     }
 
