@@ -26,6 +26,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -67,8 +70,10 @@ public final class TestPostgres {
     private final Map<Path, String> databasesByFolder = new ConcurrentHashMap<>();
     private Process server;
     private int port;
+    private final ExecutorService creator = Executors.newSingleThreadExecutor(
+            work -> Thread.ofPlatform().daemon().name("test-postgres-databases").unstarted(work));
+    private Future<String> spare;
     private Connection admin;
-    private int serverMajorVersion;
     private int databases;
     private boolean stopped;
 
@@ -123,16 +128,28 @@ public final class TestPostgres {
         return password;
     }
 
-    /** A fresh, empty database; its name. */
+    /**
+     * A fresh, empty database; its name. Creating one copies the template database (a few MB, written and synced),
+     * which takes longer than most tests: the next one is made in the background while the caller uses this one.
+     */
     public synchronized String createDatabase() {
+        Future<String> ready = spare != null ? spare : creator.submit(this::newDatabase);
+        spare = creator.submit(this::newDatabase);
+        try {
+            return ready.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create a test database", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating a test database", e);
+        }
+    }
+
+    /** Only ever on the creator thread, which has the admin connection to itself. */
+    private String newDatabase() throws SQLException {
         String name = "fleetdeck_test_" + (++databases);
-        // FILE_COPY (15+) copies the template's files instead of writing them all to the WAL: quicker for many
-        // small databases, and the WAL stays small.
-        String strategy = serverMajorVersion >= 15 ? " STRATEGY FILE_COPY" : "";
         try (Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + name + strategy);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the test database " + name, e);
+            statement.execute("CREATE DATABASE " + name);
         }
         return name;
     }
@@ -301,7 +318,6 @@ public final class TestPostgres {
             if (connected.isPresent()) {
                 admin = connected.get();
                 try {
-                    serverMajorVersion = admin.getMetaData().getDatabaseMajorVersion();
                     LOG.info(
                             "PostgreSQL {} test server on 127.0.0.1:{} as {}, data in {}",
                             admin.getMetaData().getDatabaseProductVersion(),
@@ -347,6 +363,7 @@ public final class TestPostgres {
             return;
         }
         stopped = true;
+        creator.shutdownNow();
         try {
             if (admin != null) {
                 admin.close();
