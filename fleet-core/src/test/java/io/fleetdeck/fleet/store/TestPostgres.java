@@ -68,11 +68,11 @@ public final class TestPostgres {
     private final boolean asServerUser;
     private final String password;
     private final Map<Path, String> databasesByFolder = new ConcurrentHashMap<>();
-    private Process server;
-    private int port;
     private final ExecutorService creator = Executors.newSingleThreadExecutor(
             work -> Thread.ofPlatform().daemon().name("test-postgres-databases").unstarted(work));
     private Future<String> spare;
+    private Process server;
+    private int port;
     private Connection admin;
     private int databases;
     private boolean stopped;
