@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    private static final String SQLITE = "SQLite";
 
     private final Connection connection;
     private final String product;
@@ -44,17 +43,26 @@ public final class Database implements AutoCloseable {
         return open("jdbc:sqlite:" + absolute);
     }
 
+    /**
+     * Opens the store at a JDBC URL: {@code jdbc:sqlite:FILE}, or {@code jdbc:postgresql://HOST[:PORT]/DATABASE} with
+     * {@code user} and {@code password} parameters (or a {@code .pgpass} file). The schema is created or brought up to
+     * date before this returns; failures are a {@link StoreException} whose message never includes the password.
+     */
     public static Database open(String jdbcUrl) {
+        JdbcUrls.refuseCredentialsBeforeTheHost(jdbcUrl);
         Connection connection;
         try {
             connection = DriverManager.getConnection(jdbcUrl);
         } catch (SQLException e) {
-            throw new StoreException("cannot open the database " + withoutParameters(jdbcUrl), e);
+            throw new StoreException(
+                    "cannot open the database " + withoutParameters(jdbcUrl) + ": " + whyNotConnected(e, jdbcUrl),
+                    JdbcUrls.scrubbed(e, jdbcUrl));
         }
         try {
             String product = connection.getMetaData().getDatabaseProductName();
-            if (SQLITE.equalsIgnoreCase(product)) {
-                tuneSqlite(connection);
+            switch (SqlDialect.of(product)) {
+                case SQLITE -> tuneSqlite(connection);
+                case POSTGRESQL -> SqlDialect.preparePostgresql(connection);
             }
             Database database = new Database(connection, product);
             Migrations.fromClassPath().applyTo(database);
@@ -64,8 +72,19 @@ public final class Database implements AutoCloseable {
             if (e instanceof StoreException storeException) {
                 throw storeException;
             }
-            throw new StoreException("cannot prepare the database " + withoutParameters(jdbcUrl), e);
+            throw new StoreException(
+                    "cannot prepare the database " + withoutParameters(jdbcUrl) + ": "
+                            + JdbcUrls.scrub(e.getMessage(), jdbcUrl),
+                    e);
         }
+    }
+
+    private static String whyNotConnected(SQLException e, String jdbcUrl) {
+        if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
+            return "no driver takes this URL; the store opens jdbc:sqlite:FILE"
+                    + " and jdbc:postgresql://HOST[:PORT]/DATABASE?user=USER&password=PASSWORD";
+        }
+        return JdbcUrls.scrub(e.getMessage(), jdbcUrl);
     }
 
     /**
@@ -168,9 +187,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A server URL may carry a password among its parameters, and error messages end up in logs. */
+    /** A server URL may carry a password, and error messages end up in logs. */
     private static String withoutParameters(String jdbcUrl) {
-        int query = jdbcUrl.indexOf('?');
-        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+        return JdbcUrls.withoutSecrets(jdbcUrl);
     }
 }

@@ -55,7 +55,28 @@ public final class Migrations {
         return scripts.size();
     }
 
+    /** The scripts' checksums in version order, as a database records them. */
+    List<String> checksums() {
+        return scripts.stream().map(MigrationScript::checksum).toList();
+    }
+
     public void applyTo(Database database) {
+        SqlDialect dialect = SqlDialect.of(database.product());
+        dialect.beginMigrations(database);
+        try {
+            applyUnderLock(database);
+        } catch (RuntimeException e) {
+            try {
+                dialect.endMigrations(database);
+            } catch (RuntimeException unlock) {
+                e.addSuppressed(unlock);
+            }
+            throw e;
+        }
+        dialect.endMigrations(database);
+    }
+
+    private void applyUnderLock(Database database) {
         database.write(connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"

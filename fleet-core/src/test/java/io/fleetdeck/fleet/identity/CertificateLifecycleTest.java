@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.broker.Mosquitto;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
+import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,12 +15,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A device certificate through its states with a real broker, a real SQLite file and Mosquitto's clients (TV-C01 of
- * AWS-IOT-BEHAVIOUR §10.5): only ACTIVE connects, revoking ends the live session, revoked is for good.
+ * A device certificate through its states with a real broker, a real store (SQLite and PostgreSQL) and Mosquitto's
+ * clients (TV-C01 of AWS-IOT-BEHAVIOUR §10.5): only ACTIVE connects, revoking ends the live session, revoked is for
+ * good.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class CertificateLifecycleTest {
+
+    private final StoreKind store;
 
     @TempDir
     Path folder;
@@ -27,9 +35,13 @@ class CertificateLifecycleTest {
     private MutualTlsBroker running;
     private IdentityService identities;
 
+    CertificateLifecycleTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
+
     @BeforeEach
     void start() throws Exception {
-        running = MutualTlsBroker.start(folder);
+        running = MutualTlsBroker.start(folder, store);
         identities = running.identities;
         identities.createPolicy("device-default", DeviceEnrollment.DEVICE_POLICY_DOCUMENT);
     }
@@ -144,7 +156,7 @@ class CertificateLifecycleTest {
     void certificatesPoliciesAndAttachmentsSurviveARestart() throws Exception {
         Path[] pump = device("pump-3");
         running.close();
-        running = MutualTlsBroker.start(folder);
+        running = MutualTlsBroker.start(folder, store);
         identities = running.identities;
 
         String id = pump[2].toString();

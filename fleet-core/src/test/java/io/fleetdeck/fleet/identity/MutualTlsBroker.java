@@ -7,13 +7,14 @@ import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.store.Database;
+import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * A data folder's worth of identity for tests: its PKI, a real SQLite store, the identity registry, and a broker whose
- * TLS listener requires device certificates and enforces policies, as the console runs it.
+ * A data folder's worth of identity for tests: its PKI, a real store (SQLite or PostgreSQL), the identity registry,
+ * and a broker whose TLS listener requires device certificates and enforces policies, as the console runs it.
  */
 public final class MutualTlsBroker implements AutoCloseable {
 
@@ -36,11 +37,12 @@ public final class MutualTlsBroker implements AutoCloseable {
         this.server = server;
     }
 
-    public static MutualTlsBroker start(Path folder) throws Exception {
+    /** The console's identity and broker on a data folder whose store is {@code store}'s. */
+    public static MutualTlsBroker start(Path folder, StoreKind store) throws Exception {
         Clock clock = Clock.systemUTC();
         ServerIdentity serverIdentity =
                 ServerIdentity.loadOrCreate(folder.resolve("pki"), folder.resolve("provisioning/root-ca.pem"), clock);
-        Database database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
+        Database database = store.open(folder);
         IdentityService identities =
                 IdentityService.open(database, DeviceCertificateAuthority.load(folder.resolve("pki"), clock), clock);
         MessageBroker broker = new MessageBroker(BrokerLimits.awsDefaults(), clock);

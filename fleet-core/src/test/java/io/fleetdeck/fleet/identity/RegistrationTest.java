@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.fleetdeck.broker.Mosquitto;
 import io.fleetdeck.broker.TestPki;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
+import io.fleetdeck.fleet.store.StoreKind;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +22,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Bring-your-own CA, JITR (TV-C02), the CRL of the data folder's CA, and policy versions. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class RegistrationTest {
+
+    private final StoreKind store;
 
     @TempDir
     Path folder;
@@ -32,9 +39,13 @@ class RegistrationTest {
     private IdentityService identities;
     private final List<String> events = new CopyOnWriteArrayList<>();
 
+    RegistrationTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
+
     @BeforeEach
     void start() throws Exception {
-        running = MutualTlsBroker.start(folder);
+        running = MutualTlsBroker.start(folder, store);
         identities = running.identities;
         identities.publishEventsTo((topic, payload) -> running.broker.publish(topic, payload, 1, false));
         running.broker.subscribe(

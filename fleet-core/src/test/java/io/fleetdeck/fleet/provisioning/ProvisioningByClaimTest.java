@@ -7,6 +7,7 @@ import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.identity.MutualTlsBroker;
 import io.fleetdeck.fleet.identity.PolicyRecord;
+import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
 import software.amazon.awssdk.crt.mqtt.QualityOfService;
 import software.amazon.awssdk.iot.AwsIotMqttConnectionBuilder;
@@ -33,7 +36,11 @@ import software.amazon.awssdk.iot.iotidentity.model.RegisterThingSubscriptionReq
  * A device provisions itself by claim with AWS's own SDK (IotIdentityClient), unchanged, using only the data folder's
  * bundle — root-ca.pem, claim.cert.pem, claim.private.key — and the endpoint; then connects with its new certificate.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class ProvisioningByClaimTest {
+
+    private final StoreKind store;
 
     @TempDir
     Path folder;
@@ -43,10 +50,14 @@ class ProvisioningByClaimTest {
     private FleetProvisioning provisioning;
     private volatile PreProvisioningHook hook = PreProvisioningHook.ALLOW_ALL;
 
+    ProvisioningByClaimTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
+
     @BeforeEach
     void start() throws Exception {
         Clock clock = Clock.systemUTC();
-        running = MutualTlsBroker.start(folder);
+        running = MutualTlsBroker.start(folder, store);
         identities = running.identities;
         new DeviceEnrollment(identities, running.registry).ensureDefaults(folder.resolve("provisioning"));
         FleetProvisioning.ensureTemplate(

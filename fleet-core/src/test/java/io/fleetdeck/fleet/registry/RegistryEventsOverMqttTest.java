@@ -10,6 +10,7 @@ import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.store.Database;
+import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +25,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Registry changes reach an MQTT subscriber (Paho) on AWS's {@code $aws/events/...} topics with AWS's fields. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class RegistryEventsOverMqttTest {
+
+    private final StoreKind store;
+
+    RegistryEventsOverMqttTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,7 +53,7 @@ class RegistryEventsOverMqttTest {
 
     @BeforeEach
     void start() throws Exception {
-        database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
+        database = store.open(folder);
         MessageBroker broker = new MessageBroker(BrokerLimits.awsDefaults(), Clock.systemUTC());
         ServerIdentity identity =
                 ServerIdentity.loadOrCreate(folder.resolve("pki"), folder.resolve("ca.pem"), Clock.systemUTC());

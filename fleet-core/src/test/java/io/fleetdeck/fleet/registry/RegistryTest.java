@@ -8,6 +8,7 @@ import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
 import io.fleetdeck.fleet.store.Database;
+import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -18,9 +19,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The registry's rules (AWS-IOT-BEHAVIOUR §4) on a real SQLite store, and group policies reaching things. */
+/**
+ * The registry's rules (AWS-IOT-BEHAVIOUR §4) on a real store, SQLite and PostgreSQL, and group policies reaching
+ * things.
+ */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class RegistryTest {
+
+    private final StoreKind store;
+
+    RegistryTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
 
     @TempDir
     Path folder;
@@ -31,7 +45,7 @@ class RegistryTest {
 
     @BeforeEach
     void open() {
-        database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
+        database = store.open(folder);
         registry = new Registry(database, Clock.systemUTC());
         registry.onChange(events::add);
     }

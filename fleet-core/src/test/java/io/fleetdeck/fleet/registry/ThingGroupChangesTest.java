@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.fleetdeck.fleet.store.Database;
+import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -14,9 +15,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Changing thing groups after creation: attributes, delete, the console's rename and move, moving a thing. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class ThingGroupChangesTest {
+
+    private final StoreKind store;
+
+    ThingGroupChangesTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
 
     @TempDir
     Path folder;
@@ -27,7 +38,7 @@ class ThingGroupChangesTest {
 
     @BeforeEach
     void open() throws Exception {
-        database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
+        database = store.open(folder);
         registry = new Registry(database, Clock.systemUTC());
         registry.createThingGroup("site-north", null, Map.of("region", "north"));
         registry.createThingGroup("building-a", "site-north", Map.of());

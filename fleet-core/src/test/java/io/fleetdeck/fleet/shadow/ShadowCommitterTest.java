@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdeck.fleet.store.Database;
+import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -21,13 +22,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The committer's promises, on a real SQLite file: queued requests are applied in arrival order and answered only
+ * The committer's promises, on a real store (SQLite and PostgreSQL): queued requests are applied in arrival order and answered only
  * after they are committed, several things share a commit, the per-thing limits refuse with 429, and a commit that
  * fails refuses its whole batch without leaving a phantom version behind.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class ShadowCommitterTest {
+
+    private final StoreKind store;
+
+    ShadowCommitterTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
 
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_795_000_000L), ZoneOffset.UTC);
 
@@ -40,7 +51,7 @@ class ShadowCommitterTest {
 
     @BeforeEach
     void open() {
-        database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
+        database = store.open(folder);
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.fleet.store.Database;
+import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,9 +16,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** What the console reads about shadows: history, names, fleet-wide summaries and change notices. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class ShadowReadsTest {
+
+    private final StoreKind store;
+
+    ShadowReadsTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
 
     @TempDir
     Path folder;
@@ -27,7 +38,7 @@ class ShadowReadsTest {
 
     @BeforeEach
     void open() {
-        database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
+        database = store.open(folder);
         shadows = new Shadows(
                 database, Clock.systemUTC(), ShadowLimits.awsDefaults().withHistoryVersions(3));
     }

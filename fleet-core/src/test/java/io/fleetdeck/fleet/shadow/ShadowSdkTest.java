@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
 import io.fleetdeck.fleet.identity.MutualTlsBroker;
+import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
 import software.amazon.awssdk.crt.mqtt.QualityOfService;
 import software.amazon.awssdk.iot.AwsIotMqttConnectionBuilder;
@@ -33,14 +36,22 @@ import software.amazon.awssdk.iot.iotshadow.model.UpdateShadowSubscriptionReques
  * operator's desired state as a delta, reports, and reads back a document without delta — over mutual TLS with the
  * default device policy.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class ShadowSdkTest {
+
+    private final StoreKind store;
 
     @TempDir
     Path folder;
 
+    ShadowSdkTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
+
     @Test
     void aDeviceFollowsTheDesiredStateItIsSentAsADelta() throws Exception {
-        try (MutualTlsBroker running = MutualTlsBroker.start(folder);
+        try (MutualTlsBroker running = MutualTlsBroker.start(folder, store);
                 ShadowService shadows = ShadowService.start(running.broker, running.database, Clock.systemUTC(), 100)) {
             DeviceEnrollment enrollment = new DeviceEnrollment(running.identities, running.registry);
             enrollment.ensureDefaults(folder.resolve("provisioning"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
 import io.fleetdeck.fleet.identity.MutualTlsBroker;
+import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.crt.iot.MqttRequestResponseClientOptions;
 import software.amazon.awssdk.crt.mqtt5.Mqtt5Client;
 import software.amazon.awssdk.crt.mqtt5.Mqtt5ClientOptions;
@@ -37,14 +40,22 @@ import software.amazon.awssdk.iot.iotshadow.model.V2ErrorResponseException;
  * AWS's request/response shadow client over MQTT 5 ({@code IotShadowV2Client}), unchanged, on a named shadow: update,
  * get, delete, and the 404 for a shadow that is gone — over mutual TLS with the default device policy.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class ShadowV2SdkTest {
+
+    private final StoreKind store;
 
     @TempDir
     Path folder;
 
+    ShadowV2SdkTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
+
     @Test
     void updateGetAndDeleteANamedShadowOverMqtt5() throws Exception {
-        try (MutualTlsBroker running = MutualTlsBroker.start(folder);
+        try (MutualTlsBroker running = MutualTlsBroker.start(folder, store);
                 ShadowService shadows = ShadowService.start(running.broker, running.database, Clock.systemUTC(), 100)) {
             DeviceEnrollment enrollment = new DeviceEnrollment(running.identities, running.registry);
             enrollment.ensureDefaults(folder.resolve("provisioning"));

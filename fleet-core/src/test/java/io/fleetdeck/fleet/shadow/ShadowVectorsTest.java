@@ -10,6 +10,7 @@ import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.store.Database;
+import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,17 +27,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The Device Shadow vectors of AWS-IOT-BEHAVIOUR §10.1, sent by a real MQTT client (Paho) through the broker's
- * listener to the shadow service on a real SQLite store.
+ * listener to the shadow service, on a real store: SQLite and PostgreSQL.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class ShadowVectorsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long T = 1_795_000_000L;
+
+    private final StoreKind store;
 
     @TempDir
     Path folder;
@@ -48,9 +55,13 @@ class ShadowVectorsTest {
     private MqttClient device;
     private final List<String> seen = new CopyOnWriteArrayList<>();
 
+    ShadowVectorsTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
+
     @BeforeEach
     void start() throws Exception {
-        database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
+        database = store.open(folder);
         broker = new MessageBroker(BrokerLimits.awsDefaults(), Clock.systemUTC());
         shadows = ShadowService.start(broker, database, Clock.fixed(Instant.ofEpochSecond(T), ZoneOffset.UTC), 100);
         ServerIdentity identity =
@@ -81,6 +92,7 @@ class ShadowVectorsTest {
         int before = seen.size();
         device.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
         await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> seen.stream()
                         .skip(before)
                         .anyMatch(
@@ -88,6 +100,7 @@ class ShadowVectorsTest {
         // the documents message is the last one an accepted update sends
         if (topic.endsWith("/update") && seen.stream().skip(before).anyMatch(l -> l.startsWith(topic + "/accepted"))) {
             await().atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> seen.stream().skip(before).anyMatch(line -> line.startsWith(topic + "/documents")));
         }
         return List.copyOf(seen.subList(before, seen.size()));

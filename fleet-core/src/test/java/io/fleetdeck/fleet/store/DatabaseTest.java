@@ -14,20 +14,35 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "on {0}")
+@EnumSource(StoreKind.class)
 class DatabaseTest {
+
+    private final StoreKind store;
 
     @TempDir
     Path dir;
 
-    private Path file() {
-        return dir.resolve("data").resolve("fleetdeck.db");
+    DatabaseTest(StoreKind store) {
+        this.store = store.assumeAvailable();
+    }
+
+    /** A data folder that does not exist yet, as on a first run. */
+    private Path folder() {
+        return dir.resolve("data");
+    }
+
+    private Database open() {
+        return store.open(folder());
     }
 
     @Test
-    void aFreshFileGetsTheWholeIdentitySchemaAndRecordsVersionOne() {
-        try (Database database = Database.sqliteFile(file())) {
-            assertThat(database.product()).isEqualTo("SQLite");
+    void aFreshStoreGetsTheWholeIdentitySchemaAndRecordsVersionOne() {
+        try (Database database = open()) {
+            assertThat(database.product()).isEqualTo(store.product());
             assertThat(database.read(DatabaseTest::tableNames))
                     .contains(
                             "schema_version",
@@ -51,26 +66,38 @@ class DatabaseTest {
 
     @Test
     void reopeningKeepsTheDataAndDoesNotRunMigrationsAgain() {
-        try (Database database = Database.sqliteFile(file())) {
+        try (Database database = open()) {
             database.write(connection -> insertThing(connection, "pump-7"));
         }
-        try (Database database = Database.sqliteFile(file())) {
+        try (Database database = open()) {
             assertThat(count(database, "schema_version")).isEqualTo(knownMigrations());
             assertThat(query(database, "SELECT name FROM thing")).containsExactly("pump-7");
         }
     }
 
     @Test
-    void theFileIsInWriteAheadLogModeSoOtherProcessesCanReadWhileTheConsoleWrites() {
-        try (Database database = Database.sqliteFile(file())) {
-            assertThat(query(database, "PRAGMA journal_mode")).containsExactly("wal");
+    void theConnectionIsSetUpForItsDatabase() {
+        try (Database database = open()) {
+            switch (store) {
+                // write-ahead log, so that other processes can read while the console writes
+                case SQLITE ->
+                    assertThat(query(database, "PRAGMA journal_mode")).containsExactly("wal");
+                // what SQLite gives every transaction; and another session's lock is not waited for forever
+                case POSTGRESQL -> {
+                    assertThat(database.read(Connection::getTransactionIsolation))
+                            .isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
+                    database.write(connection -> assertThat(strings(connection, "SHOW transaction_isolation"))
+                            .containsExactly("serializable"));
+                    assertThat(query(database, "SHOW lock_timeout")).containsExactly("5s");
+                }
+            }
         }
     }
 
     @Test
     void aFailedWriteLeavesNothingBehindAndReportsWhy() {
         IllegalStateException why = new IllegalStateException("the shadow document was not valid JSON");
-        try (Database database = Database.sqliteFile(file())) {
+        try (Database database = open()) {
             assertThatThrownBy(() -> database.write(connection -> {
                         insertThing(connection, "half-written");
                         throw why;
@@ -86,7 +113,7 @@ class DatabaseTest {
 
     @Test
     void deletingAThingAlsoForgetsItsPrincipalsBecauseForeignKeysAreEnforced() {
-        try (Database database = Database.sqliteFile(file())) {
+        try (Database database = open()) {
             database.write(connection -> {
                 insertThing(connection, "pump-7");
                 update(
@@ -105,11 +132,11 @@ class DatabaseTest {
 
     @Test
     void aChangedMigrationIsRefusedRatherThanSilentlyRun() {
-        try (Database database = Database.sqliteFile(file())) {
+        try (Database database = open()) {
             database.write(
                     connection -> update(connection, "UPDATE schema_version SET checksum = '00' WHERE version = 1"));
         }
-        assertThatThrownBy(() -> Database.sqliteFile(file()))
+        assertThatThrownBy(this::open)
                 .isInstanceOf(StoreException.class)
                 .hasMessageStartingWith(
                         "migration V1 (identities) was changed after it was applied: checksum 00 recorded,");
@@ -117,16 +144,16 @@ class DatabaseTest {
 
     @Test
     void aDatabaseFromANewerFleetdeckIsRefusedAndLeftAsItWas() throws SQLException {
-        try (Database database = Database.sqliteFile(file())) {
+        try (Database database = open()) {
             database.write(connection -> update(
                     connection,
                     "INSERT INTO schema_version VALUES (99, 'from the future', 'abc', '2030-01-01T00:00:00Z')"));
         }
-        assertThatThrownBy(() -> Database.sqliteFile(file()))
+        assertThatThrownBy(this::open)
                 .isInstanceOf(StoreException.class)
                 .hasMessage("the database was written by a newer Fleetdeck (schema version 99, this one knows up to "
                         + knownMigrations() + ")");
-        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file())) {
+        try (Connection raw = DriverManager.getConnection(store.jdbcUrl(folder()))) {
             assertThat(strings(raw, "SELECT version FROM schema_version ORDER BY version"))
                     .hasSize(knownMigrations() + 1)
                     .startsWith("1", "2")

@@ -43,4 +43,19 @@ class MigrationScriptTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("V<number>__<description>.sql");
     }
+
+    /**
+     * Databases out there recorded these checksums when they ran the scripts, and refuse to open if a script changes:
+     * a schema change, for SQLite or PostgreSQL alike, is a new version, never an edit.
+     */
+    @Test
+    void shippedScriptsKeepTheChecksumsDatabasesRecorded() {
+        // new versions come after these
+        assertThat(Migrations.fromClassPath().checksums())
+                .startsWith(
+                        "dc8eef932d4b7a81882a40f65f156f9fb9b45e693fb7adcfb10ebe0da2b6236e",
+                        "8a34ec54fc433ae73c1f7053a9743292cf55be4ab3864ebda2af8ace69282aa8",
+                        "4fc1d5369b9c0959eada9a8991d614e6333eed0a7a280c7eae15f671953efde3",
+                        "b28a13d4a7c406c5965cb7c3d3f306e871ca40e81a8a134b686230dace894d63");
+    }
 }
