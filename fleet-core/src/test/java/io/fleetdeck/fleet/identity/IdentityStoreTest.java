@@ -2,9 +2,11 @@ package io.fleetdeck.fleet.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -117,10 +119,12 @@ class IdentityStoreTest {
     }
 
     @Test
-    void thingsAndTheirPrincipals() {
-        identities.upsertThing("pump-7", Map.of("site", "A"), T0);
-        identities.upsertThing("pump-7", Map.of("site", "B", "floor", "2"), T0);
-        identities.upsertThing("Pump-1", Map.of(), T0);
+    void thingsAndTheirPrincipals() throws Exception {
+        // things are the registry's to write; this store reads them for policies and principals
+        Registry registry = new Registry(database, Clock.systemUTC());
+        registry.putThing("pump-7", Map.of("site", "A"));
+        registry.putThing("pump-7", Map.of("site", "B", "floor", "2"));
+        registry.putThing("Pump-1", Map.of());
         assertThat(identities.findThing("pump-7"))
                 .contains(new ThingRecord("pump-7", Map.of("site", "B", "floor", "2"), 2));
         assertThat(identities.findThing("valve")).isEmpty();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,9 @@ class ShadowStoreTest {
     void aSavedVersionReplacesTheLastAndComesBackWhole() throws Exception {
         ShadowState first = state("{\"color\":\"red\"}", null, 1, 100);
         ShadowState second = state("{\"color\":\"green\"}", "{\"color\":\"red\",\"ünïcode\":\"✓\"}", 2, 101);
-        shadows.save("lamp1", "", first, "{\"v\":1}");
-        shadows.save("lamp1", "", second, "{\"v\":2}");
-        shadows.save("lamp1", "night", first, "{\"v\":1}");
+        save("lamp1", "", first, "{\"v\":1}");
+        save("lamp1", "", second, "{\"v\":2}");
+        save("lamp1", "night", first, "{\"v\":1}");
 
         assertThat(shadows.find("lamp1", "")).contains(new ShadowStore.Stored(second, null));
         assertThat(shadows.find("lamp1", "night")).contains(new ShadowStore.Stored(first, null));
@@ -56,27 +57,47 @@ class ShadowStoreTest {
 
     @Test
     void aDeletedShadowKeepsItsVersionUntilItIsWrittenAgain() throws Exception {
-        shadows.save("lamp1", "", state("{\"on\":true}", "{\"on\":false}", 5, 100), "{}");
-        shadows.markDeleted("lamp1", "", 200);
+        save("lamp1", "", state("{\"on\":true}", "{\"on\":false}", 5, 100), "{}");
+        markDeleted("lamp1", "", 200);
 
         assertThat(shadows.find("lamp1", ""))
+                .as("a deleted shadow keeps its version, not its state")
                 .contains(new ShadowStore.Stored(new ShadowState(null, null, null, null, 5, 100), 200L));
 
         ShadowState again = state("{\"on\":true}", null, 6, 300);
-        shadows.save("lamp1", "", again, "{}");
+        save("lamp1", "", again, "{}");
         assertThat(shadows.find("lamp1", "")).contains(new ShadowStore.Stored(again, null));
     }
 
     @Test
     void historyKeepsTheLastVersionsOnly() throws Exception {
         for (int version = 1; version <= 5; version++) {
-            shadows.save("lamp1", "", state("{\"n\":" + version + "}", null, version, 100 + version), "{}");
+            save("lamp1", "", state("{\"n\":" + version + "}", null, version, 100 + version), "{}");
         }
         // saving a version twice (a retried write) does not add to the history
-        shadows.save("lamp1", "", state("{\"n\":5}", null, 5, 105), "{}");
+        save("lamp1", "", state("{\"n\":5}", null, 5, 105), "{}");
 
         assertThat(shadows.historySize("lamp1", "")).isEqualTo(3);
         assertThat(shadows.historySize("lamp1", "other")).isZero();
+    }
+
+    /** One batch of one version, as the committer writes it. */
+    private void save(String thing, String shadow, ShadowState state, String document) {
+        database.write(c -> {
+            shadows.write(
+                    c,
+                    Map.of(new ShadowKey(thing, shadow), new ShadowStore.Stored(state, null)),
+                    Map.of(new ShadowKey(thing, shadow, state.version()), new ShadowStore.Version(state, document)));
+            return null;
+        });
+    }
+
+    private void markDeleted(String thing, String shadow, long at) {
+        ShadowState last = shadows.find(thing, shadow).orElseThrow().state();
+        database.write(c -> {
+            shadows.write(c, Map.of(new ShadowKey(thing, shadow), new ShadowStore.Stored(last, at)), Map.of());
+            return null;
+        });
     }
 
     private static ShadowState state(String desired, String reported, long version, long timestamp) throws Exception {
