@@ -45,35 +45,43 @@ public final class ShadowBenchmark {
 
         // the store path and the unthrottled MQTT run lift AWS's 20 requests/s per thing to find the ceiling
         ShadowLimits unthrottled = ShadowLimits.awsDefaults().withRequestsPerSecondPerThing(1_000_000);
-        try (Database store = Database.sqliteFile(folder.resolve("store-path.db"));
-                Shadows shadows = new Shadows(store, Clock.systemUTC(), unthrottled)) {
-            StorePathLoad load = new StorePathLoad(shadows, things);
-            load.run(WARM_UP_SECONDS);
+        for (StoreUnderTest store : StoreUnderTest.available(folder)) {
+            System.out.printf(Locale.ROOT, "-- %s%n", store.name());
+            storePath(store, unthrottled, things, seconds, grouped);
+            overMqtt(store, "mqtt-max", unthrottled, things, seconds, 0);
+            overMqtt(store, "mqtt-steady", ShadowLimits.awsDefaults(), things, seconds, rate);
+        }
+    }
+
+    private static void storePath(StoreUnderTest store, ShadowLimits limits, int things, int seconds, double grouped)
+            throws Exception {
+        try (Database database = store.open("store-path");
+                Shadows shadows = new Shadows(database, Clock.systemUTC(), limits)) {
+            new StorePathLoad(shadows, things).run(WARM_UP_SECONDS);
             StorePathLoad.Result result = new StorePathLoad(shadows, things).run(seconds);
             System.out.printf(
                     Locale.ROOT,
                     "store     Shadows.submitUpdate, %d things, one in flight each: %,.0f updates/s (%.2f of the"
-                            + " grouped baseline), %s, refused %d%n",
+                            + " SQLite grouped baseline), %s, refused %d%n",
                     things,
                     result.updatesPerSecond(),
                     result.updatesPerSecond() / grouped,
                     result.latencies().summary(),
                     result.refused());
         }
-        overMqtt(folder.resolve("mqtt-max.db"), unthrottled, things, seconds, 0);
-        overMqtt(folder.resolve("mqtt-steady.db"), ShadowLimits.awsDefaults(), things, seconds, rate);
     }
 
     /** rate 0: each thing sends its next update when the last is answered; otherwise a steady total rate. */
-    private static void overMqtt(Path storeFile, ShadowLimits limits, int things, int seconds, int rate)
+    private static void overMqtt(
+            StoreUnderTest store, String runName, ShadowLimits limits, int things, int seconds, int rate)
             throws Exception {
-        Path pki = Files.createDirectories(storeFile.resolveSibling("pki"));
+        Path pki = Files.createDirectories(store.folder().resolve("pki"));
         ServerIdentity identity = ServerIdentity.loadOrCreate(pki, pki.resolve("ca.pem"), Clock.systemUTC());
         BrokerLimits brokerLimits =
                 new BrokerLimits(128, 256, 7, 128 * 1024, 8, 50, 30, 1200, Duration.ofHours(1), 1_000_000, 100, 8);
         MessageBroker broker = new MessageBroker(brokerLimits, Clock.systemUTC());
-        try (Database store = Database.sqliteFile(storeFile);
-                Shadows shadows = new Shadows(store, Clock.systemUTC(), limits);
+        try (Database database = store.open(runName);
+                Shadows shadows = new Shadows(database, Clock.systemUTC(), limits);
                 ShadowService service = ShadowService.start(broker, shadows);
                 MqttServer server = MqttServer.start(
                         broker,
