@@ -16,9 +16,9 @@ final class ConnectedCell extends TableCell<ThingRow, ThingRow> {
 
     static TableColumn<ThingRow, ThingRow> column() {
         TableColumn<ThingRow, ThingRow> column = new TableColumn<>(ThingColumn.CONNECTED.title());
-        column.setPrefWidth(116);
-        column.setMinWidth(116);
-        column.setMaxWidth(140);
+        column.setPrefWidth(110);
+        column.setMinWidth(110);
+        column.setMaxWidth(136);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new ConnectedCell());
         return column;

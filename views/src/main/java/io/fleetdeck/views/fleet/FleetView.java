@@ -5,6 +5,9 @@ import io.fleetdeck.views.common.TextCell;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
@@ -34,6 +38,8 @@ public final class FleetView {
 
     /** Rows are one line high, always: a fixed height is what lets the table skip measuring 100,000 rows. */
     static final double ROW_HEIGHT = 28;
+    /** How often the "last seen" texts on screen are brought up to date. */
+    private static final double AGEING_SECONDS = 30;
 
     private final FleetViewModel model;
     private final Consumer<String> openThing;
@@ -105,10 +111,10 @@ public final class FleetView {
         table.setItems(model.things());
 
         TableColumn<ThingRow, ThingRow> name = TextCell.centreEllipsis(
-                TextCell.flexible(ThingColumn.NAME.title(), 300, ThingRow::name, ThingRow::name, row -> "fleet-name"));
+                TextCell.flexible(ThingColumn.NAME.title(), 440, ThingRow::name, ThingRow::name, row -> "fleet-name"));
         TableColumn<ThingRow, ThingRow> type = TextCell.column(
                 ThingColumn.TYPE.title(),
-                140,
+                136,
                 row -> ThingText.orNone(row.thingType()),
                 ThingRow::thingType,
                 row -> row.thingType() == null ? "fleet-muted" : "");
@@ -121,15 +127,15 @@ public final class FleetView {
         TableColumn<ThingRow, ThingRow> connected = ConnectedCell.column();
         TableColumn<ThingRow, ThingRow> lastSeen = TextCell.column(
                 ThingColumn.LAST_SEEN.title(),
-                150,
-                row -> ThingText.lastSeen(row, model.now(), model.zone()),
+                112,
+                row -> ThingText.lastSeen(row, model.now()),
                 row -> ThingText.lastSeenTooltip(row, model.now(), model.zone()),
                 row -> row.lastSeen() == null ? "fleet-muted" : "");
         TableColumn<ThingRow, ThingRow> shadow = TextCell.column(
                 ThingColumn.SHADOW.title(), 180, ThingText::shadow, ThingText::shadowTooltip, ThingText::shadowStyle);
         TableColumn<ThingRow, ThingRow> firmware = TextCell.column(
                 ThingColumn.FIRMWARE.title(),
-                110,
+                96,
                 row -> ThingText.orNone(row.firmwareVersion()),
                 row -> row.firmwareVersion() == null ? "No firmwareVersion attribute" : null,
                 row -> row.firmwareVersion() == null ? "fleet-muted" : "fleet-firmware");
@@ -175,8 +181,21 @@ public final class FleetView {
                 selectedName = row.name();
             }
         });
-        model.revisionProperty().subscribe(this::restoreSelection);
-        model.answeredProperty().subscribe(this::showAnswer);
+        // change subscriptions, not invalidation ones: nothing else reads these numbers, so an invalidation would fire
+        // once
+        model.revisionProperty().subscribe(revision -> restoreSelection());
+        model.answeredProperty().subscribe(answered -> showAnswer());
+
+        // "4 min ago" ages: the rows on screen are drawn again now and then, while the table is shown
+        Timeline ageing = new Timeline(new KeyFrame(Duration.seconds(AGEING_SECONDS), event -> table.refresh()));
+        ageing.setCycleCount(Animation.INDEFINITE);
+        table.sceneProperty().subscribe(scene -> {
+            if (scene == null) {
+                ageing.stop();
+            } else {
+                ageing.play();
+            }
+        });
 
         table.placeholderProperty()
                 .bind(Bindings.createObjectBinding(

@@ -46,8 +46,9 @@ final class ThingText {
         return text == null || text.isEmpty() ? TimeText.NONE : text;
     }
 
-    static String lastSeen(ThingRow row, Instant now, ZoneId zone) {
-        return row.lastSeen() == null ? "never" : TimeText.recent(row.lastSeen(), now, zone);
+    /** How long ago: short, so the column stays narrow; the tooltip has the exact time. */
+    static String lastSeen(ThingRow row, Instant now) {
+        return row.lastSeen() == null ? "never" : TimeText.ago(row.lastSeen(), now);
     }
 
     static String lastSeenTooltip(ThingRow row, Instant now, ZoneId zone) {

@@ -26,6 +26,9 @@ import javafx.util.StringConverter;
  */
 final class HistoryPane {
 
+    /** A timeline entry's height; its line runs from top to bottom, so the entries join up. */
+    private static final double ENTRY_HEIGHT = 54;
+
     private final ThingViewModel model;
     private final ListView<ShadowVersion> timeline = new ListView<>();
     private final SplitPane root;
@@ -37,8 +40,8 @@ final class HistoryPane {
         timeline.getStyleClass().add("history-timeline");
         timeline.setItems(model.history());
         timeline.setCellFactory(view -> new VersionCell(model));
-        timeline.setFixedCellSize(54);
-        timeline.setMinWidth(220);
+        timeline.setFixedCellSize(ENTRY_HEIGHT);
+        timeline.setMinWidth(190);
         Label none = new Label("No versions kept yet.");
         none.getStyleClass().add("table-placeholder");
         timeline.setPlaceholder(none);
@@ -56,7 +59,7 @@ final class HistoryPane {
         model.compareToProperty().subscribe(this::follow);
 
         root = new SplitPane(timeline, comparison());
-        root.setDividerPositions(0.3);
+        root.setDividerPositions(0.28);
         root.setOrientation(Orientation.HORIZONTAL);
         SplitPane.setResizableWithParent(timeline, false);
         root.getStyleClass().add("history-pane");
@@ -72,6 +75,7 @@ final class HistoryPane {
         ComboBox<ShadowVersion> to = versionChoice("history-to", "a version");
         to.valueProperty().bindBidirectional(model.compareToProperty());
         Label compare = new Label("Changes from");
+        compare.getStyleClass().add("thing-section-heading");
         Label with = new Label("to");
         for (Label label : List.of(compare, with)) {
             label.setMinWidth(Region.USE_PREF_SIZE);
@@ -92,10 +96,11 @@ final class HistoryPane {
                 change -> "diff-" + change.kind().word());
         TableColumn<FieldChange, FieldChange> path = TextCell.centreEllipsis(
                 TextCell.flexible("Path", 220, FieldChange::path, FieldChange::path, change -> "diff-path"));
-        TableColumn<FieldChange, FieldChange> before = TextCell.flexible(
-                "Before", 160, change -> orNone(change.before()), FieldChange::before, change -> "diff-value");
-        TableColumn<FieldChange, FieldChange> after = TextCell.flexible(
-                "After", 160, change -> orNone(change.after()), FieldChange::after, change -> "diff-value");
+        // values are mostly short; the path is what must read whole
+        TableColumn<FieldChange, FieldChange> before = TextCell.column(
+                "Before", 96, change -> orNone(change.before()), FieldChange::before, change -> "diff-value");
+        TableColumn<FieldChange, FieldChange> after = TextCell.column(
+                "After", 96, change -> orNone(change.after()), FieldChange::after, change -> "diff-value");
         changes.getColumns().setAll(List.of(kind, path, before, after));
         for (TableColumn<FieldChange, ?> column : changes.getColumns()) {
             column.setSortable(false);
@@ -114,7 +119,8 @@ final class HistoryPane {
         ComboBox<ShadowVersion> choice = new ComboBox<>(model.history());
         choice.setId(id);
         choice.setPromptText(prompt);
-        choice.setPrefWidth(250);
+        choice.setPrefWidth(140);
+        choice.setMinWidth(120);
         choice.setConverter(new StringConverter<>() {
             @Override
             public String toString(ShadowVersion version) {
@@ -129,8 +135,9 @@ final class HistoryPane {
         return choice;
     }
 
-    private String label(ShadowVersion version) {
-        return "version " + version.version() + " \u00b7 " + TimeText.exact(version.writtenAt(), model.zone());
+    /** Just the version: the timeline beside it says when. */
+    private static String label(ShadowVersion version) {
+        return "version " + version.version();
     }
 
     /** Keeps the timeline's selection on the newer version compared, without telling the model again. */
@@ -159,11 +166,21 @@ final class HistoryPane {
         private final Label when = new Label();
         private final Label summary = new Label();
         private final HBox box;
+        private final Region above = new Region();
+        private final Region below = new Region();
 
         VersionCell(ThingViewModel model) {
             this.model = model;
             Circle dot = new Circle(5);
             dot.getStyleClass().add("history-dot");
+            // the line of the timeline: through the dot, from the version above to the one below
+            above.getStyleClass().add("history-line");
+            below.getStyleClass().add("history-line");
+            VBox.setVgrow(above, Priority.ALWAYS);
+            VBox.setVgrow(below, Priority.ALWAYS);
+            VBox line = new VBox(above, dot, below);
+            line.setAlignment(Pos.CENTER);
+            line.setMinWidth(12);
             version.getStyleClass().add("history-version");
             when.getStyleClass().add("thing-muted");
             summary.getStyleClass().add("history-summary");
@@ -173,8 +190,11 @@ final class HistoryPane {
             top.setAlignment(Pos.BASELINE_LEFT);
             VBox text = new VBox(2, top, when);
             HBox.setHgrow(text, Priority.ALWAYS);
-            box = new HBox(10, dot, text);
+            box = new HBox(10, line, text);
             box.setAlignment(Pos.CENTER_LEFT);
+            box.setFillHeight(true);
+            box.setMinHeight(ENTRY_HEIGHT);
+            box.setPrefHeight(ENTRY_HEIGHT);
             box.getStyleClass().add("history-entry");
             setPrefWidth(0);
         }
@@ -187,8 +207,10 @@ final class HistoryPane {
                 setGraphic(null);
                 return;
             }
+            above.setVisible(getIndex() > 0);
+            below.setVisible(getIndex() < getListView().getItems().size() - 1);
             version.setText("version " + item.version());
-            when.setText(TimeText.exact(item.writtenAt(), model.zone()));
+            when.setText(TimeText.recent(item.writtenAt(), model.now(), model.zone()));
             summary.setText(item.changeSummary());
             setGraphic(box);
         }

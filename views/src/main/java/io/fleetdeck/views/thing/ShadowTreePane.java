@@ -32,6 +32,8 @@ final class ShadowTreePane {
     private final TreeTableView<ShadowField> tree = new TreeTableView<>();
     private final Label empty = new Label();
     private final VBox root;
+    /** Until a document has been shown, every key starts open. */
+    private boolean shownBefore;
 
     ShadowTreePane(ThingViewModel model) {
         this.model = model;
@@ -83,8 +85,9 @@ final class ShadowTreePane {
         TreeItem<ShadowField> top = new TreeItem<>();
         if (state != null) {
             for (ShadowField field : state.fields()) {
-                top.getChildren().add(item(field, expanded, tree.getRoot() == null));
+                top.getChildren().add(item(field, expanded, !shownBefore));
             }
+            shownBefore = true;
             String shadowName = model.selectedShadowProperty().get();
             empty.setText(
                     state.exists()

@@ -65,7 +65,7 @@ final class ThingSummary {
         attributes.getChildren().clear();
         int row = 0;
         attributes.addRow(row++, name("Type"), value(thing.thingType() == null ? "none" : thing.thingType(), null));
-        attributes.addRow(row++, name("Version"), value(String.valueOf(thing.version()), null));
+        attributes.addRow(row++, name("Registry version"), value(String.valueOf(thing.version()), null));
         for (Map.Entry<String, String> attribute : thing.attributes().entrySet()) {
             Label value = value(attribute.getValue().isEmpty() ? "(empty)" : attribute.getValue(), null);
             value.setId("thing-attribute-" + attribute.getKey());
@@ -184,7 +184,8 @@ final class ThingSummary {
         if (styleClass != null) {
             label.getStyleClass().add(styleClass);
         }
-        label.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        // values wrap rather than lose their middle: an attribute's value is up to 800 characters
+        label.setWrapText(true);
         label.setMinWidth(0);
         label.setMaxWidth(Double.MAX_VALUE);
         return label;

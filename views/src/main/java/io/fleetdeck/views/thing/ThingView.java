@@ -52,7 +52,7 @@ public final class ThingView {
 
         SplitPane split = new SplitPane(new ThingSummary(model).node(), shadows());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.27);
+        split.setDividerPositions(0.3);
         split.getStyleClass().add("thing-split");
         VBox.setVgrow(split, Priority.ALWAYS);
 

@@ -88,7 +88,7 @@ public final class ThingViewModel {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.background = Objects.requireNonNull(background, "background");
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
-        editorText.subscribe(this::checkEditor);
+        editorText.subscribe(text -> checkEditor());
         canSend = Bindings.createBooleanBinding(
                 () -> editorProblem.get() == null && !sending.get() && shadow.get() != null,
                 editorProblem,

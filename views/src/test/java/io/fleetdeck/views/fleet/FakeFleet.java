@@ -62,7 +62,8 @@ final class FakeFleet implements FleetDirectory {
         String group = String.format(Locale.ROOT, "%s-b%d-floor-%d", site, building, floor);
         boolean neverSeen = i % 97 == 13;
         boolean connected = !neverSeen && i % 7 != 3;
-        Instant lastSeen = neverSeen ? null : NOW.minus(Duration.ofSeconds((i * 7919L) % 864_000));
+        // the long-named one was seen a few minutes ago, so it shows near the top by last seen
+        Instant lastSeen = neverSeen ? null : NOW.minus(Duration.ofSeconds(i == 7 ? 40 : (i * 7919L) % 864_000));
         long shadowVersion = i % 11 == 4 ? 0 : 1 + (i * 31L) % 240;
         int pending = shadowVersion > 0 && i % 9 == 2 ? 1 + i % 3 : 0;
         String firmware = i % 17 == 9 ? null : FIRMWARE[(i / 2) % FIRMWARE.length];

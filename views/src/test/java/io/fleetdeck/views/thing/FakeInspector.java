@@ -18,19 +18,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * uses: merge with null deletion, metadata timestamps per leaf, the delta, optimistic locking (409 Version conflict)
  * and a history of versions. Thread-safe.
  */
-final class FakeInspector implements ThingInspector {
+public final class FakeInspector implements ThingInspector {
 
-    static final Instant NOW = Instant.parse("2026-11-26T14:30:00Z");
-    static final String THING = "north-harbour-b2-f3-cold-store-ambient-temperature-and-humidity-sensor-0007";
+    public static final Instant NOW = Instant.parse("2026-11-26T14:30:00Z");
+    public static final String THING = "north-harbour-b2-f3-cold-store-ambient-temperature-and-humidity-sensor-0007";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Shadow> shadows = new HashMap<>();
     final List<String> updates = new CopyOnWriteArrayList<>();
     volatile ShadowRejectedException nextRejection;
+    /** Whether every thing name is this sensor, for views that open things picked from a fake fleet. */
+    private volatile boolean anyName;
+
     private long clock = NOW.getEpochSecond() - 3_600;
 
     /** A temperature sensor whose classic shadow waits for two fields and whose named shadow is in sync. */
-    static FakeInspector coldStoreSensor() {
+    public static FakeInspector coldStoreSensor() {
         FakeInspector inspector = new FakeInspector();
         inspector.seed(
                 "",
@@ -46,9 +49,16 @@ final class FakeInspector implements ThingInspector {
         return inspector;
     }
 
-    ThingDetail thing() {
+    /** Answers for any thing name with this sensor's registry entry and shadows. */
+    public static FakeInspector anyThing() {
+        FakeInspector inspector = coldStoreSensor();
+        inspector.anyName = true;
+        return inspector;
+    }
+
+    ThingDetail thing(String name) {
         return new ThingDetail(
-                THING,
+                name,
                 "temperature-sensor",
                 4,
                 Map.of(
@@ -69,10 +79,10 @@ final class FakeInspector implements ThingInspector {
 
     @Override
     public ThingDetail detail(String thingName) throws ThingActionException {
-        if (!thingName.equals(THING)) {
+        if (!anyName && !thingName.equals(THING)) {
             throw new ThingActionException("Thing " + thingName + " does not exist");
         }
-        return thing();
+        return thing(thingName);
     }
 
     @Override
