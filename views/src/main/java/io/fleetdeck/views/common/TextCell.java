@@ -19,15 +19,18 @@ public final class TextCell<S> extends TableCell<S, S> {
     private final Function<S, String> text;
     private final Function<S, String> tooltipText;
     private final Function<S, String> styleClass;
-    private final Tooltip tooltip = new Tooltip();
+    /** Made at the first hover: a tooltip is a window of its own, too dear to make for every cell of a full table. */
+    private Tooltip tooltip;
+
     private String appliedStyleClass;
 
     private TextCell(Function<S, String> text, Function<S, String> tooltipText, Function<S, String> styleClass) {
         this.text = text;
         this.tooltipText = tooltipText;
         this.styleClass = styleClass;
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(640);
+        if (tooltipText != null) {
+            setOnMouseEntered(event -> updateTooltip());
+        }
     }
 
     /**
@@ -78,6 +81,23 @@ public final class TextCell<S> extends TableCell<S, S> {
         return column;
     }
 
+    /** Shows the tooltip of the row in the cell now, made when first needed. */
+    private void updateTooltip() {
+        S row = getItem();
+        String tip = row == null || isEmpty() ? null : tooltipText.apply(row);
+        if (tip == null || tip.isEmpty()) {
+            setTooltip(null);
+            return;
+        }
+        if (tooltip == null) {
+            tooltip = new Tooltip();
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(640);
+        }
+        tooltip.setText(tip);
+        setTooltip(tooltip);
+    }
+
     @Override
     protected void updateItem(S row, boolean empty) {
         super.updateItem(row, empty);
@@ -91,12 +111,8 @@ public final class TextCell<S> extends TableCell<S, S> {
             return;
         }
         setText(text.apply(row));
-        String tip = tooltipText == null ? null : tooltipText.apply(row);
-        if (tip == null || tip.isEmpty()) {
-            setTooltip(null);
-        } else {
-            tooltip.setText(tip);
-            setTooltip(tooltip);
+        if (getTooltip() != null) {
+            updateTooltip();
         }
         String style = styleClass == null ? null : styleClass.apply(row);
         if (style != null && !style.isEmpty()) {

@@ -103,6 +103,17 @@ class FleetViewTest {
 
         screenshotWithTheLongNameSelected(robot, table);
 
+        // a cut name reads whole in its tooltip
+        TableCell<?, ?> longName = robot.lookup("#fleet-table .table-cell")
+                .match(node -> node instanceof TableCell<?, ?> cell && FakeFleet.LONG_NAME.equals(cell.getText()))
+                .query();
+        robot.moveTo(longName).moveBy(4, 0);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        longName.getTooltip() != null && longName.getTooltip().isShowing());
+        assertThat(longName.getTooltip().getText()).isEqualTo(FakeFleet.LONG_NAME);
+        robot.moveTo("#fleet-count");
+
         // the quick filter, on a floor group
         robot.clickOn("#fleet-filter").write("east-quay-b3-floor-4");
         long expected = fleet.things().stream()
