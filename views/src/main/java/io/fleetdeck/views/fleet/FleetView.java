@@ -3,6 +3,7 @@ package io.fleetdeck.views.fleet;
 import io.fleetdeck.views.common.EmptyState;
 import io.fleetdeck.views.common.TextCell;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
@@ -144,7 +145,7 @@ public final class FleetView {
         ThingColumn[] keys = ThingColumn.values();
         for (int i = 0; i < columns.size(); i++) {
             columns.get(i).setUserData(keys[i]);
-            columns.get(i).setId("fleet-column-" + keys[i].name().toLowerCase(java.util.Locale.ROOT));
+            columns.get(i).setId("fleet-column-" + keys[i].name().toLowerCase(Locale.ROOT));
         }
         table.getColumns().setAll(columns);
 

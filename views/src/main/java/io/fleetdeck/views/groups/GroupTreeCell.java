@@ -1,6 +1,7 @@
 package io.fleetdeck.views.groups;
 
 import io.fleetdeck.views.common.TimeText;
+import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -143,8 +144,7 @@ final class GroupTreeCell extends TreeCell<String> {
                 return false;
             }
             String parent = TOP.equals(target) ? null : target;
-            return !java.util.Objects.equals(node.parent(), parent)
-                    && (parent == null || !groups.isWithin(parent, group));
+            return !Objects.equals(node.parent(), parent) && (parent == null || !groups.isWithin(parent, group));
         }
         return false;
     }

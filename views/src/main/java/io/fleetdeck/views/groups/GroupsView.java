@@ -24,6 +24,7 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.ClipboardContent;
@@ -35,6 +36,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
@@ -297,7 +299,7 @@ public final class GroupsView {
         return entry.inherited() ? "group-inherited" : "";
     }
 
-    private static Label heading(String text, org.kordamp.ikonli.Ikon ikon) {
+    private static Label heading(String text, Ikon ikon) {
         FontIcon icon = new FontIcon(ikon);
         icon.getStyleClass().add("group-section-icon");
         Label label = new Label(text, icon);
@@ -307,11 +309,11 @@ public final class GroupsView {
     }
 
     /** A section's heading with a note beside it that says how to read the section. */
-    private static Node sectionTitle(String text, org.kordamp.ikonli.Ikon ikon, String note) {
+    private static Node sectionTitle(String text, Ikon ikon, String note) {
         Label words = new Label(note);
         words.getStyleClass().add("group-muted");
         words.setMinWidth(0);
-        words.setTooltip(new javafx.scene.control.Tooltip(note));
+        words.setTooltip(new Tooltip(note));
         HBox title = new HBox(10, heading(text, ikon), words);
         title.setAlignment(Pos.BASELINE_LEFT);
         return title;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * One version on the shadow's timeline: when it was written, its document parsed once (off the JavaFX thread), and how
@@ -24,7 +25,7 @@ public record ShadowVersion(long version, Instant writtenAt, JsonNode document, 
     static List<ShadowVersion> timeline(List<ShadowDocument> history) {
         List<JsonNode> documents = history.stream().map(ShadowVersion::parse).toList();
         JsonNode nothing = JSON.createObjectNode();
-        return java.util.stream.IntStream.range(0, history.size())
+        return IntStream.range(0, history.size())
                 .mapToObj(i -> new ShadowVersion(
                         history.get(i).version(),
                         history.get(i).timestamp(),

@@ -22,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
@@ -198,7 +199,7 @@ public final class ThingView {
         return box;
     }
 
-    private static Tab tab(String id, String title, org.kordamp.ikonli.Ikon ikon, Node content) {
+    private static Tab tab(String id, String title, Ikon ikon, Node content) {
         Tab tab = new Tab(title, content);
         tab.setId(id);
         tab.setGraphic(new FontIcon(ikon));

@@ -19,8 +19,10 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -95,7 +97,7 @@ class FleetViewTest {
         assertThat(table.getItems().getFirst().lastSeen())
                 .isEqualTo(table.getItems().stream()
                         .map(ThingRow::lastSeen)
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .max(Comparator.naturalOrder())
                         .orElseThrow());
         assertThat(table.getItems().getLast().lastSeen()).isNull();
@@ -190,7 +192,7 @@ class FleetViewTest {
     void anEmptyFleetSaysHowThingsGetThere(FxRobot robot) throws Exception {
         FleetViewModel empty = new FleetViewModel((query, number) -> {}, CLOCK);
         robot.interact(() -> {
-            stage.setScene(new Scene((javafx.scene.Parent) new FleetView(empty, name -> {}).node(), 1280, 800));
+            stage.setScene(new Scene((Parent) new FleetView(empty, name -> {}).node(), 1280, 800));
             stage.getScene()
                     .getStylesheets()
                     .add(FleetView.class

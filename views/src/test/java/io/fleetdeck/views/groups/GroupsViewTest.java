@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
@@ -160,7 +161,7 @@ class GroupsViewTest {
         assertThat(robot.lookup("#group-dialog-text").queryAs(Label.class).getText())
                 .startsWith("It has 4 subgroups and 0 things directly in it (");
         robot.clickOn(robot.lookup(".dialog-pane .button")
-                .match(node -> node instanceof javafx.scene.control.Button button && button.isCancelButton())
+                .match(node -> node instanceof Button button && button.isCancelButton())
                 .queryButton());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(directory.actions).doesNotContain("delete north-harbour-b2");
