@@ -1,0 +1,40 @@
+package io.fleetdeck.views.fleet;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.shape.Circle;
+
+/** Connected or offline, with a coloured dot, so a column of them reads at a glance. */
+final class ConnectedCell extends TableCell<ThingRow, ThingRow> {
+
+    private final Circle dot = new Circle(4);
+
+    private ConnectedCell() {
+        dot.getStyleClass().add("connection-dot");
+    }
+
+    static TableColumn<ThingRow, ThingRow> column() {
+        TableColumn<ThingRow, ThingRow> column = new TableColumn<>(ThingColumn.CONNECTED.title());
+        column.setPrefWidth(110);
+        column.setMinWidth(110);
+        column.setMaxWidth(136);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(c -> new ConnectedCell());
+        return column;
+    }
+
+    @Override
+    protected void updateItem(ThingRow row, boolean empty) {
+        super.updateItem(row, empty);
+        getStyleClass().removeAll("thing-connected", "thing-offline");
+        if (empty || row == null) {
+            setText(null);
+            setGraphic(null);
+            return;
+        }
+        setText(row.connected() ? "Connected" : "Offline");
+        getStyleClass().add(row.connected() ? "thing-connected" : "thing-offline");
+        setGraphic(dot);
+    }
+}

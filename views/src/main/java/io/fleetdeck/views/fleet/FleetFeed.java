@@ -1,0 +1,147 @@
+package io.fleetdeck.views.fleet;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the Fleet table's rows on one background thread, so the window never waits for the fleet: reads every thing at
+ * start, collects the names of things that change and reads those at most four times a second, and filters and sorts
+ * for each query. Every result goes to the JavaFX thread as a {@link FleetUpdate}, in order.
+ *
+ * <p>Create it, give it the view model's queries ({@code new FleetViewModel(feed, clock)}), then
+ * {@link #start} it with the view model's {@code apply}; close it when the window closes.
+ */
+public final class FleetFeed implements FleetQueries, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FleetFeed.class);
+    /** Changes are read and shown in batches this far apart at most, however fast things change. */
+    static final long BATCH_MILLIS = 250;
+    /** After the fleet could not be read, try again this much later. */
+    static final long RETRY_MILLIS = 5_000;
+
+    private final FleetDirectory directory;
+    private final Executor fxThread;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("fleet-view-worker").factory());
+    /** Filled by the directory's change reports on any thread, drained by the worker. */
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    /** The newest query not yet run; queries typed faster than they run are skipped to the last one. */
+    private final AtomicReference<Numbered> wanted = new AtomicReference<>();
+    /** Worker thread only. */
+    private final FleetRows rows = new FleetRows();
+    /** Worker thread only. */
+    private boolean loaded;
+
+    private volatile Consumer<FleetUpdate> apply;
+    private volatile AutoCloseable subscription;
+
+    public FleetFeed(FleetDirectory directory, Executor fxThread) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+    }
+
+    /** Reads the fleet and follows its changes; {@code apply} gets every update on the JavaFX thread. */
+    public void start(Consumer<FleetUpdate> apply) {
+        if (this.apply != null) {
+            throw new IllegalStateException("the Fleet feed is already started");
+        }
+        this.apply = Objects.requireNonNull(apply, "apply");
+        // listening before reading: a thing that changes while the fleet is read is read again afterwards
+        subscription = directory.onChange(changed::addAll);
+        worker.execute(this::load);
+        worker.scheduleWithFixedDelay(this::readChanges, BATCH_MILLIS, BATCH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks for the fleet by {@code query}, numbered by the view model; any thread. */
+    @Override
+    public void query(FleetQuery query, long number) {
+        wanted.set(new Numbered(query, number));
+        worker.execute(this::runQuery);
+    }
+
+    @Override
+    public void close() {
+        AutoCloseable listening = subscription;
+        if (listening != null) {
+            try {
+                listening.close();
+            } catch (Exception e) {
+                log.warn("Could not stop listening to the fleet's changes", e);
+            }
+        }
+        worker.shutdownNow();
+    }
+
+    private record Numbered(FleetQuery query, long number) {}
+
+    private void load() {
+        try {
+            List<ThingRow> all = directory.things();
+            Numbered pending = wanted.getAndSet(null);
+            if (pending != null) {
+                rows.query(pending.query(), pending.number());
+            }
+            hand(rows.load(all));
+            loaded = true;
+        } catch (RuntimeException e) {
+            log.warn("Could not read the fleet for the Fleet view", e);
+            hand(FleetUpdate.failed(describe(e), 0));
+            worker.schedule(this::load, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void runQuery() {
+        Numbered next = wanted.getAndSet(null);
+        if (next == null || !loaded) {
+            // already run with a later one, or the load picks it up
+            if (next != null) {
+                wanted.compareAndSet(null, next);
+            }
+            return;
+        }
+        hand(rows.query(next.query(), next.number()));
+    }
+
+    private void readChanges() {
+        if (!loaded || changed.isEmpty()) {
+            return;
+        }
+        List<String> names = new ArrayList<>(changed.size());
+        for (String name : changed) {
+            names.add(name);
+            changed.remove(name);
+        }
+        try {
+            Collection<ThingRow> now = directory.things(names);
+            FleetUpdate update = rows.changed(names, List.copyOf(now));
+            if (update != null) {
+                hand(update);
+            }
+        } catch (RuntimeException e) {
+            // read them again next time
+            changed.addAll(names);
+            log.warn("Could not read {} changed things for the Fleet view", names.size(), e);
+        }
+    }
+
+    private void hand(FleetUpdate update) {
+        Consumer<FleetUpdate> target = apply;
+        fxThread.execute(() -> target.accept(update));
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null ? "unexpected " + e.getClass().getSimpleName() : e.getMessage();
+    }
+}

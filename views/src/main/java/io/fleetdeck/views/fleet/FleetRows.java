@@ -1,0 +1,124 @@
+package io.fleetdeck.views.fleet;
+
+import io.fleetdeck.views.fleet.FleetUpdate.RowChange;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every thing of the fleet by name, and the list the table shows for the current query: filtered and sorted here, off
+ * the JavaFX thread. A few changed things become row changes that keep the table's selection and scroll position; many
+ * become one new list. Not thread-safe: owned by the Fleet feed's worker thread.
+ */
+final class FleetRows {
+
+    /** Beyond this many row changes one new list is cheaper for the table than applying them one by one. */
+    static final int PATCH_LIMIT = 200;
+
+    private final Map<String, ThingRow> byName = new HashMap<>();
+    private FleetQuery query = FleetQuery.ALL;
+    private Comparator<ThingRow> order = query.order().comparator();
+    /** The list as the table has it once it applied every update handed out so far. */
+    private List<ThingRow> shown = new ArrayList<>();
+
+    private long answered;
+
+    /** Takes the whole fleet, as read at start or after a failure. */
+    FleetUpdate load(List<ThingRow> rows) {
+        byName.clear();
+        for (ThingRow row : rows) {
+            byName.put(row.name(), row);
+        }
+        return reshow();
+    }
+
+    /** Shows the fleet by {@code next}, which the view numbered {@code number}. */
+    FleetUpdate query(FleetQuery next, long number) {
+        query = next;
+        order = next.order().comparator();
+        answered = number;
+        return reshow();
+    }
+
+    /**
+     * Takes what {@code names} are now: {@code now} holds those that still exist. Returns null when the table's list
+     * does not change (e.g. only things the filter hides changed).
+     */
+    FleetUpdate changed(Collection<String> names, List<ThingRow> now) {
+        Map<String, ThingRow> current = new HashMap<>(now.size() * 2);
+        for (ThingRow row : now) {
+            current.put(row.name(), row);
+        }
+        Set<String> asked = new LinkedHashSet<>(names);
+        asked.addAll(current.keySet());
+        FleetQuery.Matcher matcher = query.matcher();
+        List<RowChange> changes = new ArrayList<>();
+        for (String name : asked) {
+            ThingRow before = byName.get(name);
+            ThingRow after = current.get(name);
+            if (after == null) {
+                byName.remove(name);
+            } else {
+                byName.put(name, after);
+            }
+            if (changes.size() <= PATCH_LIMIT) {
+                place(before, after, matcher, changes);
+            }
+        }
+        if (changes.size() > PATCH_LIMIT) {
+            return reshow();
+        }
+        return changes.isEmpty() ? null : FleetUpdate.patch(changes, byName.size(), answered);
+    }
+
+    int total() {
+        return byName.size();
+    }
+
+    /** The list as the table has it, for tests. */
+    List<ThingRow> shown() {
+        return Collections.unmodifiableList(shown);
+    }
+
+    /** Moves one thing from where {@code before} stood in the list to where {@code after} belongs. */
+    private void place(ThingRow before, ThingRow after, FleetQuery.Matcher matcher, List<RowChange> changes) {
+        int at = before != null && matcher.matches(before) ? Collections.binarySearch(shown, before, order) : -1;
+        boolean shows = after != null && matcher.matches(after);
+        if (at >= 0 && shows && order.compare(before, after) == 0) {
+            // same place in the order: the row changes where it is, and the table keeps selection and scroll
+            change(RowChange.set(at, after), changes);
+            return;
+        }
+        if (at >= 0) {
+            change(RowChange.remove(at), changes);
+        }
+        if (shows) {
+            int found = Collections.binarySearch(shown, after, order);
+            change(RowChange.insert(found >= 0 ? found : -found - 1, after), changes);
+        }
+    }
+
+    private void change(RowChange change, List<RowChange> changes) {
+        change.applyTo(shown);
+        changes.add(change);
+    }
+
+    private FleetUpdate reshow() {
+        FleetQuery.Matcher matcher = query.matcher();
+        List<ThingRow> matching = new ArrayList<>(query.filters() ? 1024 : byName.size());
+        for (ThingRow row : byName.values()) {
+            if (matcher.matches(row)) {
+                matching.add(row);
+            }
+        }
+        List<ThingRow> sorted = query.order().sort(matching);
+        shown = new ArrayList<>(sorted);
+        return FleetUpdate.whole(sorted, byName.size(), answered);
+    }
+}

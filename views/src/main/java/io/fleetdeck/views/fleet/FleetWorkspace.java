@@ -1,0 +1,100 @@
+package io.fleetdeck.views.fleet;
+
+import io.fleetdeck.views.thing.ThingInspector;
+import io.fleetdeck.views.thing.ThingView;
+import io.fleetdeck.views.thing.ThingViewModel;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+
+/**
+ * The Fleet section: the table of every thing in a first tab that stays, and a closable tab per thing opened from it
+ * (double-click or Enter), so several things can be looked at side by side. Opening a thing that has a tab selects that
+ * tab. Built and used on the JavaFX thread; close it when the window closes, which stops the Fleet feed.
+ *
+ * <pre>{@code
+ * FleetWorkspace fleet = new FleetWorkspace(fleetDirectory, thingInspector, Clock.systemDefaultZone(), Platform::runLater);
+ * sections.put(Section.FLEET, fleet::node);
+ * // on shutdown: fleet.close();
+ * }</pre>
+ */
+public final class FleetWorkspace implements AutoCloseable {
+
+    /** A tab's title shows this many characters of a thing's name at most; the tooltip has all of it. */
+    private static final int TAB_TITLE_LENGTH = 28;
+
+    private final ThingInspector inspector;
+    private final Clock clock;
+    private final Executor fxThread;
+    private final FleetFeed feed;
+    private final FleetViewModel model;
+    private final TabPane tabs = new TabPane();
+
+    public FleetWorkspace(FleetDirectory fleet, ThingInspector inspector, Clock clock, Executor fxThread) {
+        this.inspector = Objects.requireNonNull(inspector, "inspector");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+        feed = new FleetFeed(fleet, fxThread);
+        model = new FleetViewModel(feed, clock);
+        feed.start(model::apply);
+
+        Tab things = new Tab("Things", new FleetView(model, this::open).node());
+        things.setId("fleet-tab-things");
+        things.setGraphic(new FontIcon(MaterialDesignD.DEVICES));
+        things.setClosable(false);
+        tabs.getTabs().add(things);
+        tabs.setId("fleet-tabs");
+        tabs.getStyleClass().add("fleet-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        tabs.setTabDragPolicy(TabPane.TabDragPolicy.FIXED);
+    }
+
+    public Node node() {
+        return tabs;
+    }
+
+    /** The Fleet table's state, for tests and the benchmark. */
+    public FleetViewModel model() {
+        return model;
+    }
+
+    /** Shows {@code thingName} in its tab, opening one and reading the thing when it has none. */
+    public void open(String thingName) {
+        for (Tab tab : tabs.getTabs()) {
+            if (thingName.equals(tab.getUserData())) {
+                tabs.getSelectionModel().select(tab);
+                return;
+            }
+        }
+        ThingViewModel thing = new ThingViewModel(inspector, thingName, clock, fxThread);
+        Tab tab = new Tab(title(thingName), new ThingView(thing).node());
+        tab.setId("thing-tab-" + thingName);
+        tab.setUserData(thingName);
+        tab.setGraphic(new FontIcon(MaterialDesignC.CHIP));
+        tab.setTooltip(new Tooltip(thingName));
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        thing.reload();
+    }
+
+    @Override
+    public void close() {
+        feed.close();
+    }
+
+    /** Long names keep their start and their end, where names that share a prefix differ. */
+    static String title(String thingName) {
+        if (thingName.length() <= TAB_TITLE_LENGTH) {
+            return thingName;
+        }
+        int half = (TAB_TITLE_LENGTH - 1) / 2;
+        return thingName.substring(0, half) + "\u2026" + thingName.substring(thingName.length() - half);
+    }
+}

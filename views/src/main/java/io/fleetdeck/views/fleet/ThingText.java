@@ -1,0 +1,61 @@
+package io.fleetdeck.views.fleet;
+
+import io.fleetdeck.views.common.TimeText;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** How the Fleet table writes a thing's values. */
+final class ThingText {
+
+    private ThingText() {}
+
+    /** {@code v12 · in sync}, {@code v12 · 2 fields pending} while desired ≠ reported, or a dash with no shadow. */
+    static String shadow(ThingRow row) {
+        if (!row.hasShadow()) {
+            return TimeText.NONE;
+        }
+        String version = "v" + row.shadowVersion() + " \u00b7 ";
+        return row.pendingDeltaFields() == 0
+                ? version + "in sync"
+                : version + TimeText.count(row.pendingDeltaFields(), "field") + " pending";
+    }
+
+    static String shadowTooltip(ThingRow row) {
+        if (!row.hasShadow()) {
+            return "No classic shadow";
+        }
+        return row.pendingDeltaFields() == 0
+                ? "Classic shadow version " + row.shadowVersion() + ": reported matches desired"
+                : "Classic shadow version " + row.shadowVersion() + ": "
+                        + TimeText.count(row.pendingDeltaFields(), "desired field")
+                        + " not reported yet (the delta the device acts on)";
+    }
+
+    static String shadowStyle(ThingRow row) {
+        if (!row.hasShadow()) {
+            return "fleet-muted";
+        }
+        return row.pendingDeltaFields() == 0 ? "" : "fleet-pending";
+    }
+
+    static String groups(ThingRow row) {
+        return row.groups().isEmpty() ? TimeText.NONE : String.join(", ", row.groups());
+    }
+
+    static String orNone(String text) {
+        return text == null || text.isEmpty() ? TimeText.NONE : text;
+    }
+
+    /** How long ago: short, so the column stays narrow; the tooltip has the exact time. */
+    static String lastSeen(ThingRow row, Instant now) {
+        return row.lastSeen() == null ? "never" : TimeText.ago(row.lastSeen(), now);
+    }
+
+    static String lastSeenTooltip(ThingRow row, Instant now, ZoneId zone) {
+        if (row.lastSeen() == null) {
+            return "The broker has not seen this thing connect";
+        }
+        return (row.connected() ? "Connected since " : "Disconnected at ") + TimeText.exact(row.lastSeen(), zone) + " ("
+                + TimeText.ago(row.lastSeen(), now) + ")";
+    }
+}

@@ -1,0 +1,420 @@
+package io.fleetdeck.views.groups;
+
+import atlantafx.base.theme.Styles;
+import io.fleetdeck.views.common.EmptyState;
+import io.fleetdeck.views.common.NoticeBar;
+import io.fleetdeck.views.common.TextCell;
+import io.fleetdeck.views.common.TimeText;
+import io.fleetdeck.views.groups.GroupHierarchy.Entry;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * The Groups section: the static thing-group hierarchy as a tree with member counts, and the selected group's
+ * members, attributes and policies, its ancestors' marked as inherited. Create, rename and delete ask first, naming
+ * the group; dragging a thing from the members onto a group moves it there, dragging a group onto another (or onto
+ * "All groups") moves it with everything below. Built and used on the JavaFX thread.
+ */
+public final class GroupsView {
+
+    private static final double ROW_HEIGHT = 28;
+    /** A table's column headings and borders, in the AtlantaFX themes. */
+    private static final double HEADER_HEIGHT = 44;
+
+    private final GroupsViewModel model;
+    private final VBox root = new VBox();
+    private final TreeView<String> tree = new TreeView<>();
+    private final ListView<String> members = new ListView<>();
+    /** Set while the tree is rebuilt or its selection put back, so the model is not told. */
+    private boolean rebuilding;
+    /** Until groups have been shown, the tree opens the tops of the hierarchies. */
+    private boolean shownBefore;
+
+    public GroupsView(GroupsViewModel model) {
+        this.model = Objects.requireNonNull(model, "model");
+        root.getStyleClass().add("groups-view");
+
+        SplitPane split = new SplitPane(treePane(), details());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.34);
+        split.getStyleClass().add("groups-split");
+        VBox.setVgrow(split, Priority.ALWAYS);
+
+        root.getChildren()
+                .addAll(new NoticeBar("groups-notice", model.noticeProperty(), model::dismissNotice), toolbar(), split);
+        model.revisionProperty().subscribe(revision -> rebuildTree());
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private Node toolbar() {
+        Button create = new Button("New group\u2026", new FontIcon(MaterialDesignF.FOLDER_PLUS_OUTLINE));
+        create.setId("group-create");
+        create.setOnAction(
+                event -> GroupDialogs.create(window(), model.selectedProperty().get())
+                        .ifPresent(group -> model.create(group.name(), group.parent())));
+        Button rename = new Button("Rename\u2026", new FontIcon(MaterialDesignP.PENCIL_OUTLINE));
+        rename.setId("group-rename");
+        rename.disableProperty().bind(model.selectedProperty().isNull());
+        rename.setOnAction(event -> {
+            String group = model.selectedProperty().get();
+            if (group != null) {
+                GroupDialogs.rename(window(), group).ifPresent(model::rename);
+            }
+        });
+        Button delete = new Button("Delete\u2026", new FontIcon(MaterialDesignD.DELETE_OUTLINE));
+        delete.setId("group-delete");
+        delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
+        delete.disableProperty().bind(model.selectedProperty().isNull());
+        delete.setOnAction(event -> {
+            GroupNode group = model.selectedGroup();
+            if (group != null
+                    && GroupDialogs.delete(
+                            window(),
+                            group,
+                            model.hierarchyProperty()
+                                    .get()
+                                    .children(group.name())
+                                    .size())) {
+                model.delete();
+            }
+        });
+        Label hint =
+                new Label("Drag a thing onto a group to move it there; drag a group to move it with its subgroups.");
+        hint.getStyleClass().add("groups-hint");
+        hint.setMinWidth(0);
+        hint.setTextOverrun(OverrunStyle.ELLIPSIS);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, create, rename, delete, gap, hint);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("groups-toolbar");
+        return bar;
+    }
+
+    private Node treePane() {
+        tree.setId("group-tree");
+        tree.getStyleClass().add("group-tree");
+        tree.setCellFactory(view -> new GroupTreeCell(model));
+        tree.setFixedCellSize(30);
+        tree.setShowRoot(true);
+        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (!rebuilding) {
+                String group = item == null ? null : item.getValue();
+                model.selectGroup(group == null || GroupTreeCell.TOP.equals(group) ? null : group);
+            }
+        });
+
+        EmptyState empty = new EmptyState(
+                MaterialDesignF.FILE_TREE,
+                "No thing groups yet",
+                "Groups file things by site, building or floor; policies attached to a group reach every thing"
+                        + " below it. New group\u2026 above creates one, as does fleetdeck group create NAME.",
+                "Things join a group when you drag them onto it, or with fleetdeck group add.");
+        empty.setId("groups-empty");
+        empty.visibleProperty()
+                .bind(model.loadedProperty()
+                        .and(Bindings.createBooleanBinding(
+                                () -> model.hierarchyProperty().get().isEmpty(), model.hierarchyProperty())));
+        tree.visibleProperty().bind(empty.visibleProperty().not());
+        StackPane stack = new StackPane(tree, empty);
+        stack.setMinWidth(240);
+        return stack;
+    }
+
+    private Node details() {
+        Label title = new Label();
+        title.setId("group-title");
+        title.getStyleClass().add("group-title");
+        title.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        title.setMinWidth(0);
+        Label path = new Label();
+        path.setId("group-path");
+        path.getStyleClass().add("group-muted");
+        path.setMinWidth(0);
+        Label counts = new Label();
+        counts.setId("group-member-counts");
+        counts.getStyleClass().add("group-muted");
+        Runnable heading = () -> {
+            GroupNode group = model.selectedGroup();
+            title.setText(group == null ? "" : group.name());
+            path.setText(group == null ? "" : pathOf(group));
+            counts.setText(
+                    group == null
+                            ? ""
+                            : TimeText.count(group.directMembers(), "thing") + " directly \u00b7 "
+                                    + TimeText.number(group.totalMembers()) + " with its subgroups");
+        };
+        model.revisionProperty().subscribe(revision -> heading.run());
+        model.selectedProperty().subscribe(name -> heading.run());
+
+        VBox headingBox = new VBox(2, title, path, counts);
+
+        TableView<Entry> attributes = entries(
+                "group-attributes",
+                model.attributes(),
+                "No attributes here or above.",
+                List.of(
+                        TextCell.flexible("Attribute", 160, Entry::name, Entry::name, GroupsView::entryStyle),
+                        TextCell.flexible("Value", 200, Entry::value, Entry::value, GroupsView::entryStyle),
+                        TextCell.flexible(
+                                "From", 200, GroupsView::from, GroupsView::fromTooltip, GroupsView::entryStyle)));
+        TableView<Entry> policies = entries(
+                "group-policies",
+                model.policies(),
+                "No policy attached here or above.",
+                List.of(
+                        TextCell.flexible("Policy", 360, Entry::name, Entry::name, GroupsView::entryStyle),
+                        TextCell.flexible(
+                                "From", 200, GroupsView::from, GroupsView::fromTooltip, GroupsView::entryStyle)));
+        VBox tables = new VBox(
+                6,
+                sectionTitle(
+                        "Attributes",
+                        MaterialDesignF.FORMAT_LIST_BULLETED,
+                        "ancestors' shown for reference: attributes are not inherited (\u00a74.3)"),
+                attributes,
+                sectionTitle(
+                        "Policies", MaterialDesignC.CERTIFICATE_OUTLINE, "ancestors' apply to the things here too"),
+                policies);
+
+        Label membersTitle = heading("Members", MaterialDesignD.DEVICES);
+        membersTitle
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> "Members  " + TimeText.number(model.members().size()), model.members()));
+        Label dragHint = new Label("drag one onto a group to move it there");
+        dragHint.getStyleClass().add("group-muted");
+        HBox membersHeading = new HBox(10, membersTitle, dragHint);
+        membersHeading.setAlignment(Pos.BASELINE_LEFT);
+        members.setId("group-members");
+        members.getStyleClass().add("group-members");
+        members.setItems(model.members());
+        members.setFixedCellSize(28);
+        members.setCellFactory(view -> new MemberCell());
+        Label noMembers = new Label("No thing is directly in this group.");
+        noMembers.getStyleClass().add("table-placeholder");
+        members.setPlaceholder(noMembers);
+        VBox.setVgrow(members, Priority.ALWAYS);
+        // small to start with: the members take whatever height the rest leaves
+        members.setPrefHeight(120);
+        VBox memberBox = new VBox(6, membersHeading, members);
+        VBox.setVgrow(memberBox, Priority.ALWAYS);
+
+        VBox shown = new VBox(14, headingBox, tables, memberBox);
+        shown.getStyleClass().add("group-details");
+        shown.visibleProperty().bind(model.selectedProperty().isNotNull());
+
+        Label hint = new Label("Select a group to see its members, attributes and policies.");
+        hint.setId("group-hint");
+        hint.getStyleClass().add("group-muted");
+        hint.visibleProperty().bind(shown.visibleProperty().not());
+        StackPane.setAlignment(hint, Pos.TOP_LEFT);
+        StackPane stack = new StackPane(hint, shown);
+        stack.getStyleClass().add("group-details-stack");
+        return stack;
+    }
+
+    /** {@code In north-harbour › north-harbour-b2}, or where a top group stands. */
+    private String pathOf(GroupNode group) {
+        List<GroupNode> ancestors = model.hierarchyProperty().get().ancestors(group.name());
+        if (ancestors.isEmpty()) {
+            return "At the top of its hierarchy";
+        }
+        return "In " + ancestors.reversed().stream().map(GroupNode::name).collect(Collectors.joining(" \u203a "));
+    }
+
+    private static TableView<Entry> entries(
+            String id, ObservableList<Entry> items, String emptyText, List<TableColumn<Entry, Entry>> columns) {
+        TableView<Entry> table = new TableView<>(items);
+        table.setId(id);
+        table.setFixedCellSize(ROW_HEIGHT);
+        // as high as its rows, up to six: room for the members below
+        table.prefHeightProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> ROW_HEIGHT * Math.clamp(items.size(), 1, 6) + HEADER_HEIGHT, items));
+        table.setMinHeight(Region.USE_PREF_SIZE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().setAll(columns);
+        columns.forEach(column -> column.setSortable(false));
+        Label none = new Label(emptyText);
+        none.getStyleClass().add("table-placeholder");
+        table.setPlaceholder(none);
+        return table;
+    }
+
+    private static String from(Entry entry) {
+        return entry.inherited() ? "\u2191 " + entry.from() : "this group";
+    }
+
+    private static String fromTooltip(Entry entry) {
+        if (!entry.inherited()) {
+            return "Attached to this group";
+        }
+        return entry.overridden()
+                ? "From ancestor " + entry.from() + ", set again by a group nearer this one"
+                : "From ancestor " + entry.from();
+    }
+
+    private static String entryStyle(Entry entry) {
+        if (entry.overridden()) {
+            return "group-overridden";
+        }
+        return entry.inherited() ? "group-inherited" : "";
+    }
+
+    private static Label heading(String text, Ikon ikon) {
+        FontIcon icon = new FontIcon(ikon);
+        icon.getStyleClass().add("group-section-icon");
+        Label label = new Label(text, icon);
+        label.getStyleClass().add("group-section-title");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** A section's heading with a note beside it that says how to read the section. */
+    private static Node sectionTitle(String text, Ikon ikon, String note) {
+        Label words = new Label(note);
+        words.getStyleClass().add("group-muted");
+        words.setMinWidth(0);
+        words.setTooltip(new Tooltip(note));
+        HBox title = new HBox(10, heading(text, ikon), words);
+        title.setAlignment(Pos.BASELINE_LEFT);
+        return title;
+    }
+
+    /** Rebuilds the tree from the hierarchy; what was open stays open and the selection stays on its group. */
+    private void rebuildTree() {
+        GroupHierarchy groups = model.hierarchyProperty().get();
+        Set<String> expanded = new HashSet<>();
+        boolean first = !shownBefore;
+        if (tree.getRoot() != null) {
+            collectExpanded(tree.getRoot(), expanded);
+        }
+        shownBefore = shownBefore || !groups.isEmpty();
+        TreeItem<String> top = new TreeItem<>(GroupTreeCell.TOP);
+        top.setExpanded(true);
+        for (GroupNode group : groups.roots()) {
+            top.getChildren().add(item(groups, group, expanded, first, 1));
+        }
+        // a group just selected (created or moved) is shown, whatever was open before
+        String selected = model.selectedProperty().get();
+        rebuilding = true;
+        try {
+            tree.setRoot(top);
+            TreeItem<String> wanted = selected == null ? null : find(top, selected);
+            if (wanted != null) {
+                for (TreeItem<String> parent = wanted.getParent(); parent != null; parent = parent.getParent()) {
+                    parent.setExpanded(true);
+                }
+                int row = tree.getRow(wanted);
+                tree.getSelectionModel().clearAndSelect(row);
+            } else {
+                tree.getSelectionModel().clearSelection();
+            }
+        } finally {
+            rebuilding = false;
+        }
+    }
+
+    private static TreeItem<String> item(
+            GroupHierarchy groups, GroupNode group, Set<String> expanded, boolean first, int depth) {
+        TreeItem<String> item = new TreeItem<>(group.name());
+        for (GroupNode child : groups.children(group.name())) {
+            item.getChildren().add(item(groups, child, expanded, first, depth + 1));
+        }
+        // at first the tops of the hierarchies are open, showing the level below: sites and their buildings
+        item.setExpanded(first ? depth < 2 : expanded.contains(group.name()));
+        return item;
+    }
+
+    private static void collectExpanded(TreeItem<String> item, Set<String> expanded) {
+        for (TreeItem<String> child : item.getChildren()) {
+            if (child.isExpanded()) {
+                expanded.add(child.getValue());
+            }
+            collectExpanded(child, expanded);
+        }
+    }
+
+    private static TreeItem<String> find(TreeItem<String> item, String name) {
+        if (name.equals(item.getValue())) {
+            return item;
+        }
+        for (TreeItem<String> child : item.getChildren()) {
+            TreeItem<String> found = find(child, name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    /** A member thing, which can be dragged onto another group. */
+    private final class MemberCell extends ListCell<String> {
+
+        MemberCell() {
+            setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            setPrefWidth(0);
+            setGraphic(null);
+            setOnDragDetected(event -> {
+                if (isEmpty() || getItem() == null) {
+                    return;
+                }
+                Dragboard board = startDragAndDrop(TransferMode.MOVE);
+                ClipboardContent content = new ClipboardContent();
+                content.put(GroupTreeCell.THING, getItem());
+                content.putString(getItem());
+                board.setContent(content);
+                event.consume();
+            });
+        }
+
+        @Override
+        protected void updateItem(String thing, boolean empty) {
+            super.updateItem(thing, empty);
+            setText(empty || thing == null ? null : thing);
+            setId(empty || thing == null ? null : "group-member-" + thing);
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package io.fleetdeck.views.groups;
+
+import io.fleetdeck.views.common.Notice;
+import io.fleetdeck.views.groups.GroupHierarchy.Entry;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Groups view's state: the hierarchy, the selected group with its members, its own and inherited attributes and
+ * policies, and the actions on groups and memberships. Actions run on the background executor, then the groups are
+ * read again and the outcome shows as a notice with the registry's words when it refused. Owned by the JavaFX thread.
+ */
+public final class GroupsViewModel {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupsViewModel.class);
+
+    private final GroupDirectory directory;
+    private final Executor background;
+    private final Executor fxThread;
+
+    private final ReadOnlyObjectWrapper<GroupHierarchy> hierarchy = new ReadOnlyObjectWrapper<>(GroupHierarchy.empty());
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper();
+    private final ObservableList<String> members = FXCollections.observableArrayList();
+    private final ObservableList<String> membersView = FXCollections.unmodifiableObservableList(members);
+    private final ObservableList<Entry> attributes = FXCollections.observableArrayList();
+    private final ObservableList<Entry> attributesView = FXCollections.unmodifiableObservableList(attributes);
+    private final ObservableList<Entry> policies = FXCollections.observableArrayList();
+    private final ObservableList<Entry> policiesView = FXCollections.unmodifiableObservableList(policies);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
+
+    /** Member reads get the next number; an answer for a group no longer selected is dropped. */
+    private long memberReads;
+
+    /** Actions run on virtual threads; results come back through {@code fxThread}. */
+    public GroupsViewModel(GroupDirectory directory, Executor fxThread) {
+        this(directory, Executors.newVirtualThreadPerTaskExecutor(), fxThread);
+    }
+
+    public GroupsViewModel(GroupDirectory directory, Executor background, Executor fxThread) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.background = Objects.requireNonNull(background, "background");
+        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+    }
+
+    /** Takes the groups as the registry has them now; the selection stays on its group while it exists. */
+    public void apply(List<GroupNode> groups) {
+        take(groups);
+        showSelected();
+        revision.set(revision.get() + 1);
+    }
+
+    public void selectGroup(String name) {
+        if (Objects.equals(name, selected.get())) {
+            return;
+        }
+        selected.set(name != null && hierarchy.get().group(name) != null ? name : null);
+        showSelected();
+    }
+
+    // --- actions
+
+    /** Creates {@code name} under {@code parent}, or at the top when {@code parent} is null, and selects it. */
+    public void create(String name, String parent) {
+        String wanted = name == null ? "" : name.strip();
+        if (wanted.isEmpty()) {
+            notice.set(Notice.error("Enter a name for the new group."));
+            return;
+        }
+        String where = parent == null ? "at the top" : "under " + parent;
+        perform(
+                "Could not create group " + wanted + " " + where,
+                () -> directory.create(wanted, parent),
+                "Created group " + wanted + " " + where + ".",
+                wanted);
+    }
+
+    /** Renames the selected group. */
+    public void rename(String newName) {
+        String group = selected.get();
+        String wanted = newName == null ? "" : newName.strip();
+        if (group == null) {
+            notice.set(Notice.error("Select the group to rename."));
+            return;
+        }
+        if (wanted.isEmpty() || wanted.equals(group)) {
+            notice.set(Notice.error("Enter a new name for group " + group + "."));
+            return;
+        }
+        perform(
+                "Could not rename group " + group + " to " + wanted,
+                () -> directory.rename(group, wanted),
+                "Renamed group " + group + " to " + wanted + ".",
+                wanted);
+    }
+
+    /** Deletes the selected group; its parent is selected afterwards. */
+    public void delete() {
+        String group = selected.get();
+        if (group == null) {
+            notice.set(Notice.error("Select the group to delete."));
+            return;
+        }
+        GroupNode node = hierarchy.get().group(group);
+        perform(
+                "Could not delete group " + group,
+                () -> directory.delete(group),
+                "Deleted group " + group + ".",
+                node == null ? null : node.parent());
+    }
+
+    /** Moves {@code group} and everything below it under {@code newParent}, or to the top when it is null. */
+    public void moveGroup(String group, String newParent) {
+        GroupHierarchy groups = hierarchy.get();
+        GroupNode node = groups.group(group);
+        if (node == null || Objects.equals(node.parent(), newParent)) {
+            return;
+        }
+        if (newParent != null && groups.isWithin(newParent, group)) {
+            notice.set(Notice.error("Group " + group + " cannot move under " + newParent
+                    + (newParent.equals(group) ? ": that is the group itself." : ": that group is inside it.")));
+            return;
+        }
+        String where = newParent == null ? "to the top" : "under " + newParent;
+        perform(
+                "Could not move group " + group + " " + where,
+                () -> directory.moveGroup(group, newParent),
+                "Moved group " + group + " " + where + ".",
+                group);
+    }
+
+    /** Moves {@code thing} from {@code fromGroup} into {@code toGroup}. */
+    public void moveThing(String thing, String fromGroup, String toGroup) {
+        if (thing == null || toGroup == null || toGroup.equals(fromGroup)) {
+            return;
+        }
+        perform(
+                "Could not move " + thing + " to group " + toGroup,
+                () -> directory.moveThing(thing, fromGroup, toGroup),
+                "Moved " + thing + (fromGroup == null ? "" : " from " + fromGroup) + " to " + toGroup + ".",
+                selected.get());
+    }
+
+    public void dismissNotice() {
+        notice.set(null);
+    }
+
+    // --- inner workings
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws GroupActionException;
+    }
+
+    /**
+     * Runs {@code action} off the JavaFX thread, reads the groups again, then selects {@code select} (when it
+     * exists) and says how it went.
+     */
+    private void perform(String failure, Action action, String success, String select) {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        background.execute(() -> {
+            Notice outcome;
+            try {
+                action.run();
+                outcome = Notice.success(success);
+            } catch (GroupActionException e) {
+                outcome = Notice.error(failure + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                log.warn(failure, e);
+                outcome = Notice.error(failure + ": " + describe(e));
+            }
+            List<GroupNode> fresh = freshGroups();
+            Notice result = outcome;
+            fxThread.execute(() -> {
+                busy.set(false);
+                if (fresh != null) {
+                    take(fresh);
+                }
+                if (result.kind() == Notice.Kind.SUCCESS) {
+                    selected.set(select != null && hierarchy.get().group(select) != null ? select : null);
+                }
+                // the members may have changed even when the selection did not
+                showSelected();
+                revision.set(revision.get() + 1);
+                notice.set(result);
+            });
+        });
+    }
+
+    private void take(List<GroupNode> groups) {
+        GroupHierarchy next = new GroupHierarchy(groups);
+        hierarchy.set(next);
+        loaded.set(true);
+        String name = selected.get();
+        if (name != null && next.group(name) == null) {
+            selected.set(null);
+        }
+    }
+
+    private List<GroupNode> freshGroups() {
+        try {
+            return List.copyOf(directory.groups());
+        } catch (RuntimeException e) {
+            log.warn("Could not read the thing groups after an action", e);
+            return null;
+        }
+    }
+
+    private void showSelected() {
+        String group = selected.get();
+        GroupHierarchy groups = hierarchy.get();
+        attributes.setAll(group == null ? List.of() : groups.attributes(group));
+        policies.setAll(group == null ? List.of() : groups.policies(group));
+        readMembers(group);
+    }
+
+    private void readMembers(String group) {
+        long number = ++memberReads;
+        if (group == null) {
+            members.clear();
+            return;
+        }
+        background.execute(() -> {
+            List<String> names;
+            String failure = null;
+            try {
+                names = List.copyOf(directory.members(group));
+            } catch (GroupActionException e) {
+                names = List.of();
+                failure = e.getMessage();
+            } catch (RuntimeException e) {
+                log.warn("Could not read the members of group {}", group, e);
+                names = List.of();
+                failure = describe(e);
+            }
+            List<String> read = names;
+            String problem = failure;
+            fxThread.execute(() -> {
+                if (number != memberReads) {
+                    return;
+                }
+                if (!members.equals(read)) {
+                    members.setAll(read);
+                }
+                if (problem != null) {
+                    notice.set(Notice.error("Could not read the members of group " + group + ": " + problem));
+                }
+            });
+        });
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null ? "unexpected " + e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    // --- properties
+
+    public ReadOnlyObjectProperty<GroupHierarchy> hierarchyProperty() {
+        return hierarchy.getReadOnlyProperty();
+    }
+
+    /** Whether the groups have been read once, so the view can tell "no groups" from "not read yet". */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** The selected group's name, or null. */
+    public ReadOnlyStringProperty selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** The selected group as the registry has it, or null. */
+    public GroupNode selectedGroup() {
+        return hierarchy.get().group(selected.get());
+    }
+
+    /** The things directly in the selected group, sorted. */
+    public ObservableList<String> members() {
+        return membersView;
+    }
+
+    /** The selected group's attributes, then its ancestors' (marked inherited), nearest first. */
+    public ObservableList<Entry> attributes() {
+        return attributesView;
+    }
+
+    /** The policies attached to the selected group, then those of its ancestors, which apply to its things too. */
+    public ObservableList<Entry> policies() {
+        return policiesView;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Moves on after the groups or the selection changed, once everything above is up to date. */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+}

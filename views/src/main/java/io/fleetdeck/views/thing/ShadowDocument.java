@@ -1,0 +1,18 @@
+package io.fleetdeck.views.thing;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One version of a shadow as the shadow service wrote it.
+ *
+ * @param timestamp when that version was written
+ * @param json the document: {@code get/accepted}'s for the current version, {@code documents}' {@code current} for a
+ *     version in the history
+ */
+public record ShadowDocument(long version, Instant timestamp, String json) {
+
+    public ShadowDocument {
+        Objects.requireNonNull(json, "json");
+    }
+}

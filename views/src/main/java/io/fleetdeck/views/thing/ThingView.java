@@ -1,0 +1,208 @@
+package io.fleetdeck.views.thing;
+
+import atlantafx.base.theme.Styles;
+import io.fleetdeck.views.common.NoticeBar;
+import io.fleetdeck.views.common.TimeText;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+
+/**
+ * One thing in detail: its name and connection on top, its registry entry on the left, and on the right the shadow
+ * chosen (classic or named) as a tree of desired against reported, the desired-state editor and the version history.
+ * A node of its own, so it fits a tab (as the Fleet section opens it) or a side pane. Built and used on the JavaFX
+ * thread; call {@link ThingViewModel#reload()} to read the thing.
+ */
+public final class ThingView {
+
+    private final ThingViewModel model;
+    private final VBox root = new VBox();
+
+    public ThingView(ThingViewModel model) {
+        this.model = Objects.requireNonNull(model, "model");
+        root.getStyleClass().add("thing-view");
+
+        NoticeBar notice = new NoticeBar("thing-notice", model.noticeProperty(), model::dismissNotice);
+        Button reload = new Button("Reload", new FontIcon(MaterialDesignR.REFRESH));
+        reload.setId("thing-conflict-reload");
+        reload.getStyleClass().add(Styles.SMALL);
+        reload.setOnAction(event -> model.reload());
+        notice.addAction(reload, model.conflictProperty());
+
+        SplitPane split = new SplitPane(new ThingSummary(model).node(), shadows());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.3);
+        split.getStyleClass().add("thing-split");
+        VBox.setVgrow(split, Priority.ALWAYS);
+
+        root.getChildren().addAll(header(), notice, split);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private Node header() {
+        FontIcon icon = new FontIcon(MaterialDesignC.CHIP);
+        icon.getStyleClass().add("thing-title-icon");
+        Label name = new Label(model.thingName(), icon);
+        name.setId("thing-name");
+        name.getStyleClass().add("thing-title");
+        name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        name.setTooltip(new Tooltip(model.thingName()));
+        name.setMinWidth(0);
+
+        Label type = new Label();
+        type.setId("thing-type");
+        type.getStyleClass().add("thing-badge");
+        type.setMinWidth(Region.USE_PREF_SIZE);
+        type.textProperty()
+                .bind(model.detailProperty()
+                        .map(d -> d.thingType() == null ? "no type" : d.thingType())
+                        .orElse(""));
+        type.visibleProperty().bind(model.detailProperty().isNotNull());
+
+        Label connection = new Label();
+        connection.setId("thing-connection");
+        connection.setMinWidth(Region.USE_PREF_SIZE);
+        model.detailProperty().subscribe(detail -> {
+            connection.getStyleClass().removeAll("thing-badge-connected", "thing-badge-offline");
+            if (detail == null) {
+                connection.setText("");
+                return;
+            }
+            boolean connected =
+                    detail.connectivity() != null && detail.connectivity().connected();
+            connection.setText(connected ? "Connected" : "Offline");
+            connection
+                    .getStyleClass()
+                    .addAll("thing-badge", connected ? "thing-badge-connected" : "thing-badge-offline");
+        });
+
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setPrefSize(18, 18);
+        loading.setMaxSize(18, 18);
+        loading.visibleProperty().bind(model.loadingProperty());
+
+        Button reload = new Button("Reload", new FontIcon(MaterialDesignR.REFRESH));
+        reload.setId("thing-reload");
+        reload.setMinWidth(Region.USE_PREF_SIZE);
+        reload.setOnAction(event -> model.reload());
+
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(10, name, type, connection, gap, loading, reload);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("thing-header");
+        return header;
+    }
+
+    private Node shadows() {
+        ComboBox<String> choice = new ComboBox<>(model.shadowNames());
+        choice.setId("thing-shadow-choice");
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null ? "" : name.isEmpty() ? "Classic shadow" : name;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        choice.setValue(model.selectedShadowProperty().get());
+        choice.valueProperty().addListener((obs, old, name) -> {
+            if (name != null) {
+                model.selectShadow(name);
+            }
+        });
+        model.selectedShadowProperty().subscribe(choice::setValue);
+        choice.setMinWidth(180);
+
+        Label version = new Label();
+        version.setId("thing-shadow-version");
+        version.getStyleClass().add("thing-muted");
+        version.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            ShadowState state = model.shadowProperty().get();
+                            if (state == null) {
+                                return "";
+                            }
+                            return state.exists()
+                                    ? "version " + state.version() + " \u00b7 written "
+                                            + TimeText.exact(state.timestamp(), model.zone())
+                                    : "no document yet";
+                        },
+                        model.shadowProperty()));
+
+        Label pending = new Label();
+        pending.setId("thing-pending");
+        pending.getStyleClass().add("thing-badge");
+        model.shadowProperty().subscribe(state -> {
+            pending.getStyleClass().removeAll("thing-badge-pending", "thing-badge-synced");
+            if (state == null || !state.exists()) {
+                pending.setText("");
+                pending.setVisible(false);
+                return;
+            }
+            int fields = state.pendingLeaves();
+            pending.setVisible(true);
+            pending.setText(fields == 0 ? "in sync" : TimeText.count(fields, "field") + " pending");
+            pending.getStyleClass().add(fields == 0 ? "thing-badge-synced" : "thing-badge-pending");
+        });
+        pending.setMinWidth(Region.USE_PREF_SIZE);
+
+        Label title = new Label("Shadow");
+        title.getStyleClass().add("thing-section-heading");
+        HBox bar = new HBox(10, title, choice, pending, version);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        TabPane tabs = new TabPane(
+                tab("thing-tab-state", "State", MaterialDesignC.CODE_BRACES, new ShadowTreePane(model).node()),
+                tab(
+                        "thing-tab-edit",
+                        "Edit desired",
+                        MaterialDesignP.PENCIL_OUTLINE,
+                        new DesiredEditorPane(model).node()),
+                tab("thing-tab-history", "History", MaterialDesignH.HISTORY, new HistoryPane(model).node()));
+        tabs.setId("thing-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("thing-tabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        VBox box = new VBox(10, bar, tabs);
+        box.getStyleClass().add("thing-shadows");
+        return box;
+    }
+
+    private static Tab tab(String id, String title, Ikon ikon, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        tab.setGraphic(new FontIcon(ikon));
+        return tab;
+    }
+}

@@ -1,0 +1,430 @@
+package io.fleetdeck.views.thing;
+
+import io.fleetdeck.views.common.Notice;
+import io.fleetdeck.views.common.TimeText;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One thing's detail: its registry entry, certificates and connectivity, the shadow chosen (classic or named) as a
+ * tree with its delta, the desired-state editor and the shadow's version history with a diff between any two
+ * versions. Reads and updates run on the background executor and come back on the JavaFX thread; a read that a newer
+ * one overtook is dropped. Owned by the JavaFX thread.
+ */
+public final class ThingViewModel {
+
+    private static final Logger log = LoggerFactory.getLogger(ThingViewModel.class);
+
+    /** The classic (unnamed) shadow's name in the port. */
+    public static final String CLASSIC = "";
+
+    private final ThingInspector inspector;
+    private final String thingName;
+    private final Clock clock;
+    private final Executor background;
+    private final Executor fxThread;
+
+    private final ReadOnlyObjectWrapper<ThingDetail> detail = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> shadowNames = FXCollections.observableArrayList(CLASSIC);
+    private final ReadOnlyStringWrapper selectedShadow = new ReadOnlyStringWrapper(CLASSIC);
+    private final ReadOnlyObjectWrapper<ShadowState> shadow = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper conflict = new ReadOnlyBooleanWrapper();
+
+    private final StringProperty editorText = new SimpleStringProperty(this, "editorText", "");
+    private final ReadOnlyStringWrapper editorProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyLongWrapper editorVersion = new ReadOnlyLongWrapper();
+    private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper();
+    private final BooleanBinding canSend;
+
+    private final ObservableList<ShadowVersion> history = FXCollections.observableArrayList();
+    private final ObjectProperty<ShadowVersion> compareFrom = new SimpleObjectProperty<>(this, "compareFrom");
+    private final ObjectProperty<ShadowVersion> compareTo = new SimpleObjectProperty<>(this, "compareTo");
+    private final ObservableList<FieldChange> diff = FXCollections.observableArrayList();
+    private final ObservableList<String> shadowNamesView = FXCollections.unmodifiableObservableList(shadowNames);
+    private final ObservableList<ShadowVersion> historyView = FXCollections.unmodifiableObservableList(history);
+    private final ObservableList<FieldChange> diffView = FXCollections.unmodifiableObservableList(diff);
+
+    /** The desired section the editor started from, which removals are worked out against; "" before any read. */
+    private String editorBase = "";
+    /** Every read gets the next number; only the newest one's answer is shown. */
+    private long reads;
+
+    /** Reads and updates run on virtual threads; results come back through {@code fxThread}. */
+    public ThingViewModel(ThingInspector inspector, String thingName, Clock clock, Executor fxThread) {
+        this(inspector, thingName, clock, Executors.newVirtualThreadPerTaskExecutor(), fxThread);
+    }
+
+    public ThingViewModel(
+            ThingInspector inspector, String thingName, Clock clock, Executor background, Executor fxThread) {
+        this.inspector = Objects.requireNonNull(inspector, "inspector");
+        this.thingName = Objects.requireNonNull(thingName, "thingName");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.background = Objects.requireNonNull(background, "background");
+        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+        editorText.subscribe(text -> checkEditor());
+        canSend = Bindings.createBooleanBinding(
+                () -> editorProblem.get() == null && !sending.get() && shadow.get() != null,
+                editorProblem,
+                sending,
+                shadow);
+        compareFrom.addListener(obs -> updateDiff());
+        compareTo.addListener(obs -> updateDiff());
+    }
+
+    // --- commands
+
+    /** Reads the thing, the chosen shadow and its history again; edits in the editor stay. */
+    public void reload() {
+        read(selectedShadow.get(), true);
+    }
+
+    /** Shows another of the thing's shadows; "" is the classic shadow. The editor starts over from its desired. */
+    public void selectShadow(String shadowName) {
+        String name = shadowName == null ? CLASSIC : shadowName;
+        if (name.equals(selectedShadow.get())) {
+            return;
+        }
+        selectedShadow.set(name);
+        shadow.set(null);
+        history.clear();
+        read(name, false);
+    }
+
+    /**
+     * Sends the editor's desired state as {@code {"state":{"desired":…},"version":N}} with the version the editor
+     * started from, so a shadow that moved on meanwhile is refused (409) instead of overwritten.
+     */
+    public void send() {
+        if (sending.get()) {
+            return;
+        }
+        DesiredEdit.Result edit =
+                DesiredEdit.of(editorText.get(), DesiredEdit.desiredOf(editorBase), editorVersion.get());
+        if (!edit.valid()) {
+            editorProblem.set(edit.problem().toString());
+            return;
+        }
+        String shadowName = selectedShadow.get();
+        long version = editorVersion.get();
+        sending.set(true);
+        background.execute(() -> {
+            ShadowDocument updated = null;
+            ShadowRejectedException rejected = null;
+            String failure = null;
+            try {
+                updated = inspector.update(thingName, shadowName, edit.request());
+            } catch (ShadowRejectedException e) {
+                rejected = e;
+            } catch (RuntimeException e) {
+                log.warn("Sending a desired state to {} failed", thingName, e);
+                failure = describe(e);
+            }
+            ShadowState after = updated == null ? null : parse(updated);
+            ShadowDocument document = updated;
+            ShadowRejectedException refusal = rejected;
+            String problem = failure;
+            fxThread.execute(() -> {
+                sending.set(false);
+                if (!shadowName.equals(selectedShadow.get())) {
+                    return;
+                }
+                if (after != null) {
+                    conflict.set(false);
+                    showShadow(after, true);
+                    notice.set(Notice.success(sentText(document.version(), after.pendingLeaves())));
+                    readHistory(shadowName);
+                } else if (refusal != null && refusal.code() == ShadowRejectedException.VERSION_CONFLICT) {
+                    conflict.set(true);
+                    notice.set(Notice.error("Version conflict (409): the shadow changed after version " + version
+                            + " was loaded, so nothing was sent. Reload to see the current document; your edits stay"
+                            + " in the editor."));
+                } else if (refusal != null) {
+                    notice.set(Notice.error("The shadow service rejected the update (" + refusal.code() + "): "
+                            + refusal.getMessage()));
+                } else {
+                    notice.set(Notice.error("Could not send the desired state: " + problem));
+                }
+            });
+        });
+    }
+
+    /** Puts the shadow's current desired state back in the editor. */
+    public void revertEditor() {
+        ShadowState now = shadow.get();
+        if (now != null) {
+            editorBase = now.desired();
+            editorVersion.set(now.version());
+            editorText.set(now.desired());
+        }
+    }
+
+    public void dismissNotice() {
+        notice.set(null);
+        conflict.set(false);
+    }
+
+    // --- reading
+
+    private void read(String shadowName, boolean keepEdits) {
+        long number = ++reads;
+        loading.set(true);
+        background.execute(() -> {
+            ThingDetail thing = null;
+            Optional<ShadowDocument> document = Optional.empty();
+            List<ShadowVersion> versions = List.of();
+            String failure = null;
+            try {
+                thing = inspector.detail(thingName);
+                document = inspector.shadow(thingName, shadowName);
+                versions = ShadowVersion.timeline(inspector.history(thingName, shadowName));
+            } catch (ThingActionException e) {
+                failure = e.getMessage();
+            } catch (RuntimeException e) {
+                log.warn("Reading thing {} failed", thingName, e);
+                failure = describe(e);
+            }
+            ThingDetail readThing = thing;
+            ShadowState state = document.map(ThingViewModel::parse).orElse(ShadowState.none());
+            List<ShadowVersion> timeline = versions;
+            String problem = failure;
+            fxThread.execute(() -> {
+                if (number != reads) {
+                    return;
+                }
+                loading.set(false);
+                if (problem != null) {
+                    notice.set(Notice.error("Could not read " + thingName + ": " + problem));
+                    return;
+                }
+                detail.set(readThing);
+                List<String> names = new ArrayList<>();
+                names.add(CLASSIC);
+                readThing.shadowNames().stream()
+                        .filter(n -> !n.isEmpty())
+                        .sorted()
+                        .forEach(names::add);
+                if (!names.contains(shadowName)) {
+                    names.add(shadowName);
+                }
+                if (!shadowNames.equals(names)) {
+                    shadowNames.setAll(names);
+                }
+                showShadow(state, !keepEdits || !edited());
+                showHistory(timeline);
+                if (conflict.get()) {
+                    conflict.set(false);
+                    notice.set(Notice.warning("Reloaded: the shadow is at version " + state.version()
+                            + ". Your edits are still in the editor and now send against that version."));
+                    editorBase = state.desired();
+                    editorVersion.set(state.version());
+                }
+            });
+        });
+    }
+
+    private void readHistory(String shadowName) {
+        long number = reads;
+        background.execute(() -> {
+            List<ShadowVersion> timeline;
+            try {
+                timeline = ShadowVersion.timeline(inspector.history(thingName, shadowName));
+            } catch (ThingActionException | RuntimeException e) {
+                log.warn("Reading the history of a shadow of {} failed", thingName, e);
+                return;
+            }
+            fxThread.execute(() -> {
+                if (number == reads && shadowName.equals(selectedShadow.get())) {
+                    showHistory(timeline);
+                }
+            });
+        });
+    }
+
+    private void showShadow(ShadowState state, boolean resetEditor) {
+        shadow.set(state);
+        if (resetEditor) {
+            editorBase = state.desired();
+            editorVersion.set(state.version());
+            editorText.set(state.desired());
+            checkEditor();
+        }
+    }
+
+    private void showHistory(List<ShadowVersion> timeline) {
+        long fromVersion = compareFrom.get() == null ? -1 : compareFrom.get().version();
+        long toVersion = compareTo.get() == null ? -1 : compareTo.get().version();
+        boolean newest =
+                toVersion < 0 || (!history.isEmpty() && history.getFirst().version() == toVersion);
+        history.setAll(timeline);
+        if (timeline.isEmpty()) {
+            compareFrom.set(null);
+            compareTo.set(null);
+            return;
+        }
+        // follow the newest version when the user was looking at it; otherwise keep their pair
+        ShadowVersion to = newest ? timeline.getFirst() : find(timeline, toVersion);
+        ShadowVersion from = newest ? (timeline.size() > 1 ? timeline.get(1) : null) : find(timeline, fromVersion);
+        compareTo.set(to == null ? timeline.getFirst() : to);
+        compareFrom.set(from);
+    }
+
+    private static ShadowVersion find(List<ShadowVersion> timeline, long version) {
+        return timeline.stream().filter(v -> v.version() == version).findFirst().orElse(null);
+    }
+
+    private void updateDiff() {
+        ShadowVersion to = compareTo.get();
+        if (to == null) {
+            diff.clear();
+            return;
+        }
+        ShadowVersion from = compareFrom.get();
+        diff.setAll(
+                from == null
+                        ? to.changesFromPrevious()
+                        : from.version() <= to.version()
+                                ? ShadowDiff.between(from.document(), to.document())
+                                : ShadowDiff.between(to.document(), from.document()));
+    }
+
+    private boolean edited() {
+        return !editorText.get().equals(editorBase);
+    }
+
+    private void checkEditor() {
+        DesiredEdit.Result edit = DesiredEdit.of(editorText.get(), null, 0);
+        editorProblem.set(edit.valid() ? null : edit.problem().toString());
+    }
+
+    private static ShadowState parse(ShadowDocument document) {
+        return ShadowState.of(document);
+    }
+
+    private static String sentText(long version, int pending) {
+        return "Sent. The shadow is at version " + version + "; "
+                + (pending == 0
+                        ? "reported already matches desired."
+                        : TimeText.count(pending, "field") + " wait for the device to report.");
+    }
+
+    private static String describe(RuntimeException e) {
+        return e.getMessage() == null ? "unexpected " + e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    // --- presentation
+
+    public String thingName() {
+        return thingName;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public ZoneId zone() {
+        return clock.getZone();
+    }
+
+    // --- properties
+
+    /** The thing as last read, or null before the first read. */
+    public ReadOnlyObjectProperty<ThingDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    /** The classic shadow ("") first, then the named ones by name. */
+    public ObservableList<String> shadowNames() {
+        return shadowNamesView;
+    }
+
+    public ReadOnlyStringProperty selectedShadowProperty() {
+        return selectedShadow.getReadOnlyProperty();
+    }
+
+    /** The chosen shadow as last read; {@link ShadowState#none()} when the thing has no such shadow yet. */
+    public ReadOnlyObjectProperty<ShadowState> shadowProperty() {
+        return shadow.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** True after a send was refused with 409 until the user reloads or dismisses it. */
+    public ReadOnlyBooleanProperty conflictProperty() {
+        return conflict.getReadOnlyProperty();
+    }
+
+    /** The desired state being edited, as JSON. */
+    public StringProperty editorTextProperty() {
+        return editorText;
+    }
+
+    /** Where the editor's text is not valid JSON ({@code Line 3, column 14: …}), or null when it is. */
+    public ReadOnlyStringProperty editorProblemProperty() {
+        return editorProblem.getReadOnlyProperty();
+    }
+
+    /** The shadow version the editor's text started from, which a send names. */
+    public ReadOnlyLongProperty editorVersionProperty() {
+        return editorVersion.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty sendingProperty() {
+        return sending.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canSend() {
+        return canSend;
+    }
+
+    /** The versions the shadow service kept, newest first. */
+    public ObservableList<ShadowVersion> history() {
+        return historyView;
+    }
+
+    /** The older side of the comparison; null compares with the version just before {@link #compareToProperty}. */
+    public ObjectProperty<ShadowVersion> compareFromProperty() {
+        return compareFrom;
+    }
+
+    public ObjectProperty<ShadowVersion> compareToProperty() {
+        return compareTo;
+    }
+
+    /** What changed from the older to the newer of the two versions compared, by path. */
+    public ObservableList<FieldChange> diff() {
+        return diffView;
+    }
+}

@@ -1,0 +1,244 @@
+package io.fleetdeck.views.groups;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Thing groups in memory, filed like the demo fleet: sites, their buildings, their floors, with attributes and
+ * policies at each level and sensors on the floors. Refuses what the registry refuses in its words (seven levels at
+ * most, names taken, groups that are not empty). Records every action. Thread-safe.
+ */
+final class FakeGroups implements GroupDirectory {
+
+    static final int MAX_DEPTH = 7;
+
+    private record Group(String parent, Map<String, String> attributes, List<String> policies) {}
+
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    /** Thing name → its group (one hierarchy here, so one group per thing). */
+    private final Map<String, String> memberships = new TreeMap<>();
+
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    final List<String> actions = new CopyOnWriteArrayList<>();
+
+    static FakeGroups demoSites() {
+        FakeGroups fake = new FakeGroups();
+        String[] sites = {"north-harbour", "east-quay", "west-yard"};
+        for (String site : sites) {
+            fake.put(
+                    site,
+                    null,
+                    Map.of("region", site.equals("west-yard") ? "west" : "north-east", "timezone", "Europe/Oslo"),
+                    List.of(site + "-telemetry"));
+            for (int b = 1; b <= 3; b++) {
+                String building = site + "-b" + b;
+                Map<String, String> attributes = new HashMap<>();
+                attributes.put("address", "Quay road " + (10 * b + site.length()));
+                if (b == 3) {
+                    attributes.put("timezone", "UTC");
+                }
+                fake.put(
+                        building,
+                        site,
+                        attributes,
+                        b == 2 && site.equals("north-harbour") ? List.of("cold-store-alarms") : List.of());
+                for (int f = 1; f <= 4; f++) {
+                    String floor = building + "-floor-" + f;
+                    fake.put(
+                            floor,
+                            building,
+                            Map.of("floor", String.valueOf(f)),
+                            floor.equals("north-harbour-b3-floor-2") ? List.of("hvac-floor-controls") : List.of());
+                    for (int t = 0; t < 3 + f * 2; t++) {
+                        fake.memberships.put(
+                                String.format(Locale.ROOT, "%s-b%d-f%d-sensor-%03d", site, b, f, t), floor);
+                    }
+                }
+            }
+        }
+        fake.memberships.put(
+                "north-harbour-b2-f3-cold-store-ambient-temperature-and-humidity-sensor-0007",
+                "north-harbour-b2-floor-3");
+        fake.put("quarantine", null, Map.of(), List.of("deny-all-but-shadow"));
+        fake.memberships.put("west-yard-b1-f1-sensor-099", "quarantine");
+        return fake;
+    }
+
+    static FakeGroups empty() {
+        return new FakeGroups();
+    }
+
+    private void put(String name, String parent, Map<String, String> attributes, List<String> policies) {
+        groups.put(name, new Group(parent, Map.copyOf(attributes), List.copyOf(policies)));
+    }
+
+    synchronized String groupOf(String thing) {
+        return memberships.get(thing);
+    }
+
+    synchronized String parentOf(String group) {
+        return groups.get(group).parent();
+    }
+
+    synchronized boolean exists(String group) {
+        return groups.containsKey(group);
+    }
+
+    @Override
+    public synchronized List<GroupNode> groups() {
+        List<GroupNode> nodes = new ArrayList<>();
+        groups.forEach((name, group) -> nodes.add(
+                new GroupNode(name, group.parent(), group.attributes(), group.policies(), direct(name), total(name))));
+        return nodes;
+    }
+
+    @Override
+    public synchronized List<String> members(String group) throws GroupActionException {
+        requireGroup(group);
+        return memberships.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(group))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    @Override
+    public synchronized void create(String name, String parent) throws GroupActionException {
+        actions.add("create " + name + " under " + parent);
+        checkName(name);
+        if (groups.containsKey(name)) {
+            throw new GroupActionException("thing group " + name + " already exists");
+        }
+        if (parent != null) {
+            requireGroup(parent);
+            if (depth(parent) + 1 > MAX_DEPTH) {
+                throw new GroupActionException("thing groups nest at most " + MAX_DEPTH + " deep");
+            }
+        }
+        put(name, parent, Map.of(), List.of());
+        changed();
+    }
+
+    @Override
+    public synchronized void rename(String name, String newName) throws GroupActionException {
+        actions.add("rename " + name + " to " + newName);
+        requireGroup(name);
+        checkName(newName);
+        if (groups.containsKey(newName)) {
+            throw new GroupActionException("thing group " + newName + " already exists");
+        }
+        Map<String, Group> renamed = new LinkedHashMap<>();
+        groups.forEach((key, group) -> renamed.put(
+                key.equals(name) ? newName : key,
+                name.equals(group.parent()) ? new Group(newName, group.attributes(), group.policies()) : group));
+        groups.clear();
+        groups.putAll(renamed);
+        memberships.replaceAll((thing, group) -> group.equals(name) ? newName : group);
+        changed();
+    }
+
+    @Override
+    public synchronized void delete(String name) throws GroupActionException {
+        actions.add("delete " + name);
+        requireGroup(name);
+        long children = groups.values().stream()
+                .filter(group -> name.equals(group.parent()))
+                .count();
+        if (children > 0 || direct(name) > 0) {
+            throw new GroupActionException("thing group " + name + " is not empty: it has " + children
+                    + " child groups and " + direct(name) + " things");
+        }
+        groups.remove(name);
+        changed();
+    }
+
+    @Override
+    public synchronized void moveGroup(String name, String newParent) throws GroupActionException {
+        actions.add("move group " + name + " under " + newParent);
+        requireGroup(name);
+        if (newParent != null) {
+            requireGroup(newParent);
+            if (depth(newParent) + height(name) > MAX_DEPTH) {
+                throw new GroupActionException("thing groups nest at most " + MAX_DEPTH + " deep");
+            }
+        }
+        Group group = groups.get(name);
+        groups.put(name, new Group(newParent, group.attributes(), group.policies()));
+        changed();
+    }
+
+    @Override
+    public synchronized void moveThing(String thingName, String fromGroup, String toGroup) throws GroupActionException {
+        actions.add("move thing " + thingName + " from " + fromGroup + " to " + toGroup);
+        requireGroup(toGroup);
+        if (!Objects.equals(memberships.get(thingName), fromGroup)) {
+            throw new GroupActionException(thingName + " is not in " + fromGroup);
+        }
+        memberships.put(thingName, toGroup);
+        changed();
+    }
+
+    @Override
+    public AutoCloseable onChange(Runnable changed) {
+        listeners.add(changed);
+        return () -> listeners.remove(changed);
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
+    }
+
+    private int direct(String group) {
+        return (int) memberships.values().stream().filter(group::equals).count();
+    }
+
+    private int total(String group) {
+        int count = direct(group);
+        for (Map.Entry<String, Group> child : groups.entrySet()) {
+            if (group.equals(child.getValue().parent())) {
+                count += total(child.getKey());
+            }
+        }
+        return count;
+    }
+
+    private int depth(String group) {
+        int depth = 1;
+        for (String at = groups.get(group).parent();
+                at != null;
+                at = groups.get(at).parent()) {
+            depth++;
+        }
+        return depth;
+    }
+
+    /** Levels from {@code group} down to its deepest subgroup, itself included. */
+    private int height(String group) {
+        int deepest = 0;
+        for (Map.Entry<String, Group> child : groups.entrySet()) {
+            if (group.equals(child.getValue().parent())) {
+                deepest = Math.max(deepest, height(child.getKey()));
+            }
+        }
+        return deepest + 1;
+    }
+
+    private void requireGroup(String name) throws GroupActionException {
+        if (!groups.containsKey(name)) {
+            throw new GroupActionException("no thing group named " + name);
+        }
+    }
+
+    private static void checkName(String name) throws GroupActionException {
+        if (!name.matches("[a-zA-Z0-9:_-]{1,128}")) {
+            throw new GroupActionException(
+                    "a thing group name is 1-128 characters of letters, digits and :_-, was \"" + name + "\"");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.fleetdeck.views.groups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetdeck.views.common.Notice;
+import org.junit.jupiter.api.Test;
+
+/** The Groups view's state without a screen: actions and reads run at once on the calling thread. */
+class GroupsViewModelTest {
+
+    private final FakeGroups directory = FakeGroups.demoSites();
+    private final GroupsViewModel model = new GroupsViewModel(directory, Runnable::run, Runnable::run);
+
+    @Test
+    void selectingAGroupShowsItsMembersAndWhatItInherits() {
+        model.apply(directory.groups());
+
+        model.selectGroup("north-harbour-b2-floor-3");
+
+        assertThat(model.members())
+                .hasSize(10)
+                .contains("north-harbour-b2-f3-cold-store-ambient-temperature-and-humidity-sensor-0007");
+        assertThat(model.attributes()).extracting(GroupHierarchy.Entry::name).contains("floor", "address", "region");
+        assertThat(model.policies())
+                .extracting(GroupHierarchy.Entry::name)
+                .containsExactly("cold-store-alarms", "north-harbour-telemetry");
+        assertThat(model.selectedGroup().totalMembers()).isEqualTo(10);
+    }
+
+    @Test
+    void creatingUnderTheSelectedGroupSelectsTheNewGroup() {
+        model.apply(directory.groups());
+        model.selectGroup("east-quay-b1");
+
+        model.create("east-quay-b1-roof", "east-quay-b1");
+
+        assertThat(directory.actions).containsExactly("create east-quay-b1-roof under east-quay-b1");
+        assertThat(model.selectedProperty().get()).isEqualTo("east-quay-b1-roof");
+        assertThat(model.hierarchyProperty().get().group("east-quay-b1-roof").parent())
+                .isEqualTo("east-quay-b1");
+        assertThat(model.noticeProperty().get())
+                .isEqualTo(Notice.success("Created group east-quay-b1-roof under east-quay-b1."));
+    }
+
+    @Test
+    void theRegistrysRefusalIsShownInItsOwnWords() {
+        model.apply(directory.groups());
+        model.selectGroup("north-harbour-b2");
+
+        model.delete();
+
+        assertThat(model.noticeProperty().get())
+                .isEqualTo(Notice.error("Could not delete group north-harbour-b2: thing group north-harbour-b2 is not"
+                        + " empty: it has 4 child groups and 0 things"));
+        assertThat(model.selectedProperty().get()).isEqualTo("north-harbour-b2");
+    }
+
+    @Test
+    void aGroupCannotMoveUnderItsOwnSubgroupAndTheRegistryIsNotAsked() {
+        model.apply(directory.groups());
+
+        model.moveGroup("north-harbour", "north-harbour-b2-floor-3");
+
+        assertThat(directory.actions).isEmpty();
+        assertThat(model.noticeProperty().get().text())
+                .isEqualTo("Group north-harbour cannot move under north-harbour-b2-floor-3: that group is inside it.");
+    }
+
+    @Test
+    void movingAThingTakesItFromTheSelectedGroupToTheTarget() {
+        model.apply(directory.groups());
+        model.selectGroup("north-harbour-b2-floor-3");
+        String thing = model.members().getFirst();
+
+        model.moveThing(thing, "north-harbour-b2-floor-3", "quarantine");
+
+        assertThat(directory.groupOf(thing)).isEqualTo("quarantine");
+        assertThat(model.members()).hasSize(9).doesNotContain(thing);
+        assertThat(model.hierarchyProperty().get().group("quarantine").directMembers())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void renamingKeepsTheSelectionOnTheRenamedGroup() {
+        model.apply(directory.groups());
+        model.selectGroup("quarantine");
+
+        model.rename("quarantine-2026");
+
+        assertThat(model.selectedProperty().get()).isEqualTo("quarantine-2026");
+        assertThat(model.members()).containsExactly("west-yard-b1-f1-sensor-099");
+    }
+
+    @Test
+    void aSelectedGroupDeletedElsewhereIsUnselected() {
+        model.apply(directory.groups());
+        model.selectGroup("quarantine");
+
+        model.apply(directory.groups().stream()
+                .filter(group -> !group.name().equals("quarantine"))
+                .toList());
+
+        assertThat(model.selectedProperty().get()).isNull();
+        assertThat(model.members()).isEmpty();
+    }
+}

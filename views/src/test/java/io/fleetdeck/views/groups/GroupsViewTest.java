@@ -1,0 +1,233 @@
+package io.fleetdeck.views.groups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fleetdeck.views.settings.ConsoleSettings;
+import io.fleetdeck.views.settings.Theme;
+import io.fleetdeck.views.shell.ConsoleInfo;
+import io.fleetdeck.views.shell.ConsoleWindow;
+import io.fleetdeck.views.shell.Screenshot;
+import io.fleetdeck.views.shell.Section;
+import io.fleetdeck.views.shell.ServiceState;
+import io.fleetdeck.views.shell.ShellViewModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Groups section in the console window (Xvfb in CI) over sites, buildings and floors: a thing and a group moved
+ * by drag and drop, and create, rename and delete through their confirmations, one refused in the registry's words.
+ * Writes the screenshots a person checks.
+ */
+@ExtendWith(ApplicationExtension.class)
+class GroupsViewTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String FLOOR = "north-harbour-b2-floor-3";
+
+    private final FakeGroups directory = FakeGroups.demoSites();
+    private ShellViewModel shell;
+    private GroupsViewModel model;
+    private GroupsFeed feed;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        shell = new ShellViewModel(
+                new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", "MQTT over TLS on port 8883"),
+                new ConsoleSettings(Theme.DARK, null),
+                settings -> {});
+        model = new GroupsViewModel(directory, Platform::runLater);
+        GroupsView view = new GroupsView(model);
+        ConsoleWindow window = new ConsoleWindow(stage, shell, Map.of(Section.GROUPS, view::node));
+        window.show();
+        shell.serviceStateChanged(ServiceState.RUNNING);
+        shell.navigate(Section.GROUPS);
+        feed = new GroupsFeed(directory, Platform::runLater, model::apply);
+    }
+
+    @AfterEach
+    void stopFeed() {
+        feed.close();
+    }
+
+    @Test
+    void aThingAndAGroupAreMovedByDragAndDrop(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(5)).until(() -> model.loadedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn(cell(robot, "north-harbour-b3-floor-2"));
+        awaitMembers(robot, 7);
+        assertThat(robot.lookup("#group-title").queryAs(Label.class).getText()).isEqualTo("north-harbour-b3-floor-2");
+        assertThat(robot.lookup("#group-path").queryAs(Label.class).getText())
+                .isEqualTo("In north-harbour \u203a north-harbour-b3");
+        TableView<?> attributes = robot.lookup("#group-attributes").queryTableView();
+        assertThat(attributes.getItems()).hasSize(5);
+        screenshot(robot, "groups-dark.png", Theme.DARK);
+        screenshot(robot, "groups-light.png", Theme.LIGHT);
+        assertThat(fromCell(robot, "#group-attributes", 4).getText()).isEqualTo("\u2191 north-harbour");
+        assertThat(fromCell(robot, "#group-attributes", 4).getStyleClass()).contains("group-overridden");
+        assertThat(fromCell(robot, "#group-policies", 1).getStyleClass()).contains("group-inherited");
+        robot.interact(() -> shell.toggleTheme());
+
+        // a member dragged onto another group moves there
+        robot.clickOn(cell(robot, FLOOR));
+        awaitMembers(robot, 10);
+        String thing = "north-harbour-b2-f3-cold-store-ambient-temperature-and-humidity-sensor-0007";
+        Node member = robot.lookup("#group-member-" + thing).query();
+        robot.drag(member).dropTo(cell(robot, "quarantine"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> directory.actions.contains("move thing " + thing + " from " + FLOOR + " to quarantine"));
+        awaitMembers(robot, 9);
+        assertThat(directory.groupOf(thing)).isEqualTo("quarantine");
+        assertThat(robot.lookup("#groups-notice-text").queryAs(Label.class).getText())
+                .isEqualTo("Moved " + thing + " from " + FLOOR + " to quarantine.");
+
+        // a group dragged onto another group moves under it, and onto "All groups" back to the top
+        robot.drag(cell(robot, "quarantine")).dropTo(cell(robot, "west-yard"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> "west-yard".equals(directory.parentOf("quarantine")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(directory.actions).contains("move group quarantine under west-yard");
+        robot.interact(() -> robot.lookup("#group-tree").queryAs(TreeView.class).scrollTo(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node quarantine = robot.lookup("#group-cell-quarantine").query();
+        robot.drag(quarantine).dropTo("#group-cell-top");
+        await().atMost(Duration.ofSeconds(5)).until(() -> directory.parentOf("quarantine") == null);
+        assertThat(directory.actions).contains("move group quarantine under null");
+    }
+
+    @Test
+    void createRenameAndDeleteAskFirstNamingTheGroup(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> model.loadedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn(cell(robot, "east-quay-b1"));
+        robot.clickOn("#group-create");
+        assertThat(robot.lookup("#group-dialog-text").queryAs(Label.class).getText())
+                .isEqualTo("Create a thing group under east-quay-b1, or at the top.");
+        robot.clickOn("#group-dialog-name").write("east-quay-b1-roof");
+        robot.clickOn("#group-dialog-confirm");
+        await().atMost(Duration.ofSeconds(5)).until(() -> directory.exists("east-quay-b1-roof"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> "east-quay-b1-roof".equals(model.selectedProperty().get()));
+        assertThat(directory.parentOf("east-quay-b1-roof")).isEqualTo("east-quay-b1");
+
+        robot.clickOn("#group-rename");
+        assertThat(robot.lookup("#group-dialog-text").queryAs(Label.class).getText())
+                .isEqualTo("Rename group east-quay-b1-roof to:");
+        robot.interact(() ->
+                robot.lookup("#group-dialog-name").queryAs(TextField.class).setText("east-quay-b1-roof-deck"));
+        robot.clickOn("#group-dialog-confirm");
+        await().atMost(Duration.ofSeconds(5)).until(() -> directory.exists("east-quay-b1-roof-deck"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        "east-quay-b1-roof-deck".equals(model.selectedProperty().get()));
+
+        robot.clickOn("#group-delete");
+        assertThat(robot.lookup(".dialog-pane .header-panel .label")
+                        .queryAs(Label.class)
+                        .getText())
+                .isEqualTo("Delete group east-quay-b1-roof-deck?");
+        assertThat(robot.lookup("#group-dialog-text").queryAs(Label.class).getText())
+                .startsWith("It is empty.");
+        robot.clickOn("#group-dialog-confirm");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !directory.exists("east-quay-b1-roof-deck"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> "east-quay-b1".equals(model.selectedProperty().get()));
+
+        // cancelling asks nothing of the registry; a group that is not empty is refused in the registry's words
+        robot.clickOn(cell(robot, "north-harbour-b2"));
+        robot.clickOn("#group-delete");
+        assertThat(robot.lookup("#group-dialog-text").queryAs(Label.class).getText())
+                .startsWith("It has 4 subgroups and 0 things directly in it (");
+        robot.clickOn(robot.lookup(".dialog-pane .button")
+                .match(node -> node instanceof Button button && button.isCancelButton())
+                .queryButton());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(directory.actions).doesNotContain("delete north-harbour-b2");
+        robot.clickOn("#group-delete");
+        robot.clickOn("#group-dialog-confirm");
+        await().atMost(Duration.ofSeconds(5)).until(() -> directory.actions.contains("delete north-harbour-b2"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> model.noticeProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#groups-notice-text").queryAs(Label.class).getText())
+                .isEqualTo("Could not delete group north-harbour-b2: thing group north-harbour-b2 is not empty: it has"
+                        + " 4 child groups and 0 things");
+        assertThat(robot.lookup("#groups-notice").query().getStyleClass()).contains("error");
+    }
+
+    /** The tree row of {@code group}, opened up to and scrolled to as a user would. */
+    @SuppressWarnings("unchecked")
+    private static Node cell(FxRobot robot, String group) {
+        TreeView<String> tree = robot.lookup("#group-tree").queryAs(TreeView.class);
+        robot.interact(() -> {
+            TreeItem<String> item = find(tree.getRoot(), group);
+            for (TreeItem<String> parent = item.getParent(); parent != null; parent = parent.getParent()) {
+                parent.setExpanded(true);
+            }
+            tree.scrollTo(Math.max(0, tree.getRow(item) - 2));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup("#group-cell-" + group).query();
+    }
+
+    private static TreeItem<String> find(TreeItem<String> item, String name) {
+        if (name.equals(item.getValue())) {
+            return item;
+        }
+        for (TreeItem<String> child : item.getChildren()) {
+            TreeItem<String> found = find(child, name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static void awaitMembers(FxRobot robot, int count) {
+        ListView<?> members = robot.lookup("#group-members").queryListView();
+        await().atMost(Duration.ofSeconds(5)).until(() -> members.getItems().size() == count);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The "From" cell of a row of the attributes or policies table. */
+    private static TableCell<?, ?> fromCell(FxRobot robot, String table, int index) {
+        return robot.lookup(table + " .table-cell")
+                .match(node -> node instanceof TableCell<?, ?> cell
+                        && cell.getIndex() == index
+                        && cell.getTableColumn() != null
+                        && "From".equals(cell.getTableColumn().getText()))
+                .query();
+    }
+
+    private void screenshot(FxRobot robot, String name, Theme theme) throws Exception {
+        if (shell.themeProperty().get() != theme) {
+            robot.interact(() -> shell.toggleTheme());
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.sleep(200);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Screenshot.of(stage.getScene(), SCREENSHOTS.resolve(name)).distinctColours())
+                .isGreaterThan(16);
+    }
+}
