@@ -1,9 +1,8 @@
 package io.fleetdeck.app.cli;
 
 import io.fleetdeck.app.StartupException;
-import io.fleetdeck.app.gui.BrokerMonitors;
-import io.fleetdeck.app.gui.CertificateDirectoryAdapter;
 import io.fleetdeck.app.gui.ConsoleHost;
+import io.fleetdeck.app.gui.ConsoleSources;
 import io.fleetdeck.app.gui.Display;
 import io.fleetdeck.app.runtime.BrokerOptions;
 import io.fleetdeck.app.runtime.FleetdeckInstance;
@@ -66,8 +65,7 @@ final class GuiCommand implements Callable<Integer> {
                                 instance.broker().description()),
                         instance.settings(),
                         settings,
-                        BrokerMonitors.of(instance.broker()),
-                        CertificateDirectoryAdapter.of(instance),
+                        ConsoleSources.of(instance),
                         () -> shutdown.request("console window closed"))) {
             if (demoFleet) {
                 instance.startDemoFleet();

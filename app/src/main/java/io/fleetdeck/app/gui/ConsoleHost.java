@@ -2,13 +2,15 @@ package io.fleetdeck.app.gui;
 
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.views.broker.BrokerFeed;
-import io.fleetdeck.views.broker.BrokerMonitor;
 import io.fleetdeck.views.broker.BrokerView;
 import io.fleetdeck.views.broker.BrokerViewModel;
-import io.fleetdeck.views.certificates.CertificateDirectory;
 import io.fleetdeck.views.certificates.CertificatesFeed;
 import io.fleetdeck.views.certificates.CertificatesView;
 import io.fleetdeck.views.certificates.CertificatesViewModel;
+import io.fleetdeck.views.fleet.FleetWorkspace;
+import io.fleetdeck.views.groups.GroupsFeed;
+import io.fleetdeck.views.groups.GroupsView;
+import io.fleetdeck.views.groups.GroupsViewModel;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.ConsoleSettingsStore;
 import io.fleetdeck.views.shell.ConsoleInfo;
@@ -20,7 +22,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -43,41 +47,25 @@ public final class ConsoleHost implements AutoCloseable {
 
     private final ShellViewModel model;
     private final ConsoleWindow window;
-    private final BrokerFeed brokerFeed;
-    private final CertificatesFeed certificatesFeed;
+    private final List<AutoCloseable> feeds;
 
-    private ConsoleHost(
-            ShellViewModel model, ConsoleWindow window, BrokerFeed brokerFeed, CertificatesFeed certificatesFeed) {
+    private ConsoleHost(ShellViewModel model, ConsoleWindow window, List<AutoCloseable> feeds) {
         this.model = model;
         this.window = window;
-        this.brokerFeed = brokerFeed;
-        this.certificatesFeed = certificatesFeed;
+        this.feeds = feeds;
     }
 
     /**
-     * Starts JavaFX and shows the window; {@code onCloseRequest} runs when the user closes it. JavaFX extracts its
-     * native libraries to {@code nativeCache} when it cannot load them from the runtime (by default it would use
-     * {@code ~/.openjfx}, outside the data folder).
+     * Starts JavaFX and shows the window with a section for each of {@code sources}; {@code onCloseRequest} runs when
+     * the user closes it. JavaFX extracts its native libraries to {@code nativeCache} when it cannot load them from the
+     * runtime (by default it would use {@code ~/.openjfx}, outside the data folder).
      */
     public static ConsoleHost open(
             Path nativeCache,
             ConsoleInfo info,
             ConsoleSettings settings,
             ConsoleSettingsStore store,
-            BrokerMonitor brokerMonitor,
-            Runnable onCloseRequest)
-            throws StartupException, InterruptedException {
-        return open(nativeCache, info, settings, store, brokerMonitor, null, onCloseRequest);
-    }
-
-    /** As above, with the Certificates section over {@code certificates} (none when null). */
-    public static ConsoleHost open(
-            Path nativeCache,
-            ConsoleInfo info,
-            ConsoleSettings settings,
-            ConsoleSettingsStore store,
-            BrokerMonitor brokerMonitor,
-            CertificateDirectory certificates,
+            ConsoleSources sources,
             Runnable onCloseRequest)
             throws StartupException, InterruptedException {
         if (System.getProperty(JAVAFX_CACHE_DIR) == null) {
@@ -89,24 +77,14 @@ public final class ConsoleHost implements AutoCloseable {
             Platform.startup(() -> {
                 try {
                     ShellViewModel model = new ShellViewModel(info, settings, store);
-                    BrokerViewModel brokerModel = new BrokerViewModel();
-                    BrokerView brokerView = new BrokerView(brokerModel);
-                    BrokerFeed feed = new BrokerFeed(brokerMonitor, Platform::runLater, brokerModel::apply);
                     Map<Section, Supplier<Node>> sections = new EnumMap<>(Section.class);
-                    sections.put(Section.BROKER, brokerView::node);
-                    CertificatesFeed certificatesFeed = null;
-                    if (certificates != null) {
-                        CertificatesViewModel certificatesModel =
-                                new CertificatesViewModel(certificates, Clock.systemDefaultZone(), Platform::runLater);
-                        sections.put(Section.CERTIFICATES, () -> new CertificatesView(certificatesModel).node());
-                        certificatesFeed =
-                                new CertificatesFeed(certificates, Platform::runLater, certificatesModel::apply);
-                    }
+                    List<AutoCloseable> feeds = new ArrayList<>();
+                    addSections(sources, sections, feeds);
                     ConsoleWindow window = new ConsoleWindow(new Stage(), model, sections);
                     window.onCloseRequest(onCloseRequest);
                     logFirstFrame(window.stage().getScene());
                     window.show();
-                    shown.complete(new ConsoleHost(model, window, feed, certificatesFeed));
+                    shown.complete(new ConsoleHost(model, window, feeds));
                 } catch (RuntimeException e) {
                     shown.completeExceptionally(e);
                 }
@@ -120,6 +98,38 @@ public final class ConsoleHost implements AutoCloseable {
         }
     }
 
+    /** Each section's view over its source, and the feeds that keep it current (closed with the window). */
+    private static void addSections(
+            ConsoleSources sources, Map<Section, Supplier<Node>> sections, List<AutoCloseable> feeds) {
+        BrokerViewModel brokerModel = new BrokerViewModel();
+        BrokerView brokerView = new BrokerView(brokerModel);
+        feeds.add(new BrokerFeed(sources.broker(), Platform::runLater, brokerModel::apply));
+        sections.put(Section.BROKER, brokerView::node);
+        if (sources.certificates() != null) {
+            CertificatesViewModel certificatesModel =
+                    new CertificatesViewModel(sources.certificates(), Clock.systemDefaultZone(), Platform::runLater);
+            sections.put(Section.CERTIFICATES, () -> new CertificatesView(certificatesModel).node());
+            feeds.add(new CertificatesFeed(sources.certificates(), Platform::runLater, certificatesModel::apply));
+        }
+        if (sources.fleet() != null && sources.things() != null) {
+            // built on first view: reading 100k things is work the start-up should not wait for
+            FleetWorkspace[] fleet = new FleetWorkspace[1];
+            sections.put(Section.FLEET, () -> {
+                if (fleet[0] == null) {
+                    fleet[0] = new FleetWorkspace(
+                            sources.fleet(), sources.things(), Clock.systemDefaultZone(), Platform::runLater);
+                    feeds.add(fleet[0]);
+                }
+                return fleet[0].node();
+            });
+        }
+        if (sources.groups() != null) {
+            GroupsViewModel groupsModel = new GroupsViewModel(sources.groups(), Platform::runLater);
+            sections.put(Section.GROUPS, () -> new GroupsView(groupsModel).node());
+            feeds.add(new GroupsFeed(sources.groups(), Platform::runLater, groupsModel::apply));
+        }
+    }
+
     public void servicesChanged(ServiceState state) {
         Platform.runLater(() -> model.serviceStateChanged(state));
     }
@@ -127,9 +137,12 @@ public final class ConsoleHost implements AutoCloseable {
     /** Records where the window was, closes it and stops JavaFX. */
     @Override
     public void close() {
-        brokerFeed.close();
-        if (certificatesFeed != null) {
-            certificatesFeed.close();
+        for (AutoCloseable feed : feeds) {
+            try {
+                feed.close();
+            } catch (Exception e) {
+                log.warn("A view's feed did not stop cleanly", e);
+            }
         }
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Platform.runLater(() -> {

@@ -67,8 +67,13 @@ final class DemoDevices {
 
     /**
      * Files the demo fleet the way a site is laid out — site / building / floor groups — so the group views have a
-     * real hierarchy to show. Groups already there are kept; a device already filed stays where it is.
+     * real hierarchy to show, and records the firmware they run as the {@code firmwareVersion} attribute, as an OTA
+     * process would. Groups already there are kept; a device already filed stays where it is.
      */
+    private static final String FIRMWARE_ATTRIBUTE = "firmwareVersion";
+    /** What the simulated devices report as their firmware. */
+    private static final String DEMO_FIRMWARE = "1.4.2";
+
     static void arrangeInGroups(Registry registry, List<String> things) {
         try {
             ensureGroup(registry, "site-north", null);
@@ -81,6 +86,7 @@ final class DemoDevices {
                         registry.thing(thing).map(t -> !t.groups().isEmpty()).orElse(true);
                 if (!filed) {
                     registry.addThingToGroup(i % 2 == 0 ? "floor-1" : "floor-2", thing);
+                    registry.updateThing(thing, Map.of(FIRMWARE_ATTRIBUTE, DEMO_FIRMWARE), true, null);
                 }
             }
         } catch (RegistryException e) {

@@ -10,11 +10,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -507,24 +510,25 @@ public final class Registry {
     /** Things in a group, and with {@code recursive} in all its descendants too. */
     public List<String> thingsInGroup(String group, boolean recursive) {
         return store.read(c -> {
-            List<String> groups = new ArrayList<>(List.of(group));
-            for (int i = 0; recursive && i < groups.size(); i++) {
-                groups.addAll(query(
-                        c, "SELECT name FROM thing_group WHERE parent = ?", row -> row.getString(1), groups.get(i)));
+            Set<String> things = new LinkedHashSet<>();
+            for (String each : recursive ? subtree(c, group) : List.of(group)) {
+                things.addAll(directMembers(c, each));
             }
-            List<String> things = new ArrayList<>();
-            for (String each : groups) {
-                for (String thing : query(
-                        c,
-                        "SELECT thing_name FROM thing_group_member WHERE group_name = ? ORDER BY thing_name",
-                        row -> row.getString(1),
-                        each)) {
-                    if (!things.contains(thing)) {
-                        things.add(thing);
-                    }
-                }
+            return List.copyOf(things);
+        });
+    }
+
+    /** Every group's direct members, in one read: for trees with member counts. */
+    public Map<String, List<String>> membersByGroup() {
+        return store.read(c -> {
+            Map<String, List<String>> members = new HashMap<>();
+            for (String[] membership :
+                    query(c, "SELECT group_name, thing_name FROM thing_group_member ORDER BY thing_name", row ->
+                            new String[] {row.getString(1), row.getString(2)})) {
+                members.computeIfAbsent(membership[0], group -> new ArrayList<>())
+                        .add(membership[1]);
             }
-            return things;
+            return members;
         });
     }
 

@@ -149,19 +149,30 @@ public final class Shadows implements AutoCloseable {
         return store.names(thing);
     }
 
+    /** One thing's classic shadow at a glance, as committed; empty when it has none. */
+    public Optional<ShadowSummary> classicSummary(String thing) {
+        return store.find(thing, "")
+                .filter(stored -> stored.deletedAt() == null)
+                .map(stored -> summary(
+                        stored.state().desired(),
+                        stored.state().reported(),
+                        stored.state().version()));
+    }
+
     /** Every classic shadow at a glance, by thing, in one read of the store. */
     public Map<String, ShadowSummary> classicSummaries() {
         Map<String, ShadowSummary> summaries = new HashMap<>();
-        store.eachClassic((thing, desired, reported, version) -> {
-            ObjectNode delta = ShadowEngine.delta(desired, reported);
-            summaries.put(
-                    thing,
-                    new ShadowSummary(
-                            version,
-                            delta == null ? 0 : leaves(delta),
-                            reported == null ? UpdateRequest.JSON.createObjectNode() : reported));
-        });
+        store.eachClassic(
+                (thing, desired, reported, version) -> summaries.put(thing, summary(desired, reported, version)));
         return summaries;
+    }
+
+    private static ShadowSummary summary(ObjectNode desired, ObjectNode reported, long version) {
+        ObjectNode delta = ShadowEngine.delta(desired, reported);
+        return new ShadowSummary(
+                version,
+                delta == null ? 0 : leaves(delta),
+                reported == null ? UpdateRequest.JSON.createObjectNode() : reported);
     }
 
     private static int leaves(JsonNode node) {

@@ -1,0 +1,27 @@
+package io.fleetdeck.app.gui;
+
+import io.fleetdeck.app.runtime.FleetdeckInstance;
+import io.fleetdeck.views.broker.BrokerMonitor;
+import io.fleetdeck.views.certificates.CertificateDirectory;
+import io.fleetdeck.views.fleet.FleetDirectory;
+import io.fleetdeck.views.groups.GroupDirectory;
+import io.fleetdeck.views.thing.ThingInspector;
+
+/** What the console's sections read from and act on; a null source leaves its section to say it is not built yet. */
+public record ConsoleSources(
+        BrokerMonitor broker,
+        CertificateDirectory certificates,
+        FleetDirectory fleet,
+        ThingInspector things,
+        GroupDirectory groups) {
+
+    /** Every section over a running instance's services. */
+    public static ConsoleSources of(FleetdeckInstance instance) {
+        return new ConsoleSources(
+                BrokerMonitors.of(instance.broker()),
+                CertificateDirectoryAdapter.of(instance),
+                FleetDirectoryAdapter.of(instance),
+                ThingInspectorAdapter.of(instance),
+                GroupDirectoryAdapter.of(instance));
+    }
+}
