@@ -65,15 +65,15 @@ final class DemoDevices {
                 DeviceEnrollment.DEFAULT_TEMPLATE);
     }
 
+    private static final String FIRMWARE_ATTRIBUTE = "firmwareVersion";
+    /** What the simulated devices report as their firmware. */
+    private static final String DEMO_FIRMWARE = "1.4.2";
+
     /**
      * Files the demo fleet the way a site is laid out — site / building / floor groups — so the group views have a
      * real hierarchy to show, and records the firmware they run as the {@code firmwareVersion} attribute, as an OTA
      * process would. Groups already there are kept; a device already filed stays where it is.
      */
-    private static final String FIRMWARE_ATTRIBUTE = "firmwareVersion";
-    /** What the simulated devices report as their firmware. */
-    private static final String DEMO_FIRMWARE = "1.4.2";
-
     static void arrangeInGroups(Registry registry, List<String> things) {
         try {
             ensureGroup(registry, "site-north", null);
