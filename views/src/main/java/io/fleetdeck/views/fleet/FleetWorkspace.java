@@ -4,8 +4,15 @@ import io.fleetdeck.views.thing.ThingInspector;
 import io.fleetdeck.views.thing.ThingView;
 import io.fleetdeck.views.thing.ThingViewModel;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -29,6 +36,8 @@ public final class FleetWorkspace implements AutoCloseable {
 
     /** A tab's title shows this many characters of a thing's name at most; the tooltip has all of it. */
     private static final int TAB_TITLE_LENGTH = 28;
+    /** How often an open thing's tab may read it again when it changes. */
+    static final long REFRESH_MILLIS = 500;
 
     private final ThingInspector inspector;
     private final Clock clock;
@@ -36,6 +45,14 @@ public final class FleetWorkspace implements AutoCloseable {
     private final FleetFeed feed;
     private final FleetViewModel model;
     private final TabPane tabs = new TabPane();
+    /** Open thing tabs by thing name, for live refresh; touched on the JavaFX thread only. */
+    private final Map<String, ThingViewModel> openThings = new HashMap<>();
+    /** Things changed since the last refresh of their tabs; filled on any thread. */
+    private final Set<String> changedSinceRefresh = ConcurrentHashMap.newKeySet();
+
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("fleet-open-things").factory());
+    private final AutoCloseable openThingChanges;
 
     public FleetWorkspace(FleetDirectory fleet, ThingInspector inspector, Clock clock, Executor fxThread) {
         this.inspector = Objects.requireNonNull(inspector, "inspector");
@@ -54,6 +71,27 @@ public final class FleetWorkspace implements AutoCloseable {
         tabs.getStyleClass().add("fleet-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.setTabDragPolicy(TabPane.TabDragPolicy.FIXED);
+        openThingChanges = fleet.onChange(changedSinceRefresh::addAll);
+        refresher.scheduleWithFixedDelay(
+                this::refreshOpenThings, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * An open thing follows its changes: its tab reads it again at most every {@link #REFRESH_MILLIS}, as the table
+     * does, keeping what is in the editor.
+     */
+    private void refreshOpenThings() {
+        if (changedSinceRefresh.isEmpty()) {
+            return;
+        }
+        Set<String> changed = Set.copyOf(changedSinceRefresh);
+        changedSinceRefresh.removeAll(changed);
+        fxThread.execute(() -> changed.forEach(name -> {
+            ThingViewModel open = openThings.get(name);
+            if (open != null) {
+                open.reload();
+            }
+        }));
     }
 
     public Node node() {
@@ -79,6 +117,8 @@ public final class FleetWorkspace implements AutoCloseable {
         tab.setUserData(thingName);
         tab.setGraphic(new FontIcon(MaterialDesignC.CHIP));
         tab.setTooltip(new Tooltip(thingName));
+        tab.setOnClosed(event -> openThings.remove(thingName));
+        openThings.put(thingName, thing);
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         thing.reload();
@@ -87,6 +127,12 @@ public final class FleetWorkspace implements AutoCloseable {
     @Override
     public void close() {
         feed.close();
+        refresher.shutdownNow();
+        try {
+            openThingChanges.close();
+        } catch (Exception e) {
+            // the directory stops telling a closed window; nothing is left to undo
+        }
     }
 
     /** Long names keep their start and their end, where names that share a prefix differ. */

@@ -119,11 +119,11 @@ public final class FakeInspector implements ThingInspector {
     }
 
     /** The device reports, as it would over MQTT: the shadow's version moves on. */
-    synchronized void deviceReports(String shadowName, String reported) {
+    public synchronized void deviceReports(String shadowName, String reported) {
         seed(shadowName, "{\"state\":{\"reported\":" + reported + "}}");
     }
 
-    synchronized long version(String shadowName) {
+    public synchronized long version(String shadowName) {
         Shadow shadow = shadows.get(shadowName);
         return shadow == null ? 0 : shadow.version;
     }
