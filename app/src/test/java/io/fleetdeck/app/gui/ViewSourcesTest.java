@@ -1,0 +1,180 @@
+package io.fleetdeck.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import io.fleetdeck.app.runtime.ShadowAccess;
+import io.fleetdeck.broker.server.BrokerLimits;
+import io.fleetdeck.broker.server.MessageBroker;
+import io.fleetdeck.broker.tls.ServerIdentity;
+import io.fleetdeck.fleet.connectivity.ConnectivityTracker;
+import io.fleetdeck.fleet.identity.IdentityService;
+import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
+import io.fleetdeck.fleet.registry.Registry;
+import io.fleetdeck.fleet.shadow.ShadowLimits;
+import io.fleetdeck.fleet.shadow.Shadows;
+import io.fleetdeck.fleet.store.Database;
+import io.fleetdeck.views.fleet.ThingRow;
+import io.fleetdeck.views.groups.GroupActionException;
+import io.fleetdeck.views.groups.GroupNode;
+import io.fleetdeck.views.thing.ShadowRejectedException;
+import io.fleetdeck.views.thing.ThingDetail;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The views' sources over the real services on a real SQLite store: what the Fleet, Thing and Groups sections read,
+ * what their actions do, and the changes they hear of.
+ */
+class ViewSourcesTest {
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+    private Registry registry;
+    private Shadows shadows;
+    private IdentityService identities;
+    private MessageBroker broker;
+    private ConnectivityTracker connectivity;
+
+    @BeforeEach
+    void open() throws Exception {
+        Clock clock = Clock.systemUTC();
+        ServerIdentity.loadOrCreate(folder.resolve("pki"), folder.resolve("ca.pem"), clock);
+        database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
+        identities =
+                IdentityService.open(database, DeviceCertificateAuthority.load(folder.resolve("pki"), clock), clock);
+        registry = new Registry(database, clock);
+        registry.onChange(identities::registryChanged);
+        shadows = new Shadows(database, clock, ShadowLimits.awsDefaults());
+        broker = new MessageBroker(BrokerLimits.awsDefaults(), clock);
+        connectivity = new ConnectivityTracker(broker);
+        registry.createThingGroup("site-north", null, Map.of("region", "north"));
+        registry.createThingGroup("floor-1", "site-north", Map.of());
+        registry.createThing("pump-7", null, Map.of("firmwareVersion", "2.1.0"));
+        registry.createThing("pump-8", null, Map.of());
+        registry.addThingToGroup("floor-1", "pump-7");
+        registry.addThingToGroup("site-north", "pump-8");
+    }
+
+    @AfterEach
+    void close() {
+        connectivity.close();
+        shadows.close();
+        database.close();
+    }
+
+    private void update(String thing, String json) throws Exception {
+        shadows.update(thing, "", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void fleetRowsShowEachThingsGroupsShadowFirmwareAndConnection() throws Exception {
+        FleetDirectoryAdapter fleet = new FleetDirectoryAdapter(registry, shadows, connectivity);
+        Set<String> heard = ConcurrentHashMap.newKeySet();
+        AutoCloseable listening = fleet.onChange((Collection<String> names) -> heard.addAll(names));
+        update("pump-7", "{\"state\":{\"desired\":{\"speed\":1200},\"reported\":{\"speed\":900}}}");
+        broker.publish(
+                "$aws/events/presence/connected/pump-7",
+                "{\"clientId\":\"pump-7\",\"timestamp\":1795000000000,\"eventType\":\"connected\"}"
+                        .getBytes(StandardCharsets.UTF_8),
+                1,
+                false);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> fleet.things(List.of("pump-7")).getFirst().connected());
+
+        List<ThingRow> rows = fleet.things();
+        assertThat(rows).extracting(ThingRow::name).containsExactly("pump-7", "pump-8");
+        ThingRow pump = rows.getFirst();
+        assertThat(pump.groups()).containsExactly("floor-1");
+        assertThat(pump.shadowVersion()).isEqualTo(1);
+        assertThat(pump.pendingDeltaFields()).isEqualTo(1);
+        assertThat(pump.firmwareVersion()).isEqualTo("2.1.0");
+        assertThat(pump.lastSeen()).isNotNull();
+        assertThat(rows.get(1).hasShadow()).isFalse();
+        assertThat(rows.get(1).connected()).isFalse();
+
+        registry.moveThing("pump-8", "site-north", "floor-1");
+        assertThat(heard).contains("pump-7", "pump-8");
+        listening.close();
+        heard.clear();
+        registry.deleteThing("pump-8");
+        assertThat(heard).as("a closed subscription hears nothing").isEmpty();
+        assertThat(fleet.things(List.of("pump-8")))
+                .as("a deleted thing is missing from the answer")
+                .isEmpty();
+    }
+
+    @Test
+    void theThingViewSeesDetailSendsDesiredAndGetsConflictsAndHistory() throws Exception {
+        ThingInspectorAdapter inspector =
+                new ThingInspectorAdapter(registry, identities, connectivity, new ShadowAccess(shadows, null));
+        update("pump-7", "{\"state\":{\"reported\":{\"speed\":900}}}");
+        shadows.update(
+                "pump-7", "config", "{\"state\":{\"desired\":{\"interval\":30}}}".getBytes(StandardCharsets.UTF_8));
+
+        ThingDetail detail = inspector.detail("pump-7");
+        assertThat(detail.groups()).containsExactly("floor-1");
+        assertThat(detail.attributes()).containsEntry("firmwareVersion", "2.1.0");
+        assertThat(detail.shadowNames()).containsExactly("", "config");
+        assertThat(detail.connectivity()).as("never seen by the broker").isNull();
+
+        var after = inspector.update("pump-7", "", "{\"state\":{\"desired\":{\"speed\":1200}},\"version\":1}");
+        assertThat(after.version()).isEqualTo(2);
+        assertThat(after.json()).contains("\"delta\":{\"speed\":1200}");
+        assertThatThrownBy(
+                        () -> inspector.update("pump-7", "", "{\"state\":{\"desired\":{\"speed\":1}},\"version\":1}"))
+                .isInstanceOfSatisfying(ShadowRejectedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(409);
+                    assertThat(e.getMessage()).isEqualTo("Version conflict");
+                });
+        assertThat(inspector.history("pump-7", "")).extracting(d -> d.version()).containsExactly(2L, 1L);
+        assertThat(inspector.shadow("pump-8", "")).isEmpty();
+    }
+
+    @Test
+    void theGroupsViewSeesCountsAndPoliciesAndChangesTheHierarchy() throws Exception {
+        GroupDirectoryAdapter groups = new GroupDirectoryAdapter(registry, identities);
+        identities.createPolicy(
+                "north-telemetry",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:Publish\","
+                        + "\"Resource\":\"*\"}]}");
+        identities.attachPolicyToGroup("north-telemetry", "site-north");
+        int[] changes = {0};
+        groups.onChange(() -> changes[0]++);
+
+        assertThat(groups.groups())
+                .extracting(GroupNode::name, GroupNode::directMembers, GroupNode::totalMembers)
+                .containsExactly(tuple("site-north", 1, 2), tuple("floor-1", 1, 1));
+        assertThat(groups.groups().getFirst().policies()).containsExactly("north-telemetry");
+
+        groups.create("floor-2", "site-north");
+        groups.moveThing("pump-7", "floor-1", "floor-2");
+        assertThat(groups.members("floor-2")).containsExactly("pump-7");
+        groups.rename("floor-2", "ground-floor");
+        groups.moveGroup("ground-floor", null);
+        assertThat(groups.groups())
+                .filteredOn(node -> node.name().equals("ground-floor"))
+                .singleElement()
+                .satisfies(node -> assertThat(node.parent()).isNull());
+        assertThatThrownBy(() -> groups.delete("site-north"))
+                .isInstanceOf(GroupActionException.class)
+                .hasMessage("thing group site-north has child groups (floor-1); delete or move them first");
+        groups.delete("floor-1");
+        assertThat(changes[0]).as("every change reached the view").isGreaterThanOrEqualTo(6);
+    }
+}
