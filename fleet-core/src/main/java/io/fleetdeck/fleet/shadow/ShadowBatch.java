@@ -20,6 +20,7 @@ final class ShadowBatch {
     private final ShadowCache cache;
     private final Map<ShadowKey, ShadowStore.Stored> written = new LinkedHashMap<>();
     private final Map<ShadowKey, ShadowStore.Version> versions = new LinkedHashMap<>();
+    private final Map<ShadowKey, ShadowText> latestText = new LinkedHashMap<>();
 
     ShadowBatch(Connection connection, ShadowStore store, ShadowCache cache) {
         this.connection = connection;
@@ -36,19 +37,25 @@ final class ShadowBatch {
         return cache.find(key, () -> store.find(connection, thing, shadow));
     }
 
-    void save(String thing, String shadow, ShadowState state, String document) {
+    void save(String thing, String shadow, ShadowState state) {
         ShadowKey key = new ShadowKey(thing, shadow);
+        ShadowText text = ShadowText.of(state);
         written.put(key, new ShadowStore.Stored(state, null));
-        versions.put(new ShadowKey(thing, shadow, state.version()), new ShadowStore.Version(state, document));
+        latestText.put(key, text);
+        versions.put(
+                new ShadowKey(thing, shadow, state.version()),
+                new ShadowStore.Version(state, text.document(state.version())));
     }
 
     void markDeleted(String thing, String shadow, ShadowState last, long now) {
-        written.put(new ShadowKey(thing, shadow), new ShadowStore.Stored(last, now));
+        ShadowKey key = new ShadowKey(thing, shadow);
+        written.put(key, new ShadowStore.Stored(last, now));
+        latestText.remove(key);
     }
 
     /** Writes everything the batch changed, within its transaction. */
     void flush() throws SQLException {
-        store.write(connection, written, versions);
+        store.write(connection, written, versions, latestText);
     }
 
     /** The things whose shadows this batch changed. */

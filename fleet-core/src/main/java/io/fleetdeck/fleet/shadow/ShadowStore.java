@@ -72,9 +72,24 @@ final class ShadowStore {
      * may carry hundreds of updates.
      */
     void write(Connection c, Map<ShadowKey, Stored> shadows, Map<ShadowKey, Version> versions) throws SQLException {
+        write(c, shadows, versions, Map.of());
+    }
+
+    /** As above, with the sections' text where the caller has made it already. */
+    void write(
+            Connection c,
+            Map<ShadowKey, Stored> shadows,
+            Map<ShadowKey, Version> versions,
+            Map<ShadowKey, ShadowText> texts)
+            throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
             for (Map.Entry<ShadowKey, Stored> entry : shadows.entrySet()) {
-                bindShadow(upsert, entry.getKey(), entry.getValue());
+                ShadowText text = texts.get(entry.getKey());
+                bindShadow(
+                        upsert,
+                        entry.getKey(),
+                        entry.getValue(),
+                        text == null ? ShadowText.of(entry.getValue().state()) : text);
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -107,15 +122,16 @@ final class ShadowStore {
                     + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     /** A deleted shadow keeps only its version and when it was deleted, so a re-creation can continue from it. */
-    private static void bindShadow(PreparedStatement upsert, ShadowKey key, Stored stored) throws SQLException {
+    private static void bindShadow(PreparedStatement upsert, ShadowKey key, Stored stored, ShadowText text)
+            throws SQLException {
         boolean deleted = stored.deletedAt() != null;
         ShadowState state = stored.state();
         upsert.setString(1, key.thing());
         upsert.setString(2, key.shadow());
-        upsert.setString(3, deleted ? null : text(state.desired()));
-        upsert.setString(4, deleted ? null : text(state.reported()));
-        upsert.setString(5, deleted ? null : text(state.desiredMetadata()));
-        upsert.setString(6, deleted ? null : text(state.reportedMetadata()));
+        upsert.setString(3, deleted ? null : text.desired());
+        upsert.setString(4, deleted ? null : text.reported());
+        upsert.setString(5, deleted ? null : text.desiredMetadata());
+        upsert.setString(6, deleted ? null : text.reportedMetadata());
         upsert.setLong(7, state.version());
         upsert.setLong(8, state.timestamp());
         if (deleted) {
@@ -205,10 +221,6 @@ final class ShadowStore {
                 }
             }
         });
-    }
-
-    private static String text(ObjectNode node) {
-        return node == null ? null : node.toString();
     }
 
     private static ObjectNode object(String text) {

@@ -53,7 +53,10 @@ public final class Shadows implements AutoCloseable {
         } catch (ShadowException invalid) {
             return CompletableFuture.failedFuture(invalid);
         }
-        return committer.submit(thing, batch -> update(batch, thing, shadow, request));
+        // the answer documents are made on the answering thread, so the one committing thread only decides and writes
+        return committer
+                .submit(thing, batch -> update(batch, thing, shadow, request))
+                .thenApply(Shadows::answers);
     }
 
     /** Queues a get: the whole document with its delta ({@code get/accepted}), or 404. */
@@ -97,7 +100,20 @@ public final class Shadows implements AutoCloseable {
         return await(submitDelete(thing, shadow, payload));
     }
 
-    private Updated update(ShadowBatch batch, String thing, String shadow, UpdateRequest request)
+    /** An update applied in its batch: the request and the shadow before and after it. */
+    private record Applied(UpdateRequest request, ShadowState before, ShadowState after) {}
+
+    private static Updated answers(Applied applied) {
+        ShadowState after = applied.after();
+        String clientToken = applied.request().clientToken();
+        ObjectNode delta = ShadowEngine.delta(after.desired(), after.reported());
+        return new Updated(
+                ShadowResponses.accepted(applied.request(), after),
+                delta == null ? null : ShadowResponses.delta(delta, after, clientToken),
+                ShadowResponses.documents(applied.before(), after, clientToken));
+    }
+
+    private Applied update(ShadowBatch batch, String thing, String shadow, UpdateRequest request)
             throws ShadowException {
         long now = clock.instant().getEpochSecond();
         Optional<ShadowStore.Stored> stored = batch.find(thing, shadow);
@@ -109,13 +125,8 @@ public final class Shadows implements AutoCloseable {
                 .orElse(0L);
         ShadowState after = ShadowEngine.apply(current, lastVersion, request, now);
         ShadowState before = current == null ? ShadowState.empty(lastVersion) : current;
-        ObjectNode documents = ShadowResponses.documents(before, after, request.clientToken());
-        batch.save(thing, shadow, after, documents.path("current").toString());
-        ObjectNode delta = ShadowEngine.delta(after.desired(), after.reported());
-        return new Updated(
-                ShadowResponses.accepted(request, after),
-                delta == null ? null : ShadowResponses.delta(delta, after, request.clientToken()),
-                documents);
+        batch.save(thing, shadow, after);
+        return new Applied(request, before, after);
     }
 
     private ObjectNode delete(ShadowBatch batch, String thing, String shadow, String clientToken)
