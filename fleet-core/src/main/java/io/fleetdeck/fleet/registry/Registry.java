@@ -86,14 +86,7 @@ public final class Registry {
                         RegistryException.VERSION_CONFLICT,
                         "thing " + name + " is at version " + current.version() + ", not " + expectedVersion);
             }
-            Map<String, String> next = new LinkedHashMap<>(merge ? current.attributes() : Map.of());
-            attributes.forEach((key, value) -> {
-                if (value.isEmpty()) {
-                    next.remove(key);
-                } else {
-                    next.put(key, value);
-                }
-            });
+            Map<String, String> next = changedAttributes(current.attributes(), attributes, merge);
             checkAttributes(next, current.thingType() == null ? 3 : 50);
             update(c, "UPDATE thing SET attributes = ?, version = version + 1 WHERE name = ?", toJson(next), name);
             return store.thing(c, name).orElseThrow();
@@ -224,14 +217,7 @@ public final class Registry {
                         RegistryException.VERSION_CONFLICT,
                         "thing group " + name + " is at version " + current.version() + ", not " + expectedVersion);
             }
-            Map<String, String> next = new LinkedHashMap<>(merge ? current.attributes() : Map.of());
-            attributes.forEach((key, value) -> {
-                if (value.isEmpty()) {
-                    next.remove(key);
-                } else {
-                    next.put(key, value);
-                }
-            });
+            Map<String, String> next = changedAttributes(current.attributes(), attributes, merge);
             checkAttributes(next, 50);
             update(
                     c,
@@ -556,6 +542,20 @@ public final class Registry {
                     RegistryException.INVALID_REQUEST,
                     "thing type " + type + " is deprecated; new things cannot use it");
         }
+    }
+
+    /** AWS's attribute update: merged into the current ones or replacing them; an empty value removes one. */
+    private static Map<String, String> changedAttributes(
+            Map<String, String> current, Map<String, String> requested, boolean merge) {
+        Map<String, String> next = new LinkedHashMap<>(merge ? current : Map.of());
+        requested.forEach((key, value) -> {
+            if (value.isEmpty()) {
+                next.remove(key);
+            } else {
+                next.put(key, value);
+            }
+        });
+        return next;
     }
 
     private static void checkName(String what, String name) throws RegistryException {

@@ -1,107 +1,44 @@
 package io.fleetdeck.views.certificates;
 
+import io.fleetdeck.views.common.TextCell;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 
 /**
- * A table cell that shows a text made from its whole row, with an optional tooltip and style class; the columns of
- * the Certificates view are all made of it, so sorting compares rows and the cells stay cheap to reuse.
+ * The Certificates view's columns: {@link TextCell}s, sorted by their text when the user clicks a heading (these
+ * tables are small enough to sort on the JavaFX thread, unlike the Fleet table).
  */
-final class RowCell<S> extends TableCell<S, S> {
+final class RowCell {
 
-    /** As wide as a flexible column gets: wider than any screen, small enough to add up. */
-    private static final double FLEXIBLE_MAX_WIDTH = 8_000;
+    private RowCell() {}
 
-    private final Function<S, String> text;
-    private final Function<S, String> tooltipText;
-    private final Function<S, String> styleClass;
-    private final Tooltip tooltip = new Tooltip();
-    private String appliedStyleClass;
-
-    private RowCell(Function<S, String> text, Function<S, String> tooltipText, Function<S, String> styleClass) {
-        this.text = text;
-        this.tooltipText = tooltipText;
-        this.styleClass = styleClass;
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(640);
-    }
-
-    /**
-     * A column of {@code width} pixels (it may grow a quarter) showing {@code text} of each row.
-     *
-     * @param tooltipText the tooltip of a cell, null for none
-     * @param styleClass a style class for a cell, null or empty for none
-     */
+    /** A column of {@code width} pixels (it may grow a quarter) showing {@code text} of each row. */
     static <S> TableColumn<S, S> column(
             String title,
             double width,
             Function<S, String> text,
             Function<S, String> tooltipText,
             Function<S, String> styleClass) {
-        TableColumn<S, S> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setMinWidth(width);
-        column.setMaxWidth(width * 1.25);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setCellFactory(c -> new RowCell<>(text, tooltipText, styleClass));
-        column.setComparator((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(text.apply(a), text.apply(b)));
-        return column;
+        return sortedByText(TextCell.column(title, width, text, tooltipText, styleClass), text);
     }
 
-    /** As {@link #column}, taking the width the others leave; {@code width} at first, half of it in a small window. */
+    /** As {@link #column}, taking the width the others leave. */
     static <S> TableColumn<S, S> flexibleColumn(
             String title,
             double width,
             Function<S, String> text,
             Function<S, String> tooltipText,
             Function<S, String> styleClass) {
-        TableColumn<S, S> column = column(title, width, text, tooltipText, styleClass);
-        column.setMinWidth(Math.max(80, width / 2));
-        // finite: the constrained resize policy adds the maxima up, and two Double.MAX_VALUEs make infinity, after
-        // which it leaves every column at its minimum
-        column.setMaxWidth(FLEXIBLE_MAX_WIDTH);
-        return column;
+        return sortedByText(TextCell.flexible(title, width, text, tooltipText, styleClass), text);
     }
 
     /** Shortens the column's texts in the middle, where long names that share a prefix differ at the end. */
     static <S> TableColumn<S, S> centreEllipsis(TableColumn<S, S> column) {
-        var cells = column.getCellFactory();
-        column.setCellFactory(c -> {
-            var cell = cells.call(c);
-            cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
-            return cell;
-        });
-        return column;
+        return TextCell.centreEllipsis(column);
     }
 
-    @Override
-    protected void updateItem(S row, boolean empty) {
-        super.updateItem(row, empty);
-        if (appliedStyleClass != null) {
-            getStyleClass().remove(appliedStyleClass);
-            appliedStyleClass = null;
-        }
-        if (empty || row == null) {
-            setText(null);
-            setTooltip(null);
-            return;
-        }
-        setText(text.apply(row));
-        String tip = tooltipText == null ? null : tooltipText.apply(row);
-        if (tip == null || tip.isEmpty()) {
-            setTooltip(null);
-        } else {
-            tooltip.setText(tip);
-            setTooltip(tooltip);
-        }
-        String style = styleClass == null ? null : styleClass.apply(row);
-        if (style != null && !style.isEmpty()) {
-            getStyleClass().add(style);
-            appliedStyleClass = style;
-        }
+    private static <S> TableColumn<S, S> sortedByText(TableColumn<S, S> column, Function<S, String> text) {
+        column.setComparator((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(text.apply(a), text.apply(b)));
+        return column;
     }
 }
