@@ -273,13 +273,6 @@ class CertificatesViewTest {
     }
 
     private void screenshot(FxRobot robot, String name, Theme theme) throws Exception {
-        if (shell.themeProperty().get() != theme) {
-            robot.interact(() -> shell.toggleTheme());
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.sleep(200);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(Screenshot.of(stage.getScene(), SCREENSHOTS.resolve(name)).distinctColours())
-                .isGreaterThan(16);
+        Screenshot.ofWindowIn(robot, shell, stage.getScene(), SCREENSHOTS.resolve(name), theme);
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetdeck.views.shell;
 
+import io.fleetdeck.views.settings.Theme;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A PNG of what a scene draws, written for a person to look at and measured so a test can tell it is not blank. */
@@ -28,6 +30,24 @@ public record Screenshot(int width, int height, int[] argb) {
         Files.createDirectories(file.getParent());
         ImageIO.write(png, "png", file.toFile());
         return new Screenshot(width, height, pixels);
+    }
+
+    /**
+     * The console window in {@code theme}, once it has settled, as a PNG in {@code file}; fails when the picture is
+     * nearly blank (fewer than 17 colours).
+     */
+    public static void ofWindowIn(FxRobot robot, ShellViewModel shell, Scene scene, Path file, Theme theme)
+            throws IOException, ExecutionException, InterruptedException {
+        if (shell.themeProperty().get() != theme) {
+            robot.interact(shell::toggleTheme);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.sleep(200);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshot shot = of(scene, file);
+        if (shot.distinctColours() <= 16) {
+            throw new AssertionError(file + " is nearly blank: " + shot.distinctColours() + " colours");
+        }
     }
 
     public long distinctColours() {
