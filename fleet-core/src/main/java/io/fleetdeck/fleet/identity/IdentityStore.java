@@ -185,13 +185,10 @@ final class IdentityStore {
     }
 
     /** Adds a version numbered one past the highest there has been; returns its number. */
+    /** The new version is numbered one past the highest the policy ever had: AWS never reuses a deleted number. */
     int addPolicyVersion(String name, String document, boolean setAsDefault, Instant now) {
         return database.write(c -> {
-            int next = query(
-                                    c,
-                                    "SELECT COALESCE(MAX(version), 0) FROM policy_version WHERE policy_name = ?",
-                                    row -> row.getInt(1),
-                                    name)
+            int next = query(c, "SELECT last_version FROM policy WHERE name = ?", row -> row.getInt(1), name)
                             .getFirst()
                     + 1;
             update(
@@ -201,6 +198,7 @@ final class IdentityStore {
                     next,
                     document,
                     now.toEpochMilli());
+            update(c, "UPDATE policy SET last_version = ? WHERE name = ?", next, name);
             if (setAsDefault) {
                 update(c, "UPDATE policy SET default_version = ? WHERE name = ?", next, name);
             }

@@ -95,6 +95,9 @@ class IdentityStoreTest {
         identities.setDefaultPolicyVersion("device", 1);
         identities.deletePolicyVersion("device", 3);
         assertThat(identities.policyVersions("device")).containsExactly(1, 2);
+        assertThat(identities.addPolicyVersion("device", "{\"v\":4}", false, T0))
+                .as("a deleted version's number is never given again")
+                .isEqualTo(4);
 
         identities.insertPolicy("Admin", "{}", T0);
         identities.insertPolicy("claim_only", "{}", T0);
