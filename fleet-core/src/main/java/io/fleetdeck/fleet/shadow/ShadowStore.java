@@ -204,6 +204,39 @@ final class ShadowStore {
         });
     }
 
+    /**
+     * Every existing shadow (classic and named), or only those of {@code thing} when it is not null, one row at a
+     * time in one read.
+     */
+    void eachShadow(String thing, SectionsVisitor visitor) {
+        database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT thing_name, shadow_name, desired, reported, version FROM shadow WHERE deleted_at IS NULL"
+                            + (thing == null ? "" : " AND thing_name = ?")
+                            + " ORDER BY thing_name, shadow_name")) {
+                if (thing != null) {
+                    select.setString(1, thing);
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        visitor.visit(
+                                row.getString(1),
+                                row.getString(2),
+                                object(row.getString(3)),
+                                object(row.getString(4)),
+                                row.getLong(5));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    interface SectionsVisitor {
+        void visit(String thing, String shadow, ObjectNode desired, ObjectNode reported, long version);
+    }
+
     @FunctionalInterface
     interface ClassicVisitor {
         void visit(String thing, ObjectNode desired, ObjectNode reported, long version);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdeck.fleet.store.Database;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +159,27 @@ public final class Shadows implements AutoCloseable {
     /** The names of the thing's shadows that exist; "" is the classic shadow. */
     public List<String> shadowNames(String thing) {
         return store.names(thing);
+    }
+
+    /** A thing's shadows (classic and named) as committed, read from the store without queueing behind updates. */
+    public List<ShadowSections> committedShadowsOf(String thing) {
+        List<ShadowSections> shadows = new ArrayList<>();
+        store.eachShadow(
+                thing,
+                (t, name, desired, reported, version) -> shadows.add(sections(t, name, desired, reported, version)));
+        return shadows;
+    }
+
+    /** Every shadow of the fleet as committed, one at a time in one read: for rebuilding an index. */
+    public void eachCommittedShadow(Consumer<ShadowSections> visitor) {
+        store.eachShadow(
+                null,
+                (t, name, desired, reported, version) -> visitor.accept(sections(t, name, desired, reported, version)));
+    }
+
+    private static ShadowSections sections(
+            String thing, String shadow, ObjectNode desired, ObjectNode reported, long version) {
+        return new ShadowSections(thing, shadow, desired, reported, ShadowEngine.delta(desired, reported), version);
     }
 
     /** One thing's classic shadow at a glance, as committed; empty when it has none. */

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,6 +89,23 @@ class ShadowReadsTest {
                 .as("speed, mode.eco and mode.night")
                 .isEqualTo(3);
         assertThat(pump.reported().path("firmware").asText()).isEqualTo("2.1.0");
+    }
+
+    @Test
+    void committedShadowsComeWholeWithTheirDeltaForIndexing() throws Exception {
+        update("pump-7", "", "{\"state\":{\"desired\":{\"speed\":1200},\"reported\":{\"speed\":900}}}");
+        update("pump-7", "config", "{\"state\":{\"reported\":{\"interval\":30}}}");
+        update("pump-8", "", "{\"state\":{\"reported\":{\"speed\":5}}}");
+        update("pump-9", "", "{\"state\":{\"reported\":{\"speed\":5}}}");
+        shadows.delete("pump-9", "", new byte[0]);
+
+        List<ShadowSections> pump = shadows.committedShadowsOf("pump-7");
+        assertThat(pump).extracting(ShadowSections::shadow).containsExactly("", "config");
+        assertThat(pump.getFirst().delta().path("speed").asInt()).isEqualTo(1200);
+        assertThat(pump.get(1).hasDelta()).isFalse();
+        List<String> all = new ArrayList<>();
+        shadows.eachCommittedShadow(each -> all.add(each.thing() + "/" + each.shadow()));
+        assertThat(all).as("a deleted shadow is not there").containsExactly("pump-7/", "pump-7/config", "pump-8/");
     }
 
     @Test

@@ -1,0 +1,15 @@
+package io.fleetdeck.fleet.shadow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A shadow's state as committed, for readers that index or list it: its thing, its name ("" for the classic shadow),
+ * desired and reported (null when absent), the delta between them (null when none) and its version.
+ */
+public record ShadowSections(
+        String thing, String shadow, ObjectNode desired, ObjectNode reported, ObjectNode delta, long version) {
+
+    public boolean hasDelta() {
+        return delta != null;
+    }
+}
