@@ -10,4 +10,9 @@ public record Thing(String name, String thingType, Map<String, String> attribute
         attributes = Map.copyOf(attributes);
         groups = List.copyOf(groups);
     }
+
+    /** The thing's id ({@code thingId}): a UUID derived from its name, the same in every event and index. */
+    public String thingId() {
+        return RegistryEventPublisher.id("thing", name);
+    }
 }

@@ -1,0 +1,248 @@
+package io.fleetdeck.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fleet index in the data folder: one Lucene document per thing, kept current from the store's change notices and
+ * searchable near-real-time. It is a cache of the store, never the truth: it is rebuilt from the store when it is
+ * missing, unreadable, or was not closed cleanly (a crash may have left it behind the store). Thread-safe.
+ */
+public final class FleetIndex implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FleetIndex.class);
+    private static final String CLEAN = "closedCleanly";
+    /** How often the indexing thread looks for changed things; a change is searchable within about this. */
+    private static final long INDEX_EVERY_MILLIS = 10;
+
+    private static final long COMMIT_EVERY_MILLIS = 10_000;
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ThingSource source;
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("fleet-indexer").factory());
+    private long lastCommit = System.nanoTime();
+
+    private FleetIndex(Directory directory, IndexWriter writer, ThingSource source) throws IOException {
+        this.directory = directory;
+        this.writer = writer;
+        this.source = source;
+        this.searchers = new SearcherManager(writer, null);
+        indexer.scheduleWithFixedDelay(this::indexOnce, INDEX_EVERY_MILLIS, INDEX_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens the index in {@code folder}, rebuilding it from {@code source} when it cannot be trusted. */
+    public static FleetIndex open(Path folder, ThingSource source) {
+        try {
+            Files.createDirectories(folder);
+            Directory directory = FSDirectory.open(folder);
+            boolean trusted = closedCleanly(directory);
+            if (!trusted) {
+                clear(directory);
+            }
+            IndexWriterConfig config = new IndexWriterConfig()
+                    .setOpenMode(
+                            trusted ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
+                    // Lucene's default merge-on-refresh put a 140-365 ms tail on visibility (issue #7)
+                    .setMaxFullFlushMergeWaitMillis(0);
+            FleetIndex index = new FleetIndex(directory, new IndexWriter(directory, config), source);
+            if (!trusted) {
+                index.rebuild();
+            }
+            index.markOpen();
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the fleet index in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the last commit says the index was closed with everything written; false when missing or broken. */
+    private static boolean closedCleanly(Directory directory) {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return false;
+            }
+            List<IndexCommit> commits = DirectoryReader.listCommits(directory);
+            return "true".equals(commits.getLast().getUserData().get(CLEAN));
+        } catch (IOException | RuntimeException unreadable) {
+            log.warn("The fleet index cannot be read ({}); it is rebuilt from the store", unreadable.toString());
+            return false;
+        }
+    }
+
+    /** An untrusted index is thrown away whole: Lucene refuses to open over a broken commit, even to replace it. */
+    private static void clear(Directory directory) throws IOException {
+        for (String file : directory.listAll()) {
+            if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                directory.deleteFile(file);
+            }
+        }
+    }
+
+    /** Every thing again from the store: for a new or untrusted index, or on demand. */
+    public void rebuild() {
+        long started = System.nanoTime();
+        try {
+            writer.deleteAll();
+            long[] count = {0};
+            source.eachDocument(document -> {
+                try {
+                    writer.addDocument(DocumentEncoding.encode(document));
+                    count[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            log.info(
+                    "Fleet index rebuilt: {} things in {} ms",
+                    count[0],
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the fleet index could not be rebuilt: " + e.getMessage(), e);
+        }
+    }
+
+    /** These things changed in the store (registry, shadow or connectivity): they are read again shortly. */
+    public void thingsChanged(Collection<String> thingNames) {
+        changed.addAll(thingNames);
+    }
+
+    /** The things matching {@code query}, sorted by name, from {@code offset}, at most {@code limit}. */
+    public SearchPage search(FleetQuery query, int offset, int limit) {
+        return withSearcher(searcher -> {
+            Query lucene = query.toLucene();
+            int total = searcher.count(lucene);
+            if (limit <= 0 || offset >= total) {
+                return new SearchPage(total, List.of());
+            }
+            TopDocs top = searcher.search(lucene, Math.min(total, offset + limit), DocumentEncoding.BY_THING_NAME);
+            List<String> names = new ArrayList<>();
+            for (int i = offset; i < top.scoreDocs.length; i++) {
+                names.add(nameOf(searcher, top.scoreDocs[i]));
+            }
+            return new SearchPage(total, names);
+        });
+    }
+
+    /** Every thing matching {@code query}, sorted by name. */
+    public List<String> allMatching(FleetQuery query) {
+        return search(query, 0, Integer.MAX_VALUE).thingNames();
+    }
+
+    public int count(FleetQuery query) {
+        return withSearcher(searcher -> searcher.count(query.toLucene()));
+    }
+
+    /** Runs {@code work} on the current searcher, for aggregations and other readers of the index. */
+    public <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the fleet index could not be searched: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    public interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    private static String nameOf(IndexSearcher searcher, ScoreDoc hit) throws IOException {
+        return searcher.storedFields().document(hit.doc).get(DocumentEncoding.THING_NAME);
+    }
+
+    /** One round of the indexing thread: the things changed since the last round, then a commit now and then. */
+    private void indexOnce() {
+        try {
+            if (!indexChanged().isEmpty()) {
+                searchers.maybeRefreshBlocking();
+            }
+            if (System.nanoTime() - lastCommit > TimeUnit.MILLISECONDS.toNanos(COMMIT_EVERY_MILLIS)
+                    && writer.hasUncommittedChanges()) {
+                commit(false);
+                lastCommit = System.nanoTime();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.error("Updating the fleet index failed; it is rebuilt at the next start", e);
+        }
+    }
+
+    /** Reads the changed things from the store and writes them; returns them. */
+    private List<String> indexChanged() throws IOException {
+        List<String> names = new ArrayList<>(changed);
+        changed.removeAll(names);
+        for (String name : names) {
+            var document = source.document(name);
+            if (document.isPresent()) {
+                writer.updateDocument(DocumentEncoding.thingNameTerm(name), DocumentEncoding.encode(document.get()));
+            } else {
+                writer.deleteDocuments(DocumentEncoding.thingNameTerm(name));
+            }
+        }
+        return names;
+    }
+
+    /** From now until a clean close, a crash leaves the index marked for a rebuild. */
+    private void markOpen() throws IOException {
+        commit(false);
+    }
+
+    private void commit(boolean clean) throws IOException {
+        writer.setLiveCommitData(Map.of(CLEAN, Boolean.toString(clean)).entrySet());
+        writer.commit();
+    }
+
+    /** Writes what is pending and marks the index as trustworthy for the next start. */
+    @Override
+    public void close() {
+        indexer.shutdown();
+        try {
+            if (!indexer.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("The fleet indexer was still busy after 5 s");
+            }
+            indexChanged();
+            commit(true);
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            log.warn("The fleet index did not close cleanly; it is rebuilt at the next start", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

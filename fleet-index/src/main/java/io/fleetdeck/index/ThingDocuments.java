@@ -1,0 +1,76 @@
+package io.fleetdeck.index;
+
+import io.fleetdeck.fleet.connectivity.ConnectivityTracker.Connectivity;
+import io.fleetdeck.fleet.registry.Registry;
+import io.fleetdeck.fleet.registry.Thing;
+import io.fleetdeck.fleet.shadow.ShadowSections;
+import io.fleetdeck.fleet.shadow.Shadows;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Things as Fleet Indexing sees them (AWS-IOT-BEHAVIOUR §3.2), read from the registry, the committed shadows and the
+ * connectivity tracker: registry fields, every shadow (classic under {@code shadow.}, named under
+ * {@code shadow.name.<n>.}) with reported, desired, delta, {@code hasDelta} and version, and connectivity.
+ */
+public final class ThingDocuments implements ThingSource {
+
+    private final Registry registry;
+    private final Shadows shadows;
+    private final Function<String, Optional<Connectivity>> connectivity;
+
+    /** @param connectivity a thing's connectivity; empty for things the broker has not seen (or no broker) */
+    public ThingDocuments(Registry registry, Shadows shadows, Function<String, Optional<Connectivity>> connectivity) {
+        this.registry = registry;
+        this.shadows = shadows;
+        this.connectivity = connectivity;
+    }
+
+    @Override
+    public Optional<FleetDocument> document(String thingName) {
+        return registry.thing(thingName).map(thing -> document(thing, shadows.committedShadowsOf(thingName)));
+    }
+
+    @Override
+    public void eachDocument(Consumer<FleetDocument> sink) {
+        Map<String, List<ShadowSections>> byThing = new HashMap<>();
+        shadows.eachCommittedShadow(shadow ->
+                byThing.computeIfAbsent(shadow.thing(), t -> new ArrayList<>()).add(shadow));
+        for (Thing thing : registry.things()) {
+            sink.accept(document(thing, byThing.getOrDefault(thing.name(), List.of())));
+        }
+    }
+
+    private FleetDocument document(Thing thing, List<ShadowSections> thingShadows) {
+        FleetDocument.Builder document = FleetDocument.builder(thing.name())
+                .add("thingId", thing.thingId())
+                .add("thingTypeName", thing.thingType())
+                .addAll("thingGroupNames", thing.groups())
+                .add("registry.version", thing.version());
+        thing.attributes().forEach(document::attribute);
+        for (ShadowSections shadow : thingShadows) {
+            String prefix = shadow.shadow().isEmpty() ? "shadow" : "shadow.name." + shadow.shadow();
+            if (shadow.reported() != null) {
+                document.json(prefix + ".reported", shadow.reported());
+            }
+            if (shadow.desired() != null) {
+                document.json(prefix + ".desired", shadow.desired());
+            }
+            if (shadow.delta() != null) {
+                document.json(prefix + ".delta", shadow.delta());
+            }
+            document.add(prefix + ".hasDelta", shadow.hasDelta()).add(prefix + ".version", shadow.version());
+        }
+        connectivity
+                .apply(thing.name())
+                .ifPresent(link -> document.add("connectivity.connected", link.connected())
+                        .add("connectivity.timestamp", link.timestamp().toEpochMilli())
+                        .add("connectivity.disconnectReason", link.disconnectReason()));
+        return document.build();
+    }
+}
