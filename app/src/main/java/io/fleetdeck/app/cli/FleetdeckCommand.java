@@ -22,7 +22,8 @@ import picocli.CommandLine.Mixin;
             PolicyCommand.class,
             ShadowCommand.class,
             ThingCommand.class,
-            GroupCommand.class
+            GroupCommand.class,
+            SearchCommand.class
         })
 public final class FleetdeckCommand implements Callable<Integer> {
 

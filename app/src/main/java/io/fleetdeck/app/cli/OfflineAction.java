@@ -23,7 +23,10 @@ interface OfflineAction {
     /** @param databaseUrl the store's JDBC URL, or null for the data folder's SQLite file */
     static int perform(Path dataFolder, String databaseUrl, PrintWriter out, OfflineAction action) throws Exception {
         try (OfflineFleet fleet = OfflineFleet.open(dataFolder, databaseUrl, Clock.systemUTC())) {
-            out.println(action.run(fleet));
+            String lines = action.run(fleet);
+            if (!lines.isEmpty()) {
+                out.println(lines); // nothing to print stays nothing: a search without matches prints no line
+            }
             out.flush();
             return 0;
         } catch (IdentityException e) {

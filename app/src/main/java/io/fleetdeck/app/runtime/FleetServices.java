@@ -12,16 +12,21 @@ import io.fleetdeck.fleet.provisioning.FleetProvisioning;
 import io.fleetdeck.fleet.provisioning.PreProvisioningHook;
 import io.fleetdeck.fleet.provisioning.ProvisioningException;
 import io.fleetdeck.fleet.registry.Registry;
+import io.fleetdeck.fleet.registry.RegistryEvent;
 import io.fleetdeck.fleet.registry.RegistryEventPublisher;
 import io.fleetdeck.fleet.shadow.ShadowLimits;
 import io.fleetdeck.fleet.shadow.ShadowService;
 import io.fleetdeck.fleet.shadow.Shadows;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreException;
+import io.fleetdeck.index.FleetIndex;
+import io.fleetdeck.index.ThingDocuments;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The fleet's services on the data folder's store ({@code fleetdeck.db}, SQLite): for now the device identities,
@@ -38,9 +43,12 @@ public final class FleetServices implements AutoCloseable {
     private FleetProvisioning provisioning;
     private ConnectivityTracker connectivity;
     private ShadowService shadowService;
+    private FleetIndex fleetIndex;
+    private final Path indexFolder;
 
-    private FleetServices(Database database, IdentityService identities, Clock clock) {
+    private FleetServices(Database database, IdentityService identities, Path indexFolder, Clock clock) {
         this.database = database;
+        this.indexFolder = indexFolder;
         this.shadows = new Shadows(database, clock, ShadowLimits.awsDefaults());
         this.registry = new Registry(database, clock);
         identities.inheritGroupPoliciesFrom(registry::groupsWithAncestors);
@@ -64,7 +72,8 @@ public final class FleetServices implements AutoCloseable {
         try {
             IdentityService identities = IdentityService.open(
                     database, DeviceCertificateAuthority.load(folder.root().resolve("pki"), clock), clock);
-            FleetServices services = new FleetServices(database, identities, clock);
+            FleetServices services =
+                    new FleetServices(database, identities, folder.root().resolve("index"), clock);
             services.enrollment.ensureDefaults(folder.caCertificate().getParent());
             identities.exportRevocationListTo(folder.caCertificate().resolveSibling("crl.pem"));
             FleetProvisioning.ensureTemplate(
@@ -89,6 +98,41 @@ public final class FleetServices implements AutoCloseable {
                 registry, (topic, payload) -> channel.publish(topic, payload, 1, false), clock));
         connectivity = new ConnectivityTracker(channel);
         shadowService = ShadowService.start(channel, shadows);
+        fleetIndex = FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, connectivity::of));
+        feedIndex(fleetIndex, connectivity);
+    }
+
+    /** The index hears of every change to a thing: its registry entry, groups, shadows and connection. */
+    private void feedIndex(FleetIndex index, ConnectivityTracker links) {
+        registry.onChange(event -> index.thingsChanged(thingsOf(event)));
+        shadows.onCommitted(index::thingsChanged);
+        links.onChange(thing -> index.thingsChanged(List.of(thing)));
+    }
+
+    private List<String> thingsOf(RegistryEvent event) {
+        return switch (event.kind()) {
+            case "thing" -> List.of(event.subject());
+            case "membership" -> List.of(event.other());
+            case "thingGroup" ->
+                event.change().equals("renamed") ? registry.thingsInGroup(event.other(), false) : List.of();
+            default -> List.of();
+        };
+    }
+
+    /** The running instance's fleet index; null before the broker is up. */
+    public FleetIndex fleetIndex() {
+        return fleetIndex;
+    }
+
+    /**
+     * The index for a command-line tool on a folder no instance holds: rebuilt from the store first, since commands
+     * may have changed the store since an instance last kept the index (no connectivity: no broker runs).
+     */
+    public FleetIndex rebuiltIndex() {
+        FleetIndex index =
+                FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, thing -> Optional.empty()));
+        index.rebuild();
+        return index;
     }
 
     /** Each thing's connectivity, from the broker's lifecycle events; null before the broker is up. */
@@ -121,7 +165,11 @@ public final class FleetServices implements AutoCloseable {
             connectivity.close();
             shadowService.close();
         }
+        // the last queued shadow updates commit before the index writes what it was told and closes clean
         shadows.close();
+        if (fleetIndex != null) {
+            fleetIndex.close();
+        }
         database.close();
     }
 }

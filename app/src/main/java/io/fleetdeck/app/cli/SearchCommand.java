@@ -1,0 +1,62 @@
+package io.fleetdeck.app.cli;
+
+import io.fleetdeck.app.StartupException;
+import io.fleetdeck.index.FleetIndex;
+import io.fleetdeck.index.FleetQuery;
+import io.fleetdeck.index.QueryException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fleetdeck search 'QUERY'}: the names of the things matching a Fleet Indexing query, one per line, sorted. A
+ * malformed query is shown with a caret under the problem and exits 2.
+ */
+@Command(
+        name = "search",
+        description = "Print the things matching a fleet query (AWS Fleet Indexing syntax), one per line, sorted.")
+final class SearchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    FleetdeckCommand parent;
+
+    @Mixin
+    DataFolderOption dataFolder = new DataFolderOption();
+
+    @Parameters(paramLabel = "QUERY", description = "e.g. 'thingTypeName:pump AND shadow.reported.battery<20'")
+    String query;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        FleetQuery parsed = parse(query, spec.commandLine().getErr());
+        return OfflineAction.perform(
+                dataFolder.resolve(parent.dataFolder),
+                dataFolder.databaseUrl(parent.dataFolder),
+                spec.commandLine().getOut(),
+                fleet -> {
+                    try (FleetIndex index = fleet.services().rebuiltIndex()) {
+                        return String.join(System.lineSeparator(), index.allMatching(parsed));
+                    }
+                });
+    }
+
+    /** The query, or the reason it is not one: the query and a caret on stderr, then one line and exit 2. */
+    static FleetQuery parse(String text, PrintWriter err) throws StartupException {
+        try {
+            return FleetQuery.parse(text);
+        } catch (QueryException e) {
+            err.println("  " + e.query());
+            err.println("  " + e.caretLine());
+            err.flush();
+            throw new StartupException("query error: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.fleetdeck.app.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fleetdeck search 'QUERY'} on a data folder: matching things one per line, sorted; a bad query exits 2. */
+class SearchCliIT {
+
+    @TempDir
+    Path temp;
+
+    private FleetdeckProcess run(String... args) throws Exception {
+        FleetdeckProcess process = FleetdeckProcess.runOn(temp.resolve("data"), args);
+        return process;
+    }
+
+    private void succeeds(String... args) throws Exception {
+        try (FleetdeckProcess process = run(args)) {
+            assertThat(process.awaitExit())
+                    .as("%s: %s", String.join(" ", args), process.stderr())
+                    .isZero();
+        }
+    }
+
+    @Test
+    void thingsAreFoundByRegistryAndShadowFieldsInNameOrder() throws Exception {
+        succeeds("thing", "create", "pump-7", "--attr", "model=P200", "--attr", "serial=7");
+        succeeds("thing", "create", "pump-10", "--attr", "model=P200");
+        succeeds("thing", "create", "valve-1", "--attr", "model=legacy");
+        succeeds("shadow", "update", "pump-10", "{\"state\":{\"reported\":{\"battery\":12}}}");
+        succeeds("shadow", "update", "pump-7", "{\"state\":{\"reported\":{\"battery\":80}}}");
+
+        try (FleetdeckProcess search = run("search", "attributes.model:p200")) {
+            assertThat(search.awaitExit()).as("stderr %s", search.stderr()).isZero();
+            assertThat(search.stdout()).containsExactly("pump-10", "pump-7");
+        }
+        try (FleetdeckProcess search = run("search", "shadow.reported.battery<20 OR attributes.model:legacy")) {
+            assertThat(search.awaitExit()).isZero();
+            assertThat(search.stdout()).containsExactly("pump-10", "valve-1");
+        }
+        try (FleetdeckProcess none = run("search", "thingName:tv*")) {
+            assertThat(none.awaitExit()).isZero();
+            assertThat(none.stdout()).as("no match prints nothing").isEmpty();
+        }
+        assertThat(temp.resolve("data/index")).isDirectory();
+        try (var files = Files.list(temp.resolve("data/index"))) {
+            assertThat(files.anyMatch(file -> file.getFileName().toString().startsWith("segments")))
+                    .as("the index lives in the data folder")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void aMalformedQueryExitsWithTwoAndShowsWhere() throws Exception {
+        try (FleetdeckProcess bad = run("search", "thingName:pump* AND (attributes.model:x")) {
+            assertThat(bad.awaitExit()).isEqualTo(2);
+            String stderr = String.join("\n", bad.stderr());
+            assertThat(stderr)
+                    .contains("  thingName:pump* AND (attributes.model:x")
+                    .contains("fleetdeck: query error:");
+            assertThat(bad.stdout()).isEmpty();
+        }
+    }
+}
