@@ -23,7 +23,8 @@ import picocli.CommandLine.Mixin;
             ShadowCommand.class,
             ThingCommand.class,
             GroupCommand.class,
-            SearchCommand.class
+            SearchCommand.class,
+            StatsCommand.class
         })
 public final class FleetdeckCommand implements Callable<Integer> {
 

@@ -42,6 +42,12 @@ class SearchCliIT {
             assertThat(search.awaitExit()).isZero();
             assertThat(search.stdout()).containsExactly("pump-10", "valve-1");
         }
+        try (FleetdeckProcess stats = run("stats", "attributes.model:p200", "shadow.reported.battery")) {
+            assertThat(stats.awaitExit()).as("stderr %s", stats.stderr()).isZero();
+            assertThat(stats.stdout().getFirst())
+                    .isEqualTo("{\"statistics\":{\"count\":2,\"average\":46.0,\"sum\":92.0,\"minimum\":12.0,"
+                            + "\"maximum\":80.0,\"sumOfSquares\":6544.0,\"variance\":1156.0,\"stdDeviation\":34.0}}");
+        }
         try (FleetdeckProcess none = run("search", "thingName:tv*")) {
             assertThat(none.awaitExit()).isZero();
             assertThat(none.stdout()).as("no match prints nothing").isEmpty();
@@ -56,6 +62,10 @@ class SearchCliIT {
 
     @Test
     void aMalformedQueryExitsWithTwoAndShowsWhere() throws Exception {
+        try (FleetdeckProcess bad = run("stats", "attributes.x:", "attributes.x")) {
+            assertThat(bad.awaitExit()).isEqualTo(2);
+            assertThat(String.join("\n", bad.stderr())).contains("fleetdeck: query error:");
+        }
         try (FleetdeckProcess bad = run("search", "thingName:pump* AND (attributes.model:x")) {
             assertThat(bad.awaitExit()).isEqualTo(2);
             String stderr = String.join("\n", bad.stderr());
