@@ -1,0 +1,94 @@
+package io.fleetdeck.bench.index;
+
+import io.fleetdeck.index.FleetDocument;
+import io.fleetdeck.index.ThingSource;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * A synthetic fleet as the index sees it: things of four types on the floors of 40 buildings, with three attributes,
+ * connectivity and a classic shadow of 10–30 reported fields (battery, temperature, firmware, RSSI, a location, ...)
+ * and sometimes desired state and a delta. Deterministic per seed; a thing's document can be changed (a new battery)
+ * to measure how soon a search sees it.
+ */
+final class SyntheticFleet implements ThingSource {
+
+    static final String[] TYPES = {"thermostat", "air-quality-sensor", "door-controller", "water-meter"};
+    static final String[] FIRMWARE = {"1.4.2", "1.5.0", "2.0.1", "2.1.0-rc1"};
+
+    private final int size;
+    private final long seed;
+    /** Batteries that changed since the fleet was made, by thing. */
+    private final Map<Integer, Double> changedBatteries = new ConcurrentHashMap<>();
+
+    SyntheticFleet(int size, long seed) {
+        this.size = size;
+        this.seed = seed;
+    }
+
+    static String name(int i) {
+        return String.format(Locale.ROOT, "%s-%07d", TYPES[i % TYPES.length], i);
+    }
+
+    @Override
+    public Optional<FleetDocument> document(String thingName) {
+        int i = Integer.parseInt(thingName.substring(thingName.lastIndexOf('-') + 1));
+        return Optional.of(document(i));
+    }
+
+    @Override
+    public void eachDocument(Consumer<FleetDocument> sink) {
+        for (int i = 0; i < size; i++) {
+            sink.accept(document(i));
+        }
+    }
+
+    /** From now on, {@code thing} reports {@code battery}. */
+    void change(int thing, double battery) {
+        changedBatteries.put(thing, battery);
+    }
+
+    FleetDocument document(int i) {
+        SplittableRandom random = new SplittableRandom(seed * 31 + i);
+        String building = "site-" + (i % 4) + "-b" + (i % 40 / 4);
+        FleetDocument.Builder thing = FleetDocument.builder(name(i))
+                .add("thingId", "id-" + i)
+                .add("thingTypeName", TYPES[i % TYPES.length])
+                .addAll("thingGroupNames", List.of(building, building + "-f" + random.nextInt(1, 6)))
+                .add("registry.version", random.nextInt(1, 5))
+                .attribute("firmwareVersion", FIRMWARE[random.nextInt(FIRMWARE.length)])
+                .attribute("serial", "SN" + (100_000 + i))
+                .attribute("batch", Integer.toString(random.nextInt(1, 50)));
+        double battery = changedBatteries.getOrDefault(i, (double) random.nextInt(0, 101));
+        thing.add("shadow.reported.battery", battery)
+                .add("shadow.reported.temperature", 15 + random.nextInt(200) / 10.0)
+                .add("shadow.reported.firmware", FIRMWARE[random.nextInt(FIRMWARE.length)])
+                .add("shadow.reported.rssi", -40 - random.nextInt(50))
+                .add("shadow.reported.location.lat", 52 + random.nextDouble())
+                .add("shadow.reported.location.lon", 13 + random.nextDouble())
+                .add("shadow.reported.mode", random.nextBoolean() ? "auto" : "eco")
+                .add("shadow.reported.online", random.nextBoolean())
+                .add("shadow.reported.uptimeSeconds", random.nextInt(1, 10_000_000))
+                .add("shadow.reported.setpoint", 18 + random.nextInt(8));
+        for (int extra = random.nextInt(0, 21); extra > 0; extra--) {
+            thing.add("shadow.reported.sensor" + extra, random.nextInt(1000));
+        }
+        boolean pending = random.nextInt(10) == 0;
+        if (pending) {
+            thing.add("shadow.desired.setpoint", 25).add("shadow.delta.setpoint", 25);
+        }
+        thing.add("shadow.hasDelta", pending).add("shadow.version", random.nextInt(1, 500));
+        boolean connected = random.nextInt(4) != 0;
+        thing.add("connectivity.connected", connected)
+                .add("connectivity.timestamp", 1_795_000_000_000L + random.nextInt(86_400_000));
+        if (!connected) {
+            thing.add("connectivity.disconnectReason", "CONNECTION_LOST");
+        }
+        return thing.build();
+    }
+}
