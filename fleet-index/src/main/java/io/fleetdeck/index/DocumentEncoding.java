@@ -50,7 +50,8 @@ import org.apache.lucene.util.NumericUtils;
  * {@code b:p}, {@code k:p}): they can be aggregated but no query matches them, {@code p:*} included.
  * Strings and tokens over 32766 UTF-8 bytes are skipped (Lucene's term limit).
  *
- * <p>Stateless and thread-safe. A returned {@code Document} carries token streams: index it once.
+ * <p>Needs no analyzer: the tokenized fields carry their own tokens, so any {@code IndexWriterConfig} does.
+ * Stateless and thread-safe. A returned {@code Document} carries token streams: index it once.
  */
 public final class DocumentEncoding {
 

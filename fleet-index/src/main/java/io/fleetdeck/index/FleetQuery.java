@@ -1,5 +1,6 @@
 package io.fleetdeck.index;
 
+import java.util.Objects;
 import org.apache.lucene.search.Query;
 
 /**
@@ -27,6 +28,7 @@ public final class FleetQuery {
 
     /** Parses {@code text}; the exception's message says what was expected where, for the user. */
     public static FleetQuery parse(String text) throws QueryException {
+        Objects.requireNonNull(text, "query text");
         return new FleetQuery(text, QueryParser.parse(Tokens.wellFormed(text)));
     }
 

@@ -93,10 +93,10 @@ final class Lexer {
                 yield word(at);
             }
             default -> {
-                if (FORBIDDEN.indexOf(c) >= 0) {
+                if (FORBIDDEN.indexOf(c) >= 0 && c != '\\') {
                     throw forbidden(at, c);
                 }
-                yield word(at);
+                yield word(at); // a backslash starts a word with an escaped character
             }
         };
     }

@@ -18,7 +18,7 @@ public final class QueryException extends Exception {
         this.position = Math.clamp(position, 0, query.length());
     }
 
-    /** The query text as given. */
+    /** The query text as parsed: as given, but with unpaired surrogates replaced by U+FFFD (same positions). */
     public String query() {
         return query;
     }

@@ -32,11 +32,15 @@ final class QueryParser {
     private final String query;
     private final Lexer lexer;
     private final QueryLimits limits;
+    private final ParseErrors errors;
+    private final RangeParser ranges;
 
     private QueryParser(String query) {
         this.query = query;
         this.lexer = new Lexer(query);
         this.limits = new QueryLimits(query);
+        this.errors = new ParseErrors(query);
+        this.ranges = new RangeParser(lexer, limits, errors);
     }
 
     static QueryNode parse(String query) throws QueryException {
@@ -51,7 +55,7 @@ final class QueryParser {
         var root = or(null, "");
         var extra = lexer.peek();
         if (!extra.is(Type.END)) {
-            throw unexpected(extra);
+            throw errors.unexpected(extra);
         }
         limits.finish();
         return root;
@@ -113,15 +117,15 @@ final class QueryParser {
             }
             case WORD -> {
                 if (token.isKeyword("AND") || token.isKeyword("OR")) {
-                    throw missingTerm(token, after);
+                    throw errors.missingTerm(token, after);
                 }
                 var follower = lexer.peek(1);
                 boolean namesField = follower.is(Type.COLON) || follower.is(Type.EQUAL) || follower.isComparison();
                 if (namesField && group != null) {
-                    throw error(
+                    throw errors.at(
                             token,
                             "a field group can't name another field (" + token.describe() + " at column "
-                                    + column(token) + " inside the group of " + group + ")");
+                                    + errors.column(token) + " inside the group of " + group + ")");
                 }
                 if (!namesField) {
                     var word = lexer.next();
@@ -131,19 +135,20 @@ final class QueryParser {
             }
             case PHRASE -> {
                 if (group == null && lexer.peek(1).is(Type.COLON)) {
-                    throw error(token, "a field name can't be quoted (column " + column(token) + ")");
+                    throw errors.at(token, "a field name can't be quoted (column " + errors.column(token) + ")");
                 }
                 var phrase = lexer.next();
                 return phrase(group == null ? new Scope.AnyField() : new Scope.Field(group), phrase);
             }
             case OPEN_BRACKET, OPEN_BRACE -> {
                 if (group == null) {
-                    throw error(
-                            token, "a range needs a field at column " + column(token) + ": write field:[low TO high]");
+                    throw errors.at(
+                            token,
+                            "a range needs a field at column " + errors.column(token) + ": write field:[low TO high]");
                 }
-                return range(group);
+                return ranges.range(group);
             }
-            default -> throw missingTerm(token, after);
+            default -> throw errors.missingTerm(token, after);
         }
     }
 
@@ -152,21 +157,21 @@ final class QueryParser {
     private QueryNode fieldClause() throws QueryException {
         var fieldToken = lexer.next();
         if (fieldToken.hasWildcards()) {
-            throw error(
+            throw errors.at(
                     fieldToken,
                     "wildcards are not allowed in field names (" + fieldToken.describe() + " at column "
-                            + column(fieldToken) + ")");
+                            + errors.column(fieldToken) + ")");
         }
         var field = fieldToken.text();
         var operator = lexer.next();
         if (operator.isComparison()) {
-            return comparison(field, operator);
+            return ranges.comparison(field, operator);
         }
         var value = lexer.peek();
         if (operator.is(Type.EQUAL)) {
             return switch (value.type()) {
                 case WORD, PHRASE -> fieldValue(field, operator);
-                default -> throw expectedValue(operator, value, "");
+                default -> throw errors.expectedValue(operator, value, "");
             };
         }
         return switch (value.type()) {
@@ -176,142 +181,21 @@ final class QueryParser {
                 close(open);
                 yield inner;
             }
-            case OPEN_BRACKET, OPEN_BRACE -> range(field);
+            case OPEN_BRACKET, OPEN_BRACE -> ranges.range(field);
             case WORD, PHRASE -> fieldValue(field, operator);
             case LESS, GREATER, LESS_OR_EQUAL, GREATER_OR_EQUAL ->
-                throw expectedValue(operator, value, ": for a comparison write " + field + value.raw() + "5");
-            default -> throw expectedValue(operator, value, "");
+                throw errors.expectedValue(operator, value, ": for a comparison write " + field + value.raw() + "5");
+            default -> throw errors.expectedValue(operator, value, "");
         };
     }
 
     private QueryNode fieldValue(String field, Token operator) throws QueryException {
         var value = lexer.next();
         if (value.isBooleanOperator()) {
-            throw expectedValue(operator, value, " (write \\" + value.raw() + " to search for the word)");
+            throw errors.expectedValue(operator, value, " (write \\" + value.raw() + " to search for the word)");
         }
         var scope = new Scope.Field(field);
         return value.is(Type.PHRASE) ? phrase(scope, value) : value(scope, value);
-    }
-
-    private QueryNode comparison(String field, Token operator) throws QueryException {
-        var operand = lexer.peek();
-        if (!(operand.is(Type.WORD) || operand.is(Type.PHRASE))
-                || operand.isBooleanOperator()
-                || operand.isOnlyStars()) {
-            throw error(
-                    operand,
-                    "expected a number or a string after '" + operator.raw() + "' at column " + column(operand)
-                            + ", found " + operand.describe());
-        }
-        if (operand.hasWildcards()) {
-            throw error(
-                    operand,
-                    "wildcards are not allowed in a comparison (" + operand.describe() + " at column " + column(operand)
-                            + ")");
-        }
-        lexer.next();
-        limits.term(operand);
-        var bound = Bound.of(operand);
-        boolean less = operator.is(Type.LESS) || operator.is(Type.LESS_OR_EQUAL);
-        boolean inclusive = operator.is(Type.LESS_OR_EQUAL) || operator.is(Type.GREATER_OR_EQUAL);
-        var scope = new Scope.Field(field);
-        if (bound.number() != null) {
-            double limit = bound.number();
-            return new QueryNode.Match(
-                    scope,
-                    less
-                            ? new ValueTest.NumberRange(Double.NEGATIVE_INFINITY, true, limit, inclusive)
-                            : new ValueTest.NumberRange(limit, inclusive, Double.POSITIVE_INFINITY, true));
-        }
-        return new QueryNode.Match(
-                scope,
-                less
-                        ? new ValueTest.TextRange(null, true, bound.text(), inclusive)
-                        : new ValueTest.TextRange(bound.text(), inclusive, null, true));
-    }
-
-    private QueryNode range(String field) throws QueryException {
-        var open = lexer.next();
-        var low = bound(open, "the lower bound of the range after '" + open.raw() + "'");
-        var to = lexer.peek();
-        if (!to.isKeyword("TO")) {
-            throw error(
-                    to,
-                    "expected TO after the lower bound at column " + column(to) + ", found " + to.describe()
-                            + describeUnclosedRange(open, to));
-        }
-        lexer.next();
-        var high = bound(open, "the upper bound of the range after TO");
-        var close = lexer.peek();
-        if (!close.is(Type.CLOSE_BRACKET) && !close.is(Type.CLOSE_BRACE)) {
-            throw error(
-                    close.is(Type.END) ? open : close,
-                    close.is(Type.END)
-                            ? "unclosed range '" + open.raw() + "' opened at column " + column(open)
-                            : "expected ']' or '}' to close the range opened at column " + column(open) + ", found "
-                                    + close.describe());
-        }
-        lexer.next();
-        limits.term(open);
-        boolean lowInclusive = open.is(Type.OPEN_BRACKET);
-        boolean highInclusive = close.is(Type.CLOSE_BRACKET);
-        var scope = new Scope.Field(field);
-        if (low.isNumeric() && high.isNumeric()) {
-            return new QueryNode.Match(
-                    scope,
-                    new ValueTest.NumberRange(
-                            low.isOpen() ? Double.NEGATIVE_INFINITY : low.number(),
-                            low.isOpen() || lowInclusive,
-                            high.isOpen() ? Double.POSITIVE_INFINITY : high.number(),
-                            high.isOpen() || highInclusive));
-        }
-        return new QueryNode.Match(
-                scope, new ValueTest.TextRange(low.text(), lowInclusive, high.text(), highInclusive));
-    }
-
-    private Bound bound(Token open, String what) throws QueryException {
-        var token = lexer.peek();
-        if (token.is(Type.WORD) && token.isOnlyStars() && token.text().equals("*")) {
-            lexer.next();
-            return Bound.OPEN;
-        }
-        if (!(token.is(Type.WORD) || token.is(Type.PHRASE)) || token.isKeyword("TO")) {
-            throw error(
-                    token.is(Type.END) ? open : token,
-                    token.is(Type.END)
-                            ? "unclosed range '" + open.raw() + "' opened at column " + column(open)
-                            : "expected " + what + " at column " + column(token) + ", found " + token.describe());
-        }
-        if (token.hasWildcards()) {
-            throw error(
-                    token,
-                    "wildcards are not allowed in range bounds (" + token.describe() + " at column " + column(token)
-                            + "); * alone leaves the bound open");
-        }
-        return Bound.of(lexer.next());
-    }
-
-    private String describeUnclosedRange(Token open, Token found) {
-        return found.is(Type.END) ? " (the range opened at column " + column(open) + " is not closed)" : "";
-    }
-
-    /** A range bound or comparison operand: a number when it is an unquoted number, else lower-cased text. */
-    private record Bound(String text, Double number) {
-
-        static final Bound OPEN = new Bound(null, null);
-
-        static Bound of(Token token) {
-            var number = token.is(Type.WORD) ? NumberRule.parseIndexed(token.text()) : java.util.OptionalDouble.empty();
-            return new Bound(Tokens.lower(token.text()), number.isPresent() ? number.getAsDouble() : null);
-        }
-
-        boolean isOpen() {
-            return text == null;
-        }
-
-        boolean isNumeric() {
-            return isOpen() || number != null;
-        }
     }
 
     // --- values
@@ -326,18 +210,19 @@ final class QueryParser {
             return new QueryNode.Match(
                     scope, new ValueTest.Wildcard(WildcardPattern.of(word.text(), word.wildcards())));
         }
-        return words(scope, word, "the value " + word.describe() + " at column " + column(word) + " has no word");
+        return words(
+                scope, word, "the value " + word.describe() + " at column " + errors.column(word) + " has no word");
     }
 
     private QueryNode phrase(Scope scope, Token phrase) throws QueryException {
         limits.term(phrase);
-        return words(scope, phrase, "empty quotes at column " + column(phrase) + ": put a word between them");
+        return words(scope, phrase, "empty quotes at column " + errors.column(phrase) + ": put a word between them");
     }
 
     private QueryNode words(Scope scope, Token token, String whenEmpty) throws QueryException {
         List<String> tokens = Tokens.of(token.text());
         if (tokens.isEmpty()) {
-            throw error(token, whenEmpty);
+            throw errors.at(token, whenEmpty);
         }
         if (tokens.size() > 1) {
             return new QueryNode.Match(scope, new ValueTest.Phrase(List.copyOf(tokens)));
@@ -346,69 +231,23 @@ final class QueryParser {
         if (scope instanceof Scope.Field(var path)
                 && IN_VIOLATION.matcher(path).matches()
                 && word.token().equals("false")) {
-            throw error(token, path + " can only be searched for true (column " + column(token) + ")");
+            throw errors.at(token, path + " can only be searched for true (column " + errors.column(token) + ")");
         }
         return new QueryNode.Match(scope, word);
     }
 
-    // --- errors
+    // --- parentheses
 
     private void close(Token open) throws QueryException {
         var close = lexer.peek();
         if (!close.is(Type.CLOSE_PAREN)) {
             throw close.is(Type.END)
-                    ? error(open, "unclosed '(' opened at column " + column(open))
-                    : error(
+                    ? errors.unclosed(open)
+                    : errors.at(
                             close,
-                            "expected ')' to close the '(' opened at column " + column(open) + ", found "
-                                    + close.describe() + " at column " + column(close));
+                            "expected ')' to close the '(' opened at column " + errors.column(open) + ", found "
+                                    + close.describe() + " at column " + errors.column(close));
         }
         lexer.next();
-    }
-
-    /** A term was due ({@code after} says after what, empty at the start) but {@code found} can't start one. */
-    private QueryException missingTerm(Token found, String after) {
-        var where = after.isEmpty() ? "" : " " + after;
-        return switch (found.type()) {
-            case WORD ->
-                after.isEmpty()
-                        ? error(found, "expected a term before " + found.raw() + " at column " + column(found))
-                        : error(
-                                found,
-                                "expected a term" + where + " at column " + column(found) + ", found " + found.raw());
-            case END, OPEN_PAREN, PHRASE, MINUS ->
-                error(found, "expected a term" + where + " at column " + column(found) + ", found " + found.describe());
-            case CLOSE_PAREN ->
-                after.isEmpty()
-                        ? unexpected(found)
-                        : error(found, "expected a term" + where + " at column " + column(found) + ", found ')'");
-            default -> unexpected(found);
-        };
-    }
-
-    private QueryException expectedValue(Token operator, Token found, String hint) {
-        return error(
-                found,
-                "expected a value after '" + operator.raw() + "' at column " + column(found) + ", found "
-                        + found.describe() + hint);
-    }
-
-    private QueryException unexpected(Token token) {
-        var hint = switch (token.type()) {
-            case CLOSE_PAREN -> ": there is no '(' to close";
-            case COLON -> ": write \\: to search for a colon";
-            case CLOSE_BRACKET, CLOSE_BRACE -> ": there is no range to close";
-            case LESS, GREATER, LESS_OR_EQUAL, GREATER_OR_EQUAL, EQUAL -> ": a comparison needs a field name before it";
-            default -> "";
-        };
-        return error(token, "unexpected " + token.describe() + " at column " + column(token) + hint);
-    }
-
-    private QueryException error(Token at, String message) {
-        return new QueryException(query, at.start(), message);
-    }
-
-    private int column(Token token) {
-        return QueryException.columnOf(query, token.start());
     }
 }

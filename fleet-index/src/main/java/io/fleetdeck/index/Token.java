@@ -60,13 +60,20 @@ record Token(Type type, String text, String raw, int start, int end, BitSet wild
                 && wildcards.cardinality() == text.length();
     }
 
-    /** How an error message names this token. */
+    /** How an error message names this token: quoted, and cut short so that the message stays one line. */
     String describe() {
         return switch (type) {
             case END -> "the end of the query";
-            case PHRASE -> "\"" + text + "\"";
-            case WORD -> isBooleanOperator() ? raw : "'" + raw + "'";
+            case PHRASE -> "\"" + shortened(text) + "\"";
+            case WORD -> isBooleanOperator() ? raw : "'" + shortened(raw) + "'";
             default -> "'" + raw + "'";
         };
+    }
+
+    private static String shortened(String text) {
+        int limit = 30;
+        return text.codePointCount(0, text.length()) <= limit
+                ? text
+                : text.substring(0, text.offsetByCodePoints(0, limit - 1)) + "…";
     }
 }

@@ -101,6 +101,13 @@ class QueryErrorsTest {
     }
 
     @Test
+    void aLongTermIsCutShortInTheMessage() {
+        var error = refused("thingName:*a" + "b".repeat(60) + "*c*");
+        assertThat(error.getMessage())
+                .isEqualTo("too many '*' in '*a" + "b".repeat(27) + "…' at column 11: at most 2 in a term");
+    }
+
+    @Test
     void columnsCountCharactersAsPeopleSeeThem() {
         var error = refused("attributes.emoji:\uD83D\uDE00 @");
         assertThat(error.position()).isEqualTo(20);
