@@ -1,11 +1,10 @@
 package io.fleetdeck.index;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,23 +36,28 @@ public final class Aggregations {
     /** Distinct values of the field among the matching things (0 when nothing matches). */
     public long cardinality(FleetQuery query, String field) {
         FieldValues values = values(query, field);
-        Set<Object> distinct = new HashSet<>(values.strings());
-        distinct.addAll(values.numbers());
-        distinct.addAll(values.booleans());
-        return distinct.size();
+        Set<Double> distinctNumbers = new HashSet<>();
+        for (double number : values.numbers()) {
+            distinctNumbers.add(number);
+        }
+        Set<Double> distinctBooleans = new HashSet<>();
+        for (double bool : values.booleans()) {
+            distinctBooleans.add(bool);
+        }
+        return values.stringCounts().size() + distinctNumbers.size() + distinctBooleans.size();
     }
 
     /** Nearest-rank percentiles of a number field; empty when no matching thing has a number there. */
     public List<Percentile> percentiles(FleetQuery query, String field, List<Double> percents) {
-        List<Double> numbers = new ArrayList<>(values(query, field).numbers());
-        if (numbers.isEmpty()) {
+        double[] numbers = values(query, field).numbers();
+        if (numbers.length == 0) {
             return List.of();
         }
-        numbers.sort(Comparator.naturalOrder());
+        Arrays.sort(numbers);
         List<Percentile> answers = new ArrayList<>();
         for (double percent : percents) {
-            int rank = (int) Math.ceil(percent / 100 * numbers.size());
-            answers.add(new Percentile(percent, numbers.get(Math.clamp(rank - 1, 0, numbers.size() - 1))));
+            int rank = (int) Math.ceil(percent / 100 * numbers.length);
+            answers.add(new Percentile(percent, numbers[Math.clamp(rank - 1, 0, numbers.length - 1)]));
         }
         return answers;
     }
@@ -64,9 +68,7 @@ public final class Aggregations {
      */
     public Buckets buckets(FleetQuery query, String field, int maxBuckets) {
         FieldValues values = values(query, field);
-        Map<String, Long> counts = new LinkedHashMap<>();
-        values.strings().forEach(value -> counts.merge(value, 1L, Long::sum));
-        List<Bucket> ranked = counts.entrySet().stream()
+        List<Bucket> ranked = values.stringCounts().entrySet().stream()
                 .map(entry -> new Bucket(entry.getKey(), entry.getValue()))
                 .sorted(Comparator.comparingLong(Bucket::count).reversed().thenComparing(Bucket::keyValue))
                 .limit(maxBuckets)

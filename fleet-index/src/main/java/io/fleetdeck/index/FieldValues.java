@@ -1,8 +1,10 @@
 package io.fleetdeck.index;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
@@ -18,22 +20,16 @@ import org.apache.lucene.util.NumericUtils;
 
 /**
  * The values one field has in the things a query matches, read from the index's doc values (AWS-IOT-BEHAVIOUR §3.4):
- * numbers, booleans (as 1 and 0) and strings, each with how many matching things have any value of that kind.
+ * numbers and booleans (as 1 and 0) in primitive arrays, and strings counted by value — per segment by ordinal, so a
+ * million things cost a pass over their doc values and one lookup per distinct string, not one per thing.
  */
 record FieldValues(
-        int things,
-        List<Double> numbers,
-        int thingsWithNumbers,
-        List<Double> booleans,
-        int thingsWithBooleans,
-        List<String> strings,
-        int thingsWithStrings) {
+        int things, double[] numbers, double[] booleans, Map<String, Long> stringCounts, int thingsWithStrings) {
 
     static FieldValues of(IndexSearcher searcher, Query query, String path) throws IOException {
         return searcher.search(query, new Manager(path));
     }
 
-    /** Collects per index segment and merges: doc values are read segment by segment. */
     private record Manager(String path) implements CollectorManager<Gatherer, FieldValues> {
 
         @Override
@@ -42,21 +38,42 @@ record FieldValues(
         }
 
         @Override
-        public FieldValues reduce(java.util.Collection<Gatherer> gatherers) {
+        public FieldValues reduce(Collection<Gatherer> gatherers) {
             Gatherer all = new Gatherer(path);
             gatherers.forEach(all::addAll);
             return all.values();
         }
     }
 
+    /** A growable array of doubles. */
+    private static final class Doubles {
+        double[] values = new double[64];
+        int size;
+
+        void add(double value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        void addAll(Doubles other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.values[i]);
+            }
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
     private static final class Gatherer implements Collector {
         private final String path;
         private int things;
-        private final List<Double> numbers = new ArrayList<>();
-        private int thingsWithNumbers;
-        private final List<Double> booleans = new ArrayList<>();
-        private int thingsWithBooleans;
-        private final List<String> strings = new ArrayList<>();
+        private final Doubles numbers = new Doubles();
+        private final Doubles booleans = new Doubles();
+        private final Map<String, Long> stringCounts = new HashMap<>();
         private int thingsWithStrings;
 
         Gatherer(String path) {
@@ -71,6 +88,7 @@ record FieldValues(
                     DocValues.getSortedNumeric(context.reader(), DocumentEncoding.booleanField(path));
             SortedSetDocValues stringValues =
                     DocValues.getSortedSet(context.reader(), DocumentEncoding.keywordField(path));
+            long[] countsByOrdinal = new long[Math.toIntExact(stringValues.getValueCount())];
             return new LeafCollector() {
                 @Override
                 public void setScorer(Scorable scorer) {}
@@ -79,23 +97,31 @@ record FieldValues(
                 public void collect(int doc) throws IOException {
                     things++;
                     if (numberValues.advanceExact(doc)) {
-                        thingsWithNumbers++;
                         for (int i = 0; i < numberValues.docValueCount(); i++) {
                             numbers.add(NumericUtils.sortableLongToDouble(numberValues.nextValue()));
                         }
                     }
                     if (booleanValues.advanceExact(doc)) {
-                        thingsWithBooleans++;
                         for (int i = 0; i < booleanValues.docValueCount(); i++) {
-                            booleans.add((double) booleanValues.nextValue());
+                            booleans.add(booleanValues.nextValue());
                         }
                     }
                     if (stringValues.advanceExact(doc)) {
                         thingsWithStrings++;
                         for (int i = 0; i < stringValues.docValueCount(); i++) {
-                            strings.add(stringValues
-                                    .lookupOrd(stringValues.nextOrd())
-                                    .utf8ToString());
+                            countsByOrdinal[(int) stringValues.nextOrd()]++;
+                        }
+                    }
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    for (int ordinal = 0; ordinal < countsByOrdinal.length; ordinal++) {
+                        if (countsByOrdinal[ordinal] > 0) {
+                            stringCounts.merge(
+                                    stringValues.lookupOrd(ordinal).utf8ToString(),
+                                    countsByOrdinal[ordinal],
+                                    Long::sum);
                         }
                     }
                 }
@@ -110,16 +136,13 @@ record FieldValues(
         void addAll(Gatherer other) {
             things += other.things;
             numbers.addAll(other.numbers);
-            thingsWithNumbers += other.thingsWithNumbers;
             booleans.addAll(other.booleans);
-            thingsWithBooleans += other.thingsWithBooleans;
-            strings.addAll(other.strings);
+            other.stringCounts.forEach((value, count) -> stringCounts.merge(value, count, Long::sum));
             thingsWithStrings += other.thingsWithStrings;
         }
 
         FieldValues values() {
-            return new FieldValues(
-                    things, numbers, thingsWithNumbers, booleans, thingsWithBooleans, strings, thingsWithStrings);
+            return new FieldValues(things, numbers.toArray(), booleans.toArray(), stringCounts, thingsWithStrings);
         }
     }
 }

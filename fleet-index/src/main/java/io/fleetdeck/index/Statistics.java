@@ -2,7 +2,6 @@ package io.fleetdeck.index;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 
 /**
  * GetStatistics's answer (AWS-IOT-BEHAVIOUR §3.4): for a number field count, average, sum, minimum, maximum,
@@ -23,16 +22,16 @@ public record Statistics(
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Statistics of(FieldValues values) {
-        if (!values.numbers().isEmpty()) {
+        if (values.numbers().length > 0) {
             return over(values.numbers());
         }
-        if (!values.booleans().isEmpty()) {
+        if (values.booleans().length > 0) {
             return over(values.booleans());
         }
         return new Statistics(values.thingsWithStrings(), null, null, null, null, null, null, null);
     }
 
-    private static Statistics over(List<Double> values) {
+    private static Statistics over(double[] values) {
         double sum = 0;
         double sumOfSquares = 0;
         double minimum = Double.POSITIVE_INFINITY;
@@ -43,11 +42,11 @@ public record Statistics(
             minimum = Math.min(minimum, value);
             maximum = Math.max(maximum, value);
         }
-        double average = sum / values.size();
+        double average = sum / values.length;
         // population variance, as AWS reports it; never below 0 from rounding
-        double variance = Math.max(0, sumOfSquares / values.size() - average * average);
+        double variance = Math.max(0, sumOfSquares / values.length - average * average);
         return new Statistics(
-                values.size(), average, sum, minimum, maximum, sumOfSquares, variance, Math.sqrt(variance));
+                values.length, average, sum, minimum, maximum, sumOfSquares, variance, Math.sqrt(variance));
     }
 
     /** {@code {"statistics":{...}}}, AWS's response body, fields that have no value left out. */

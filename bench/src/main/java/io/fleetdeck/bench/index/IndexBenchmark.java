@@ -28,7 +28,7 @@ import org.apache.lucene.store.FSDirectory;
  * Issue #7's benchmark: with synthetic fleets (100k and 1M things, 10–30 shadow fields each) the full build, index
  * size and heap; p50/p99 of ten typical queries through the whole service (parse, translate, count, first 100 by
  * name) beside the same queries built by hand on plain Lucene; aggregation times; and how soon a changed thing is
- * found while 2,000 updates a second flow. Args: [--things 100000,1000000] [--iterations 1000].
+ * found while 2,000 updates a second flow. Args: [--things 100000,1000000] [--iterations 1000] [--skip-queries].
  */
 public final class IndexBenchmark {
 
@@ -66,7 +66,9 @@ public final class IndexBenchmark {
                         "size      %,d MB on disk, heap %,d MB after GC with the index open%n",
                         bytes(folder.resolve("index")) >> 20,
                         heapAfterGc() >> 20);
-                queries(index, iterations);
+                if (!Arrays.asList(args).contains("--skip-queries")) {
+                    queries(index, iterations);
+                }
                 aggregations(index);
                 Visibility.measure(index, fleet, size);
             }
