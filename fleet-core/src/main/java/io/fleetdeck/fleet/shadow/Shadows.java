@@ -62,20 +62,22 @@ public final class Shadows implements AutoCloseable {
 
     /** Queues a get: the whole document with its delta ({@code get/accepted}), or 404. */
     public CompletableFuture<ObjectNode> submitGet(String thing, String shadow, byte[] payload) {
-        String clientToken;
-        try {
-            checkNames(thing, shadow);
-            clientToken = UpdateRequest.clientTokenOf(payload);
-        } catch (ShadowException invalid) {
-            return CompletableFuture.failedFuture(invalid);
-        }
-        return committer.submit(
+        return submitWithToken(
                 thing,
-                batch -> ShadowResponses.get(existing(batch, thing, shadow).state(), clientToken));
+                shadow,
+                payload,
+                (batch, clientToken) ->
+                        ShadowResponses.get(existing(batch, thing, shadow).state(), clientToken));
     }
 
     /** Queues a delete; the version is remembered for 48 hours ({@code delete/accepted}), or 404. */
     public CompletableFuture<ObjectNode> submitDelete(String thing, String shadow, byte[] payload) {
+        return submitWithToken(
+                thing, shadow, payload, (batch, clientToken) -> delete(batch, thing, shadow, clientToken));
+    }
+
+    /** A request whose payload only carries a clientToken (get, delete): checked here, answered in its batch. */
+    private CompletableFuture<ObjectNode> submitWithToken(String thing, String shadow, byte[] payload, TokenStep step) {
         String clientToken;
         try {
             checkNames(thing, shadow);
@@ -83,7 +85,12 @@ public final class Shadows implements AutoCloseable {
         } catch (ShadowException invalid) {
             return CompletableFuture.failedFuture(invalid);
         }
-        return committer.submit(thing, batch -> delete(batch, thing, shadow, clientToken));
+        return committer.submit(thing, batch -> step.run(batch, clientToken));
+    }
+
+    @FunctionalInterface
+    private interface TokenStep {
+        ObjectNode run(ShadowBatch batch, String clientToken) throws ShadowException;
     }
 
     /** {@link #submitUpdate}, waiting for the answer. */
