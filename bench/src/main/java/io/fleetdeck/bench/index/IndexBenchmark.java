@@ -52,15 +52,18 @@ public final class IndexBenchmark {
             FleetIndex.open(folder.resolve("warm-up-index"), warmUp).close();
             double baselineSeconds = baselineBuild(fleet, folder.resolve("baseline"));
             long started = System.nanoTime();
+            FleetIndex.open(folder.resolve("index"), fleet).close();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "build     service %.1f s (%,.0f docs/s, closing included: it waits for merges), plain Lucene"
+                            + " %.1f s: ratio %.2f (target <= 1.5)%n",
+                    seconds,
+                    size / seconds,
+                    baselineSeconds,
+                    seconds / baselineSeconds);
+            // measured on the index as a console finds it at its next start: built, merged, closed cleanly
             try (FleetIndex index = FleetIndex.open(folder.resolve("index"), fleet)) {
-                double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf(
-                        Locale.ROOT,
-                        "build     service %.1f s (%,.0f docs/s), plain Lucene %.1f s: ratio %.2f (target <= 1.5)%n",
-                        seconds,
-                        size / seconds,
-                        baselineSeconds,
-                        seconds / baselineSeconds);
                 System.out.printf(
                         Locale.ROOT,
                         "size      %,d MB on disk, heap %,d MB after GC with the index open%n",
