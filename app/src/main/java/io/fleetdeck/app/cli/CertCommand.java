@@ -35,10 +35,7 @@ final class CertCommand {
         @Override
         public Integer call() throws Exception {
             return OfflineAction.perform(
-                    dataFolder.resolve(cert.parent.dataFolder),
-                    dataFolder.databaseUrl(cert.parent.dataFolder),
-                    spec.commandLine().getOut(),
-                    fleet -> {
+                    dataFolder, cert.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
                         fleet.services()
                                 .identities()
                                 .updateCertificate(id.toLowerCase(Locale.ROOT), CertificateStatus.REVOKED);

@@ -48,10 +48,7 @@ final class DeviceCommand {
         @Override
         public Integer call() throws Exception {
             return OfflineAction.perform(
-                    dataFolder.resolve(device.parent.dataFolder),
-                    dataFolder.databaseUrl(device.parent.dataFolder),
-                    spec.commandLine().getOut(),
-                    fleet -> {
+                    dataFolder, device.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
                         IssuedCertificate issued = fleet.services().enrollment().enrollDevice(name, Map.of());
                         Files.createDirectories(out);
                         PemFiles.replace(out.resolve(name + ".private.key"), issued.privateKeyPem(), true);

@@ -42,8 +42,8 @@ final class GroupCommand {
         @Override
         public Integer call() throws Exception {
             return OfflineAction.perform(
-                    dataFolder.resolve(groupCommand.parent.dataFolder),
-                    dataFolder.databaseUrl(groupCommand.parent.dataFolder),
+                    dataFolder,
+                    groupCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
                         ThingGroup group = fleet.services().registry().createThingGroup(name, parentGroup, Map.of());
@@ -74,8 +74,8 @@ final class GroupCommand {
         @Override
         public Integer call() throws Exception {
             return OfflineAction.perform(
-                    dataFolder.resolve(groupCommand.parent.dataFolder),
-                    dataFolder.databaseUrl(groupCommand.parent.dataFolder),
+                    dataFolder,
+                    groupCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
                         fleet.services().registry().addThingToGroup(group, thing);

@@ -6,7 +6,6 @@ import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.registry.RegistryException;
 import io.fleetdeck.fleet.shadow.ShadowException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -20,9 +19,10 @@ interface OfflineAction {
     /** Does the work and returns the lines to print. */
     String run(OfflineFleet fleet) throws Exception;
 
-    /** @param databaseUrl the store's JDBC URL, or null for the data folder's SQLite file */
-    static int perform(Path dataFolder, String databaseUrl, PrintWriter out, OfflineAction action) throws Exception {
-        try (OfflineFleet fleet = OfflineFleet.open(dataFolder, databaseUrl, Clock.systemUTC())) {
+    /** On the data folder and store that {@code own} chooses, else {@code parent} (the top-level command's options). */
+    static int perform(DataFolderOption own, DataFolderOption parent, PrintWriter out, OfflineAction action)
+            throws Exception {
+        try (OfflineFleet fleet = OfflineFleet.open(own.resolve(parent), own.databaseUrl(parent), Clock.systemUTC())) {
             String lines = action.run(fleet);
             if (!lines.isEmpty()) {
                 out.println(lines); // nothing to print stays nothing: a search without matches prints no line

@@ -52,10 +52,7 @@ final class PolicyCommand {
                 throw new StartupException("cannot read the policy document " + document + ": " + e.getMessage());
             }
             return OfflineAction.perform(
-                    dataFolder.resolve(policy.parent.dataFolder),
-                    dataFolder.databaseUrl(policy.parent.dataFolder),
-                    spec.commandLine().getOut(),
-                    fleet -> {
+                    dataFolder, policy.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
                         fleet.services().identities().createPolicy(name, text);
                         return "policy " + name + " created (version 1)";
                     });
@@ -83,10 +80,7 @@ final class PolicyCommand {
         @Override
         public Integer call() throws Exception {
             return OfflineAction.perform(
-                    dataFolder.resolve(policy.parent.dataFolder),
-                    dataFolder.databaseUrl(policy.parent.dataFolder),
-                    spec.commandLine().getOut(),
-                    fleet -> {
+                    dataFolder, policy.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
                         IdentityService identities = fleet.services().identities();
                         List<String> certificates = identities.principalsOf(thing);
                         if (certificates.isEmpty()) {

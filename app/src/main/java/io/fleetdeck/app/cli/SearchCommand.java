@@ -38,10 +38,7 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FleetQuery parsed = parse(query, spec.commandLine().getErr());
         return OfflineAction.perform(
-                dataFolder.resolve(parent.dataFolder),
-                dataFolder.databaseUrl(parent.dataFolder),
-                spec.commandLine().getOut(),
-                fleet -> {
+                dataFolder, parent.dataFolder, spec.commandLine().getOut(), fleet -> {
                     try (FleetIndex index = fleet.services().rebuiltIndex()) {
                         return String.join(System.lineSeparator(), index.allMatching(parsed));
                     }

@@ -40,8 +40,8 @@ final class ShadowCommand {
         @Override
         public Integer call() throws Exception {
             return OfflineAction.perform(
-                    dataFolder.resolve(shadowCommand.parent.dataFolder),
-                    dataFolder.databaseUrl(shadowCommand.parent.dataFolder),
+                    dataFolder,
+                    shadowCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
                         return fleet.services().shadowAccess().get(thing, name).toString();
@@ -75,8 +75,8 @@ final class ShadowCommand {
         @Override
         public Integer call() throws Exception {
             return OfflineAction.perform(
-                    dataFolder.resolve(shadowCommand.parent.dataFolder),
-                    dataFolder.databaseUrl(shadowCommand.parent.dataFolder),
+                    dataFolder,
+                    shadowCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
                         return fleet.services()

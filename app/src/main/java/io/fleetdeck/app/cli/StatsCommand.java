@@ -37,10 +37,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FleetQuery parsed = SearchCommand.parse(query, spec.commandLine().getErr());
         return OfflineAction.perform(
-                dataFolder.resolve(parent.dataFolder),
-                dataFolder.databaseUrl(parent.dataFolder),
-                spec.commandLine().getOut(),
-                fleet -> {
+                dataFolder, parent.dataFolder, spec.commandLine().getOut(), fleet -> {
                     try (FleetIndex index = fleet.services().rebuiltIndex()) {
                         return new Aggregations(index)
                                 .statistics(parsed, field)

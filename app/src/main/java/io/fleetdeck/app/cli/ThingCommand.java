@@ -60,8 +60,8 @@ final class ThingCommand {
                 parsed.put(attribute.substring(0, equals), attribute.substring(equals + 1));
             }
             return OfflineAction.perform(
-                    dataFolder.resolve(thingCommand.parent.dataFolder),
-                    dataFolder.databaseUrl(thingCommand.parent.dataFolder),
+                    dataFolder,
+                    thingCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
                         Registry registry = fleet.services().registry();
@@ -94,8 +94,8 @@ final class ThingCommand {
         @Override
         public Integer call() throws Exception {
             return OfflineAction.perform(
-                    dataFolder.resolve(thingCommand.parent.dataFolder),
-                    dataFolder.databaseUrl(thingCommand.parent.dataFolder),
+                    dataFolder,
+                    thingCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
                         fleet.services().registry().deleteThing(name);

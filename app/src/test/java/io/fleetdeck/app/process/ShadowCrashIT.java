@@ -67,7 +67,12 @@ class ShadowCrashIT {
                         0,
                         1_000_000 / UPDATES_PER_SECOND,
                         TimeUnit.MICROSECONDS);
-                TimeUnit.MILLISECONDS.sleep(300 + random.nextInt(1200));
+                // killed at a random moment: after a random number of acknowledged updates, 0.3-1.5 s of load
+                long killAfter = acknowledged.get() + 300 + random.nextInt(1200);
+                await("load before crash " + crash)
+                        .atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(1))
+                        .until(() -> acknowledged.get() >= killAfter);
                 serve.killHard();
                 load.shutdownNow();
                 client.disconnectForcibly(0, 0, false);

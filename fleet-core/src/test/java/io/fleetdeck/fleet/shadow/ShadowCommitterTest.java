@@ -2,6 +2,7 @@ package io.fleetdeck.fleet.shadow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdeck.fleet.store.Database;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -98,8 +100,10 @@ class ShadowCommitterTest {
                 answers.add(shadows.submitUpdate("thing-" + thing, "", report(round)));
             }
         }
-        TimeUnit.MILLISECONDS.sleep(200);
-        assertThat(answers).as("nothing is answered before it is committed").noneMatch(CompletableFuture::isDone);
+        await("nothing is answered before it is committed")
+                .during(Duration.ofMillis(200))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> answers.stream().noneMatch(CompletableFuture::isDone));
 
         release.countDown();
         holder.get(5, TimeUnit.SECONDS);
