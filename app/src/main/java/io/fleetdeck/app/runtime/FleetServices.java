@@ -14,6 +14,7 @@ import io.fleetdeck.fleet.provisioning.ProvisioningException;
 import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.registry.RegistryEvent;
 import io.fleetdeck.fleet.registry.RegistryEventPublisher;
+import io.fleetdeck.fleet.registry.ThingGroup;
 import io.fleetdeck.fleet.shadow.ShadowLimits;
 import io.fleetdeck.fleet.shadow.ShadowService;
 import io.fleetdeck.fleet.shadow.Shadows;
@@ -52,6 +53,8 @@ public final class FleetServices implements AutoCloseable {
         this.shadows = new Shadows(database, clock, ShadowLimits.awsDefaults());
         this.registry = new Registry(database, clock);
         identities.inheritGroupPoliciesFrom(registry::groupsWithAncestors);
+        identities.refusePoliciesOnDynamicGroups(
+                group -> registry.thingGroup(group).map(ThingGroup::isDynamic).orElse(false));
         registry.onChange(identities::registryChanged);
         this.identities = identities;
         this.enrollment = new DeviceEnrollment(identities, registry);

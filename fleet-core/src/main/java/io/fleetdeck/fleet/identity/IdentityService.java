@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,7 @@ public final class IdentityService implements ClientAuthority {
     private volatile BiConsumer<String, byte[]> events;
     private volatile Path revocationListFile;
     private volatile Function<String, List<String>> groupsOfThing = thing -> List.of();
+    private volatile Predicate<String> dynamicGroup = group -> false;
     /* policy attachments to groups are stored with this prefix; certificate ids are hex and never have it */
     private static final String GROUP_TARGET = "group:";
 
@@ -543,8 +545,19 @@ public final class IdentityService implements ClientAuthority {
                 .toList();
     }
 
+    /** Which thing groups are dynamic (the registry knows): AWS refuses policies on them. */
+    public void refusePoliciesOnDynamicGroups(Predicate<String> isDynamicGroup) {
+        this.dynamicGroup = isDynamicGroup;
+    }
+
     /** AttachPolicy with a static thing group as target. */
     public void attachPolicyToGroup(String policyName, String groupName) throws IdentityException {
+        if (dynamicGroup.test(groupName)) {
+            throw new IdentityException(
+                    IdentityException.INVALID_REQUEST,
+                    "policies cannot be attached to dynamic thing group " + groupName
+                            + "; attach them to a static group or to the devices' certificates");
+        }
         requirePolicy(policyName);
         store.attachPolicy(policyName, GROUP_TARGET + groupName);
         changed();

@@ -4,12 +4,14 @@ import static io.fleetdeck.fleet.registry.RegistryStore.toJson;
 import static io.fleetdeck.fleet.store.Jdbc.query;
 import static io.fleetdeck.fleet.store.Jdbc.update;
 
+import io.fleetdeck.fleet.registry.ThingGroup.DynamicMembership;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,13 +37,16 @@ public final class Registry {
     private static final int MAX_DEPTH = 7;
     private static final int MAX_CHILDREN = 100;
     private static final int MAX_GROUPS_PER_THING = 10;
+    private static final int MAX_DYNAMIC_GROUPS = 100;
 
     private final RegistryStore store;
+    private final DynamicMemberships memberships;
     private final Clock clock;
     private final List<Consumer<RegistryEvent>> listeners = new CopyOnWriteArrayList<>();
 
     public Registry(Database database, Clock clock) {
         this.store = new RegistryStore(database);
+        this.memberships = new DynamicMemberships(MAX_GROUPS_PER_THING);
         this.clock = clock;
     }
 
@@ -178,6 +183,7 @@ public final class Registry {
                 ThingGroup parentGroup = store.group(c, parent)
                         .orElseThrow(() ->
                                 new RegistryException(RegistryException.NOT_FOUND, "no thing group named " + parent));
+                refuseDynamic(parentGroup, "have child groups");
                 if (parentGroup.rootToParent().size() + 2 > MAX_DEPTH) {
                     throw new RegistryException(
                             RegistryException.LIMIT_EXCEEDED, "thing groups nest at most " + MAX_DEPTH + " deep");
@@ -246,6 +252,7 @@ public final class Registry {
             }
             members.addAll(directMembers(c, name));
             update(c, "DELETE FROM thing_group_member WHERE group_name = ?", name);
+            update(c, "DELETE FROM dynamic_group_member WHERE group_name = ?", name);
             update(c, "DELETE FROM thing_group WHERE name = ?", name);
             return group;
         });
@@ -264,7 +271,7 @@ public final class Registry {
     public ThingGroup renameThingGroup(String name, String newName) throws RegistryException {
         checkName("thing group", newName);
         ThingGroup renamed = write(c -> {
-            requireGroup(c, name);
+            refuseDynamic(requireGroup(c, name), "be renamed");
             if (store.group(c, newName).isPresent()) {
                 throw new RegistryException(
                         RegistryException.ALREADY_EXISTS, "thing group " + newName + " already exists");
@@ -294,6 +301,7 @@ public final class Registry {
         String[] oldParent = new String[1];
         ThingGroup moved = write(c -> {
             ThingGroup group = requireGroup(c, name);
+            refuseDynamic(group, "be moved");
             oldParent[0] = group.parent();
             if (Objects.equals(group.parent(), newParent)) {
                 return group;
@@ -320,6 +328,7 @@ public final class Registry {
             return;
         }
         ThingGroup parent = requireGroup(c, newParent);
+        refuseDynamic(parent, "have child groups");
         if (subtree.contains(newParent)) {
             throw new RegistryException(
                     RegistryException.INVALID_REQUEST,
@@ -379,11 +388,14 @@ public final class Registry {
         return deepest + 1;
     }
 
+    /** The things in a group: added by hand to a static group, chosen by the query of a dynamic one. */
     private static List<String> directMembers(Connection c, String group) throws SQLException {
         return query(
                 c,
-                "SELECT thing_name FROM thing_group_member WHERE group_name = ? ORDER BY thing_name",
+                "SELECT thing_name FROM thing_group_member WHERE group_name = ? UNION ALL"
+                        + " SELECT thing_name FROM dynamic_group_member WHERE group_name = ? ORDER BY 1",
                 row -> row.getString(1),
+                group,
                 group);
     }
 
@@ -408,7 +420,25 @@ public final class Registry {
 
     /** AddThingToThingGroup: at most ten groups per thing, and one group of any one hierarchy. */
     public void addThingToGroup(String group, String thing) throws RegistryException {
-        if (write(c -> addMember(c, group, thing))) {
+        addThingToGroup(group, thing, false);
+    }
+
+    /**
+     * AddThingToThingGroup with {@code overrideDynamicGroups}: a thing already in ten groups leaves its newest dynamic
+     * group to make room, instead of the add being refused.
+     */
+    public void addThingToGroup(String group, String thing, boolean overrideDynamicGroups) throws RegistryException {
+        String[] evictedFrom = new String[1];
+        boolean added = write(c -> {
+            if (overrideDynamicGroups && memberships.count(c, thing) >= MAX_GROUPS_PER_THING) {
+                evictedFrom[0] = memberships.leaveNewestDynamicGroup(c, thing);
+            }
+            return addMember(c, group, thing);
+        });
+        if (evictedFrom[0] != null) {
+            announce("membership", "removed", evictedFrom[0], thing);
+        }
+        if (added) {
             announce("membership", "added", group, thing);
         }
     }
@@ -441,11 +471,12 @@ public final class Registry {
     /** Adds within the caller's transaction; false when the thing was a member already. */
     private boolean addMember(Connection c, String group, String thing) throws SQLException, RegistryException {
         ThingGroup target = requireGroup(c, group);
+        refuseDynamic(target, "take things added by hand; its query chooses its members");
         List<String> current = requireThing(c, thing).groups();
         if (current.contains(group)) {
             return false;
         }
-        if (current.size() >= MAX_GROUPS_PER_THING) {
+        if (memberships.count(c, thing) >= MAX_GROUPS_PER_THING) {
             throw new RegistryException(
                     RegistryException.LIMIT_EXCEEDED, thing + " is in " + MAX_GROUPS_PER_THING + " groups already");
         }
@@ -463,8 +494,10 @@ public final class Registry {
     }
 
     public void removeThingFromGroup(String group, String thing) throws RegistryException {
-        int removed = write(
-                c -> update(c, "DELETE FROM thing_group_member WHERE group_name = ? AND thing_name = ?", group, thing));
+        int removed = write(c -> {
+            refuseDynamic(requireGroup(c, group), "lose things by hand; its query chooses its members");
+            return update(c, "DELETE FROM thing_group_member WHERE group_name = ? AND thing_name = ?", group, thing);
+        });
         if (removed > 0) {
             announce("membership", "removed", group, thing);
         }
@@ -508,14 +541,160 @@ public final class Registry {
     public Map<String, List<String>> membersByGroup() {
         return store.read(c -> {
             Map<String, List<String>> members = new HashMap<>();
-            for (String[] membership :
-                    query(c, "SELECT group_name, thing_name FROM thing_group_member ORDER BY thing_name", row ->
-                            new String[] {row.getString(1), row.getString(2)})) {
+            for (String[] membership : query(
+                    c,
+                    "SELECT group_name, thing_name FROM thing_group_member UNION ALL"
+                            + " SELECT group_name, thing_name FROM dynamic_group_member ORDER BY 2",
+                    row -> new String[] {row.getString(1), row.getString(2)})) {
                 members.computeIfAbsent(membership[0], group -> new ArrayList<>())
                         .add(membership[1]);
             }
             return members;
         });
+    }
+
+    // --- dynamic thing groups (AWS-IOT-BEHAVIOUR §3.5); the fleet index evaluates their queries
+
+    /**
+     * CreateDynamicThingGroup: the group, {@code BUILDING} until the index has chosen its members. The query was
+     * checked by the caller, which knows the query language; here only its length is.
+     */
+    public ThingGroup createDynamicThingGroup(
+            String name, String queryString, String queryVersion, Map<String, String> attributes)
+            throws RegistryException {
+        checkName("thing group", name);
+        checkQueryLength(queryString);
+        checkAttributes(attributes, 50);
+        ThingGroup created = write(c -> {
+            if (store.group(c, name).isPresent()) {
+                throw new RegistryException(
+                        RegistryException.ALREADY_EXISTS, "thing group " + name + " already exists");
+            }
+            if (dynamicGroupCount(c) >= MAX_DYNAMIC_GROUPS) {
+                throw new RegistryException(
+                        RegistryException.LIMIT_EXCEEDED,
+                        "there are " + MAX_DYNAMIC_GROUPS + " dynamic groups already");
+            }
+            update(
+                    c,
+                    "INSERT INTO thing_group (name, parent, attributes, version, created_at, query_string,"
+                            + " query_version, dynamic_status) VALUES (?, NULL, ?, 1, ?, ?, ?, ?)",
+                    name,
+                    toJson(attributes),
+                    clock.millis(),
+                    queryString,
+                    queryVersion,
+                    DynamicMembership.Status.BUILDING.name());
+            return store.group(c, name).orElseThrow();
+        });
+        announce("thingGroup", "created", name, null);
+        return created;
+    }
+
+    /** UpdateDynamicThingGroup with a new query: {@code REBUILDING} until the index has chosen the members again. */
+    public ThingGroup updateDynamicThingGroupQuery(String name, String queryString) throws RegistryException {
+        checkQueryLength(queryString);
+        ThingGroup updated = write(c -> {
+            requireDynamic(c, name);
+            update(
+                    c,
+                    "UPDATE thing_group SET query_string = ?, dynamic_status = ?, version = version + 1"
+                            + " WHERE name = ?",
+                    queryString,
+                    DynamicMembership.Status.REBUILDING.name(),
+                    name);
+            return store.group(c, name).orElseThrow();
+        });
+        announce("thingGroup", "updated", name, null);
+        return updated;
+    }
+
+    /**
+     * The index has chosen every member for {@code queryString}: the group is {@code ACTIVE}, unless its query changed
+     * meanwhile (then the next build finishes it).
+     */
+    public void dynamicGroupBuilt(String name, String queryString) {
+        int changed = store.write(c -> update(
+                c,
+                "UPDATE thing_group SET dynamic_status = ? WHERE name = ? AND query_string = ? AND dynamic_status <> ?",
+                DynamicMembership.Status.ACTIVE.name(),
+                name,
+                queryString,
+                DynamicMembership.Status.ACTIVE.name()));
+        if (changed > 0) {
+            announce("thingGroup", "updated", name, null);
+        }
+    }
+
+    /** Every dynamic group, oldest first: the older ones have priority for a thing's last group places. */
+    public List<ThingGroup> dynamicThingGroups() {
+        return store.read(c -> {
+            List<ThingGroup> groups = new ArrayList<>();
+            for (String name : query(
+                    c,
+                    "SELECT name FROM thing_group WHERE query_string IS NOT NULL ORDER BY created_at, name",
+                    row -> row.getString(1))) {
+                groups.add(store.group(c, name).orElseThrow());
+            }
+            return groups;
+        });
+    }
+
+    /** The dynamic groups a thing is in now. */
+    public List<String> dynamicGroupsOf(String thing) {
+        return store.read(c -> query(
+                c,
+                "SELECT group_name FROM dynamic_group_member WHERE thing_name = ? ORDER BY group_name",
+                row -> row.getString(1),
+                thing));
+    }
+
+    /**
+     * Things start or stop matching a dynamic group's query: those entering join it while they are in fewer than ten
+     * groups (taking the place of a newer dynamic group if need be), those leaving go. A thing that cannot join is
+     * counted, not an error (AWS's {@code AddThingToDynamicThingGroupsFailed}).
+     */
+    public DynamicMembershipChange changeDynamicMembership(
+            String group, Collection<String> entering, Collection<String> leaving) {
+        DynamicMembershipChange change = store.write(c -> {
+            ThingGroup dynamicGroup =
+                    store.group(c, group).filter(ThingGroup::isDynamic).orElse(null);
+            if (dynamicGroup == null) {
+                return DynamicMembershipChange.NONE;
+            }
+            return memberships.change(c, group, entering, leaving);
+        });
+        change.removed().forEach(left -> announce("membership", "removed", left.group(), left.thing()));
+        change.added().forEach(thing -> announce("membership", "added", group, thing));
+        return change;
+    }
+
+    private static int dynamicGroupCount(Connection c) throws SQLException {
+        return query(c, "SELECT COUNT(*) FROM thing_group WHERE query_string IS NOT NULL", row -> row.getInt(1))
+                .getFirst();
+    }
+
+    private ThingGroup requireDynamic(Connection c, String name) throws SQLException, RegistryException {
+        ThingGroup group = requireGroup(c, name);
+        if (!group.isDynamic()) {
+            throw new RegistryException(
+                    RegistryException.INVALID_REQUEST, "thing group " + name + " is static, not dynamic");
+        }
+        return group;
+    }
+
+    private static void refuseDynamic(ThingGroup group, String what) throws RegistryException {
+        if (group.isDynamic()) {
+            throw new RegistryException(
+                    RegistryException.INVALID_REQUEST, "dynamic thing group " + group.name() + " cannot " + what);
+        }
+    }
+
+    private static void checkQueryLength(String queryString) throws RegistryException {
+        if (queryString == null || queryString.isEmpty() || queryString.length() > 1000) {
+            throw new RegistryException(
+                    RegistryException.INVALID_REQUEST, "a dynamic group's query is 1-1000 characters");
+        }
     }
 
     // --- helpers

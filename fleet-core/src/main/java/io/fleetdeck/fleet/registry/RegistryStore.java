@@ -5,6 +5,7 @@ import static io.fleetdeck.fleet.store.Jdbc.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdeck.fleet.registry.ThingGroup.DynamicMembership;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.SqlWork;
 import java.sql.Connection;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Things, thing types, groups and memberships in the store (migrations V1 and V4). */
+/** Things, thing types, groups and memberships in the store (migrations V1, V4 and V6). */
 final class RegistryStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,16 +74,32 @@ final class RegistryStore {
     Optional<ThingGroup> group(Connection c, String name) throws SQLException {
         List<ThingGroup> found = query(
                 c,
-                "SELECT name, parent, attributes, version FROM thing_group WHERE name = ?",
+                "SELECT name, parent, attributes, version, query_string, query_version, dynamic_status"
+                        + " FROM thing_group WHERE name = ?",
                 row -> new ThingGroup(
-                        row.getString(1), row.getString(2), List.of(), fromJson(row.getString(3)), row.getLong(4)),
+                        row.getString(1),
+                        row.getString(2),
+                        List.of(),
+                        fromJson(row.getString(3)),
+                        row.getLong(4),
+                        row.getString(5) == null
+                                ? null
+                                : new DynamicMembership(
+                                        row.getString(5),
+                                        row.getString(6),
+                                        DynamicMembership.Status.valueOf(row.getString(7)))),
                 name);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         ThingGroup group = found.getFirst();
         return Optional.of(new ThingGroup(
-                group.name(), group.parent(), ancestors(c, group.parent()), group.attributes(), group.version()));
+                group.name(),
+                group.parent(),
+                ancestors(c, group.parent()),
+                group.attributes(),
+                group.version(),
+                group.dynamic()));
     }
 
     /** The groups from the root down to {@code parent}, inclusive; empty for a root group. */

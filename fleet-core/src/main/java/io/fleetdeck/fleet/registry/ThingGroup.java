@@ -4,14 +4,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A static thing group: its parent (null at a root), its path from the root down to the parent
- * ({@code rootToParentThingGroups}), its own attributes (not inherited, as on AWS) and version.
+ * A thing group: its parent (null at a root), its path from the root down to the parent
+ * ({@code rootToParentThingGroups}), its own attributes (not inherited, as on AWS) and version. A dynamic group
+ * ({@link #dynamic()} not null) has its members chosen by a fleet index query instead, and no parent or children.
  */
 public record ThingGroup(
-        String name, String parent, List<String> rootToParent, Map<String, String> attributes, long version) {
+        String name,
+        String parent,
+        List<String> rootToParent,
+        Map<String, String> attributes,
+        long version,
+        DynamicMembership dynamic) {
 
     public ThingGroup {
         rootToParent = List.copyOf(rootToParent);
         attributes = Map.copyOf(attributes);
+    }
+
+    public boolean isDynamic() {
+        return dynamic != null;
+    }
+
+    /**
+     * How a dynamic group chooses its things (AWS-IOT-BEHAVIOUR §3.5): the query, its language version and whether
+     * the membership is complete ({@code ACTIVE}) or still being worked out after a create or a query change.
+     */
+    public record DynamicMembership(String queryString, String queryVersion, Status status) {
+
+        public enum Status {
+            BUILDING,
+            REBUILDING,
+            ACTIVE
+        }
     }
 }

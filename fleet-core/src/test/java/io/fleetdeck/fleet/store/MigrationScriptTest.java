@@ -56,6 +56,8 @@ class MigrationScriptTest {
                         "dc8eef932d4b7a81882a40f65f156f9fb9b45e693fb7adcfb10ebe0da2b6236e",
                         "8a34ec54fc433ae73c1f7053a9743292cf55be4ab3864ebda2af8ace69282aa8",
                         "4fc1d5369b9c0959eada9a8991d614e6333eed0a7a280c7eae15f671953efde3",
-                        "b28a13d4a7c406c5965cb7c3d3f306e871ca40e81a8a134b686230dace894d63");
+                        "b28a13d4a7c406c5965cb7c3d3f306e871ca40e81a8a134b686230dace894d63",
+                        "ce5939decee7b0c890ea5d67defa9798d2a3907e63b164119781f670f81be7fd",
+                        "97e0a0e1b8e696b787b067c87e7f1cd755058e704cfbee5e2d0bb253050c4fe0");
     }
 }
