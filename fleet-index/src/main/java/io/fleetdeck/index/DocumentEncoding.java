@@ -1,5 +1,6 @@
 package io.fleetdeck.index;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleField;
@@ -11,8 +12,10 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.NumericUtils;
 
@@ -87,6 +90,12 @@ public final class DocumentEncoding {
     /** The term that identifies a thing's document, for {@code IndexWriter.updateDocument}. */
     public static Term thingNameTerm(String thingName) {
         return new Term(THING_NAME, thingName);
+    }
+
+    /** The documents of these things, for narrowing a query to them. */
+    static Query thingNameIn(Collection<String> thingNames) {
+        return new TermInSetQuery(
+                THING_NAME, thingNames.stream().map(BytesRef::new).toList());
     }
 
     public static Document encode(FleetDocument thing) {

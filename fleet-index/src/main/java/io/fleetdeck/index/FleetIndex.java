@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -46,6 +50,7 @@ public final class FleetIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final ThingSource source;
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private final List<IndexListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("fleet-indexer").factory());
     private long lastCommit = System.nanoTime();
@@ -122,6 +127,7 @@ public final class FleetIndex implements AutoCloseable {
             });
             writer.commit();
             searchers.maybeRefreshBlocking();
+            listeners.forEach(IndexListener::rebuilt);
             log.info(
                     "Fleet index rebuilt: {} things in {} ms",
                     count[0],
@@ -129,6 +135,21 @@ public final class FleetIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("the fleet index could not be rebuilt: " + e.getMessage(), e);
         }
+    }
+
+    /** Who hears that things became searchable as they are now: dynamic groups, for one. */
+    public interface IndexListener {
+
+        /** These things were written again (or removed) and searches see them as they are in the store now. */
+        void indexed(Collection<String> thingNames);
+
+        /** Every thing was written again. */
+        void rebuilt();
+    }
+
+    /** {@code listener} is called on the indexing thread after each refresh; it must hand its work elsewhere. */
+    public void onIndexed(IndexListener listener) {
+        listeners.add(listener);
     }
 
     /** These things changed in the store (registry, shadow or connectivity): they are read again shortly. */
@@ -156,6 +177,24 @@ public final class FleetIndex implements AutoCloseable {
     /** Every thing matching {@code query}, sorted by name. */
     public List<String> allMatching(FleetQuery query) {
         return search(query, 0, Integer.MAX_VALUE).thingNames();
+    }
+
+    /** Those of {@code thingNames} that match {@code query} now. */
+    public Set<String> matchingAmong(FleetQuery query, Collection<String> thingNames) {
+        if (thingNames.isEmpty()) {
+            return Set.of();
+        }
+        return withSearcher(searcher -> {
+            Query among = new BooleanQuery.Builder()
+                    .add(query.toLucene(), BooleanClause.Occur.FILTER)
+                    .add(DocumentEncoding.thingNameIn(thingNames), BooleanClause.Occur.FILTER)
+                    .build();
+            Set<String> matching = new HashSet<>();
+            for (ScoreDoc hit : searcher.search(among, thingNames.size()).scoreDocs) {
+                matching.add(nameOf(searcher, hit));
+            }
+            return matching;
+        });
     }
 
     public int count(FleetQuery query) {
@@ -188,8 +227,10 @@ public final class FleetIndex implements AutoCloseable {
     /** One round of the indexing thread: the things changed since the last round, then a commit now and then. */
     private void indexOnce() {
         try {
-            if (!indexChanged().isEmpty()) {
+            List<String> indexed = indexChanged();
+            if (!indexed.isEmpty()) {
                 searchers.maybeRefreshBlocking();
+                listeners.forEach(listener -> listener.indexed(indexed));
             }
             if (System.nanoTime() - lastCommit > TimeUnit.MILLISECONDS.toNanos(COMMIT_EVERY_MILLIS)
                     && writer.hasUncommittedChanges()) {

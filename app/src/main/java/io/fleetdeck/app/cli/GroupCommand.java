@@ -1,8 +1,13 @@
 package io.fleetdeck.app.cli;
 
+import io.fleetdeck.fleet.registry.Registry;
+import io.fleetdeck.fleet.registry.RegistryException;
 import io.fleetdeck.fleet.registry.ThingGroup;
+import io.fleetdeck.index.DynamicThingGroups;
+import io.fleetdeck.index.FleetIndex;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,11 +16,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code fleetdeck group create NAME [--parent P]} and {@code fleetdeck group add GROUP THING}. */
+/**
+ * {@code fleetdeck group create NAME [--parent P]}, {@code group add GROUP THING}, {@code group create-dynamic NAME
+ * 'QUERY'} and {@code group members GROUP}.
+ */
 @Command(
         name = "group",
-        description = "Create static thing groups and add things to them.",
-        subcommands = {GroupCommand.Create.class, GroupCommand.Add.class})
+        description = "Create static and dynamic thing groups, add things to static ones, list members.",
+        subcommands = {
+            GroupCommand.Create.class,
+            GroupCommand.Add.class,
+            GroupCommand.CreateDynamic.class,
+            GroupCommand.Members.class
+        })
 final class GroupCommand {
 
     @ParentCommand
@@ -80,6 +93,95 @@ final class GroupCommand {
                     fleet -> {
                         fleet.services().registry().addThingToGroup(group, thing);
                         return "thing " + thing + " added to " + group;
+                    });
+        }
+    }
+
+    @Command(
+            name = "create-dynamic",
+            description = "Create a dynamic thing group whose members are the things a fleet query matches; prints"
+                    + " how many match now.")
+    static final class CreateDynamic implements Callable<Integer> {
+
+        @ParentCommand
+        GroupCommand groupCommand;
+
+        @Mixin
+        DataFolderOption dataFolder = new DataFolderOption();
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "QUERY", description = "e.g. 'shadow.reported.battery<20'")
+        String query;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            SearchCommand.parse(query, spec.commandLine().getErr());
+            return OfflineAction.perform(
+                    dataFolder,
+                    groupCommand.parent.dataFolder,
+                    spec.commandLine().getOut(),
+                    fleet -> {
+                        Registry registry = fleet.services().registry();
+                        try (FleetIndex index = fleet.services().rebuiltIndex();
+                                DynamicThingGroups dynamicGroups = DynamicThingGroups.start(registry, index)) {
+                            dynamicGroups.create(name, query, Map.of());
+                            dynamicGroups.awaitQuiet(5, TimeUnit.MINUTES);
+                        }
+                        ThingGroup group = registry.thingGroup(name).orElseThrow();
+                        int members = registry.thingsInGroup(name, false).size();
+                        return "dynamic group " + name + ": " + members + (members == 1 ? " thing" : " things")
+                                + " match " + group.dynamic().queryString() + " ("
+                                + group.dynamic().status() + ")";
+                    });
+        }
+    }
+
+    @Command(name = "members", description = "Print the things in a group (static or dynamic), one per line, sorted.")
+    static final class Members implements Callable<Integer> {
+
+        @ParentCommand
+        GroupCommand groupCommand;
+
+        @Mixin
+        DataFolderOption dataFolder = new DataFolderOption();
+
+        @Parameters(paramLabel = "GROUP")
+        String group;
+
+        @Option(names = "--recursive", description = "Include the things of the groups below it.")
+        boolean recursive;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return OfflineAction.perform(
+                    dataFolder,
+                    groupCommand.parent.dataFolder,
+                    spec.commandLine().getOut(),
+                    fleet -> {
+                        Registry registry = fleet.services().registry();
+                        ThingGroup found = registry.thingGroup(group)
+                                .orElseThrow(() -> new RegistryException(
+                                        RegistryException.NOT_FOUND, "no thing group named " + group));
+                        if (found.isDynamic()) {
+                            // commands may have changed the store since an instance last followed it
+                            try (FleetIndex index = fleet.services().rebuiltIndex();
+                                    DynamicThingGroups dynamicGroups = DynamicThingGroups.start(registry, index)) {
+                                dynamicGroups.awaitQuiet(5, TimeUnit.MINUTES);
+                            }
+                        }
+                        return String.join(
+                                System.lineSeparator(),
+                                registry.thingsInGroup(group, recursive).stream()
+                                        .sorted()
+                                        .toList());
                     });
         }
     }

@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class GroupDirectoryAdapter implements GroupDirectory {
 
-    private static final Set<String> GROUP_KINDS = Set.of("thingGroup", "membership", "hierarchy");
+    private static final Set<String> GROUP_KINDS = Set.of("thingGroup", "membership", "dynamicMembership", "hierarchy");
 
     private final Registry registry;
     private final IdentityService identities;

@@ -20,6 +20,7 @@ import io.fleetdeck.fleet.shadow.ShadowService;
 import io.fleetdeck.fleet.shadow.Shadows;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreException;
+import io.fleetdeck.index.DynamicThingGroups;
 import io.fleetdeck.index.FleetIndex;
 import io.fleetdeck.index.ThingDocuments;
 import java.io.IOException;
@@ -45,6 +46,7 @@ public final class FleetServices implements AutoCloseable {
     private ConnectivityTracker connectivity;
     private ShadowService shadowService;
     private FleetIndex fleetIndex;
+    private DynamicThingGroups dynamicGroups;
     private final Path indexFolder;
 
     private FleetServices(Database database, IdentityService identities, Path indexFolder, Clock clock) {
@@ -103,6 +105,7 @@ public final class FleetServices implements AutoCloseable {
         shadowService = ShadowService.start(channel, shadows);
         fleetIndex = FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, connectivity::of));
         feedIndex(fleetIndex, connectivity);
+        dynamicGroups = DynamicThingGroups.start(registry, fleetIndex);
     }
 
     /** The index hears of every change to a thing: its registry entry, groups, shadows and connection. */
@@ -120,6 +123,11 @@ public final class FleetServices implements AutoCloseable {
                 event.change().equals("renamed") ? registry.thingsInGroup(event.other(), false) : List.of();
             default -> List.of();
         };
+    }
+
+    /** The running instance's dynamic thing groups, following its index; null before the broker is up. */
+    public DynamicThingGroups dynamicGroups() {
+        return dynamicGroups;
     }
 
     /** The running instance's fleet index; null before the broker is up. */
@@ -170,6 +178,9 @@ public final class FleetServices implements AutoCloseable {
         }
         // the last queued shadow updates commit before the index writes what it was told and closes clean
         shadows.close();
+        if (dynamicGroups != null) {
+            dynamicGroups.close();
+        }
         if (fleetIndex != null) {
             fleetIndex.close();
         }

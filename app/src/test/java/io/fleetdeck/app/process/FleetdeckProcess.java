@@ -37,6 +37,13 @@ final class FleetdeckProcess implements AutoCloseable {
         collect(process.getErrorStream(), stderr, "stderr");
     }
 
+    /** A TCP port free right now on 127.0.0.1, for a plain MQTT listener. */
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     static FleetdeckProcess start(String... args) throws IOException {
         return start(env -> {}, args);
     }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +54,7 @@ class ShadowCrashIT {
     void everyAcknowledgedUpdateSurvivesSigkillAndVersionsNeverGoBack() throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        int port = freePort();
+        int port = FleetdeckProcess.freePort();
         AtomicLong sequence = new AtomicLong();
         for (int crash = 1; crash <= CRASHES; crash++) {
             try (FleetdeckProcess serve = startServe(port)) {
@@ -184,11 +183,5 @@ class ShadowCrashIT {
 
     private static String thingOf(String topic) {
         return topic.split("/")[2];
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -38,6 +38,7 @@ public final class Registry {
     private static final int MAX_CHILDREN = 100;
     private static final int MAX_GROUPS_PER_THING = 10;
     private static final int MAX_DYNAMIC_GROUPS = 100;
+    private static final String DYNAMIC_MEMBERSHIP = "dynamicMembership";
 
     private final RegistryStore store;
     private final DynamicMemberships memberships;
@@ -256,7 +257,8 @@ public final class Registry {
             update(c, "DELETE FROM thing_group WHERE name = ?", name);
             return group;
         });
-        members.forEach(thing -> announce("membership", "removed", name, thing));
+        String membership = deleted.isDynamic() ? DYNAMIC_MEMBERSHIP : "membership";
+        members.forEach(thing -> announce(membership, "removed", name, thing));
         if (deleted.parent() != null) {
             announce("hierarchy", "removed", deleted.parent(), name);
         }
@@ -436,7 +438,7 @@ public final class Registry {
             return addMember(c, group, thing);
         });
         if (evictedFrom[0] != null) {
-            announce("membership", "removed", evictedFrom[0], thing);
+            announce(DYNAMIC_MEMBERSHIP, "removed", evictedFrom[0], thing);
         }
         if (added) {
             announce("membership", "added", group, thing);
@@ -664,8 +666,8 @@ public final class Registry {
             }
             return memberships.change(c, group, entering, leaving);
         });
-        change.removed().forEach(left -> announce("membership", "removed", left.group(), left.thing()));
-        change.added().forEach(thing -> announce("membership", "added", group, thing));
+        change.removed().forEach(left -> announce(DYNAMIC_MEMBERSHIP, "removed", left.group(), left.thing()));
+        change.added().forEach(thing -> announce(DYNAMIC_MEMBERSHIP, "added", group, thing));
         return change;
     }
 

@@ -38,7 +38,7 @@ public final class RegistryEventPublisher implements Consumer<RegistryEvent> {
             case "thing" -> thing(event.subject(), event.change());
             case "thingGroup" -> thingGroup(event);
             case "thingType" -> thingType(event.subject(), event.change());
-            case "membership" -> membership(event.subject(), event.other(), event.change());
+            case "membership", "dynamicMembership" -> membership(event.subject(), event.other(), event.change());
             case "hierarchy" -> hierarchy(event.subject(), event.other(), event.change());
             default -> {
                 // a kind this publisher does not know has no AWS topic

@@ -4,6 +4,7 @@ package io.fleetdeck.fleet.registry;
 public final class RegistryException extends Exception {
 
     public static final String INVALID_REQUEST = "InvalidRequestException";
+    public static final String INVALID_QUERY = "InvalidQueryException";
     public static final String NOT_FOUND = "ResourceNotFoundException";
     public static final String ALREADY_EXISTS = "ResourceAlreadyExistsException";
     public static final String VERSION_CONFLICT = "VersionConflictException";

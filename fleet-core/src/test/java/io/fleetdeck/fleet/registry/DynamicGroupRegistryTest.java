@@ -138,19 +138,19 @@ class DynamicGroupRegistryTest {
                 .as("a thing's groups are the static ones; the index does not feed dynamic membership back")
                 .containsExactly("home");
         assertThat(registry.membersByGroup()).containsEntry("lowBattery", List.of("tv-kitchen"));
-        assertThat(events).contains(new RegistryEvent("membership", "added", "lowBattery", "tv-kitchen"));
+        assertThat(events).contains(new RegistryEvent("dynamicMembership", "added", "lowBattery", "tv-kitchen"));
 
         change = registry.changeDynamicMembership("lowBattery", List.of("tv-plasma"), List.of("tv-kitchen"));
         assertThat(change.added()).containsExactly("tv-plasma");
         assertThat(change.removed()).containsExactly(new Membership("lowBattery", "tv-kitchen"));
         assertThat(registry.thingsInGroup("lowBattery", false)).containsExactly("tv-plasma");
-        assertThat(events).contains(new RegistryEvent("membership", "removed", "lowBattery", "tv-kitchen"));
+        assertThat(events).contains(new RegistryEvent("dynamicMembership", "removed", "lowBattery", "tv-kitchen"));
 
         events.clear();
         registry.deleteThingGroup("lowBattery");
         assertThat(events)
                 .containsExactly(
-                        new RegistryEvent("membership", "removed", "lowBattery", "tv-plasma"),
+                        new RegistryEvent("dynamicMembership", "removed", "lowBattery", "tv-plasma"),
                         new RegistryEvent("thingGroup", "deleted", "lowBattery", null));
         assertThat(registry.dynamicGroupsOf("tv-plasma")).isEmpty();
     }
@@ -184,7 +184,7 @@ class DynamicGroupRegistryTest {
         registry.addThingToGroup("site-10", "meter-1", true);
         assertThat(registry.thing("meter-1").orElseThrow().groups()).contains("site-10");
         assertThat(registry.dynamicGroupsOf("meter-1")).isEmpty();
-        assertThat(events).contains(new RegistryEvent("membership", "removed", "dyn-a-older", "meter-1"));
+        assertThat(events).contains(new RegistryEvent("dynamicMembership", "removed", "dyn-a-older", "meter-1"));
     }
 
     @Test

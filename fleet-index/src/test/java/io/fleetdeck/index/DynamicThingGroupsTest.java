@@ -1,0 +1,113 @@
+package io.fleetdeck.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.fleetdeck.fleet.registry.RegistryEvent;
+import io.fleetdeck.fleet.registry.ThingGroup;
+import io.fleetdeck.fleet.registry.ThingGroup.DynamicMembership.Status;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Dynamic thing groups over the real registry, shadows and index (AWS-IOT-BEHAVIOUR §3.5, TV-I24). */
+class DynamicThingGroupsTest {
+
+    @TempDir
+    Path folder;
+
+    private ServiceFedFixture fleet;
+    private DynamicThingGroups dynamicGroups;
+    private final List<RegistryEvent> events = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void open() throws Exception {
+        fleet = ServiceFedFixture.in(folder);
+        fleet.registry.onChange(events::add);
+        dynamicGroups = DynamicThingGroups.start(fleet.registry, fleet.index);
+    }
+
+    @AfterEach
+    void close() {
+        dynamicGroups.close();
+        fleet.close();
+    }
+
+    private List<String> members(String group) {
+        return fleet.registry.thingsInGroup(group, false);
+    }
+
+    private Status status(String group) {
+        return fleet.registry.thingGroup(group).orElseThrow().dynamic().status();
+    }
+
+    @Test
+    void tvI24_lowBatteryIsBuiltThenActiveAndAThingLeavesWhenItStopsMatching() throws Exception {
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> fleet.search("shadow.reported.stats.battery<90").equals(List.of("tv-kitchen")));
+
+        ThingGroup created = dynamicGroups.create("lowBattery", "shadow.reported.stats.battery<90", Map.of());
+
+        assertThat(created.dynamic().status()).isEqualTo(Status.BUILDING);
+        assertThat(created.dynamic().queryVersion()).isEqualTo("2017-09-30");
+        await().atMost(Duration.ofSeconds(5)).until(() -> status("lowBattery") == Status.ACTIVE);
+        assertThat(members("lowBattery")).containsExactly("tv-kitchen");
+        assertThat(events).contains(new RegistryEvent("dynamicMembership", "added", "lowBattery", "tv-kitchen"));
+
+        fleet.updateShadow("tv-kitchen", "{'state':{'reported':{'stats':{'battery':95}}}}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> members("lowBattery").isEmpty());
+        assertThat(events).contains(new RegistryEvent("dynamicMembership", "removed", "lowBattery", "tv-kitchen"));
+
+        fleet.updateShadow("tv-plasma", "{'state':{'reported':{'stats':{'battery':12}}}}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> members("lowBattery").equals(List.of("tv-plasma")));
+    }
+
+    @Test
+    void aChangedQueryRebuildsTheMembershipAndADeletedThingLeaves() throws Exception {
+        dynamicGroups.create("tvs", "thingTypeName:TV", Map.of());
+        await().atMost(Duration.ofSeconds(5)).until(() -> members("tvs").equals(List.of("tv-kitchen", "tv-plasma")));
+
+        ThingGroup changed = dynamicGroups.changeQuery("tvs", "attributes.myAttribute:[70 TO 100]");
+
+        assertThat(changed.dynamic().status()).isEqualTo(Status.REBUILDING);
+        await().atMost(Duration.ofSeconds(5)).until(() -> status("tvs") == Status.ACTIVE);
+        assertThat(members("tvs")).containsExactly("sensor-1", "sensor-2");
+
+        fleet.registry.deleteThing("sensor-1");
+        dynamicGroups.awaitQuiet(5, TimeUnit.SECONDS);
+        assertThat(members("tvs")).containsExactly("sensor-2");
+    }
+
+    @Test
+    void aMalformedQueryCreatesNoGroupAndSaysWhere() {
+        assertThatThrownBy(() -> dynamicGroups.create("broken", "shadow.reported.stats.battery<", Map.of()))
+                .isInstanceOf(QueryException.class)
+                .hasMessageContaining("column");
+        assertThat(fleet.registry.thingGroup("broken")).isEmpty();
+    }
+
+    @Test
+    void membershipCatchesUpWithChangesMadeWhileNoInstanceRan() throws Exception {
+        dynamicGroups.create("connected", "connectivity.connected:true", Map.of());
+        dynamicGroups.create("located", "shadow.reported.location:*", Map.of());
+        await().atMost(Duration.ofSeconds(5)).until(() -> members("located").equals(List.of("tv-kitchen")));
+        dynamicGroups.close();
+
+        // a command line changes the store; the next instance rebuilds its index and re-evaluates every group
+        fleet.updateShadow("sensor-2", "{'state':{'reported':{'location':'Oslo'}}}");
+        fleet.index.rebuild();
+        dynamicGroups = DynamicThingGroups.start(fleet.registry, fleet.index);
+        dynamicGroups.awaitQuiet(5, TimeUnit.SECONDS);
+
+        assertThat(members("located")).containsExactly("sensor-2", "tv-kitchen");
+        assertThat(members("connected")).containsExactly("tv-kitchen");
+    }
+}
