@@ -6,6 +6,8 @@ import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.registry.RegistryEvent;
 import io.fleetdeck.fleet.registry.RegistryException;
 import io.fleetdeck.fleet.registry.ThingGroup;
+import io.fleetdeck.index.DynamicThingGroups;
+import io.fleetdeck.index.QueryException;
 import io.fleetdeck.views.groups.GroupActionException;
 import io.fleetdeck.views.groups.GroupDirectory;
 import io.fleetdeck.views.groups.GroupNode;
@@ -27,18 +29,23 @@ public final class GroupDirectoryAdapter implements GroupDirectory {
 
     private final Registry registry;
     private final IdentityService identities;
+    private final DynamicThingGroups dynamicGroups;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-    GroupDirectoryAdapter(Registry registry, IdentityService identities) {
+    /** @param dynamicGroups null where no index runs: dynamic groups are then shown but not created */
+    GroupDirectoryAdapter(Registry registry, IdentityService identities, DynamicThingGroups dynamicGroups) {
         this.registry = registry;
         this.identities = identities;
+        this.dynamicGroups = dynamicGroups;
         registry.onChange(this::registryChanged);
     }
 
     /** The Groups view's source for a running instance. */
     public static GroupDirectory of(FleetdeckInstance instance) {
         return new GroupDirectoryAdapter(
-                instance.services().registry(), instance.services().identities());
+                instance.services().registry(),
+                instance.services().identities(),
+                instance.services().dynamicGroups());
     }
 
     @Override
@@ -58,7 +65,9 @@ public final class GroupDirectoryAdapter implements GroupDirectory {
                     group.attributes(),
                     identities.groupPolicies(group.name()),
                     members.getOrDefault(group.name(), List.of()).size(),
-                    thingsUnder(group.name(), members, children).size()));
+                    thingsUnder(group.name(), members, children).size(),
+                    group.isDynamic() ? group.dynamic().queryString() : null,
+                    group.isDynamic() ? group.dynamic().status().name() : null));
         }
         return nodes;
     }
@@ -83,6 +92,21 @@ public final class GroupDirectoryAdapter implements GroupDirectory {
         refusedAs(() -> {
             registry.createThingGroup(name, parent, Map.of());
         });
+    }
+
+    @Override
+    public void createDynamic(String name, String query) throws GroupActionException {
+        if (dynamicGroups == null) {
+            GroupDirectory.super.createDynamic(name, query);
+            return;
+        }
+        try {
+            dynamicGroups.create(name, query, Map.of());
+        } catch (RegistryException e) {
+            throw new GroupActionException(e.getMessage());
+        } catch (QueryException e) {
+            throw new GroupActionException("query error: " + e.getMessage());
+        }
     }
 
     @Override

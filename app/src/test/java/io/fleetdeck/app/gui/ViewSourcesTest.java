@@ -16,6 +16,10 @@ import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.shadow.ShadowLimits;
 import io.fleetdeck.fleet.shadow.Shadows;
 import io.fleetdeck.fleet.store.Database;
+import io.fleetdeck.index.DynamicThingGroups;
+import io.fleetdeck.index.FleetIndex;
+import io.fleetdeck.index.FleetQuery;
+import io.fleetdeck.index.ThingDocuments;
 import io.fleetdeck.views.fleet.ThingRow;
 import io.fleetdeck.views.groups.GroupActionException;
 import io.fleetdeck.views.groups.GroupNode;
@@ -148,7 +152,7 @@ class ViewSourcesTest {
 
     @Test
     void theGroupsViewSeesCountsAndPoliciesAndChangesTheHierarchy() throws Exception {
-        GroupDirectoryAdapter groups = new GroupDirectoryAdapter(registry, identities);
+        GroupDirectoryAdapter groups = new GroupDirectoryAdapter(registry, identities, null);
         identities.createPolicy(
                 "north-telemetry",
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:Publish\","
@@ -176,5 +180,47 @@ class ViewSourcesTest {
                 .hasMessage("thing group site-north has child groups (floor-1); delete or move them first");
         groups.delete("floor-1");
         assertThat(changes[0]).as("every change reached the view").isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void theGroupsViewCreatesADynamicGroupAndSeesItsMembershipFollowTheFleet() throws Exception {
+        try (FleetIndex index = FleetIndex.open(
+                        folder.resolve("index"), new ThingDocuments(registry, shadows, connectivity::of));
+                DynamicThingGroups dynamicGroups = DynamicThingGroups.start(registry, index)) {
+            shadows.onCommitted(index::thingsChanged);
+            GroupDirectoryAdapter groups = new GroupDirectoryAdapter(registry, identities, dynamicGroups);
+            int[] changes = {0};
+            groups.onChange(() -> changes[0]++);
+            update("pump-8", "{\"state\":{\"reported\":{\"battery\":12}}}");
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> index.count(FleetQuery.parse("shadow.reported.battery<20")) == 1);
+
+            groups.createDynamic("low-battery", "shadow.reported.battery<20");
+
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> groups.members("low-battery").equals(List.of("pump-8")));
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(groups.groups())
+                            .filteredOn(GroupNode::isDynamic)
+                            .singleElement()
+                            .satisfies(node -> {
+                                assertThat(node.dynamicQuery()).isEqualTo("shadow.reported.battery<20");
+                                assertThat(node.dynamicStatus()).isEqualTo("ACTIVE");
+                                assertThat(node.directMembers()).isEqualTo(1);
+                                assertThat(node.parent()).isNull();
+                            }));
+            update("pump-7", "{\"state\":{\"reported\":{\"battery\":3}}}");
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> groups.members("low-battery").equals(List.of("pump-7", "pump-8")));
+            assertThat(changes[0]).as("membership changes reach the view").isGreaterThanOrEqualTo(3);
+
+            assertThatThrownBy(() -> groups.createDynamic("broken", "shadow.reported.battery<"))
+                    .isInstanceOf(GroupActionException.class)
+                    .hasMessageStartingWith("query error: ")
+                    .hasMessageContaining("column 25");
+            assertThatThrownBy(() -> groups.moveThing("pump-7", null, "low-battery"))
+                    .isInstanceOf(GroupActionException.class)
+                    .hasMessageContaining("its query chooses its members");
+        }
     }
 }

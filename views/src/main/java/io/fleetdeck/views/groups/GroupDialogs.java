@@ -59,6 +59,38 @@ final class GroupDialogs {
         return dialog.showAndWait();
     }
 
+    /** What to create: a dynamic group's name and the fleet query that chooses its members. */
+    record NewDynamicGroup(String name, String query) {}
+
+    /**
+     * Asks for a dynamic group's name and query; the query starts as {@code query} (the Fleet view's current one),
+     * so a search becomes a group in two clicks.
+     */
+    static Optional<NewDynamicGroup> createDynamic(Window owner, String query) {
+        Dialog<NewDynamicGroup> dialog = dialog(owner, "New dynamic thing group");
+        ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(create, ButtonType.CANCEL);
+        TextField name = nameField("");
+        name.setPromptText("e.g. low-battery");
+        TextField matching = new TextField(query == null ? "" : query);
+        matching.setId("group-dialog-query");
+        matching.setPromptText("e.g. shadow.reported.battery<20");
+        matching.setPrefColumnCount(40);
+        matching.getStyleClass().add("group-query");
+        Label heading = text("Its members are the things the query matches, now and as they change. It has no"
+                + " subgroups, and no policies can be attached to it.");
+        heading.setId("group-dialog-text");
+        dialog.getDialogPane().setContent(new VBox(10, heading, name, matching));
+        confirm(dialog, create, "Create")
+                .disableProperty()
+                .bind(name.textProperty().isEmpty().or(matching.textProperty().isEmpty()));
+        dialog.setResultConverter(button -> button == create
+                ? new NewDynamicGroup(name.getText().strip(), matching.getText().strip())
+                : null);
+        Platform.runLater(name::requestFocus);
+        return dialog.showAndWait();
+    }
+
     /** Asks for {@code group}'s new name. */
     static Optional<String> rename(Window owner, String group) {
         Dialog<String> dialog = dialog(owner, "Rename thing group");

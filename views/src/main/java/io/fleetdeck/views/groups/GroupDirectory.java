@@ -3,14 +3,14 @@ package io.fleetdeck.views.groups;
 import java.util.List;
 
 /**
- * What the Groups view reads from and asks of the registry's static thing groups, in the view's own terms; the
+ * What the Groups view reads from and asks of the registry's thing groups, in the view's own terms; the
  * application implements it over the registry and the group policies. Called on background threads, never the JavaFX
  * thread. Every action the registry refuses throws {@link GroupActionException} with the registry's own words (e.g.
  * the seven-level depth limit, a group that still has members).
  */
 public interface GroupDirectory {
 
-    /** Every static thing group, in any order. */
+    /** Every thing group, static and dynamic, in any order. */
     List<GroupNode> groups();
 
     /** The things directly in {@code group}, sorted by name. */
@@ -18,6 +18,14 @@ public interface GroupDirectory {
 
     /** Creates an empty group under {@code parent}, or at the top when {@code parent} is null. */
     void create(String name, String parent) throws GroupActionException;
+
+    /**
+     * Creates a dynamic group whose members are the things {@code query} matches (AWS Fleet Indexing syntax); a
+     * malformed query is refused with where it goes wrong.
+     */
+    default void createDynamic(String name, String query) throws GroupActionException {
+        throw new GroupActionException("dynamic groups need the fleet index, which this console has not started");
+    }
 
     void rename(String name, String newName) throws GroupActionException;
 

@@ -55,7 +55,7 @@ final class GroupTreeCell extends TreeCell<String> {
 
         setOnDragDetected(event -> {
             String group = getItem();
-            if (isEmpty() || group == null || TOP.equals(group)) {
+            if (isEmpty() || group == null || TOP.equals(group) || isDynamic(group)) {
                 return;
             }
             Dragboard board = startDragAndDrop(TransferMode.MOVE);
@@ -107,28 +107,48 @@ final class GroupTreeCell extends TreeCell<String> {
             setId("group-cell-top");
         } else {
             GroupNode node = groups.group(group);
-            icon.setIconCode(MaterialDesignF.FOLDER_OUTLINE);
             name.setText(group);
-            counts.setText(
-                    node == null
-                            ? ""
-                            : TimeText.number(node.directMembers()) + " \u00b7 "
-                                    + TimeText.number(node.totalMembers()));
-            tooltip.setText(
-                    node == null
-                            ? group
-                            : group + "\n" + TimeText.count(node.directMembers(), "thing") + " directly, "
-                                    + TimeText.number(node.totalMembers()) + " with its subgroups");
+            if (node != null && node.isDynamic()) {
+                showDynamic(node);
+            } else {
+                icon.setIconCode(MaterialDesignF.FOLDER_OUTLINE);
+                counts.setText(
+                        node == null
+                                ? ""
+                                : TimeText.number(node.directMembers()) + " \u00b7 "
+                                        + TimeText.number(node.totalMembers()));
+                tooltip.setText(
+                        node == null
+                                ? group
+                                : group + "\n" + TimeText.count(node.directMembers(), "thing") + " directly, "
+                                        + TimeText.number(node.totalMembers()) + " with its subgroups");
+            }
             setId("group-cell-" + group);
         }
         setTooltip(tooltip);
         setGraphic(box);
     }
 
-    /** Whether what is dragged may land here: a thing on another group, a group anywhere but inside itself. */
+    /** A dynamic group: its query chooses its members, it has no place in a hierarchy. */
+    private void showDynamic(GroupNode node) {
+        icon.setIconCode(MaterialDesignF.FOLDER_SEARCH_OUTLINE);
+        counts.setText(node.isBuilding() ? "building\u2026" : TimeText.number(node.directMembers()));
+        tooltip.setText(node.name() + " (dynamic)\n" + node.dynamicQuery() + "\n"
+                + TimeText.count(node.directMembers(), "thing") + " match now");
+    }
+
+    private boolean isDynamic(String group) {
+        GroupNode node = model.hierarchyProperty().get().group(group);
+        return node != null && node.isDynamic();
+    }
+
+    /**
+     * Whether what is dragged may land here: a thing on another group, a group anywhere but inside itself; never on
+     * a dynamic group, whose query chooses its members.
+     */
     private boolean accepts(DragEvent event) {
         String target = getItem();
-        if (isEmpty() || target == null) {
+        if (isEmpty() || target == null || isDynamic(target)) {
             return false;
         }
         Dragboard board = event.getDragboard();

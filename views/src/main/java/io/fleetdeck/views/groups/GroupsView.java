@@ -8,8 +8,10 @@ import io.fleetdeck.views.common.TimeText;
 import io.fleetdeck.views.groups.GroupHierarchy.Entry;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
@@ -63,6 +65,8 @@ public final class GroupsView {
     private boolean rebuilding;
     /** Until groups have been shown, the tree opens the tops of the hierarchies. */
     private boolean shownBefore;
+    /** The query a new dynamic group starts from: the Fleet view's, when the console wires it. */
+    private Supplier<String> currentQuery = () -> "";
 
     public GroupsView(GroupsViewModel model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -83,15 +87,30 @@ public final class GroupsView {
         return root;
     }
 
+    /** Where "New dynamic group…" takes its first query from: the Fleet view's current query. */
+    public void startDynamicGroupsFrom(Supplier<String> query) {
+        this.currentQuery = Objects.requireNonNull(query, "query");
+    }
+
     private Node toolbar() {
         Button create = new Button("New group\u2026", new FontIcon(MaterialDesignF.FOLDER_PLUS_OUTLINE));
         create.setId("group-create");
         create.setOnAction(
                 event -> GroupDialogs.create(window(), model.selectedProperty().get())
                         .ifPresent(group -> model.create(group.name(), group.parent())));
+        Button createDynamic =
+                new Button("New dynamic group\u2026", new FontIcon(MaterialDesignF.FOLDER_SEARCH_OUTLINE));
+        createDynamic.setId("group-create-dynamic");
+        createDynamic.setOnAction(event -> GroupDialogs.createDynamic(window(), currentQuery.get())
+                .ifPresent(group -> model.createDynamic(group.name(), group.query())));
         Button rename = new Button("Rename\u2026", new FontIcon(MaterialDesignP.PENCIL_OUTLINE));
         rename.setId("group-rename");
-        rename.disableProperty().bind(model.selectedProperty().isNull());
+        rename.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> model.selectedGroup() == null
+                                || model.selectedGroup().isDynamic(),
+                        model.selectedProperty(),
+                        model.revisionProperty()));
         rename.setOnAction(event -> {
             String group = model.selectedProperty().get();
             if (group != null) {
@@ -122,7 +141,7 @@ public final class GroupsView {
         hint.setTextOverrun(OverrunStyle.ELLIPSIS);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, create, rename, delete, gap, hint);
+        HBox bar = new HBox(8, create, createDynamic, rename, delete, gap, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("groups-toolbar");
         return bar;
@@ -171,10 +190,20 @@ public final class GroupsView {
         Label counts = new Label();
         counts.setId("group-member-counts");
         counts.getStyleClass().add("group-muted");
+        Label query = new Label();
+        query.setId("group-query");
+        query.getStyleClass().add("group-query");
+        query.setMinWidth(0);
+        query.setTextOverrun(OverrunStyle.ELLIPSIS);
         Runnable heading = () -> {
             GroupNode group = model.selectedGroup();
             title.setText(group == null ? "" : group.name());
             path.setText(group == null ? "" : pathOf(group));
+            boolean dynamic = group != null && group.isDynamic();
+            query.setText(dynamic ? group.dynamicQuery() : "");
+            query.setTooltip(dynamic ? new Tooltip(group.dynamicQuery()) : null);
+            query.setVisible(dynamic);
+            query.setManaged(dynamic);
             counts.setText(
                     group == null
                             ? ""
@@ -184,7 +213,7 @@ public final class GroupsView {
         model.revisionProperty().subscribe(revision -> heading.run());
         model.selectedProperty().subscribe(name -> heading.run());
 
-        VBox headingBox = new VBox(2, title, path, counts);
+        VBox headingBox = new VBox(2, title, path, query, counts);
 
         TableView<Entry> attributes = entries(
                 "group-attributes",
@@ -251,8 +280,14 @@ public final class GroupsView {
         return stack;
     }
 
-    /** {@code In north-harbour › north-harbour-b2}, or where a top group stands. */
+    /** {@code In north-harbour › north-harbour-b2}, or where a top group stands, or what a dynamic group is. */
     private String pathOf(GroupNode group) {
+        if (group.isDynamic()) {
+            return group.isBuilding()
+                    ? "Dynamic group \u00b7 choosing its members ("
+                            + group.dynamicStatus().toLowerCase(Locale.ROOT) + ")"
+                    : "Dynamic group \u00b7 its members are the things matching this query, kept so live";
+        }
         List<GroupNode> ancestors = model.hierarchyProperty().get().ancestors(group.name());
         if (ancestors.isEmpty()) {
             return "At the top of its hierarchy";

@@ -91,6 +91,21 @@ public final class GroupsViewModel {
                 wanted);
     }
 
+    /** Creates a dynamic group of the things {@code query} matches, and selects it. */
+    public void createDynamic(String name, String query) {
+        String wanted = name == null ? "" : name.strip();
+        String matching = query == null ? "" : query.strip();
+        if (wanted.isEmpty() || matching.isEmpty()) {
+            notice.set(Notice.error("Enter a name and a query for the new dynamic group."));
+            return;
+        }
+        perform(
+                "Could not create dynamic group " + wanted,
+                () -> directory.createDynamic(wanted, matching),
+                "Created dynamic group " + wanted + ": its members are the things matching " + matching + ".",
+                wanted);
+    }
+
     /** Renames the selected group. */
     public void rename(String newName) {
         String group = selected.get();
