@@ -134,7 +134,8 @@ final class GroupTreeCell extends TreeCell<String> {
         icon.setIconCode(MaterialDesignF.FOLDER_SEARCH_OUTLINE);
         counts.setText(node.isBuilding() ? "building\u2026" : TimeText.number(node.directMembers()));
         tooltip.setText(node.name() + " (dynamic)\n" + node.dynamicQuery() + "\n"
-                + TimeText.count(node.directMembers(), "thing") + " match now");
+                + TimeText.count(node.directMembers(), "thing") + (node.directMembers() == 1 ? " matches" : " match")
+                + " now");
     }
 
     private boolean isDynamic(String group) {

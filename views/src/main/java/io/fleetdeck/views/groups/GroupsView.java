@@ -141,6 +141,9 @@ public final class GroupsView {
         hint.setTextOverrun(OverrunStyle.ELLIPSIS);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        for (Button button : List.of(create, createDynamic, rename, delete)) {
+            button.setMinWidth(Region.USE_PREF_SIZE); // the hint gives way, never a button's label
+        }
         HBox bar = new HBox(8, create, createDynamic, rename, delete, gap, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("groups-toolbar");
@@ -204,11 +207,7 @@ public final class GroupsView {
             query.setTooltip(dynamic ? new Tooltip(group.dynamicQuery()) : null);
             query.setVisible(dynamic);
             query.setManaged(dynamic);
-            counts.setText(
-                    group == null
-                            ? ""
-                            : TimeText.count(group.directMembers(), "thing") + " directly \u00b7 "
-                                    + TimeText.number(group.totalMembers()) + " with its subgroups");
+            counts.setText(countsOf(group));
         };
         model.revisionProperty().subscribe(revision -> heading.run());
         model.selectedProperty().subscribe(name -> heading.run());
@@ -232,6 +231,12 @@ public final class GroupsView {
                         TextCell.flexible("Policy", 360, Entry::name, Entry::name, GroupsView::entryStyle),
                         TextCell.flexible(
                                 "From", 200, GroupsView::from, GroupsView::fromTooltip, GroupsView::entryStyle)));
+        Label noPolicy = (Label) policies.getPlaceholder();
+        model.selectedProperty()
+                .subscribe(name -> noPolicy.setText(
+                        model.selectedGroup() != null && model.selectedGroup().isDynamic()
+                                ? "No policy: AWS attaches none to a dynamic group."
+                                : "No policy attached here or above."));
         VBox tables = new VBox(
                 6,
                 sectionTitle(
@@ -248,8 +253,13 @@ public final class GroupsView {
                 .textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> "Members  " + TimeText.number(model.members().size()), model.members()));
-        Label dragHint = new Label("drag one onto a group to move it there");
+        Label dragHint = new Label();
         dragHint.getStyleClass().add("group-muted");
+        model.selectedProperty()
+                .subscribe(name -> dragHint.setText(
+                        model.selectedGroup() != null && model.selectedGroup().isDynamic()
+                                ? "chosen by the query: things join and leave as they change"
+                                : "drag one onto a group to move it there"));
         HBox membersHeading = new HBox(10, membersTitle, dragHint);
         membersHeading.setAlignment(Pos.BASELINE_LEFT);
         members.setId("group-members");
@@ -278,6 +288,18 @@ public final class GroupsView {
         StackPane stack = new StackPane(hint, shown);
         stack.getStyleClass().add("group-details-stack");
         return stack;
+    }
+
+    private static String countsOf(GroupNode group) {
+        if (group == null) {
+            return "";
+        }
+        if (group.isDynamic()) {
+            return TimeText.count(group.directMembers(), "thing") + (group.directMembers() == 1 ? " matches" : " match")
+                    + " now";
+        }
+        return TimeText.count(group.directMembers(), "thing") + " directly \u00b7 "
+                + TimeText.number(group.totalMembers()) + " with its subgroups";
     }
 
     /** {@code In north-harbour › north-harbour-b2}, or where a top group stands, or what a dynamic group is. */

@@ -24,6 +24,8 @@ final class FakeGroups implements GroupDirectory {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     /** Thing name → its group (one hierarchy here, so one group per thing). */
     private final Map<String, String> memberships = new TreeMap<>();
+    /** Dynamic group → its query; here a query {@code thingName:*text*} matches the things whose name has text. */
+    private final Map<String, String> dynamicQueries = new LinkedHashMap<>();
 
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     final List<String> actions = new CopyOnWriteArrayList<>();
@@ -96,11 +98,42 @@ final class FakeGroups implements GroupDirectory {
         List<GroupNode> nodes = new ArrayList<>();
         groups.forEach((name, group) -> nodes.add(
                 new GroupNode(name, group.parent(), group.attributes(), group.policies(), direct(name), total(name))));
+        dynamicQueries.forEach((name, query) -> nodes.add(new GroupNode(
+                name,
+                null,
+                Map.of(),
+                List.of(),
+                dynamicMembers(query).size(),
+                dynamicMembers(query).size(),
+                query,
+                "ACTIVE")));
         return nodes;
     }
 
     @Override
+    public synchronized void createDynamic(String name, String query) throws GroupActionException {
+        actions.add("create dynamic " + name + " for " + query);
+        checkName(name);
+        if (!query.matches("thingName:\\*[a-z-]+\\*")) {
+            throw new GroupActionException("query error: expected a value after ':' at column " + (query.length() + 1)
+                    + ", found the end of the query");
+        }
+        dynamicQueries.put(name, query);
+        changed();
+    }
+
+    private List<String> dynamicMembers(String query) {
+        String needle = query.substring(query.indexOf(':') + 1).replace("*", "");
+        return memberships.keySet().stream()
+                .filter(thing -> thing.contains(needle))
+                .toList();
+    }
+
+    @Override
     public synchronized List<String> members(String group) throws GroupActionException {
+        if (dynamicQueries.containsKey(group)) {
+            return dynamicMembers(dynamicQueries.get(group));
+        }
         requireGroup(group);
         return memberships.entrySet().stream()
                 .filter(entry -> entry.getValue().equals(group))

@@ -3,6 +3,7 @@ package io.fleetdeck.views.groups;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetdeck.views.common.Notice;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.Theme;
 import io.fleetdeck.views.shell.ConsoleInfo;
@@ -49,6 +50,7 @@ class GroupsViewTest {
     private GroupsViewModel model;
     private GroupsFeed feed;
     private Stage stage;
+    private GroupsView view;
 
     @Start
     void start(Stage stage) {
@@ -58,7 +60,7 @@ class GroupsViewTest {
                 new ConsoleSettings(Theme.DARK, null),
                 settings -> {});
         model = new GroupsViewModel(directory, Platform::runLater);
-        GroupsView view = new GroupsView(model);
+        view = new GroupsView(model);
         ConsoleWindow window = new ConsoleWindow(stage, shell, Map.of(Section.GROUPS, view::node));
         window.show();
         shell.serviceStateChanged(ServiceState.RUNNING);
@@ -174,6 +176,43 @@ class GroupsViewTest {
                 .isEqualTo("Could not delete group north-harbour-b2: thing group north-harbour-b2 is not empty: it has"
                         + " 4 child groups and 0 things");
         assertThat(robot.lookup("#groups-notice").query().getStyleClass()).contains("error");
+    }
+
+    @Test
+    void aDynamicGroupIsMadeFromTheFleetQueryAndShowsItsQueryAndMembers(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(5)).until(() -> model.loadedProperty().get());
+        robot.interact(() -> view.startDynamicGroupsFrom(() -> "thingName:*cold-store*"));
+
+        robot.clickOn("#group-create-dynamic");
+        assertThat(robot.lookup("#group-dialog-query").queryAs(TextField.class).getText())
+                .as("the dialog starts from the Fleet view's query")
+                .isEqualTo("thingName:*cold-store*");
+        robot.clickOn("#group-dialog-name").write("cold-store-sensors");
+        robot.clickOn("#group-dialog-confirm");
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        "cold-store-sensors".equals(model.selectedProperty().get()));
+        awaitMembers(robot, 1);
+        assertThat(robot.lookup("#group-query").queryAs(Label.class).getText()).isEqualTo("thingName:*cold-store*");
+        assertThat(robot.lookup("#group-path").queryAs(Label.class).getText()).startsWith("Dynamic group");
+        assertThat(robot.lookup("#group-rename").queryButton().isDisabled())
+                .as("a dynamic group cannot be renamed")
+                .isTrue();
+        screenshot(robot, "groups-dynamic-dark.png", Theme.DARK);
+
+        robot.clickOn("#group-create-dynamic");
+        robot.clickOn("#group-dialog-name").write("broken");
+        robot.interact(() ->
+                robot.lookup("#group-dialog-query").queryAs(TextField.class).setText("thingName:"));
+        robot.clickOn("#group-dialog-confirm");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> model.noticeProperty().get() != null
+                        && model.noticeProperty().get().kind() == Notice.Kind.ERROR);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#groups-notice-text").queryAs(Label.class).getText())
+                .isEqualTo("Could not create dynamic group broken: query error: expected a value after ':' at column"
+                        + " 11, found the end of the query");
     }
 
     /** The tree row of {@code group}, opened up to and scrolled to as a user would. */
