@@ -59,6 +59,14 @@ import org.apache.lucene.util.NumericUtils;
 public final class DocumentEncoding {
 
     public static final String THING_NAME = "thingName";
+
+    /**
+     * The thing's static groups only, for dynamic groups' queries ({@link FleetQuery#forDynamicGroup}); {@code #}
+     * cannot be typed in a query, so no user query reaches it by name. Bare terms look here, not at
+     * {@code thingGroupNames}, for the same reason.
+     */
+    public static final String STATIC_GROUPS = "#staticThingGroupNames";
+
     public static final String EXISTS = "exists";
     public static final String ALL_TEXT = "all.t";
     public static final String ALL_NUMBERS = "all.n";

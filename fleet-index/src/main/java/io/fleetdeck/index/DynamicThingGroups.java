@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * Dynamic thing groups (AWS-IOT-BEHAVIOUR §3.5): a group whose members are the things its query matches, kept so as
  * the index changes. The registry stores the groups and their members and says what changed; this class evaluates
  * the queries, on one thread of its own: a new or changed query over the whole index ({@code BUILDING} or
- * {@code REBUILDING}, then {@code ACTIVE}), afterwards only the things each index refresh wrote. Membership comes from
- * the index, and the index does not see dynamic membership ({@code thingGroupNames} holds static groups), so no
- * group's query can feed on its own or another dynamic group's members.
+ * {@code REBUILDING}, then {@code ACTIVE}), afterwards only the things each index refresh wrote. The index lists
+ * dynamic groups in {@code thingGroupNames} as AWS does, but a group's query sees static groups only
+ * ({@link FleetQuery#forDynamicGroup}), so no group's membership can feed on its own or another dynamic group's.
  */
 public final class DynamicThingGroups implements AutoCloseable {
 
@@ -225,7 +225,7 @@ public final class DynamicThingGroups implements AutoCloseable {
                         group.name(),
                         new Evaluated(
                                 queryString,
-                                FleetQuery.parse(queryString),
+                                FleetQuery.parse(queryString).forDynamicGroup(),
                                 new HashSet<>(registry.thingsInGroup(group.name(), false))));
             } catch (QueryException e) {
                 log.error("Dynamic thing group {} has a query the index cannot run: {}", group.name(), e.getMessage());

@@ -22,10 +22,16 @@ final class FieldPaths {
 
     /**
      * Whether a bare term (no field) looks at this path: §3.3 says it searches "all registry, shadow
-     * (classic + named) and Defender fields", which leaves connectivity out.
+     * (classic + named) and Defender fields", which leaves connectivity out. Groups are seen through the static ones
+     * only (see {@link DocumentEncoding#STATIC_GROUPS}).
      */
     static boolean inCatchAll(String path) {
-        return isSearchable(path) && !path.startsWith("connectivity.");
+        return isSearchable(path) && !path.startsWith("connectivity.") && !path.equals("thingGroupNames");
+    }
+
+    /** Fields of the index's own, never offered to users ({@link DocumentEncoding#STATIC_GROUPS}). */
+    static boolean isInternal(String path) {
+        return path.startsWith("#");
     }
 
     /**

@@ -2,6 +2,7 @@ package io.fleetdeck.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,6 +127,21 @@ public final class FleetDocument {
                 add(path, value);
             }
             return this;
+        }
+
+        /**
+         * The thing's groups: all of them under {@code thingGroupNames} (§3.2), the static ones also under
+         * {@link DocumentEncoding#STATIC_GROUPS}, where dynamic groups' queries and bare terms look.
+         */
+        public Builder groups(Collection<String> staticGroups, Collection<String> dynamicGroups) {
+            addAll("thingGroupNames", staticGroups);
+            addAll("thingGroupNames", dynamicGroups);
+            return addAll(DocumentEncoding.STATIC_GROUPS, staticGroups);
+        }
+
+        /** Static groups only: {@link #groups}. */
+        public Builder staticGroups(String... groups) {
+            return groups(List.of(groups), List.of());
         }
 
         /** Adds registry attribute {@code name} under {@code attributes.<name>} by {@link #attributeValue}. */

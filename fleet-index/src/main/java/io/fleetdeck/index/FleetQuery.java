@@ -47,6 +47,15 @@ public final class FleetQuery {
         return InMemoryMatch.matches(root, thing);
     }
 
+    /**
+     * This query as a dynamic group evaluates it: {@code thingGroupNames} stands for the thing's static groups only.
+     * The index holds dynamic groups in {@code thingGroupNames} too (§3.2); if a group's query saw them, membership
+     * could feed on itself ({@code NOT thingGroupNames:*} would let a thing in and then out again, for ever).
+     */
+    public FleetQuery forDynamicGroup() {
+        return new FleetQuery(text, StaticGroupsOnly.rewrite(root));
+    }
+
     QueryNode root() {
         return root;
     }

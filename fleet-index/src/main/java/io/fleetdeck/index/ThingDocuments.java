@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * Things as Fleet Indexing sees them (AWS-IOT-BEHAVIOUR §3.2), read from the registry, the committed shadows and the
- * connectivity tracker: registry fields, every shadow (classic under {@code shadow.}, named under
+ * connectivity tracker: registry fields (groups static and dynamic, and the static ones apart for dynamic groups'
+ * queries), every shadow (classic under {@code shadow.}, named under
  * {@code shadow.name.<n>.}) with reported, desired, delta, {@code hasDelta} and version, and connectivity.
  */
 public final class ThingDocuments implements ThingSource {
@@ -33,7 +34,9 @@ public final class ThingDocuments implements ThingSource {
 
     @Override
     public Optional<FleetDocument> document(String thingName) {
-        return registry.thing(thingName).map(thing -> document(thing, shadows.committedShadowsOf(thingName)));
+        return registry.thing(thingName)
+                .map(thing ->
+                        document(thing, registry.dynamicGroupsOf(thingName), shadows.committedShadowsOf(thingName)));
     }
 
     @Override
@@ -41,16 +44,20 @@ public final class ThingDocuments implements ThingSource {
         Map<String, List<ShadowSections>> byThing = new HashMap<>();
         shadows.eachCommittedShadow(shadow ->
                 byThing.computeIfAbsent(shadow.thing(), t -> new ArrayList<>()).add(shadow));
+        Map<String, List<String>> dynamicGroups = registry.dynamicGroupsByThing();
         for (Thing thing : registry.things()) {
-            sink.accept(document(thing, byThing.getOrDefault(thing.name(), List.of())));
+            sink.accept(document(
+                    thing,
+                    dynamicGroups.getOrDefault(thing.name(), List.of()),
+                    byThing.getOrDefault(thing.name(), List.of())));
         }
     }
 
-    private FleetDocument document(Thing thing, List<ShadowSections> thingShadows) {
+    private FleetDocument document(Thing thing, List<String> dynamicGroups, List<ShadowSections> thingShadows) {
         FleetDocument.Builder document = FleetDocument.builder(thing.name())
                 .add("thingId", thing.thingId())
                 .add("thingTypeName", thing.thingType())
-                .addAll("thingGroupNames", thing.groups())
+                .groups(thing.groups(), dynamicGroups)
                 .add("registry.version", thing.version());
         thing.attributes().forEach(document::attribute);
         for (ShadowSections shadow : thingShadows) {

@@ -30,7 +30,7 @@ class AggregationVectorsTest {
                         .add("thingTypeName", "TV")
                         .attribute("model", "v2")
                         .attribute("serialNumber", "abce")
-                        .add("thingGroupNames", "home")
+                        .staticGroups("home")
                         .json("shadow.reported", json("{'stats':{'battery':80},'location':'NY'}"))
                         .add("connectivity.connected", true)
                         .build(),

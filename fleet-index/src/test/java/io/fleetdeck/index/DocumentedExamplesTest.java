@@ -38,7 +38,7 @@ class DocumentedExamplesTest {
                         .attribute("attr2", "3")
                         .attribute("attr3", "12")
                         .attribute("model", "legacy")
-                        .addAll("thingGroupNames", List.of("my-group", "a"))
+                        .staticGroups("my-group", "a")
                         .json("shadow.reported", json("{'stats':{'battery':80},'location':'NY','myvalues':[4,5]}"))
                         .add("shadow.hasDelta", false)
                         .add("connectivity.connected", true)
@@ -52,7 +52,7 @@ class DocumentedExamplesTest {
                         .attribute("attr2", "4")
                         .attribute("attr3", "5")
                         .attribute("model", "v2")
-                        .add("thingGroupNames", "b")
+                        .staticGroups("b")
                         .json("shadow.reported", json("{'stats':{'battery':99},'location':'LA'}"))
                         .json("shadow.desired", json("{'stats':{'battery':99}}"))
                         .add("shadow.hasDelta", false)
@@ -94,7 +94,7 @@ class DocumentedExamplesTest {
                         .build(),
                 FleetDocument.builder("iot-hub")
                         .attribute("myAttribute", "iot")
-                        .add("thingGroupNames", "my-fleet")
+                        .staticGroups("my-fleet")
                         .build(),
                 FleetDocument.builder("input-panel")
                         .attribute("myAttribute", "input")

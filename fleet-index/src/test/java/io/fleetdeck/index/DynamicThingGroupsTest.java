@@ -87,6 +87,31 @@ class DynamicThingGroupsTest {
     }
 
     @Test
+    void theIndexListsDynamicGroupsButAGroupsQuerySeesOnlyStaticOnesSoMembershipSettles() throws Exception {
+        dynamicGroups.create("ungrouped", "NOT thingGroupNames:*", Map.of());
+        dynamicGroups.create("tvs", "thingTypeName:TV", Map.of());
+        await().atMost(Duration.ofSeconds(5)).until(() -> status("ungrouped") == Status.ACTIVE);
+        dynamicGroups.awaitQuiet(5, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        fleet.search("thingGroupNames:ungrouped").equals(List.of("gateway", "sensor-1", "sensor-2")));
+        assertThat(fleet.search("thingGroupNames:tvs")).containsExactly("tv-kitchen", "tv-plasma");
+        assertThat(fleet.search("thingGroupNames:home AND thingGroupNames:tvs"))
+                .containsExactly("tv-kitchen", "tv-plasma");
+        // the things that joined were indexed again with the group's name; the group did not see that as a reason to
+        // drop them, nor any other change
+        dynamicGroups.awaitQuiet(5, TimeUnit.SECONDS);
+        events.clear();
+        fleet.updateShadow("gateway", "{'state':{'reported':{'uptime':1}}}");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> fleet.search("shadow.reported.uptime:1").size() == 1);
+        dynamicGroups.awaitQuiet(5, TimeUnit.SECONDS);
+        assertThat(members("ungrouped")).containsExactly("gateway", "sensor-1", "sensor-2");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void aMalformedQueryCreatesNoGroupAndSaysWhere() {
         assertThatThrownBy(() -> dynamicGroups.create("broken", "shadow.reported.stats.battery<", Map.of()))
                 .isInstanceOf(QueryException.class)

@@ -2,7 +2,6 @@ package io.fleetdeck.index;
 
 import static io.fleetdeck.index.Things.json;
 
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class QuerySemanticsTest {
         fleet = IndexedFleet.of(
                 FleetDocument.builder("tv-kitchen")
                         .add("thingTypeName", "TV")
-                        .addAll("thingGroupNames", List.of("home", "legacy"))
+                        .staticGroups("home", "legacy")
                         .attribute("rack", "75")
                         .attribute("model", "v2")
                         .attribute("ratio", "1:2")
@@ -37,7 +36,7 @@ class QuerySemanticsTest {
                         .build(),
                 FleetDocument.builder("tv-plasma")
                         .add("thingTypeName", "TV")
-                        .add("thingGroupNames", "home")
+                        .staticGroups("home")
                         .attribute("rack", "7.5e1")
                         .attribute("model", "v3")
                         .attribute("pattern", "axb")

@@ -38,8 +38,10 @@ final class ServiceFedFixture implements AutoCloseable {
                 folder.resolve("index"),
                 new ThingDocuments(registry, shadows, thing -> Optional.ofNullable(connectivity.get(thing))));
         shadows.onCommitted(index::thingsChanged);
-        registry.onChange(event ->
-                index.thingsChanged(List.of(event.kind().equals("membership") ? event.other() : event.subject())));
+        registry.onChange(event -> index.thingsChanged(List.of(
+                event.kind().equals("membership") || event.kind().equals("dynamicMembership")
+                        ? event.other()
+                        : event.subject())));
         fill();
     }
 

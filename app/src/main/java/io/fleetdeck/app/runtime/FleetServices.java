@@ -118,7 +118,7 @@ public final class FleetServices implements AutoCloseable {
     private List<String> thingsOf(RegistryEvent event) {
         return switch (event.kind()) {
             case "thing" -> List.of(event.subject());
-            case "membership" -> List.of(event.other());
+            case "membership", "dynamicMembership" -> List.of(event.other());
             case "thingGroup" ->
                 event.change().equals("renamed") ? registry.thingsInGroup(event.other(), false) : List.of();
             default -> List.of();

@@ -2,7 +2,6 @@ package io.fleetdeck.bench.index;
 
 import io.fleetdeck.index.FleetDocument;
 import io.fleetdeck.index.ThingSource;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +58,7 @@ final class SyntheticFleet implements ThingSource {
         FleetDocument.Builder thing = FleetDocument.builder(name(i))
                 .add("thingId", "id-" + i)
                 .add("thingTypeName", TYPES[i % TYPES.length])
-                .addAll("thingGroupNames", List.of(building, building + "-f" + random.nextInt(1, 6)))
+                .staticGroups(building, building + "-f" + random.nextInt(1, 6))
                 .add("registry.version", random.nextInt(1, 5))
                 .attribute("firmwareVersion", FIRMWARE[random.nextInt(FIRMWARE.length)])
                 .attribute("serial", "SN" + (100_000 + i))

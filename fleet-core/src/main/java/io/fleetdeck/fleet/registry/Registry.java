@@ -651,6 +651,20 @@ public final class Registry {
                 thing));
     }
 
+    /** Every thing's dynamic groups, in one read: for building the whole index. */
+    public Map<String, List<String>> dynamicGroupsByThing() {
+        return store.read(c -> {
+            Map<String, List<String>> groups = new HashMap<>();
+            for (String[] membership :
+                    query(c, "SELECT thing_name, group_name FROM dynamic_group_member ORDER BY group_name", row ->
+                            new String[] {row.getString(1), row.getString(2)})) {
+                groups.computeIfAbsent(membership[0], thing -> new ArrayList<>())
+                        .add(membership[1]);
+            }
+            return groups;
+        });
+    }
+
     /**
      * Things start or stop matching a dynamic group's query: those entering join it while they are in fewer than ten
      * groups (taking the place of a newer dynamic group if need be), those leaving go. A thing that cannot join is
