@@ -30,7 +30,7 @@ public final class Aggregations {
     public record Percentile(double percent, double value) {}
 
     public Statistics statistics(FleetQuery query, String field) {
-        return Statistics.of(values(query, field));
+        return index.withSearcher(searcher -> searcher.search(query.toLucene(), StatisticsGatherer.over(field)));
     }
 
     /** Distinct values of the field among the matching things (0 when nothing matches). */

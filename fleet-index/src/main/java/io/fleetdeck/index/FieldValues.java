@@ -23,8 +23,7 @@ import org.apache.lucene.util.NumericUtils;
  * numbers and booleans (as 1 and 0) in primitive arrays, and strings counted by value — per segment by ordinal, so a
  * million things cost a pass over their doc values and one lookup per distinct string, not one per thing.
  */
-record FieldValues(
-        int things, double[] numbers, double[] booleans, Map<String, Long> stringCounts, int thingsWithStrings) {
+record FieldValues(int things, double[] numbers, double[] booleans, Map<String, Long> stringCounts) {
 
     static FieldValues of(IndexSearcher searcher, Query query, String path) throws IOException {
         return searcher.search(query, new Manager(path));
@@ -74,7 +73,6 @@ record FieldValues(
         private final Doubles numbers = new Doubles();
         private final Doubles booleans = new Doubles();
         private final Map<String, Long> stringCounts = new HashMap<>();
-        private int thingsWithStrings;
 
         Gatherer(String path) {
             this.path = path;
@@ -107,7 +105,6 @@ record FieldValues(
                         }
                     }
                     if (stringValues.advanceExact(doc)) {
-                        thingsWithStrings++;
                         for (int i = 0; i < stringValues.docValueCount(); i++) {
                             countsByOrdinal[(int) stringValues.nextOrd()]++;
                         }
@@ -138,11 +135,10 @@ record FieldValues(
             numbers.addAll(other.numbers);
             booleans.addAll(other.booleans);
             other.stringCounts.forEach((value, count) -> stringCounts.merge(value, count, Long::sum));
-            thingsWithStrings += other.thingsWithStrings;
         }
 
         FieldValues values() {
-            return new FieldValues(things, numbers.toArray(), booleans.toArray(), stringCounts, thingsWithStrings);
+            return new FieldValues(things, numbers.toArray(), booleans.toArray(), stringCounts);
         }
     }
 }

@@ -21,32 +21,19 @@ public record Statistics(
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Statistics of(FieldValues values) {
-        if (values.numbers().length > 0) {
-            return over(values.numbers());
-        }
-        if (values.booleans().length > 0) {
-            return over(values.booleans());
-        }
-        return new Statistics(values.thingsWithStrings(), null, null, null, null, null, null, null);
-    }
-
-    private static Statistics over(double[] values) {
-        double sum = 0;
-        double sumOfSquares = 0;
-        double minimum = Double.POSITIVE_INFINITY;
-        double maximum = Double.NEGATIVE_INFINITY;
-        for (double value : values) {
-            sum += value;
-            sumOfSquares += value * value;
-            minimum = Math.min(minimum, value);
-            maximum = Math.max(maximum, value);
-        }
-        double average = sum / values.length;
+    static Statistics of(StatisticsGatherer.Sums values) {
+        double average = values.sum / values.count;
         // population variance, as AWS reports it; never below 0 from rounding
-        double variance = Math.max(0, sumOfSquares / values.length - average * average);
+        double variance = Math.max(0, values.sumOfSquares / values.count - average * average);
         return new Statistics(
-                values.length, average, sum, minimum, maximum, sumOfSquares, variance, Math.sqrt(variance));
+                values.count,
+                average,
+                values.sum,
+                values.minimum,
+                values.maximum,
+                values.sumOfSquares,
+                variance,
+                Math.sqrt(variance));
     }
 
     /** {@code {"statistics":{...}}}, AWS's response body, fields that have no value left out. */
