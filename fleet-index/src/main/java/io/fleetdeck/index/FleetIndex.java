@@ -40,6 +40,8 @@ public final class FleetIndex implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FleetIndex.class);
     private static final String CLEAN = "closedCleanly";
+    /** A file that says the store changed while no index followed it: the index is behind until rebuilt. */
+    private static final String STORE_CHANGED = "store-changed-since-indexed";
     /** How often the indexing thread looks for changed things; a change is searchable within about this. */
     private static final long INDEX_EVERY_MILLIS = 10;
 
@@ -68,7 +70,8 @@ public final class FleetIndex implements AutoCloseable {
         try {
             Files.createDirectories(folder);
             Directory directory = FSDirectory.open(folder);
-            boolean trusted = closedCleanly(directory);
+            Path storeChanged = folder.resolve(STORE_CHANGED);
+            boolean trusted = closedCleanly(directory) && !Files.exists(storeChanged);
             if (!trusted) {
                 clear(directory);
             }
@@ -80,6 +83,7 @@ public final class FleetIndex implements AutoCloseable {
             FleetIndex index = new FleetIndex(directory, new IndexWriter(directory, config), source);
             if (!trusted) {
                 index.rebuild();
+                Files.deleteIfExists(storeChanged);
             }
             index.markOpen();
             return index;
@@ -108,6 +112,19 @@ public final class FleetIndex implements AutoCloseable {
             if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
                 directory.deleteFile(file);
             }
+        }
+    }
+
+    /**
+     * Says that the store changed while no index followed it (a command line wrote to it): whoever opens the index in
+     * {@code folder} next rebuilds it first.
+     */
+    public static void markStoreChanged(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(STORE_CHANGED), "the store changed after this index was last written\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot mark the fleet index in " + folder + " as behind the store", e);
         }
     }
 
@@ -150,6 +167,23 @@ public final class FleetIndex implements AutoCloseable {
     /** {@code listener} is called on the indexing thread after each refresh; it must hand its work elsewhere. */
     public void onIndexed(IndexListener listener) {
         listeners.add(listener);
+    }
+
+    /** Reads these things from the store again now, on the caller's thread, and makes them searchable before returning. */
+    public void reindexNow(Collection<String> thingNames) {
+        changed.addAll(thingNames);
+        try {
+            List<String> indexed = indexChanged();
+            searchers.maybeRefreshBlocking();
+            listeners.forEach(listener -> listener.indexed(indexed));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the fleet index could not be updated: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the index is open: it hears of changes and answers searches. */
+    public boolean isOpen() {
+        return writer.isOpen();
     }
 
     /** These things changed in the store (registry, shadow or connectivity): they are read again shortly. */
@@ -242,8 +276,11 @@ public final class FleetIndex implements AutoCloseable {
         }
     }
 
-    /** Reads the changed things from the store and writes them; returns them. */
-    private List<String> indexChanged() throws IOException {
+    /**
+     * Reads the changed things from the store and writes them; returns them. One caller at a time, so that a thing
+     * read earlier is never written after the same thing read later.
+     */
+    private synchronized List<String> indexChanged() throws IOException {
         List<String> names = new ArrayList<>(changed);
         changed.removeAll(names);
         for (String name : names) {

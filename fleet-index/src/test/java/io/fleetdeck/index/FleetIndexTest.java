@@ -113,6 +113,25 @@ class FleetIndexTest {
     }
 
     @Test
+    void anIndexMarkedBehindTheStoreIsRebuiltAndAnUnmarkedCleanOneIsTrusted() throws Exception {
+        FleetIndex.open(folder.resolve("index"), source).close();
+        registry.createThing("valve-3", null, Map.of()); // no index follows the store now
+
+        try (FleetIndex trusted = FleetIndex.open(folder.resolve("index"), source)) {
+            assertThat(search(trusted, "thingName:valve*"))
+                    .as("a clean index is opened as it is, not rebuilt")
+                    .isEmpty();
+        }
+        FleetIndex.markStoreChanged(folder.resolve("index"));
+        try (FleetIndex rebuilt = FleetIndex.open(folder.resolve("index"), source)) {
+            assertThat(search(rebuilt, "thingName:valve*")).containsExactly("valve-3");
+        }
+        assertThat(folder.resolve("index/store-changed-since-indexed"))
+                .as("the rebuild caught up with the store")
+                .doesNotExist();
+    }
+
+    @Test
     void aCleanlyClosedIndexIsKeptAndAMissingOrBrokenOneIsRebuiltFromTheStore() throws Exception {
         Path indexFolder = folder.resolve("index");
         try (FleetIndex index = FleetIndex.open(indexFolder, source)) {

@@ -127,7 +127,7 @@ final class GroupCommand {
                     spec.commandLine().getOut(),
                     fleet -> {
                         Registry registry = fleet.services().registry();
-                        try (FleetIndex index = fleet.services().rebuiltIndex();
+                        try (FleetIndex index = fleet.services().upToDateIndex();
                                 DynamicThingGroups dynamicGroups = DynamicThingGroups.start(registry, index)) {
                             dynamicGroups.create(name, query, Map.of());
                             dynamicGroups.awaitQuiet(5, TimeUnit.MINUTES);
@@ -172,7 +172,7 @@ final class GroupCommand {
                                         RegistryException.NOT_FOUND, "no thing group named " + group));
                         if (found.isDynamic()) {
                             // commands may have changed the store since an instance last followed it
-                            try (FleetIndex index = fleet.services().rebuiltIndex();
+                            try (FleetIndex index = fleet.services().upToDateIndex();
                                     DynamicThingGroups dynamicGroups = DynamicThingGroups.start(registry, index)) {
                                 dynamicGroups.awaitQuiet(5, TimeUnit.MINUTES);
                             }

@@ -39,7 +39,7 @@ final class SearchCommand implements Callable<Integer> {
         FleetQuery parsed = parse(query, spec.commandLine().getErr());
         return OfflineAction.perform(
                 dataFolder, parent.dataFolder, spec.commandLine().getOut(), fleet -> {
-                    try (FleetIndex index = fleet.services().rebuiltIndex()) {
+                    try (FleetIndex index = fleet.services().upToDateIndex()) {
                         return String.join(System.lineSeparator(), index.allMatching(parsed));
                     }
                 });

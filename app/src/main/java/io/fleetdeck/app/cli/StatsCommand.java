@@ -38,7 +38,7 @@ final class StatsCommand implements Callable<Integer> {
         FleetQuery parsed = SearchCommand.parse(query, spec.commandLine().getErr());
         return OfflineAction.perform(
                 dataFolder, parent.dataFolder, spec.commandLine().getOut(), fleet -> {
-                    try (FleetIndex index = fleet.services().rebuiltIndex()) {
+                    try (FleetIndex index = fleet.services().upToDateIndex()) {
                         return new Aggregations(index)
                                 .statistics(parsed, field)
                                 .toJson()

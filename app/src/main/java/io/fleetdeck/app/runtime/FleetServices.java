@@ -22,11 +22,14 @@ import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreException;
 import io.fleetdeck.index.DynamicThingGroups;
 import io.fleetdeck.index.FleetIndex;
+import io.fleetdeck.index.FleetQuery;
+import io.fleetdeck.index.QueryException;
 import io.fleetdeck.index.ThingDocuments;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +51,10 @@ public final class FleetServices implements AutoCloseable {
     private FleetIndex fleetIndex;
     private DynamicThingGroups dynamicGroups;
     private final Path indexFolder;
+    /** The open index that hears of registry and shadow changes now (the instance's, or a command's), if any. */
+    private volatile FleetIndex following;
+    /** The store changed while no index followed it: the index on disk is behind. */
+    private volatile boolean changedUnindexed;
 
     private FleetServices(Database database, IdentityService identities, Path indexFolder, Clock clock) {
         this.database = database;
@@ -60,6 +67,17 @@ public final class FleetServices implements AutoCloseable {
         registry.onChange(identities::registryChanged);
         this.identities = identities;
         this.enrollment = new DeviceEnrollment(identities, registry);
+        registry.onChange(event -> thingsChanged(thingsOf(event)));
+        shadows.onCommitted(this::thingsChanged);
+    }
+
+    private void thingsChanged(Collection<String> things) {
+        FleetIndex index = following;
+        if (index != null && index.isOpen()) {
+            index.thingsChanged(things);
+        } else if (!things.isEmpty()) {
+            changedUnindexed = true;
+        }
     }
 
     /** @param databaseUrl the store's JDBC URL (PostgreSQL), or null for {@code fleetdeck.db} in the data folder */
@@ -103,16 +121,24 @@ public final class FleetServices implements AutoCloseable {
                 registry, (topic, payload) -> channel.publish(topic, payload, 1, false), clock));
         connectivity = new ConnectivityTracker(channel);
         shadowService = ShadowService.start(channel, shadows);
-        fleetIndex = FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, connectivity::of));
-        feedIndex(fleetIndex, connectivity);
+        fleetIndex = follow(FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, connectivity::of)));
+        connectivity.onChange(thing -> fleetIndex.thingsChanged(List.of(thing)));
         dynamicGroups = DynamicThingGroups.start(registry, fleetIndex);
     }
 
-    /** The index hears of every change to a thing: its registry entry, groups, shadows and connection. */
-    private void feedIndex(FleetIndex index, ConnectivityTracker links) {
-        registry.onChange(event -> index.thingsChanged(thingsOf(event)));
-        shadows.onCommitted(index::thingsChanged);
-        links.onChange(thing -> index.thingsChanged(List.of(thing)));
+    /**
+     * From now on {@code index} hears of every change to a thing's registry entry, groups and shadows. Things it had
+     * as connected are read again: connectivity lives in the broker of the instance that wrote them, and that broker
+     * is gone (this one has not seen them yet).
+     */
+    private FleetIndex follow(FleetIndex index) {
+        following = index;
+        try {
+            index.reindexNow(index.allMatching(FleetQuery.parse("connectivity.connected:true")));
+        } catch (QueryException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return index;
     }
 
     private List<String> thingsOf(RegistryEvent event) {
@@ -136,14 +162,16 @@ public final class FleetServices implements AutoCloseable {
     }
 
     /**
-     * The index for a command-line tool on a folder no instance holds: rebuilt from the store first, since commands
-     * may have changed the store since an instance last kept the index (no connectivity: no broker runs).
+     * The index for a command-line tool on a folder no instance holds, up to date with the store: rebuilt first when
+     * a command changed the store since an index last followed it (no connectivity: no broker runs). It follows the
+     * store's changes until closed.
      */
-    public FleetIndex rebuiltIndex() {
-        FleetIndex index =
-                FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, thing -> Optional.empty()));
-        index.rebuild();
-        return index;
+    public FleetIndex upToDateIndex() {
+        if (changedUnindexed) {
+            FleetIndex.markStoreChanged(indexFolder);
+            changedUnindexed = false;
+        }
+        return follow(FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, thing -> Optional.empty())));
     }
 
     /** Each thing's connectivity, from the broker's lifecycle events; null before the broker is up. */
@@ -183,6 +211,9 @@ public final class FleetServices implements AutoCloseable {
         }
         if (fleetIndex != null) {
             fleetIndex.close();
+        }
+        if (changedUnindexed) {
+            FleetIndex.markStoreChanged(indexFolder);
         }
         database.close();
     }

@@ -37,10 +37,16 @@ class SearchCliIT {
         try (FleetdeckProcess search = run("search", "attributes.model:p200")) {
             assertThat(search.awaitExit()).as("stderr %s", search.stderr()).isZero();
             assertThat(search.stdout()).containsExactly("pump-10", "pump-7");
+            assertThat(rebuilt(search))
+                    .as("the commands changed the store: the index catches up")
+                    .isTrue();
         }
         try (FleetdeckProcess search = run("search", "shadow.reported.battery<20 OR attributes.model:legacy")) {
             assertThat(search.awaitExit()).isZero();
             assertThat(search.stdout()).containsExactly("pump-10", "valve-1");
+            assertThat(rebuilt(search))
+                    .as("nothing changed since: the index is used as it is")
+                    .isFalse();
         }
         try (FleetdeckProcess stats = run("stats", "attributes.model:p200", "shadow.reported.battery")) {
             assertThat(stats.awaitExit()).as("stderr %s", stats.stderr()).isZero();
@@ -52,12 +58,23 @@ class SearchCliIT {
             assertThat(none.awaitExit()).isZero();
             assertThat(none.stdout()).as("no match prints nothing").isEmpty();
         }
+        succeeds("shadow", "update", "valve-1", "{\"state\":{\"reported\":{\"battery\":3}}}");
+        try (FleetdeckProcess search = run("search", "shadow.reported.battery<20")) {
+            assertThat(search.awaitExit()).isZero();
+            assertThat(search.stdout()).containsExactly("pump-10", "valve-1");
+            assertThat(rebuilt(search)).isTrue();
+        }
         assertThat(temp.resolve("data/index")).isDirectory();
         try (var files = Files.list(temp.resolve("data/index"))) {
             assertThat(files.anyMatch(file -> file.getFileName().toString().startsWith("segments")))
                     .as("the index lives in the data folder")
                     .isTrue();
         }
+    }
+
+    /** Whether the command rebuilt the index before it answered (it says so on stderr). */
+    private static boolean rebuilt(FleetdeckProcess command) {
+        return command.stderr().stream().anyMatch(line -> line.contains("Fleet index rebuilt"));
     }
 
     @Test
