@@ -19,12 +19,14 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -179,6 +181,23 @@ public final class FleetIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("the fleet index could not be updated: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads again every thing the index has as connected: when an instance starts, the broker that saw those
+     * connections is gone, and the new one has not seen the devices yet.
+     */
+    public void reindexConnected() {
+        reindexNow(withSearcher(searcher -> {
+            List<String> names = new ArrayList<>();
+            Query connected = new TermQuery(new Term(DocumentEncoding.booleanField("connectivity.connected"), "true"));
+            for (ScoreDoc hit : searcher.search(
+                            connected, Math.max(1, searcher.getIndexReader().maxDoc()))
+                    .scoreDocs) {
+                names.add(nameOf(searcher, hit));
+            }
+            return names;
+        }));
     }
 
     /** Whether the index is open: it hears of changes and answers searches. */

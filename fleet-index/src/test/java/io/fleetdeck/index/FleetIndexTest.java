@@ -113,6 +113,23 @@ class FleetIndexTest {
     }
 
     @Test
+    void aReopenedIndexForgetsConnectionsItsBrokerSawWhenTheNewOneHasNot() throws Exception {
+        FleetIndex.open(folder.resolve("index"), source).close();
+        ThingDocuments afterRestart = new ThingDocuments(registry, shadows, thing -> Optional.empty());
+
+        try (FleetIndex index = FleetIndex.open(folder.resolve("index"), afterRestart)) {
+            assertThat(search(index, "connectivity.connected:true"))
+                    .as("as the last instance left it")
+                    .containsExactly("pump-7");
+            index.reindexConnected();
+            assertThat(search(index, "connectivity.connected:true")).isEmpty();
+            assertThat(search(index, "shadow.reported.stats.battery>50"))
+                    .as("the rest of the thing is read again as it is")
+                    .containsExactly("pump-7");
+        }
+    }
+
+    @Test
     void anIndexMarkedBehindTheStoreIsRebuiltAndAnUnmarkedCleanOneIsTrusted() throws Exception {
         FleetIndex.open(folder.resolve("index"), source).close();
         registry.createThing("valve-3", null, Map.of()); // no index follows the store now

@@ -22,8 +22,6 @@ import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreException;
 import io.fleetdeck.index.DynamicThingGroups;
 import io.fleetdeck.index.FleetIndex;
-import io.fleetdeck.index.FleetQuery;
-import io.fleetdeck.index.QueryException;
 import io.fleetdeck.index.ThingDocuments;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -133,11 +131,7 @@ public final class FleetServices implements AutoCloseable {
      */
     private FleetIndex follow(FleetIndex index) {
         following = index;
-        try {
-            index.reindexNow(index.allMatching(FleetQuery.parse("connectivity.connected:true")));
-        } catch (QueryException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        index.reindexConnected();
         return index;
     }
 
