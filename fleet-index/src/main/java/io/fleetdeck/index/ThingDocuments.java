@@ -16,8 +16,8 @@ import java.util.function.Function;
 /**
  * Things as Fleet Indexing sees them (AWS-IOT-BEHAVIOUR §3.2), read from the registry, the committed shadows and the
  * connectivity tracker: registry fields (groups static and dynamic, and the static ones apart for dynamic groups'
- * queries), every shadow (classic under {@code shadow.}, named under
- * {@code shadow.name.<n>.}) with reported, desired, delta, {@code hasDelta} and version, and connectivity.
+ * queries), every shadow (classic under {@code shadow.}, named under {@code shadow.name.<n>.}) with reported,
+ * desired, delta, metadata (each leaf's {@code timestamp}), {@code hasDelta} and version, and connectivity.
  */
 public final class ThingDocuments implements ThingSource {
 
@@ -70,6 +70,12 @@ public final class ThingDocuments implements ThingSource {
             }
             if (shadow.delta() != null) {
                 document.json(prefix + ".delta", shadow.delta());
+            }
+            if (shadow.desiredMetadata() != null) {
+                document.json(prefix + ".metadata.desired", shadow.desiredMetadata());
+            }
+            if (shadow.reportedMetadata() != null) {
+                document.json(prefix + ".metadata.reported", shadow.reportedMetadata());
             }
             document.add(prefix + ".hasDelta", shadow.hasDelta()).add(prefix + ".version", shadow.version());
         }

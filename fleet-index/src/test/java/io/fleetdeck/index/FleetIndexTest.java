@@ -88,6 +88,11 @@ class FleetIndexTest {
             assertThat(search(index, "shadow.hasDelta:true")).containsExactly("pump-7");
             assertThat(search(index, "shadow.delta.speed:1200")).containsExactly("pump-7");
             assertThat(search(index, "shadow.reported.tags:b")).containsExactly("pump-7");
+            assertThat(search(index, "shadow.metadata.reported.stats.battery.timestamp>1700000000"))
+                    .as("each leaf's time of update, in epoch seconds")
+                    .containsExactly("pump-7");
+            assertThat(search(index, "shadow.metadata.desired.speed.timestamp:*"))
+                    .containsExactly("pump-7");
             assertThat(search(index, "shadow.name.config.reported.interval:30")).containsExactly("pump-8");
             assertThat(search(index, "connectivity.connected:true")).containsExactly("pump-7");
             assertThat(search(index, "thingName:tv")).as("a name is one token").isEmpty();

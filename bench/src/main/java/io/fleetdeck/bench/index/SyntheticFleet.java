@@ -2,6 +2,7 @@ package io.fleetdeck.bench.index;
 
 import io.fleetdeck.index.FleetDocument;
 import io.fleetdeck.index.ThingSource;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.function.Consumer;
 /**
  * A synthetic fleet as the index sees it: things of four types on the floors of 40 buildings, with three attributes,
  * connectivity and a classic shadow of 10–30 reported fields (battery, temperature, firmware, RSSI, a location, ...)
+ * with their metadata timestamps
  * and sometimes desired state and a delta. Deterministic per seed; a thing's document can be changed (a new battery)
  * to measure how soon a search sees it.
  */
@@ -64,22 +66,29 @@ final class SyntheticFleet implements ThingSource {
                 .attribute("serial", "SN" + (100_000 + i))
                 .attribute("batch", Integer.toString(random.nextInt(1, 50)));
         double battery = changedBatteries.getOrDefault(i, (double) random.nextInt(0, 101));
-        thing.add("shadow.reported.battery", battery)
-                .add("shadow.reported.temperature", 15 + random.nextInt(200) / 10.0)
-                .add("shadow.reported.firmware", FIRMWARE[random.nextInt(FIRMWARE.length)])
-                .add("shadow.reported.rssi", -40 - random.nextInt(50))
-                .add("shadow.reported.location.lat", 52 + random.nextDouble())
-                .add("shadow.reported.location.lon", 13 + random.nextDouble())
-                .add("shadow.reported.mode", random.nextBoolean() ? "auto" : "eco")
-                .add("shadow.reported.online", random.nextBoolean())
-                .add("shadow.reported.uptimeSeconds", random.nextInt(1, 10_000_000))
-                .add("shadow.reported.setpoint", 18 + random.nextInt(8));
+        Map<String, Object> reported = new LinkedHashMap<>();
+        reported.put("battery", battery);
+        reported.put("temperature", 15 + random.nextInt(200) / 10.0);
+        reported.put("firmware", FIRMWARE[random.nextInt(FIRMWARE.length)]);
+        reported.put("rssi", -40 - random.nextInt(50));
+        reported.put("location.lat", 52 + random.nextDouble());
+        reported.put("location.lon", 13 + random.nextDouble());
+        reported.put("mode", random.nextBoolean() ? "auto" : "eco");
+        reported.put("online", random.nextBoolean());
+        reported.put("uptimeSeconds", random.nextInt(1, 10_000_000));
+        reported.put("setpoint", 18 + random.nextInt(8));
         for (int extra = random.nextInt(0, 21); extra > 0; extra--) {
-            thing.add("shadow.reported.sensor" + extra, random.nextInt(1000));
+            reported.put("sensor" + extra, random.nextInt(1000));
         }
+        // as the console indexes a shadow: each reported leaf with its time of update (shadow.metadata.*)
+        long updatedAt = 1_795_000_000L + random.nextInt(86_400);
+        reported.forEach((leaf, value) -> thing.add("shadow.reported." + leaf, value)
+                .add("shadow.metadata.reported." + leaf + ".timestamp", updatedAt));
         boolean pending = random.nextInt(10) == 0;
         if (pending) {
-            thing.add("shadow.desired.setpoint", 25).add("shadow.delta.setpoint", 25);
+            thing.add("shadow.desired.setpoint", 25)
+                    .add("shadow.delta.setpoint", 25)
+                    .add("shadow.metadata.desired.setpoint.timestamp", updatedAt);
         }
         thing.add("shadow.hasDelta", pending).add("shadow.version", random.nextInt(1, 500));
         boolean connected = random.nextInt(4) != 0;

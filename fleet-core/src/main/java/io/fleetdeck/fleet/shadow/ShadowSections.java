@@ -4,10 +4,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A shadow's state as committed, for readers that index or list it: its thing, its name ("" for the classic shadow),
- * desired and reported (null when absent), the delta between them (null when none) and its version.
+ * desired and reported (null when absent), the delta between them (null when none), the metadata of desired and of
+ * reported (each leaf's {@code timestamp}; null when absent) and its version.
  */
 public record ShadowSections(
-        String thing, String shadow, ObjectNode desired, ObjectNode reported, ObjectNode delta, long version) {
+        String thing,
+        String shadow,
+        ObjectNode desired,
+        ObjectNode reported,
+        ObjectNode delta,
+        ObjectNode desiredMetadata,
+        ObjectNode reportedMetadata,
+        long version) {
 
     public boolean hasDelta() {
         return delta != null;

@@ -211,7 +211,8 @@ final class ShadowStore {
     void eachShadow(String thing, SectionsVisitor visitor) {
         database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT thing_name, shadow_name, desired, reported, version FROM shadow WHERE deleted_at IS NULL"
+                    "SELECT thing_name, shadow_name, desired, reported, desired_metadata, reported_metadata, version"
+                            + " FROM shadow WHERE deleted_at IS NULL"
                             + (thing == null ? "" : " AND thing_name = ?")
                             + " ORDER BY thing_name, shadow_name")) {
                 if (thing != null) {
@@ -224,7 +225,9 @@ final class ShadowStore {
                                 row.getString(2),
                                 object(row.getString(3)),
                                 object(row.getString(4)),
-                                row.getLong(5));
+                                object(row.getString(5)),
+                                object(row.getString(6)),
+                                row.getLong(7));
                     }
                 }
             }
@@ -234,7 +237,14 @@ final class ShadowStore {
 
     @FunctionalInterface
     interface SectionsVisitor {
-        void visit(String thing, String shadow, ObjectNode desired, ObjectNode reported, long version);
+        void visit(
+                String thing,
+                String shadow,
+                ObjectNode desired,
+                ObjectNode reported,
+                ObjectNode desiredMetadata,
+                ObjectNode reportedMetadata,
+                long version);
     }
 
     @FunctionalInterface

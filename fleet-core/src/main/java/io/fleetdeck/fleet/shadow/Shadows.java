@@ -173,7 +173,8 @@ public final class Shadows implements AutoCloseable {
         List<ShadowSections> shadows = new ArrayList<>();
         store.eachShadow(
                 thing,
-                (t, name, desired, reported, version) -> shadows.add(sections(t, name, desired, reported, version)));
+                (t, name, desired, reported, desiredMetadata, reportedMetadata, version) ->
+                        shadows.add(sections(t, name, desired, reported, desiredMetadata, reportedMetadata, version)));
         return shadows;
     }
 
@@ -181,12 +182,27 @@ public final class Shadows implements AutoCloseable {
     public void eachCommittedShadow(Consumer<ShadowSections> visitor) {
         store.eachShadow(
                 null,
-                (t, name, desired, reported, version) -> visitor.accept(sections(t, name, desired, reported, version)));
+                (t, name, desired, reported, desiredMetadata, reportedMetadata, version) -> visitor.accept(
+                        sections(t, name, desired, reported, desiredMetadata, reportedMetadata, version)));
     }
 
     private static ShadowSections sections(
-            String thing, String shadow, ObjectNode desired, ObjectNode reported, long version) {
-        return new ShadowSections(thing, shadow, desired, reported, ShadowEngine.delta(desired, reported), version);
+            String thing,
+            String shadow,
+            ObjectNode desired,
+            ObjectNode reported,
+            ObjectNode desiredMetadata,
+            ObjectNode reportedMetadata,
+            long version) {
+        return new ShadowSections(
+                thing,
+                shadow,
+                desired,
+                reported,
+                ShadowEngine.delta(desired, reported),
+                desiredMetadata,
+                reportedMetadata,
+                version);
     }
 
     /** One thing's classic shadow at a glance, as committed; empty when it has none. */
