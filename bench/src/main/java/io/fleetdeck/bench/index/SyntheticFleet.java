@@ -13,8 +13,7 @@ import java.util.function.Consumer;
 /**
  * A synthetic fleet as the index sees it: things of four types on the floors of 40 buildings, with three attributes,
  * connectivity and a classic shadow of 10–30 reported fields (battery, temperature, firmware, RSSI, a location, ...)
- * with their metadata timestamps
- * and sometimes desired state and a delta. Deterministic per seed; a thing's document can be changed (a new battery)
+ * with their metadata timestamps, and sometimes desired state and a delta. Deterministic per seed; a thing's document can be changed (a new battery)
  * to measure how soon a search sees it.
  */
 final class SyntheticFleet implements ThingSource {
