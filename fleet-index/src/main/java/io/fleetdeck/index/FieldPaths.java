@@ -10,9 +10,9 @@ final class FieldPaths {
     /** A query can't be longer than this (§3.6), so a longer path could never be searched for. */
     static final int MAX_PATH_BYTES = 1000;
 
-    // §3.2: versions are returned and aggregated, never searched
+    // §3.2: versions are returned and aggregated, never searched (a bare "version" is a thing group's)
     private static final Pattern UNSEARCHABLE = Pattern.compile(
-            "registry\\.version|shadow\\.version|deviceDefender\\.version|shadow\\.name\\.[^.]+\\.version");
+            "registry\\.version|shadow\\.version|deviceDefender\\.version|shadow\\.name\\.[^.]+\\.version|version");
 
     private FieldPaths() {}
 

@@ -4,11 +4,13 @@ import io.fleetdeck.app.StartupException;
 import io.fleetdeck.index.FleetIndex;
 import io.fleetdeck.index.FleetQuery;
 import io.fleetdeck.index.QueryException;
+import io.fleetdeck.index.ThingGroupSearch;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -31,12 +33,32 @@ final class SearchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "QUERY", description = "e.g. 'thingTypeName:pump AND shadow.reported.battery<20'")
     String query;
 
+    @Option(
+            names = "--index",
+            paramLabel = "NAME",
+            description = "AWS_Things (the default) or AWS_ThingGroups (groups by thingGroupNames, attributes,"
+                    + " parentGroupNames).")
+    String indexName = "AWS_Things";
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         FleetQuery parsed = parse(query, spec.commandLine().getErr());
+        if (indexName.equals(ThingGroupSearch.INDEX_NAME)) {
+            return OfflineAction.perform(
+                    dataFolder,
+                    parent.dataFolder,
+                    spec.commandLine().getOut(),
+                    fleet -> String.join(
+                            System.lineSeparator(),
+                            new ThingGroupSearch(fleet.services().registry()).search(parsed)));
+        }
+        if (!indexName.equals("AWS_Things")) {
+            throw new StartupException("ResourceNotFoundException: no index named " + indexName
+                    + "; there are AWS_Things and " + ThingGroupSearch.INDEX_NAME);
+        }
         return OfflineAction.perform(
                 dataFolder, parent.dataFolder, spec.commandLine().getOut(), fleet -> {
                     try (FleetIndex index = fleet.services().upToDateIndex()) {

@@ -83,6 +83,23 @@ class DynamicGroupIT {
     }
 
     @Test
+    void groupsAreSearchedInTheThingGroupIndex() throws Exception {
+        succeeds("group", "create", "north-harbour");
+        succeeds("group", "create", "north-harbour-b1", "--parent", "north-harbour");
+        succeeds("group", "create", "west-yard");
+        succeeds("group", "create-dynamic", "lowBattery", "shadow.reported.battery<20");
+
+        assertThat(succeeds("search", "--index", "AWS_ThingGroups", "parentGroupNames:north-harbour"))
+                .containsExactly("north-harbour-b1");
+        assertThat(succeeds("search", "--index", "AWS_ThingGroups", "thingGroupNames:*a*"))
+                .containsExactly("lowBattery", "north-harbour", "north-harbour-b1", "west-yard");
+        try (FleetdeckProcess unknown = run("search", "--index", "AWS_Jobs", "*")) {
+            assertThat(unknown.awaitExit()).isEqualTo(2);
+            assertThat(String.join("\n", unknown.stderr())).contains("no index named AWS_Jobs");
+        }
+    }
+
+    @Test
     void aMalformedQueryExitsWithTwoAndCreatesNothing() throws Exception {
         try (FleetdeckProcess bad = run("group", "create-dynamic", "broken", "shadow.reported.battery<")) {
             assertThat(bad.awaitExit()).isEqualTo(2);

@@ -21,6 +21,11 @@ public record ThingGroup(
         attributes = Map.copyOf(attributes);
     }
 
+    /** The group's id ({@code thingGroupId}): a UUID derived from its name, the same in every event and index. */
+    public String thingGroupId() {
+        return RegistryEventPublisher.id("thingGroup", name);
+    }
+
     public boolean isDynamic() {
         return dynamic != null;
     }
