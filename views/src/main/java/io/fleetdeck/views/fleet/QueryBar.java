@@ -45,7 +45,7 @@ final class QueryBar {
     private static final double LIST_ROW = 30;
 
     private final QueryBarModel model;
-    private final StyleClassedTextField field = new StyleClassedTextField();
+    private final StyleClassedTextField field = newField();
     private final HBox box;
     private final Label problem = new Label();
     private final ListView<Completion> list = new ListView<>();
@@ -59,6 +59,8 @@ final class QueryBar {
         this.model = Objects.requireNonNull(model, "model");
         this.overlay = Objects.requireNonNull(overlay, "overlay");
         field.setId("fleet-query");
+        // modena's field rule looks up colours AtlantaFX does not define; .query-input gives the field its look
+        field.getStyleClass().remove("styled-text-field");
         field.getStyleClass().add("query-input");
         Text prompt = new Text("Search the fleet: thingName:pump* AND shadow.reported.battery<20");
         prompt.getStyleClass().add("query-prompt");
@@ -103,6 +105,11 @@ final class QueryBar {
         overlay.getChildren().addAll(list, marker);
 
         wire();
+    }
+
+    private static StyleClassedTextField newField() {
+        RichTextLoading.ensureLoaded();
+        return new StyleClassedTextField();
     }
 
     Node node() {
