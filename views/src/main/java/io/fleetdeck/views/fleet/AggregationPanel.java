@@ -20,6 +20,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -84,6 +85,7 @@ final class AggregationPanel {
         bucketsNote.setId("fleet-bucket-note");
         bucketsNote.getStyleClass().add("fleet-aggregation-note");
         bucketsNote.setWrapText(true);
+        bucketsNote.setMinHeight(Region.USE_PREF_SIZE);
 
         root.getChildren()
                 .addAll(

@@ -174,7 +174,12 @@ final class QueryBar {
                 model.dismiss();
             }
         });
-        field.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        // on the bar, not the field: RichTextFX's own filter on the field moves the focus on Tab before ours would run
+        box.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getTarget() == field) {
+                keyPressed(event);
+            }
+        });
         field.setOnAction(event -> model.run());
     }
 
@@ -286,7 +291,9 @@ final class QueryBar {
             marker.setVisible(false);
             return;
         }
-        problem.setText("Column " + wrong.column() + ": " + wrong.message());
+        // the parser's messages name the column; one that does not gets it in front
+        problem.setText(
+                wrong.message().contains("column") ? wrong.message() : "Column " + wrong.column() + ": " + wrong.message());
         problem.setVisible(true);
         String text = field.getText();
         int position = Math.min(wrong.position(), text.length());
@@ -329,8 +336,9 @@ final class QueryBar {
         }
         double width = Math.max(LIST_WIDTH, Math.min(640, field.getWidth() / 2));
         x = Math.max(0, Math.min(x, overlay.getWidth() - width - 8));
-        double height = Math.min(model.suggestions().size(), 10) * LIST_ROW + 4;
+        double height = Math.min(model.suggestions().size(), 10) * LIST_ROW + 10;
         list.resizeRelocate(x, below.getY(), width, height);
+        list.getSelectionModel().select(model.selectedProperty().get());
         list.setVisible(true);
         list.toFront();
     }

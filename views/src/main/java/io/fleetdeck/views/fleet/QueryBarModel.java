@@ -62,6 +62,8 @@ public final class QueryBarModel {
 
     /** Moves on with every edit, so an answer for older text is dropped. */
     private long edits;
+    /** The text changed and the caret has not moved since: the next caret move belongs to the same keystroke. */
+    private boolean typed;
 
     public QueryBarModel(
             FleetSearch search, FleetViewModel fleet, QueryHistory history, Executor worker, Executor fxThread) {
@@ -84,8 +86,11 @@ public final class QueryBarModel {
             edits++;
             spans.set(search.spans(newText));
             problem.set(null);
+            typed = true;
             suggest(false);
-        } else if (suggesting.get()) {
+        } else if (suggesting.get() || typed) {
+            // a text field moves its caret just after its text changes: suggest again for the word it is now in
+            typed = false;
             suggest(false);
         }
     }
@@ -123,6 +128,7 @@ public final class QueryBarModel {
 
     public void dismiss() {
         edits++;
+        typed = false;
         suggesting.set(false);
         suggestions.clear();
         selected.set(-1);
