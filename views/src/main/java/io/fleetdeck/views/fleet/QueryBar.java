@@ -293,7 +293,9 @@ final class QueryBar {
         }
         // the parser's messages name the column; one that does not gets it in front
         problem.setText(
-                wrong.message().contains("column") ? wrong.message() : "Column " + wrong.column() + ": " + wrong.message());
+                wrong.message().contains("column")
+                        ? wrong.message()
+                        : "Column " + wrong.column() + ": " + wrong.message());
         problem.setVisible(true);
         String text = field.getText();
         int position = Math.min(wrong.position(), text.length());
