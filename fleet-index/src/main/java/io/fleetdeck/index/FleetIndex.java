@@ -254,6 +254,24 @@ public final class FleetIndex implements AutoCloseable {
         return withSearcher(searcher -> searcher.count(query.toLucene()));
     }
 
+    /**
+     * The searchable fields the index holds now, by the path a query names them with ({@code
+     * shadow.reported.battery}), with the types of their values, sorted by path; the fixed fields of
+     * AWS-IOT-BEHAVIOUR §3.2 ({@code thingName}, {@code connectivity.connected}, ...) even when no thing has them yet.
+     */
+    public List<IndexedField> fieldNames() {
+        return withSearcher(FieldCatalog::fields);
+    }
+
+    /**
+     * The most frequent values of a string or boolean field that start with {@code prefix} (case aside), each with
+     * the number of things that have it, at most {@code limit}: what a search box offers after {@code field:}. Empty
+     * for a number field.
+     */
+    public List<Aggregations.Bucket> topValues(String field, String prefix, int limit) {
+        return withSearcher(searcher -> FieldCatalog.topValues(searcher, field, prefix, limit));
+    }
+
     /** Runs {@code work} on the current searcher, for aggregations and other readers of the index. */
     public <T> T withSearcher(SearcherWork<T> work) {
         try {

@@ -11,6 +11,7 @@ import io.fleetdeck.views.fleet.FleetWorkspace;
 import io.fleetdeck.views.groups.GroupsFeed;
 import io.fleetdeck.views.groups.GroupsView;
 import io.fleetdeck.views.groups.GroupsViewModel;
+import io.fleetdeck.views.settings.ConsoleMemory;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.ConsoleSettingsStore;
 import io.fleetdeck.views.shell.ConsoleInfo;
@@ -76,10 +77,12 @@ public final class ConsoleHost implements AutoCloseable {
             Platform.setImplicitExit(false);
             Platform.startup(() -> {
                 try {
-                    ShellViewModel model = new ShellViewModel(info, settings, store);
+                    // one copy of the settings for the shell and the Fleet view's queries, so neither undoes the other
+                    ConsoleMemory memory = new ConsoleMemory(settings, store);
+                    ShellViewModel model = new ShellViewModel(info, memory);
                     Map<Section, Supplier<Node>> sections = new EnumMap<>(Section.class);
                     List<AutoCloseable> feeds = new ArrayList<>();
-                    addSections(sources, sections, feeds);
+                    addSections(sources, memory, sections, feeds);
                     ConsoleWindow window = new ConsoleWindow(new Stage(), model, sections);
                     window.onCloseRequest(onCloseRequest);
                     logFirstFrame(window.stage().getScene());
@@ -100,7 +103,10 @@ public final class ConsoleHost implements AutoCloseable {
 
     /** Each section's view over its source, and the feeds that keep it current (closed with the window). */
     private static void addSections(
-            ConsoleSources sources, Map<Section, Supplier<Node>> sections, List<AutoCloseable> feeds) {
+            ConsoleSources sources,
+            ConsoleMemory memory,
+            Map<Section, Supplier<Node>> sections,
+            List<AutoCloseable> feeds) {
         BrokerViewModel brokerModel = new BrokerViewModel();
         BrokerView brokerView = new BrokerView(brokerModel);
         feeds.add(new BrokerFeed(sources.broker(), Platform::runLater, brokerModel::apply));
@@ -117,7 +123,12 @@ public final class ConsoleHost implements AutoCloseable {
             sections.put(Section.FLEET, () -> {
                 if (fleet[0] == null) {
                     fleet[0] = new FleetWorkspace(
-                            sources.fleet(), sources.things(), Clock.systemDefaultZone(), Platform::runLater);
+                            sources.fleet(),
+                            sources.search(),
+                            memory,
+                            sources.things(),
+                            Clock.systemDefaultZone(),
+                            Platform::runLater);
                     feeds.add(fleet[0]);
                 }
                 return fleet[0].node();

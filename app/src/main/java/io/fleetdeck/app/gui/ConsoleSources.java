@@ -4,14 +4,19 @@ import io.fleetdeck.app.runtime.FleetdeckInstance;
 import io.fleetdeck.views.broker.BrokerMonitor;
 import io.fleetdeck.views.certificates.CertificateDirectory;
 import io.fleetdeck.views.fleet.FleetDirectory;
+import io.fleetdeck.views.fleet.FleetSearch;
 import io.fleetdeck.views.groups.GroupDirectory;
 import io.fleetdeck.views.thing.ThingInspector;
 
-/** What the console's sections read from and act on; a null source leaves its section to say it is not built yet. */
+/**
+ * What the console's sections read from and act on; a null source leaves its section to say it is not built yet (a
+ * null {@code search} leaves the Fleet view with its quick filter).
+ */
 public record ConsoleSources(
         BrokerMonitor broker,
         CertificateDirectory certificates,
         FleetDirectory fleet,
+        FleetSearch search,
         ThingInspector things,
         GroupDirectory groups) {
 
@@ -21,6 +26,7 @@ public record ConsoleSources(
                 BrokerMonitors.of(instance.broker()),
                 CertificateDirectoryAdapter.of(instance),
                 FleetDirectoryAdapter.of(instance),
+                FleetSearchAdapter.of(instance),
                 ThingInspectorAdapter.of(instance),
                 GroupDirectoryAdapter.of(instance));
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.views.settings.ConsoleSettings;
+import io.fleetdeck.views.settings.SavedQuery;
 import io.fleetdeck.views.settings.Theme;
 import io.fleetdeck.views.settings.WindowGeometry;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -103,19 +105,53 @@ public final class SettingsFile {
         return problem.getMessage() == null ? problem.getClass().getSimpleName() : problem.getMessage();
     }
 
-    /** The file's shape, kept apart from the view's records so the format stays stable as they evolve. */
-    record StoredSettings(Theme theme, StoredWindow window) {
+    /**
+     * The file's shape, kept apart from the view's records so the format stays stable as they evolve. Keys added
+     * later are missing from older files and read as empty.
+     */
+    record StoredSettings(
+            Theme theme, StoredWindow window, List<String> recentQueries, List<StoredQuery> savedQueries) {
 
         static StoredSettings of(ConsoleSettings settings) {
             return new StoredSettings(
                     settings.theme(),
-                    settings.savedWindow().map(StoredWindow::of).orElse(null));
+                    settings.savedWindow().map(StoredWindow::of).orElse(null),
+                    settings.recentQueries(),
+                    settings.savedQueries().stream().map(StoredQuery::of).toList());
         }
 
         ConsoleSettings toSettings() {
             ConsoleSettings defaults = ConsoleSettings.defaults();
             return new ConsoleSettings(
-                    theme == null ? defaults.theme() : theme, window == null ? null : window.toGeometry());
+                    theme == null ? defaults.theme() : theme,
+                    window == null ? null : window.toGeometry(),
+                    recentQueries == null
+                            ? List.of()
+                            : recentQueries.stream()
+                                    .filter(query -> query != null && !query.isBlank())
+                                    .toList(),
+                    savedQueries == null
+                            ? List.of()
+                            : savedQueries.stream()
+                                    .filter(StoredQuery::isComplete)
+                                    .map(StoredQuery::toSavedQuery)
+                                    .toList());
+        }
+    }
+
+    record StoredQuery(String name, String query) {
+
+        static StoredQuery of(SavedQuery saved) {
+            return new StoredQuery(saved.name(), saved.query());
+        }
+
+        /** A hand-edited entry without a name or a query is dropped rather than refusing the whole file. */
+        boolean isComplete() {
+            return name != null && !name.isBlank() && query != null && !query.isBlank();
+        }
+
+        SavedQuery toSavedQuery() {
+            return new SavedQuery(name, query);
         }
     }
 

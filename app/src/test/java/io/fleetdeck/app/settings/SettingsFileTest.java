@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.views.settings.ConsoleSettings;
+import io.fleetdeck.views.settings.SavedQuery;
 import io.fleetdeck.views.settings.Theme;
 import io.fleetdeck.views.settings.WindowGeometry;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,5 +94,29 @@ class SettingsFileTest {
             writer.save(new ConsoleSettings(Theme.DARK, new WindowGeometry(1, 2, 1000, 700, false)));
         }
         assertThat(file.load()).isEqualTo(new ConsoleSettings(Theme.DARK, new WindowGeometry(1, 2, 1000, 700, false)));
+    }
+
+    @Test
+    void recentAndSavedFleetQueriesSurviveARestartAndOlderFilesReadWithout() throws Exception {
+        Files.writeString(
+                temp.resolve("settings.json"),
+                "{\"theme\":\"LIGHT\",\"window\":{\"x\":10,\"y\":20,\"width\":800,\"height\":600}}");
+        ConsoleSettings old = settingsFile().load();
+        assertThat(old.recentQueries()).isEmpty();
+        assertThat(old.savedQueries()).isEmpty();
+
+        ConsoleSettings withQueries = old.withQueries(
+                List.of("shadow.reported.battery<20", "thingName:pump*"),
+                List.of(new SavedQuery("Low battery", "shadow.reported.battery<20")));
+        settingsFile().save(withQueries);
+        assertThat(settingsFile().load()).isEqualTo(withQueries);
+
+        Files.writeString(
+                temp.resolve("settings.json"),
+                "{\"recentQueries\":[\"a\",null,\"\"],\"savedQueries\":[{\"name\":\"x\"},{\"name\":\"b\",\"query\":\"b:1\"}]}");
+        assertThat(settingsFile().load().recentQueries())
+                .as("a hand-edited file keeps what it can")
+                .containsExactly("a");
+        assertThat(settingsFile().load().savedQueries()).containsExactly(new SavedQuery("b", "b:1"));
     }
 }

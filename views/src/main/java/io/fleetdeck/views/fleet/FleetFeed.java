@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the Fleet table's rows on one background thread, so the window never waits for the fleet: reads every thing at
  * start, collects the names of things that change and reads those at most four times a second, and filters and sorts
- * for each query. Every result goes to the JavaFX thread as a {@link FleetUpdate}, in order.
+ * for each query. A query with a fleet index search asks the {@link FleetSearch} which things it finds, and asks again
+ * with each batch of changes (and once more after it, as the index follows the store a moment later), so the table
+ * follows the search at most four times a second too. Every result goes to the JavaFX thread as a {@link FleetUpdate},
+ * in order.
  *
  * <p>Create it, give it the view model's queries ({@code new FleetViewModel(feed, clock)}), then
  * {@link #start} it with the view model's {@code apply}; close it when the window closes.
@@ -32,6 +35,9 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
     static final long RETRY_MILLIS = 5_000;
 
     private final FleetDirectory directory;
+    /** Null when the console has no fleet index: only the quick filter then. */
+    private final FleetSearch search;
+
     private final Executor fxThread;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("fleet-view-worker").factory());
@@ -43,12 +49,24 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
     private final FleetRows rows = new FleetRows();
     /** Worker thread only. */
     private boolean loaded;
+    /** Worker thread only: the last search that ran, and what it found, kept when a later one fails. */
+    private String lastSearch = "";
+
+    private Set<String> lastFound;
+    /** Worker thread only: the index may not have caught up with the last batch yet, so search once more. */
+    private boolean searchAgain;
 
     private volatile Consumer<FleetUpdate> apply;
     private volatile AutoCloseable subscription;
 
     public FleetFeed(FleetDirectory directory, Executor fxThread) {
+        this(directory, null, fxThread);
+    }
+
+    /** @param search the fleet index that runs the queries' searches, or null for the quick filter alone */
+    public FleetFeed(FleetDirectory directory, FleetSearch search, Executor fxThread) {
         this.directory = Objects.requireNonNull(directory, "directory");
+        this.search = search;
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
     }
 
@@ -91,7 +109,7 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
             List<ThingRow> all = directory.things();
             Numbered pending = wanted.getAndSet(null);
             if (pending != null) {
-                rows.query(pending.query(), pending.number());
+                show(pending.query(), pending.number());
             }
             hand(rows.load(all));
             loaded = true;
@@ -111,11 +129,39 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
             }
             return;
         }
-        hand(rows.query(next.query(), next.number()));
+        hand(show(next.query(), next.number()));
+    }
+
+    /** The list by {@code query}, its search run now; a search that fails leaves the last good one in place. */
+    private FleetUpdate show(FleetQuery query, long number) {
+        if (search == null || !query.searches()) {
+            return rows.query(query, number);
+        }
+        try {
+            Set<String> found = search.search(query.search());
+            lastSearch = query.search();
+            lastFound = found;
+            return rows.query(query, number, found);
+        } catch (MalformedQueryException | RuntimeException e) {
+            // the query bar checks a query before it runs it, so this is the index failing: keep what is shown
+            log.warn("The fleet search {} failed; the table keeps the last one", query.search(), e);
+            return rows.query(new FleetQuery(query.filter(), query.order(), lastSearch), number, lastFound);
+        }
+    }
+
+    /** What the current search finds now; what it found last time when the index fails. */
+    private Set<String> foundNow() {
+        try {
+            lastFound = search.search(rows.current().search());
+        } catch (MalformedQueryException | RuntimeException e) {
+            log.warn("The fleet search {} failed; the table keeps what it found before", lastSearch, e);
+        }
+        return lastFound;
     }
 
     private void readChanges() {
-        if (!loaded || changed.isEmpty()) {
+        boolean searching = search != null && rows.current().searches();
+        if (!loaded || (changed.isEmpty() && !(searching && searchAgain))) {
             return;
         }
         List<String> names = new ArrayList<>(changed.size());
@@ -123,9 +169,12 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
             names.add(name);
             changed.remove(name);
         }
+        searchAgain = !names.isEmpty();
         try {
-            Collection<ThingRow> now = directory.things(names);
-            FleetUpdate update = rows.changed(names, List.copyOf(now));
+            Collection<ThingRow> now = names.isEmpty() ? List.of() : directory.things(names);
+            FleetUpdate update = searching
+                    ? rows.changed(names, List.copyOf(now), foundNow())
+                    : rows.changed(names, List.copyOf(now));
             if (update != null) {
                 hand(update);
             }

@@ -2,39 +2,61 @@ package io.fleetdeck.views.fleet;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * What the Fleet table shows: the things whose name, type, groups or firmware version contain the filter text (case
- * aside), in an order. The full fleet query language replaces the substring filter later.
+ * What the Fleet table shows: the things a fleet index query finds ({@code search}, in the language of
+ * AWS-IOT-BEHAVIOUR §3.3; blank for every thing) whose name, type, groups or firmware version contain the quick
+ * filter text (case aside), in an order.
  */
-public record FleetQuery(String filter, FleetOrder order) {
+public record FleetQuery(String filter, FleetOrder order, String search) {
 
     public static final FleetQuery ALL = new FleetQuery("", FleetOrder.BY_NAME);
 
     public FleetQuery {
         filter = filter == null ? "" : filter.strip();
+        search = search == null ? "" : search.strip();
         Objects.requireNonNull(order, "order");
     }
 
+    public FleetQuery(String filter, FleetOrder order) {
+        this(filter, order, "");
+    }
+
     public boolean filters() {
-        return !filter.isEmpty();
+        return !filter.isEmpty() || searches();
+    }
+
+    /** Whether the fleet index decides which things show. */
+    public boolean searches() {
+        return !search.isEmpty();
     }
 
     /** A predicate for this query's filter, made once per pass over the fleet. */
     Matcher matcher() {
-        return new Matcher(filter.toLowerCase(Locale.ROOT));
+        return matcher(null);
+    }
+
+    /** A predicate for this query's filter among the things named in {@code found} (null: every thing). */
+    Matcher matcher(Set<String> found) {
+        return new Matcher(filter.toLowerCase(Locale.ROOT), found);
     }
 
     /** Tests rows against one filter text; case-insensitive without making a lower-case copy of every field. */
     static final class Matcher {
 
         private final String needle;
+        private final Set<String> found;
 
-        private Matcher(String lowerCaseNeedle) {
+        private Matcher(String lowerCaseNeedle, Set<String> found) {
             this.needle = lowerCaseNeedle;
+            this.found = found;
         }
 
         boolean matches(ThingRow row) {
+            if (found != null && !found.contains(row.name())) {
+                return false;
+            }
             if (needle.isEmpty()) {
                 return true;
             }

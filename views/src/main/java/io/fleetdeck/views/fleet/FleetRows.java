@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ final class FleetRows {
 
     private final Map<String, ThingRow> byName = new HashMap<>();
     private FleetQuery query = FleetQuery.ALL;
+    /** The things the query's index search found, or null when it has none. */
+    private Set<String> found;
+
     private Comparator<ThingRow> order = query.order().comparator();
     /** The list as the table has it once it applied every update handed out so far. */
     private List<ThingRow> shown = new ArrayList<>();
@@ -40,6 +44,15 @@ final class FleetRows {
 
     /** Shows the fleet by {@code next}, which the view numbered {@code number}. */
     FleetUpdate query(FleetQuery next, long number) {
+        return query(next, number, null);
+    }
+
+    /**
+     * Shows the fleet by {@code next}, among the things its index search found ({@code found}, null when it has no
+     * search).
+     */
+    FleetUpdate query(FleetQuery next, long number, Set<String> found) {
+        this.found = found == null ? null : Set.copyOf(found);
         query = next;
         order = next.order().comparator();
         answered = number;
@@ -51,30 +64,53 @@ final class FleetRows {
      * does not change (e.g. only things the filter hides changed).
      */
     FleetUpdate changed(Collection<String> names, List<ThingRow> now) {
+        return changed(names, now, found);
+    }
+
+    /**
+     * As {@link #changed(Collection, List)}, with what the query's index search finds now ({@code nowFound}, null
+     * when it has no search): things that entered or left it move in or out of the list too.
+     */
+    FleetUpdate changed(Collection<String> names, List<ThingRow> now, Set<String> nowFound) {
         Map<String, ThingRow> current = new HashMap<>(now.size() * 2);
         for (ThingRow row : now) {
             current.put(row.name(), row);
         }
+        Set<String> read = new HashSet<>(names);
         Set<String> asked = new LinkedHashSet<>(names);
         asked.addAll(current.keySet());
-        FleetQuery.Matcher matcher = query.matcher();
+        Set<String> foundNow = nowFound == null || !query.searches() ? null : Set.copyOf(nowFound);
+        if (found != null && foundNow != null) {
+            addDifference(found, foundNow, asked);
+            addDifference(foundNow, found, asked);
+        }
+        FleetQuery.Matcher was = query.matcher(found);
+        FleetQuery.Matcher is = query.matcher(foundNow);
+        found = foundNow;
         List<RowChange> changes = new ArrayList<>();
         for (String name : asked) {
             ThingRow before = byName.get(name);
-            ThingRow after = current.get(name);
+            // a name read from the directory and missing was deleted; one that only entered or left the search is as it
+            // was
+            ThingRow after = current.containsKey(name) ? current.get(name) : read.contains(name) ? null : before;
             if (after == null) {
                 byName.remove(name);
             } else {
                 byName.put(name, after);
             }
             if (changes.size() <= PATCH_LIMIT) {
-                place(before, after, matcher, changes);
+                place(before, after, was, is, changes);
             }
         }
         if (changes.size() > PATCH_LIMIT) {
             return reshow();
         }
         return changes.isEmpty() ? null : FleetUpdate.patch(changes, byName.size(), answered);
+    }
+
+    /** The query the list is shown by. */
+    FleetQuery current() {
+        return query;
     }
 
     int total() {
@@ -86,10 +122,20 @@ final class FleetRows {
         return Collections.unmodifiableList(shown);
     }
 
+    /** Adds the names in {@code a} that are not in {@code b}. */
+    private static void addDifference(Set<String> a, Set<String> b, Set<String> into) {
+        for (String name : a) {
+            if (!b.contains(name)) {
+                into.add(name);
+            }
+        }
+    }
+
     /** Moves one thing from where {@code before} stood in the list to where {@code after} belongs. */
-    private void place(ThingRow before, ThingRow after, FleetQuery.Matcher matcher, List<RowChange> changes) {
-        int at = before != null && matcher.matches(before) ? Collections.binarySearch(shown, before, order) : -1;
-        boolean shows = after != null && matcher.matches(after);
+    private void place(
+            ThingRow before, ThingRow after, FleetQuery.Matcher was, FleetQuery.Matcher is, List<RowChange> changes) {
+        int at = before != null && was.matches(before) ? Collections.binarySearch(shown, before, order) : -1;
+        boolean shows = after != null && is.matches(after);
         if (at >= 0 && shows && order.compare(before, after) == 0) {
             // same place in the order: the row changes where it is, and the table keeps selection and scroll
             change(RowChange.set(at, after), changes);
@@ -110,7 +156,7 @@ final class FleetRows {
     }
 
     private FleetUpdate reshow() {
-        FleetQuery.Matcher matcher = query.matcher();
+        FleetQuery.Matcher matcher = query.matcher(found);
         List<ThingRow> matching = new ArrayList<>(query.filters() ? 1024 : byName.size());
         for (ThingRow row : byName.values()) {
             if (matcher.matches(row)) {

@@ -18,15 +18,18 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
@@ -44,7 +47,13 @@ public final class FleetView {
 
     private final FleetViewModel model;
     private final Consumer<String> openThing;
-    private final VBox root = new VBox();
+    /** Null: the quick filter instead of the query bar (a console without a fleet index). */
+    private final QueryBarModel queryModel;
+
+    private final FleetAggregationModel aggregations;
+    private final VBox content = new VBox();
+    private final Pane overlay = new Pane();
+    private final StackPane root = new StackPane(content, overlay);
     private final TableView<ThingRow> table = new TableView<>();
     /** The thing the user selected, kept by name because rows are replaced whenever the thing changes. */
     private String selectedName;
@@ -53,11 +62,50 @@ public final class FleetView {
 
     /** @param openThing called with a thing's name when the user opens it */
     public FleetView(FleetViewModel model, Consumer<String> openThing) {
+        this(model, null, null, openThing);
+    }
+
+    /**
+     * With the query bar over the fleet index and the aggregation panel; both null gives the quick filter alone.
+     *
+     * @param openThing called with a thing's name when the user opens it
+     */
+    public FleetView(
+            FleetViewModel model,
+            QueryBarModel queryModel,
+            FleetAggregationModel aggregations,
+            Consumer<String> openThing) {
         this.model = Objects.requireNonNull(model, "model");
         this.openThing = Objects.requireNonNull(openThing, "openThing");
+        this.queryModel = queryModel;
+        this.aggregations = aggregations;
         root.getStyleClass().add("fleet-view");
-        root.getChildren().addAll(toolbar(), buildTable());
-        VBox.setVgrow(table, Priority.ALWAYS);
+        content.getStyleClass().add("fleet-content");
+        overlay.setPickOnBounds(false);
+        overlay.setManaged(true);
+        buildTable();
+        if (queryModel == null) {
+            content.getChildren().addAll(toolbar(), table);
+            VBox.setVgrow(table, Priority.ALWAYS);
+        } else {
+            QueryBar bar = new QueryBar(queryModel, overlay);
+            HBox body = new HBox(table);
+            HBox.setHgrow(table, Priority.ALWAYS);
+            if (aggregations != null) {
+                Node panel = new AggregationPanel(aggregations, queryModel.fieldsProperty()).node();
+                panel.visibleProperty().bind(aggregations.openProperty());
+                panel.managedProperty().bind(aggregations.openProperty());
+                body.getChildren().add(panel);
+            }
+            VBox.setVgrow(body, Priority.ALWAYS);
+            content.getChildren().addAll(searchToolbar(bar), bar.problemNode(), body);
+            root.setOnKeyPressed(event -> {
+                if (event.isShortcutDown() && event.getCode() == KeyCode.F) {
+                    bar.focus();
+                    event.consume();
+                }
+            });
+        }
     }
 
     public Node node() {
@@ -81,17 +129,8 @@ public final class FleetView {
         HBox filterBox = new HBox(6, search, filter);
         filterBox.setAlignment(Pos.CENTER_LEFT);
 
-        Label count = new Label();
-        count.setId("fleet-count");
-        count.getStyleClass().add("fleet-count");
-        count.textProperty().bind(model.countText());
-        count.setMinWidth(Region.USE_PREF_SIZE);
-
-        ProgressIndicator working = new ProgressIndicator();
-        working.setId("fleet-working");
-        working.setPrefSize(16, 16);
-        working.setMaxSize(16, 16);
-        working.visibleProperty().bind(model.workingProperty().and(model.loadedProperty()));
+        Label count = countLabel();
+        ProgressIndicator working = workingIndicator();
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -102,6 +141,43 @@ public final class FleetView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("fleet-toolbar");
         return bar;
+    }
+
+    /** The query bar, its history menu, the count, and the switch of the aggregation panel. */
+    private Node searchToolbar(QueryBar bar) {
+        Node history = new QueryHistoryMenu(queryModel).node();
+        Label count = countLabel();
+        ProgressIndicator working = workingIndicator();
+        HBox toolbar = new HBox(10, bar.node(), history, working, count);
+        HBox.setHgrow(bar.node(), Priority.ALWAYS);
+        if (aggregations != null) {
+            ToggleButton panel = new ToggleButton("Aggregations", new FontIcon(MaterialDesignC.CHART_BAR));
+            panel.setId("fleet-aggregations-toggle");
+            panel.selectedProperty().bindBidirectional(aggregations.openProperty());
+            panel.setMinWidth(Region.USE_PREF_SIZE);
+            toolbar.getChildren().add(panel);
+        }
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().addAll("fleet-toolbar", "fleet-search-toolbar");
+        return toolbar;
+    }
+
+    private Label countLabel() {
+        Label count = new Label();
+        count.setId("fleet-count");
+        count.getStyleClass().add("fleet-count");
+        count.textProperty().bind(model.countText());
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        return count;
+    }
+
+    private ProgressIndicator workingIndicator() {
+        ProgressIndicator working = new ProgressIndicator();
+        working.setId("fleet-working");
+        working.setPrefSize(16, 16);
+        working.setMaxSize(16, 16);
+        working.visibleProperty().bind(model.workingProperty().and(model.loadedProperty()));
+        return working;
     }
 
     private TableView<ThingRow> buildTable() {
@@ -200,7 +276,11 @@ public final class FleetView {
 
         table.placeholderProperty()
                 .bind(Bindings.createObjectBinding(
-                        this::placeholder, model.loadedProperty(), model.totalProperty(), model.problemProperty()));
+                        this::placeholder,
+                        model.loadedProperty(),
+                        model.totalProperty(),
+                        model.problemProperty(),
+                        model.searchProperty()));
         return table;
     }
 
@@ -229,6 +309,18 @@ public final class FleetView {
                     "The list follows the registry as it changes.");
             empty.setId("fleet-empty");
             return empty;
+        }
+        String search = model.searchProperty().get();
+        if (!search.isEmpty()) {
+            EmptyState none = new EmptyState(
+                    MaterialDesignM.MAGNIFY_CLOSE,
+                    "No things match " + search,
+                    "Values match whole words, case aside: thingName:pump finds pump but not pump-7; write"
+                            + " thingName:pump* for names that start with it. Down in the query bar suggests the"
+                            + " fields and values the fleet has.",
+                    "The list follows the fleet: things that start to match appear here.");
+            none.setId("fleet-no-match");
+            return none;
         }
         Label noMatch = new Label("No thing matches the filter.");
         noMatch.setId("fleet-no-match");

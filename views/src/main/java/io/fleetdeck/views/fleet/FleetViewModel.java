@@ -36,6 +36,7 @@ public final class FleetViewModel {
     private final ObservableList<ThingRow> things = FXCollections.observableArrayList();
     private final ObservableList<ThingRow> thingsView = FXCollections.unmodifiableObservableList(things);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ReadOnlyStringWrapper search = new ReadOnlyStringWrapper(this, "search", "");
     private final ReadOnlyObjectWrapper<FleetOrder> order = new ReadOnlyObjectWrapper<>(FleetOrder.BY_NAME);
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper();
@@ -52,7 +53,7 @@ public final class FleetViewModel {
         this.queries = Objects.requireNonNull(queries, "queries");
         this.clock = Objects.requireNonNull(clock, "clock");
         filter.addListener((obs, old, now) -> ask());
-        countText = Bindings.createStringBinding(this::count, loaded, total, shown, filter, problem);
+        countText = Bindings.createStringBinding(this::count, loaded, total, shown, filter, search, problem);
     }
 
     /** Takes an update prepared by the feed: swaps the whole list in, or applies its row changes in order. */
@@ -86,9 +87,21 @@ public final class FleetViewModel {
         }
     }
 
+    /**
+     * Shows the things a fleet index query finds ({@code shadow.reported.battery<20}); blank shows every thing. The
+     * query bar checks the text first: the feed keeps the last good search when this one does not run.
+     */
+    public void search(String query) {
+        String next = query == null ? "" : query.strip();
+        if (!next.equals(search.get())) {
+            search.set(next);
+            ask();
+        }
+    }
+
     /** The query the table shows once the feed has answered. */
     public FleetQuery query() {
-        return new FleetQuery(filter.get(), order.get());
+        return new FleetQuery(filter.get(), order.get(), search.get());
     }
 
     private void ask() {
@@ -104,7 +117,7 @@ public final class FleetViewModel {
         if (!loaded.get()) {
             return "Reading the fleet\u2026";
         }
-        if (filter.get().isBlank()) {
+        if (filter.get().isBlank() && search.get().isBlank()) {
             return TimeText.count(total.get(), "thing");
         }
         return TimeText.number(shown.get()) + " of " + TimeText.count(total.get(), "thing");
@@ -130,6 +143,11 @@ public final class FleetViewModel {
     /** Narrows the table to things whose name, type, groups or firmware version contain this text, case aside. */
     public StringProperty filterProperty() {
         return filter;
+    }
+
+    /** The fleet index query the table is narrowed by, as last run; empty for every thing. */
+    public ReadOnlyStringProperty searchProperty() {
+        return search.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<FleetOrder> orderProperty() {

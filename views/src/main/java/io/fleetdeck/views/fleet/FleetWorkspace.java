@@ -1,5 +1,7 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.views.settings.ConsoleMemory;
+import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.thing.ThingInspector;
 import io.fleetdeck.views.thing.ThingView;
 import io.fleetdeck.views.thing.ThingViewModel;
@@ -10,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,17 +55,48 @@ public final class FleetWorkspace implements AutoCloseable {
 
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("fleet-open-things").factory());
-    private final AutoCloseable openThingChanges;
+    /** Reads the index for the query bar's suggestions and the aggregation panel, off the JavaFX thread. */
+    private final ExecutorService searcher = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("fleet-search-worker").factory());
 
+    private final AutoCloseable openThingChanges;
+    private final QueryBarModel queryBar;
+    private final FleetAggregationModel aggregations;
+
+    /** The Fleet section with the quick filter only: for a console without a fleet index. */
     public FleetWorkspace(FleetDirectory fleet, ThingInspector inspector, Clock clock, Executor fxThread) {
+        this(fleet, null, null, inspector, clock, fxThread);
+    }
+
+    /**
+     * The Fleet section with the query bar over {@code search} and the aggregation panel; the recent and saved
+     * queries are remembered in {@code memory}. Both null gives the quick filter only.
+     */
+    public FleetWorkspace(
+            FleetDirectory fleet,
+            FleetSearch search,
+            ConsoleMemory memory,
+            ThingInspector inspector,
+            Clock clock,
+            Executor fxThread) {
         this.inspector = Objects.requireNonNull(inspector, "inspector");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
-        feed = new FleetFeed(fleet, fxThread);
+        feed = new FleetFeed(fleet, search, fxThread);
         model = new FleetViewModel(feed, clock);
         feed.start(model::apply);
+        if (search != null) {
+            QueryHistory history = new QueryHistory(
+                    memory == null ? new ConsoleMemory(ConsoleSettings.defaults(), settings -> {}) : memory);
+            queryBar = new QueryBarModel(search, model, history, searcher, fxThread);
+            aggregations = new FleetAggregationModel(search, model, searcher, fxThread);
+            aggregations.refresh();
+        } else {
+            queryBar = null;
+            aggregations = null;
+        }
 
-        Tab things = new Tab("Things", new FleetView(model, this::open).node());
+        Tab things = new Tab("Things", new FleetView(model, queryBar, aggregations, this::open).node());
         things.setId("fleet-tab-things");
         things.setGraphic(new FontIcon(MaterialDesignD.DEVICES));
         things.setClosable(false);
@@ -98,6 +132,16 @@ public final class FleetWorkspace implements AutoCloseable {
         return tabs;
     }
 
+    /** The query bar's state, or null with the quick filter; for tests. */
+    public QueryBarModel queryBar() {
+        return queryBar;
+    }
+
+    /** The aggregation panel's state, or null with the quick filter; for tests. */
+    public FleetAggregationModel aggregations() {
+        return aggregations;
+    }
+
     /** The Fleet table's state, for tests and the benchmark. */
     public FleetViewModel model() {
         return model;
@@ -128,6 +172,7 @@ public final class FleetWorkspace implements AutoCloseable {
     public void close() {
         feed.close();
         refresher.shutdownNow();
+        searcher.shutdownNow();
         try {
             openThingChanges.close();
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package io.fleetdeck.views.shell;
 
+import io.fleetdeck.views.settings.ConsoleMemory;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.ConsoleSettingsStore;
 import io.fleetdeck.views.settings.Theme;
@@ -19,8 +20,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class ShellViewModel {
 
     private final ConsoleInfo info;
-    private final ConsoleSettingsStore store;
-    private ConsoleSettings settings;
+    private final ConsoleMemory memory;
 
     private final ReadOnlyObjectWrapper<Section> section = new ReadOnlyObjectWrapper<>(Section.FLEET);
     private final ReadOnlyObjectWrapper<Theme> theme;
@@ -28,10 +28,14 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
 
     public ShellViewModel(ConsoleInfo info, ConsoleSettings settings, ConsoleSettingsStore store) {
+        this(info, new ConsoleMemory(settings, store));
+    }
+
+    /** With settings shared with other parts of the window, which change them too. */
+    public ShellViewModel(ConsoleInfo info, ConsoleMemory memory) {
         this.info = Objects.requireNonNull(info, "info");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.store = Objects.requireNonNull(store, "store");
-        this.theme = new ReadOnlyObjectWrapper<>(settings.theme());
+        this.memory = Objects.requireNonNull(memory, "memory");
+        this.theme = new ReadOnlyObjectWrapper<>(memory.settings().theme());
         windowTitle.bind(section.map(s -> "Fleetdeck \u2014 " + s.title()));
     }
 
@@ -49,7 +53,7 @@ public final class ShellViewModel {
     public void toggleTheme() {
         Theme next = theme.get().other();
         theme.set(next);
-        remember(settings.withTheme(next));
+        memory.change(settings -> settings.withTheme(next));
     }
 
     public void serviceStateChanged(ServiceState state) {
@@ -58,11 +62,11 @@ public final class ShellViewModel {
 
     /** Called as the window closes, so the next start opens it where the user left it. */
     public void rememberWindow(WindowGeometry geometry) {
-        remember(settings.withWindow(geometry));
+        memory.change(settings -> settings.withWindow(geometry));
     }
 
     public Optional<WindowGeometry> savedWindow() {
-        return settings.savedWindow();
+        return memory.settings().savedWindow();
     }
 
     public ConsoleInfo info() {
@@ -83,12 +87,5 @@ public final class ShellViewModel {
 
     public ReadOnlyStringProperty windowTitleProperty() {
         return windowTitle.getReadOnlyProperty();
-    }
-
-    private void remember(ConsoleSettings changed) {
-        if (!changed.equals(settings)) {
-            settings = changed;
-            store.save(changed);
-        }
     }
 }

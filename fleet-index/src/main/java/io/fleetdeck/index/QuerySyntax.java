@@ -1,0 +1,140 @@
+package io.fleetdeck.index;
+
+import io.fleetdeck.index.Token.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The parts of a query as a search box colours them while the user types: field names, operators, values, phrases,
+ * wildcards, ranges, boolean keywords, parentheses, and the characters the lexer refuses. Never throws, whatever the
+ * text: a malformed part becomes an {@link Kind#ERROR} span and the rest is still coloured. Spans come in text order,
+ * do not overlap, and leave whitespace out.
+ *
+ * <p>Lexical only, by design: it uses the same {@link Lexer} as {@link FleetQuery#parse}, so a word is coloured as a
+ * field exactly when the parser reads it as one, but a query can be well coloured and still not parse ({@code
+ * thingName:}); {@link FleetQuery#parse}'s {@link QueryException#position()} says where. Stateless and thread-safe.
+ */
+public final class QuerySyntax {
+
+    /** What a span of the query is, for its colour. */
+    public enum Kind {
+        /** A field name before {@code :}, {@code =} or a comparison: {@code attributes.model}. */
+        FIELD,
+        /** {@code :}, {@code =}, {@code <}, {@code >}, {@code <=}, {@code >=}. */
+        OPERATOR,
+        /** A word to match: {@code legacy}, {@code 75}, a bare term. */
+        VALUE,
+        /** A quoted phrase, quotes included. */
+        PHRASE,
+        /** A value with {@code *} or {@code ?}: {@code tv*}, and {@code *} alone. */
+        WILDCARD_VALUE,
+        /** The brackets of a range and its {@code TO}. */
+        RANGE,
+        /** {@code AND}, {@code OR}, {@code NOT} and the excluding {@code -}. */
+        BOOLEAN,
+        /** A parenthesis, of a group or a field group. */
+        PAREN,
+        /** Text the lexer refuses: a forbidden character, an unknown operator, an unclosed quote. */
+        ERROR
+    }
+
+    /** Characters {@code start} (inclusive) to {@code end} (exclusive) of the text, UTF-16 offsets as in a text field. */
+    public record Span(Kind kind, int start, int end) {
+
+        public Span {
+            Objects.requireNonNull(kind, "kind");
+            if (start < 0 || end < start) {
+                throw new IllegalArgumentException("not a span: " + start + ".." + end);
+            }
+        }
+    }
+
+    private QuerySyntax() {}
+
+    /** The coloured parts of {@code text}, in order; empty for blank text. */
+    public static List<Span> spans(String text) {
+        String query = Tokens.wellFormed(Objects.requireNonNull(text, "text"));
+        List<Token> tokens = new ArrayList<>();
+        List<Span> errors = new ArrayList<>();
+        lex(query, tokens, errors);
+        List<Span> spans = new ArrayList<>(tokens.size() + errors.size());
+        boolean inRange = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+            inRange = switch (token.type()) {
+                case OPEN_BRACKET, OPEN_BRACE -> true;
+                case CLOSE_BRACKET, CLOSE_BRACE -> false;
+                default -> inRange;
+            };
+            spans.add(new Span(kindOf(token, next, inRange), token.start(), token.end()));
+        }
+        spans.addAll(errors);
+        spans.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return List.copyOf(spans);
+    }
+
+    /**
+     * Lexes the whole text. The lexer stops at the first thing it refuses; that part (up to the next whitespace)
+     * becomes an error span, and a fresh lexer goes on after it over the same text with everything before blanked
+     * out, so offsets stay those of the original text.
+     */
+    private static void lex(String query, List<Token> tokens, List<Span> errors) {
+        String rest = query;
+        while (true) {
+            Lexer lexer = new Lexer(rest);
+            try {
+                for (Token token = lexer.next(); !token.is(Type.END); token = lexer.next()) {
+                    tokens.add(token);
+                }
+                return;
+            } catch (QueryException refused) {
+                int from = refused.position();
+                int to = endOfChunk(query, from);
+                errors.add(new Span(Kind.ERROR, from, to));
+                if (to >= query.length()) {
+                    return;
+                }
+                rest = " ".repeat(to) + query.substring(to);
+            }
+        }
+    }
+
+    /** Where the refused part ends: an unclosed quote runs to the end; anything else to the next whitespace. */
+    private static int endOfChunk(String query, int from) {
+        if (from < query.length() && query.charAt(from) == '"') {
+            return query.length();
+        }
+        int to = Math.min(query.length(), from + 1);
+        while (to < query.length() && !Character.isWhitespace(query.charAt(to))) {
+            to++;
+        }
+        return to;
+    }
+
+    private static Kind kindOf(Token token, Token next, boolean inRange) {
+        return switch (token.type()) {
+            case WORD -> wordKind(token, next, inRange);
+            case PHRASE -> Kind.PHRASE;
+            case OPEN_PAREN, CLOSE_PAREN -> Kind.PAREN;
+            case OPEN_BRACKET, CLOSE_BRACKET, OPEN_BRACE, CLOSE_BRACE -> Kind.RANGE;
+            case COLON, EQUAL, LESS, GREATER, LESS_OR_EQUAL, GREATER_OR_EQUAL -> Kind.OPERATOR;
+            case MINUS -> Kind.BOOLEAN;
+            case END -> throw new IllegalStateException("the end is not a span");
+        };
+    }
+
+    private static Kind wordKind(Token word, Token next, boolean inRange) {
+        if (inRange && word.isKeyword("TO")) {
+            return Kind.RANGE;
+        }
+        if (word.isBooleanOperator()) {
+            return Kind.BOOLEAN;
+        }
+        if (next != null && (next.is(Type.COLON) || next.is(Type.EQUAL) || next.isComparison())) {
+            return Kind.FIELD;
+        }
+        return word.hasWildcards() ? Kind.WILDCARD_VALUE : Kind.VALUE;
+    }
+}

@@ -1,0 +1,192 @@
+package io.fleetdeck.views.fleet;
+
+import io.fleetdeck.views.common.TimeText;
+import io.fleetdeck.views.fleet.FleetSearch.Buckets;
+import io.fleetdeck.views.fleet.FleetSearch.Field;
+import io.fleetdeck.views.fleet.FleetSearch.FieldType;
+import io.fleetdeck.views.fleet.FleetSearch.Statistics;
+import io.fleetdeck.views.fleet.FleetSearch.ValueCount;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The aggregation panel beside the Fleet table: for the things the current query finds, the statistics of a number
+ * field (count, minimum, average, maximum, standard deviation) and the most frequent values of another as a bar chart.
+ * The field pickers offer the fleet's fields of the right type. Built and used on the JavaFX thread.
+ */
+final class AggregationPanel {
+
+    private final FleetAggregationModel model;
+    private final VBox root = new VBox(10);
+    private final Label count = value("fleet-stat-count");
+    private final Label minimum = value("fleet-stat-min");
+    private final Label average = value("fleet-stat-avg");
+    private final Label maximum = value("fleet-stat-max");
+    private final Label deviation = value("fleet-stat-stddev");
+    private final Label bucketsNote = new Label();
+    private final CategoryAxis valueAxis = new CategoryAxis();
+    private final NumberAxis countAxis = new NumberAxis();
+    private final BarChart<String, Number> chart = new BarChart<>(valueAxis, countAxis);
+
+    AggregationPanel(FleetAggregationModel model, ObservableValue<List<Field>> fields) {
+        this.model = Objects.requireNonNull(model, "model");
+        root.setId("fleet-aggregations");
+        root.getStyleClass().add("fleet-aggregations");
+        root.setPadding(new Insets(12));
+        root.setPrefWidth(340);
+        root.setMinWidth(280);
+
+        ComboBox<String> numberField =
+                picker("fleet-stat-field", model.numberFieldProperty().get());
+        numberField.valueProperty().bindBidirectional(model.numberFieldProperty());
+        ComboBox<String> bucketField =
+                picker("fleet-bucket-field", model.bucketFieldProperty().get());
+        bucketField.valueProperty().bindBidirectional(model.bucketFieldProperty());
+        fields.subscribe(list -> {
+            offer(numberField, list, FieldType.NUMBER);
+            offer(bucketField, list, FieldType.STRING);
+        });
+
+        GridPane stats = new GridPane();
+        stats.getStyleClass().add("fleet-stats");
+        stats.setHgap(16);
+        stats.setVgap(4);
+        row(stats, 0, "Things", count);
+        row(stats, 1, "Minimum", minimum);
+        row(stats, 2, "Average", average);
+        row(stats, 3, "Maximum", maximum);
+        row(stats, 4, "Std deviation", deviation);
+
+        chart.setId("fleet-bucket-chart");
+        chart.getStyleClass().add("fleet-bucket-chart");
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setCategoryGap(6);
+        chart.setBarGap(2);
+        chart.setMinHeight(220);
+        countAxis.setMinorTickVisible(false);
+        countAxis.setForceZeroInRange(true);
+        valueAxis.setTickLabelRotation(-40);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        bucketsNote.setId("fleet-bucket-note");
+        bucketsNote.getStyleClass().add("fleet-aggregation-note");
+        bucketsNote.setWrapText(true);
+        bucketsNote.setMinHeight(Region.USE_PREF_SIZE);
+
+        root.getChildren()
+                .addAll(
+                        heading("Statistics"),
+                        numberField,
+                        stats,
+                        heading("Most frequent values"),
+                        bucketField,
+                        chart,
+                        bucketsNote);
+        model.statisticsProperty().subscribe(this::showStatistics);
+        model.bucketsProperty().subscribe(this::showBuckets);
+    }
+
+    Node node() {
+        return root;
+    }
+
+    private void showStatistics(Statistics statistics) {
+        if (statistics == null) {
+            for (Label label : List.of(count, minimum, average, maximum, deviation)) {
+                label.setText("\u2013");
+            }
+            return;
+        }
+        count.setText(TimeText.number(statistics.count()));
+        minimum.setText(number(statistics.minimum()));
+        average.setText(number(statistics.average()));
+        maximum.setText(number(statistics.maximum()));
+        deviation.setText(number(statistics.stdDeviation()));
+    }
+
+    private void showBuckets(Buckets buckets) {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        if (buckets != null) {
+            for (ValueCount bucket : buckets.buckets()) {
+                series.getData().add(new XYChart.Data<>(bucket.value(), bucket.count()));
+            }
+        }
+        chart.getData().setAll(List.of(series));
+        if (buckets == null || buckets.buckets().isEmpty()) {
+            bucketsNote.setText("No thing found has a value there.");
+            return;
+        }
+        long shown = buckets.buckets().stream().mapToLong(ValueCount::count).sum();
+        bucketsNote.setText(String.format(
+                Locale.ROOT,
+                "%s of %s found, in the %d most frequent values",
+                TimeText.number(shown),
+                TimeText.count(buckets.totalCount(), "thing"),
+                buckets.buckets().size()));
+    }
+
+    /** Two decimals at most, no trailing zeros: 81.5, 12, 0.33. */
+    static String number(Double value) {
+        if (value == null) {
+            return "\u2013";
+        }
+        String text = String.format(Locale.ROOT, "%,.2f", value);
+        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+    }
+
+    private static void offer(ComboBox<String> picker, List<Field> fields, FieldType type) {
+        String chosen = picker.getValue();
+        picker.getItems()
+                .setAll(fields.stream()
+                        .filter(field -> field.has(type))
+                        .map(Field::path)
+                        .toList());
+        if (chosen != null && !picker.getItems().contains(chosen)) {
+            picker.getItems().addFirst(chosen);
+        }
+        picker.setValue(chosen);
+    }
+
+    private static ComboBox<String> picker(String id, String value) {
+        ComboBox<String> picker = new ComboBox<>();
+        picker.setId(id);
+        picker.setEditable(true);
+        picker.setMaxWidth(Double.MAX_VALUE);
+        picker.setValue(value);
+        picker.setVisibleRowCount(14);
+        return picker;
+    }
+
+    private static Label heading(String text) {
+        Label heading = new Label(text);
+        heading.getStyleClass().add("fleet-aggregation-heading");
+        return heading;
+    }
+
+    private static Label value(String id) {
+        Label label = new Label("\u2013");
+        label.setId(id);
+        label.getStyleClass().add("fleet-stat-value");
+        return label;
+    }
+
+    private static void row(GridPane grid, int row, String name, Label value) {
+        Label label = new Label(name);
+        label.getStyleClass().add("fleet-stat-name");
+        grid.addRow(row, label, value);
+    }
+}
