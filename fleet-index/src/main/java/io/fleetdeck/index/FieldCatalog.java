@@ -51,8 +51,8 @@ final class FieldCatalog {
                 continue;
             }
             String path = name.substring(2);
-            // n: and b: also hold the doc values of fields nobody can search (§3.2's versions)
-            if (FieldPaths.isSearchable(path)) {
+            // n: and b: also hold the doc values of fields nobody can search (§3.2's versions); # fields are ours
+            if (FieldPaths.isSearchable(path) && !FieldPaths.isInternal(path)) {
                 types.computeIfAbsent(path, p -> EnumSet.noneOf(ValueType.class))
                         .add(type);
             }

@@ -51,6 +51,9 @@ class FleetIndexFieldsTest {
                     .as("sorted by path")
                     .isSorted();
             assertThat(fields.keySet()).noneMatch(path -> path.contains(":"));
+            assertThat(fields.keySet())
+                    .as("the index's own fields are not offered")
+                    .noneMatch(path -> path.startsWith("#"));
         }
     }
 
@@ -93,6 +96,7 @@ class FleetIndexFieldsTest {
         FleetDocument.Builder thing = FleetDocument.builder(name)
                 .add("registry.version", 3)
                 .add("shadow.version", 9)
+                .staticGroups("site-north")
                 .json("shadow.reported", json("{'battery':" + battery + ",'door':{'open':" + doorOpen + "}}"));
         thing.attribute("firmwareVersion", firmware);
         if (model != null) {
