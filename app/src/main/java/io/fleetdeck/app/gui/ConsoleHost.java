@@ -117,9 +117,9 @@ public final class ConsoleHost implements AutoCloseable {
             sections.put(Section.CERTIFICATES, () -> new CertificatesView(certificatesModel).node());
             feeds.add(new CertificatesFeed(sources.certificates(), Platform::runLater, certificatesModel::apply));
         }
+        FleetWorkspace[] fleet = new FleetWorkspace[1];
         if (sources.fleet() != null && sources.things() != null) {
             // built on first view: reading 100k things is work the start-up should not wait for
-            FleetWorkspace[] fleet = new FleetWorkspace[1];
             sections.put(Section.FLEET, () -> {
                 if (fleet[0] == null) {
                     fleet[0] = new FleetWorkspace(
@@ -136,7 +136,14 @@ public final class ConsoleHost implements AutoCloseable {
         }
         if (sources.groups() != null) {
             GroupsViewModel groupsModel = new GroupsViewModel(sources.groups(), Platform::runLater);
-            sections.put(Section.GROUPS, () -> new GroupsView(groupsModel).node());
+            sections.put(Section.GROUPS, () -> {
+                GroupsView groups = new GroupsView(groupsModel);
+                // a dynamic group starts from the query in the Fleet view's bar
+                groups.startDynamicGroupsFrom(() -> fleet[0] == null
+                        ? ""
+                        : fleet[0].queryBar().textProperty().get());
+                return groups.node();
+            });
             feeds.add(new GroupsFeed(sources.groups(), Platform::runLater, groupsModel::apply));
         }
     }
