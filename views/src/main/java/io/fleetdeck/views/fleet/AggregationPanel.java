@@ -22,6 +22,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The aggregation panel beside the Fleet table: for the things the current query finds, the statistics of a number
@@ -78,6 +79,20 @@ final class AggregationPanel {
         chart.setCategoryGap(6);
         chart.setBarGap(2);
         chart.setMinHeight(220);
+        // counts of things are whole: no 2.5 on the axis
+        countAxis.setMinorTickVisible(false);
+        countAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number tick) {
+                double value = tick.doubleValue();
+                return value == Math.rint(value) ? TimeText.number((long) value) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
         countAxis.setMinorTickVisible(false);
         countAxis.setForceZeroInRange(true);
         valueAxis.setTickLabelRotation(-40);
@@ -133,10 +148,10 @@ final class AggregationPanel {
         long shown = buckets.buckets().stream().mapToLong(ValueCount::count).sum();
         bucketsNote.setText(String.format(
                 Locale.ROOT,
-                "%s of %s found, in the %d most frequent values",
+                "%s, held by %s of the %s found",
+                TimeText.count(buckets.buckets().size(), "value"),
                 TimeText.number(shown),
-                TimeText.count(buckets.totalCount(), "thing"),
-                buckets.buckets().size()));
+                TimeText.count(buckets.totalCount(), "thing")));
     }
 
     /** Two decimals at most, no trailing zeros: 81.5, 12, 0.33. */
