@@ -1,5 +1,6 @@
 package io.fleetdeck.app.cli;
 
+import io.fleetdeck.app.runtime.OfflineFleet;
 import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.registry.RegistryException;
 import io.fleetdeck.fleet.registry.ThingGroup;
@@ -127,11 +128,7 @@ final class GroupCommand {
                     spec.commandLine().getOut(),
                     fleet -> {
                         Registry registry = fleet.services().registry();
-                        try (FleetIndex index = fleet.services().upToDateIndex();
-                                DynamicThingGroups dynamicGroups = DynamicThingGroups.start(registry, index)) {
-                            dynamicGroups.create(name, query, Map.of());
-                            dynamicGroups.awaitQuiet(5, TimeUnit.MINUTES);
-                        }
+                        withDynamicGroups(fleet, dynamicGroups -> dynamicGroups.create(name, query, Map.of()));
                         ThingGroup group = registry.thingGroup(name).orElseThrow();
                         int members = registry.thingsInGroup(name, false).size();
                         return "dynamic group " + name + ": " + members + (members == 1 ? " thing" : " things")
@@ -172,10 +169,7 @@ final class GroupCommand {
                                         RegistryException.NOT_FOUND, "no thing group named " + group));
                         if (found.isDynamic()) {
                             // commands may have changed the store since an instance last followed it
-                            try (FleetIndex index = fleet.services().upToDateIndex();
-                                    DynamicThingGroups dynamicGroups = DynamicThingGroups.start(registry, index)) {
-                                dynamicGroups.awaitQuiet(5, TimeUnit.MINUTES);
-                            }
+                            withDynamicGroups(fleet, dynamicGroups -> {});
                         }
                         return String.join(
                                 System.lineSeparator(),
@@ -183,6 +177,23 @@ final class GroupCommand {
                                         .sorted()
                                         .toList());
                     });
+        }
+    }
+
+    private interface DynamicGroupsWork {
+        void run(DynamicThingGroups dynamicGroups) throws Exception;
+    }
+
+    /**
+     * Does {@code work} with the dynamic groups following an up-to-date index, and returns once they have caught up
+     * with it (a command prints what is true, not what is on its way).
+     */
+    private static void withDynamicGroups(OfflineFleet fleet, DynamicGroupsWork work) throws Exception {
+        try (FleetIndex index = fleet.services().upToDateIndex();
+                DynamicThingGroups dynamicGroups =
+                        DynamicThingGroups.start(fleet.services().registry(), index)) {
+            work.run(dynamicGroups);
+            dynamicGroups.awaitQuiet(5, TimeUnit.MINUTES);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetdeck.fleet.registry;
 
+import static io.fleetdeck.fleet.registry.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetdeck.broker.policy.IotAction;
@@ -53,21 +54,6 @@ class RegistryTest {
     @AfterEach
     void close() {
         database.close();
-    }
-
-    private static RegistryException refusal(ThrowingCall call) {
-        try {
-            call.run();
-        } catch (RegistryException e) {
-            return e;
-        } catch (Exception e) {
-            throw new AssertionError("expected a RegistryException, got " + e, e);
-        }
-        throw new AssertionError("expected a refusal");
-    }
-
-    private interface ThrowingCall {
-        void run() throws Exception;
     }
 
     @Test

@@ -59,19 +59,8 @@ class ThingGroupChangesTest {
         database.close();
     }
 
-    private static String refusal(ThrowingCall call) {
-        try {
-            call.run();
-        } catch (RegistryException e) {
-            return e.getMessage();
-        } catch (Exception e) {
-            throw new AssertionError("expected a RegistryException, got " + e, e);
-        }
-        throw new AssertionError("expected a refusal");
-    }
-
-    private interface ThrowingCall {
-        void run() throws Exception;
+    private static String refusal(Refusals.ThrowingCall call) {
+        return Refusals.refusal(call).getMessage();
     }
 
     @Test
