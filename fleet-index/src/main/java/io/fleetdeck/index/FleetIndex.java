@@ -212,13 +212,19 @@ public final class FleetIndex implements AutoCloseable {
 
     /** The things matching {@code query}, sorted by name, from {@code offset}, at most {@code limit}. */
     public SearchPage search(FleetQuery query, int offset, int limit) {
+        return search(query, SearchSort.BY_NAME, offset, limit);
+    }
+
+    /** The things matching {@code query} in the order {@code sort} gives, from {@code offset}, at most {@code limit}. */
+    public SearchPage search(FleetQuery query, SearchSort sort, int offset, int limit) {
         return withSearcher(searcher -> {
             Query lucene = query.toLucene();
             int total = searcher.count(lucene);
             if (limit <= 0 || offset >= total) {
                 return new SearchPage(total, List.of());
             }
-            TopDocs top = searcher.search(lucene, Math.min(total, offset + limit), DocumentEncoding.BY_THING_NAME);
+            TopDocs top =
+                    searcher.search(lucene, Math.min(total, offset + limit), sort.toLucene(searcher.getIndexReader()));
             List<String> names = new ArrayList<>();
             for (int i = offset; i < top.scoreDocs.length; i++) {
                 names.add(nameOf(searcher, top.scoreDocs[i]));

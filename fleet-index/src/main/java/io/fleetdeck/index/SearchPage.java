@@ -2,7 +2,7 @@ package io.fleetdeck.index;
 
 import java.util.List;
 
-/** One page of a search: how many things match in all, and the names on this page, sorted. */
+/** One page of a search: how many things match in all, and the names on this page, in the search's order. */
 public record SearchPage(int total, List<String> thingNames) {
 
     public SearchPage {

@@ -102,6 +102,26 @@ class FleetIndexTest {
     }
 
     @Test
+    void resultsComeInTheOrderOfAFieldWithThingsWithoutItLast() throws Exception {
+        update("pump-8", "", "{\"state\":{\"reported\":{\"stats\":{\"battery\":95}}}}");
+        try (FleetIndex index = FleetIndex.open(folder.resolve("index"), source)) {
+            FleetQuery all = FleetQuery.parse("*");
+            SearchSort battery = new SearchSort("shadow.reported.stats.battery", false);
+            assertThat(index.search(all, battery, 0, 10).thingNames())
+                    .containsExactly("pump-7", "pump-8", "tv-kitchen");
+            assertThat(index.search(all, new SearchSort("shadow.reported.stats.battery", true), 0, 10)
+                            .thingNames())
+                    .containsExactly("pump-8", "pump-7", "tv-kitchen");
+            assertThat(index.search(all, new SearchSort("attributes.model", false), 0, 10)
+                            .thingNames())
+                    .as("text in Unicode order (P200 before legacy), then the thing without a model")
+                    .containsExactly("pump-7", "pump-8", "tv-kitchen");
+            assertThat(index.search(all, new SearchSort("thingName", true), 1, 1))
+                    .isEqualTo(new SearchPage(3, List.of("pump-8")));
+        }
+    }
+
+    @Test
     void aChangeInTheStoreIsSearchableAtOnce() throws Exception {
         try (FleetIndex index = FleetIndex.open(folder.resolve("index"), source)) {
             shadows.onCommitted(index::thingsChanged);

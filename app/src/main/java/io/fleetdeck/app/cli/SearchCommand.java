@@ -4,6 +4,7 @@ import io.fleetdeck.app.StartupException;
 import io.fleetdeck.index.FleetIndex;
 import io.fleetdeck.index.FleetQuery;
 import io.fleetdeck.index.QueryException;
+import io.fleetdeck.index.SearchSort;
 import io.fleetdeck.index.ThingGroupSearch;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -40,6 +41,16 @@ final class SearchCommand implements Callable<Integer> {
                     + " parentGroupNames).")
     String indexName = "AWS_Things";
 
+    @Option(
+            names = "--sort",
+            paramLabel = "FIELD",
+            description = "Order the things by this field (numbers numerically), those without it last; default:"
+                    + " by name.")
+    String sortField;
+
+    @Option(names = "--descending", description = "Largest first, with --sort.")
+    boolean descending;
+
     @Spec
     CommandSpec spec;
 
@@ -62,7 +73,12 @@ final class SearchCommand implements Callable<Integer> {
         return OfflineAction.perform(
                 dataFolder, parent.dataFolder, spec.commandLine().getOut(), fleet -> {
                     try (FleetIndex index = fleet.services().upToDateIndex()) {
-                        return String.join(System.lineSeparator(), index.allMatching(parsed));
+                        SearchSort sort = sortField == null
+                                ? new SearchSort(SearchSort.BY_NAME.field(), descending)
+                                : new SearchSort(sortField, descending);
+                        return String.join(
+                                System.lineSeparator(),
+                                index.search(parsed, sort, 0, Integer.MAX_VALUE).thingNames());
                     }
                 });
     }

@@ -54,6 +54,12 @@ class SearchCliIT {
                     .isEqualTo("{\"statistics\":{\"count\":2,\"average\":46.0,\"sum\":92.0,\"minimum\":12.0,"
                             + "\"maximum\":80.0,\"sumOfSquares\":6544.0,\"variance\":1156.0,\"stdDeviation\":34.0}}");
         }
+        try (FleetdeckProcess sorted = run("search", "*", "--sort", "shadow.reported.battery", "--descending")) {
+            assertThat(sorted.awaitExit()).as("stderr %s", sorted.stderr()).isZero();
+            assertThat(sorted.stdout())
+                    .as("fullest battery first, the thing without one last")
+                    .containsExactly("pump-7", "pump-10", "valve-1");
+        }
         try (FleetdeckProcess none = run("search", "thingName:tv*")) {
             assertThat(none.awaitExit()).isZero();
             assertThat(none.stdout()).as("no match prints nothing").isEmpty();

@@ -4,6 +4,7 @@ import io.fleetdeck.index.Aggregations;
 import io.fleetdeck.index.DocumentEncoding;
 import io.fleetdeck.index.FleetIndex;
 import io.fleetdeck.index.FleetQuery;
+import io.fleetdeck.index.SearchSort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 
@@ -71,6 +75,7 @@ public final class IndexBenchmark {
                         heapAfterGc() >> 20);
                 if (!Arrays.asList(args).contains("--skip-queries")) {
                     queries(index, iterations);
+                    sorted(index, iterations);
                 }
                 aggregations(index);
                 Visibility.measure(index, fleet, size);
@@ -167,6 +172,27 @@ public final class IndexBenchmark {
                     plain.p99(),
                     service.p99() / plain.p99());
         }
+    }
+
+    /** The 100 things most recently connected or disconnected: a sort on a number field, service and by hand. */
+    private static void sorted(FleetIndex index, int iterations) throws Exception {
+        SearchSort newestFirst = new SearchSort("connectivity.timestamp", true);
+        Sort byHand = new Sort(
+                new SortedNumericSortField("n:connectivity.timestamp", SortField.Type.DOUBLE, true),
+                DocumentEncoding.BY_THING_NAME.getSort()[0]);
+        Timings[] both = Timings.alternately(
+                iterations,
+                () -> index.search(FleetQuery.parse("*"), newestFirst, 0, 100),
+                () -> index.withSearcher(searcher -> searcher.search(MatchAllDocsQuery.INSTANCE, 100, byHand)));
+        System.out.printf(
+                Locale.ROOT,
+                "  %-13s top 100 by connectivity.timestamp  %7.2f / %7.2f | %7.2f / %7.2f  (p99 ratio %.2f)%n",
+                "sorted",
+                both[0].p50(),
+                both[0].p99(),
+                both[1].p50(),
+                both[1].p99(),
+                both[0].p99() / both[1].p99());
     }
 
     /** The same answer as the service's: the count and the names of the first 100 by name. */
