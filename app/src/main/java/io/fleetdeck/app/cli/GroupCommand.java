@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fleetdeck group create NAME [--parent P]}, {@code group add GROUP THING}, {@code group create-dynamic NAME
- * 'QUERY'} and {@code group members GROUP}.
+ * 'QUERY'}, {@code group update-dynamic NAME 'QUERY'} and {@code group members GROUP}.
  */
 @Command(
         name = "group",
@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             GroupCommand.Create.class,
             GroupCommand.Add.class,
             GroupCommand.CreateDynamic.class,
+            GroupCommand.UpdateDynamic.class,
             GroupCommand.Members.class
         })
 final class GroupCommand {
@@ -127,13 +128,43 @@ final class GroupCommand {
                     groupCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
-                        Registry registry = fleet.services().registry();
                         withDynamicGroups(fleet, dynamicGroups -> dynamicGroups.create(name, query, Map.of()));
-                        ThingGroup group = registry.thingGroup(name).orElseThrow();
-                        int members = registry.thingsInGroup(name, false).size();
-                        return "dynamic group " + name + ": " + members + (members == 1 ? " thing" : " things")
-                                + " match " + group.dynamic().queryString() + " ("
-                                + group.dynamic().status() + ")";
+                        return describeDynamic(fleet.services().registry(), name);
+                    });
+        }
+    }
+
+    @Command(
+            name = "update-dynamic",
+            description = "Give a dynamic thing group a new query; its members are chosen again. Prints how many"
+                    + " match now.")
+    static final class UpdateDynamic implements Callable<Integer> {
+
+        @ParentCommand
+        GroupCommand groupCommand;
+
+        @Mixin
+        DataFolderOption dataFolder = new DataFolderOption();
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "QUERY")
+        String query;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            SearchCommand.parse(query, spec.commandLine().getErr());
+            return OfflineAction.perform(
+                    dataFolder,
+                    groupCommand.parent.dataFolder,
+                    spec.commandLine().getOut(),
+                    fleet -> {
+                        withDynamicGroups(fleet, dynamicGroups -> dynamicGroups.changeQuery(name, query));
+                        return describeDynamic(fleet.services().registry(), name);
                     });
         }
     }
@@ -178,6 +209,14 @@ final class GroupCommand {
                                         .toList());
                     });
         }
+    }
+
+    /** {@code dynamic group lowBattery: 3 things match shadow.reported.battery<20 (ACTIVE)}, as a line to print. */
+    private static String describeDynamic(Registry registry, String name) {
+        ThingGroup group = registry.thingGroup(name).orElseThrow();
+        int members = registry.thingsInGroup(name, false).size();
+        return "dynamic group " + name + ": " + members + (members == 1 ? " thing matches " : " things match ")
+                + group.dynamic().queryString() + " (" + group.dynamic().status() + ")";
     }
 
     private interface DynamicGroupsWork {

@@ -44,7 +44,7 @@ class DynamicGroupIT {
         succeeds("shadow", "update", "sensor-2", "{\"state\":{\"reported\":{\"battery\":15}}}");
 
         assertThat(succeeds("group", "create-dynamic", "lowBattery", "shadow.reported.battery<20"))
-                .containsExactly("dynamic group lowBattery: 1 thing match shadow.reported.battery<20 (ACTIVE)");
+                .containsExactly("dynamic group lowBattery: 1 thing matches shadow.reported.battery<20 (ACTIVE)");
         assertThat(succeeds("group", "members", "lowBattery")).containsExactly("sensor-2");
 
         int port = FleetdeckProcess.freePort();
@@ -80,6 +80,9 @@ class DynamicGroupIT {
         assertThat(succeeds("group", "members", "lowBattery"))
                 .as("no instance ran: the command brings the group up to date from the store")
                 .isEmpty();
+        assertThat(succeeds("group", "update-dynamic", "lowBattery", "shadow.reported.battery<70"))
+                .containsExactly("dynamic group lowBattery: 1 thing matches shadow.reported.battery<70 (ACTIVE)");
+        assertThat(succeeds("group", "members", "lowBattery")).containsExactly("sensor-1");
     }
 
     @Test
