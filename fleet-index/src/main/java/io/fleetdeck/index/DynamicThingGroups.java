@@ -35,6 +35,8 @@ public final class DynamicThingGroups implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DynamicThingGroups.class);
 
+    private static final int SLICE = 500;
+
     private final Registry registry;
     private final FleetIndex index;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
@@ -187,10 +189,22 @@ public final class DynamicThingGroups implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the change in slices of {@value #SLICE} things, each its own transaction: a group that gains 100,000 things
+     * must not hold the store's one writer (and every device's shadow update) for the whole of it.
+     */
     private void apply(String name, Set<String> entering, Set<String> leaving) {
-        if (entering.isEmpty() && leaving.isEmpty()) {
-            return;
+        List<String> leavingList = List.copyOf(leaving);
+        for (int from = 0; from < leavingList.size(); from += SLICE) {
+            applySlice(name, List.of(), leavingList.subList(from, Math.min(leavingList.size(), from + SLICE)));
         }
+        List<String> enteringList = entering.stream().sorted().toList();
+        for (int from = 0; from < enteringList.size(); from += SLICE) {
+            applySlice(name, enteringList.subList(from, Math.min(enteringList.size(), from + SLICE)), List.of());
+        }
+    }
+
+    private void applySlice(String name, List<String> entering, List<String> leaving) {
         DynamicMembershipChange change = registry.changeDynamicMembership(name, entering, leaving);
         Evaluated group = groups.get(name);
         group.members().addAll(change.added());
