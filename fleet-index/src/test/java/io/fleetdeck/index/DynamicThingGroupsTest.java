@@ -10,6 +10,7 @@ import io.fleetdeck.fleet.registry.ThingGroup.DynamicMembership.Status;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +110,23 @@ class DynamicThingGroupsTest {
         dynamicGroups.awaitQuiet(5, TimeUnit.SECONDS);
         assertThat(members("ungrouped")).containsExactly("gateway", "sensor-1", "sensor-2");
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aGroupLargerThanOneWriteSliceIsBuiltAndRebuiltWhole() throws Exception {
+        for (int i = 0; i < 1_234; i++) {
+            fleet.registry.createThing(String.format(Locale.ROOT, "meter-%04d", i), null, Map.of());
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fleet.search("thingName:meter*").size() == 1_234);
+
+        dynamicGroups.create("meters", "thingName:meter*", Map.of());
+        await().atMost(Duration.ofSeconds(10)).until(() -> status("meters") == Status.ACTIVE);
+        assertThat(members("meters")).hasSize(1_234).contains("meter-0000", "meter-1233");
+
+        dynamicGroups.changeQuery("meters", "thingName:meter-00*");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status("meters") == Status.ACTIVE);
+        assertThat(members("meters")).hasSize(100);
     }
 
     @Test
