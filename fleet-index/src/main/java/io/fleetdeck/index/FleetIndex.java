@@ -184,11 +184,11 @@ public final class FleetIndex implements AutoCloseable {
     }
 
     /**
-     * Reads again every thing the index has as connected: when an instance starts, the broker that saw those
-     * connections is gone, and the new one has not seen the devices yet.
+     * The things the index has as connected. When an instance starts, the broker that saw those connections is gone
+     * and the new one has not seen the devices yet: they are to be read again.
      */
-    public void reindexConnected() {
-        reindexNow(withSearcher(searcher -> {
+    public List<String> connectedThings() {
+        return withSearcher(searcher -> {
             List<String> names = new ArrayList<>();
             Query connected = new TermQuery(new Term(DocumentEncoding.booleanField("connectivity.connected"), "true"));
             for (ScoreDoc hit : searcher.search(
@@ -197,7 +197,7 @@ public final class FleetIndex implements AutoCloseable {
                 names.add(nameOf(searcher, hit));
             }
             return names;
-        }));
+        });
     }
 
     /** Whether the index is open: it hears of changes and answers searches. */

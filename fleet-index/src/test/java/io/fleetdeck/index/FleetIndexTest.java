@@ -146,7 +146,7 @@ class FleetIndexTest {
             assertThat(search(index, "connectivity.connected:true"))
                     .as("as the last instance left it")
                     .containsExactly("pump-7");
-            index.reindexConnected();
+            index.reindexNow(index.connectedThings());
             assertThat(search(index, "connectivity.connected:true")).isEmpty();
             assertThat(search(index, "shadow.reported.stats.battery>50"))
                     .as("the rest of the thing is read again as it is")

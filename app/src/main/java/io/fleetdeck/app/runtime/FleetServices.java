@@ -119,20 +119,12 @@ public final class FleetServices implements AutoCloseable {
                 registry, (topic, payload) -> channel.publish(topic, payload, 1, false), clock));
         connectivity = new ConnectivityTracker(channel);
         shadowService = ShadowService.start(channel, shadows);
-        fleetIndex = follow(FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, connectivity::of)));
+        fleetIndex = FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, connectivity::of));
+        following = fleetIndex;
+        // in the background: thousands of devices were connected when the last instance stopped
+        fleetIndex.thingsChanged(fleetIndex.connectedThings());
         connectivity.onChange(thing -> fleetIndex.thingsChanged(List.of(thing)));
         dynamicGroups = DynamicThingGroups.start(registry, fleetIndex);
-    }
-
-    /**
-     * From now on {@code index} hears of every change to a thing's registry entry, groups and shadows. Things it had
-     * as connected are read again: connectivity lives in the broker of the instance that wrote them, and that broker
-     * is gone (this one has not seen them yet).
-     */
-    private FleetIndex follow(FleetIndex index) {
-        following = index;
-        index.reindexConnected();
-        return index;
     }
 
     private List<String> thingsOf(RegistryEvent event) {
@@ -165,7 +157,12 @@ public final class FleetServices implements AutoCloseable {
             FleetIndex.markStoreChanged(indexFolder);
             changedUnindexed = false;
         }
-        return follow(FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, thing -> Optional.empty())));
+        FleetIndex index =
+                FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, thing -> Optional.empty()));
+        following = index;
+        // before the command's first search: no broker runs, so no thing is connected
+        index.reindexNow(index.connectedThings());
+        return index;
     }
 
     /** Each thing's connectivity, from the broker's lifecycle events; null before the broker is up. */
