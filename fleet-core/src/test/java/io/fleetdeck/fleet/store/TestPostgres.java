@@ -1,5 +1,7 @@
 package io.fleetdeck.fleet.store;
 
+import static org.awaitility.Awaitility.await;
+
 import com.sun.security.auth.module.UnixSystem;
 import java.io.File;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +33,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -337,24 +342,32 @@ public final class TestPostgres {
     }
 
     private Optional<Connection> awaitConnection(Path log) throws IOException {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        SQLException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(DriverManager.getConnection(url("postgres")));
-            } catch (SQLException e) {
-                last = e; // still starting up
-            }
-            sleep(Duration.ofMillis(100));
+        AtomicReference<SQLException> last = new AtomicReference<>();
+        try {
+            return await("the PostgreSQL test server accepting connections")
+                    .atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> connectOrGiveUp(last), Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
+            server.destroyForcibly();
+            throw new IllegalStateException(
+                    "the PostgreSQL test server did not accept connections within " + START_TIMEOUT + "; its log:\n"
+                            + tail(log),
+                    last.get());
         }
-        server.destroyForcibly();
-        throw new IllegalStateException(
-                "the PostgreSQL test server did not accept connections within " + START_TIMEOUT + "; its log:\n"
-                        + tail(log),
-                last);
+    }
+
+    /** A connection; empty when the server has died (no use waiting); null while it is still starting up. */
+    private Optional<Connection> connectOrGiveUp(AtomicReference<SQLException> last) {
+        if (!server.isAlive()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DriverManager.getConnection(url("postgres")));
+        } catch (SQLException e) {
+            last.set(e);
+            return null;
+        }
     }
 
     /**
@@ -508,15 +521,6 @@ public final class TestPostgres {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(cannot read " + log + ": " + e.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the PostgreSQL test server", e);
         }
     }
 

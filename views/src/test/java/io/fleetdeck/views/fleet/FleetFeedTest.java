@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,22 +43,21 @@ class FleetFeedTest {
         feed.start(applied::add);
         await().atMost(Duration.ofSeconds(5)).until(() -> !applied.isEmpty());
 
-        // 3,000 reports about 20 things within about half a second
-        for (int round = 0; round < 150; round++) {
-            for (int i = 0; i < 20; i++) {
-                ThingRow row = fleet.get(FakeFleet.thing(i).name());
-                fleet.change(new ThingRow(
-                        row.name(),
-                        row.thingType(),
-                        row.groups(),
-                        row.connected(),
-                        row.lastSeen(),
-                        row.shadowVersion() + 1,
-                        row.pendingDeltaFields(),
-                        row.firmwareVersion()));
-            }
-            Thread.sleep(3);
-        }
+        // 3,000 reports about 20 things within about half a second: a round every 3 ms
+        AtomicInteger rounds = new AtomicInteger();
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
+        reporter.scheduleAtFixedRate(
+                () -> {
+                    if (rounds.get() < 150) {
+                        reportRound(fleet);
+                        rounds.incrementAndGet();
+                    }
+                },
+                0,
+                3,
+                TimeUnit.MILLISECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rounds.get() == 150);
+        reporter.shutdownNow();
 
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> fleet.batchReads.stream()
@@ -63,10 +65,12 @@ class FleetFeedTest {
                                 .distinct()
                                 .count()
                         == 20);
-        Thread.sleep(2 * FleetFeed.BATCH_MILLIS);
-        assertThat(fleet.batchReads.size())
-                .as("reads of changed things, at most one per batch interval")
-                .isLessThanOrEqualTo(6);
+        // and no more reads come after the last change was read
+        await().during(Duration.ofMillis(2 * FleetFeed.BATCH_MILLIS))
+                .atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(fleet.batchReads.size())
+                        .as("reads of changed things, at most one per batch interval")
+                        .isLessThanOrEqualTo(6));
         assertThat(fleet.batchReads).allSatisfy(batch -> assertThat(batch).doesNotHaveDuplicates());
         assertThat(fleet.wholeReads.get()).isEqualTo(1);
         ThingRow last = applied.stream()
@@ -93,5 +97,21 @@ class FleetFeedTest {
                 .isNotEmpty()
                 .allMatch(row -> row.name().startsWith("north-harbour-b1-f1-temperature-0"));
         assertThat(applied.size()).as("skipped queries are not answered").isLessThan(31);
+    }
+
+    /** One report about each of the first 20 things: its shadow moved on a version. */
+    private static void reportRound(FakeFleet fleet) {
+        for (int i = 0; i < 20; i++) {
+            ThingRow row = fleet.get(FakeFleet.thing(i).name());
+            fleet.change(new ThingRow(
+                    row.name(),
+                    row.thingType(),
+                    row.groups(),
+                    row.connected(),
+                    row.lastSeen(),
+                    row.shadowVersion() + 1,
+                    row.pendingDeltaFields(),
+                    row.firmwareVersion()));
+        }
     }
 }
