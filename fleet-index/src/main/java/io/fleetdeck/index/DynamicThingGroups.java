@@ -6,8 +6,8 @@ import io.fleetdeck.fleet.registry.RegistryEvent;
 import io.fleetdeck.fleet.registry.RegistryException;
 import io.fleetdeck.fleet.registry.ThingGroup;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +45,7 @@ public final class DynamicThingGroups implements AutoCloseable {
     private final AtomicBoolean evaluationQueued = new AtomicBoolean();
     private final AtomicLong failedAdds = new AtomicLong();
     /* worker thread only: each dynamic group's parsed query and members, as last written to the registry */
-    private final Map<String, Evaluated> groups = new HashMap<>();
+    private final Map<String, Evaluated> groups = new LinkedHashMap<>(); // oldest first, as they have priority
     private volatile boolean groupsChanged = true;
 
     private record Evaluated(String queryString, FleetQuery query, Set<String> members) {}
@@ -143,7 +143,7 @@ public final class DynamicThingGroups implements AutoCloseable {
     private void buildAll() {
         groupsChanged = true;
         refreshGroups();
-        groups.keySet().stream().sorted().toList().forEach(this::build);
+        List.copyOf(groups.keySet()).forEach(this::build);
     }
 
     private void build(String name) {
@@ -171,7 +171,7 @@ public final class DynamicThingGroups implements AutoCloseable {
         changedThings.removeAll(things);
         try {
             refreshGroups();
-            for (String name : groups.keySet().stream().sorted().toList()) {
+            for (String name : List.copyOf(groups.keySet())) {
                 Evaluated group = groups.get(name);
                 Set<String> matching = index.matchingAmong(group.query(), things);
                 Set<String> entering = new HashSet<>(matching);
@@ -226,7 +226,7 @@ public final class DynamicThingGroups implements AutoCloseable {
             return;
         }
         groupsChanged = false;
-        Map<String, Evaluated> current = new HashMap<>();
+        Map<String, Evaluated> current = new LinkedHashMap<>();
         for (ThingGroup group : registry.dynamicThingGroups()) {
             String queryString = group.dynamic().queryString();
             Evaluated known = groups.get(group.name());
