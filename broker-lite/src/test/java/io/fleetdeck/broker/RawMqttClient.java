@@ -18,7 +18,13 @@ final class RawMqttClient implements AutoCloseable {
     private final DataInputStream in;
 
     RawMqttClient(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(new Socket("127.0.0.1", port));
+    }
+
+    /** Over a socket already connected, such as a TLS socket with a device certificate. */
+    RawMqttClient(Socket connected) throws IOException {
+        socket = connected;
+        socket.setTcpNoDelay(true);
         socket.setSoTimeout(10_000);
         out = socket.getOutputStream();
         in = new DataInputStream(socket.getInputStream());
@@ -88,15 +94,18 @@ final class RawMqttClient implements AutoCloseable {
         socket.close();
     }
 
+    /** One write per packet: written piecemeal, Nagle and delayed ACKs would cost tens of milliseconds a packet. */
     private void packet(int type, byte[] body) throws IOException {
-        out.write(type);
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(body.length + 5);
+        frame.write(type);
         int length = body.length;
         do {
             int digit = length % 128;
             length /= 128;
-            out.write(length > 0 ? digit | 0x80 : digit);
+            frame.write(length > 0 ? digit | 0x80 : digit);
         } while (length > 0);
-        out.write(body);
+        frame.write(body, 0, body.length);
+        out.write(frame.toByteArray());
         out.flush();
     }
 

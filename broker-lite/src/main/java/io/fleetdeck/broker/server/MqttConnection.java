@@ -89,6 +89,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     private ClientConnection client;
     private boolean mqtt5;
     private boolean connackSent;
+    private boolean sessionEnded;
     /*
      * Deliveries come from every publisher's thread. They queue here and one task on this connection's event loop
      * writes all that waits and flushes once, instead of a task and a flush per message.
@@ -621,6 +622,9 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         }
         endReason = "client disconnected";
         endCategory = DisconnectReason.CLIENT_DISCONNECTED;
+        // The session lets go of this connection before the socket closes: a client that waits for the close and
+        // reconnects with the same client id must find the session free, not take it over (issue 13, defect 8).
+        endSession();
         ctx.close();
     }
 
@@ -639,22 +643,29 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
 
     @Override
     public void channelInactive(ChannelHandlerContext context) throws Exception {
-        if (session != null) {
-            boolean resumedElsewhere = endCategory == DisconnectReason.SESSION_TAKEN_OVER && willDelaySeconds > 0;
-            if (will != null && !resumedElsewhere) {
-                // MQTT 5 §3.1.3.2.2: after the Will Delay Interval or when the session ends, whichever comes first
-                broker.wills()
-                        .disconnected(
-                                client.clientId(),
-                                will,
-                                Math.min(willDelaySeconds, sessionExpirySeconds),
-                                context.executor());
-            }
-            broker.sessions().closed(session, this);
-            log.debug("{} disconnected: {}", client.clientId(), endReason);
-            broker.disconnected(client, endCategory, endReason);
-        }
+        endSession();
         super.channelInactive(context);
+    }
+
+    /**
+     * Once per connection, on its event loop: the will, the session let go and the lifecycle event, in that order. A
+     * clean DISCONNECT calls it before the socket closes, so whatever the client does next comes after it.
+     */
+    private void endSession() {
+        if (session == null || sessionEnded) {
+            return;
+        }
+        sessionEnded = true;
+        boolean resumedElsewhere = endCategory == DisconnectReason.SESSION_TAKEN_OVER && willDelaySeconds > 0;
+        if (will != null && !resumedElsewhere) {
+            // MQTT 5 §3.1.3.2.2: after the Will Delay Interval or when the session ends, whichever comes first
+            broker.wills()
+                    .disconnected(
+                            client.clientId(), will, Math.min(willDelaySeconds, sessionExpirySeconds), ctx.executor());
+        }
+        broker.sessions().closed(session, this);
+        log.debug("{} disconnected: {}", client.clientId(), endReason);
+        broker.disconnected(client, endCategory, endReason);
     }
 
     @Override
