@@ -56,6 +56,20 @@ final class RawMqttClient implements AutoCloseable {
         packet(0x82, body.toByteArray());
     }
 
+    void ping() throws IOException {
+        packet(0xc0, new byte[0]);
+    }
+
+    /** True when nothing came and the connection stayed open for the read time-out. */
+    boolean silentFor() throws IOException {
+        try {
+            in.read(); // a byte, or the end of the stream
+            return false;
+        } catch (java.net.SocketTimeoutException quiet) {
+            return true;
+        }
+    }
+
     void disconnect() throws IOException {
         packet(0xe0, new byte[0]);
     }

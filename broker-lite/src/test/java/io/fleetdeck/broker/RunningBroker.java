@@ -5,6 +5,7 @@ import io.fleetdeck.broker.server.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
 import io.fleetdeck.broker.server.RateQuotas;
+import io.fleetdeck.broker.server.admission.ConnectionLimits;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,6 +54,25 @@ final class RunningBroker implements AutoCloseable {
                 broker,
                 new MqttServer.Listeners(
                         "127.0.0.1", 0, identity.mutualTlsContext(authority), Optional.of(0), 1 << 20, authority));
+        return new RunningBroker(broker, server, caFile);
+    }
+
+    /** Mutual TLS with {@code authority} and the given defences against connections that do not connect. */
+    static RunningBroker startWithConnectionLimits(Path folder, ClientAuthority authority, ConnectionLimits limits)
+            throws Exception {
+        Path caFile = folder.resolve("provisioning/root-ca.pem");
+        ServerIdentity identity = ServerIdentity.loadOrCreate(folder.resolve("pki"), caFile, Clock.systemUTC());
+        MessageBroker broker = new MessageBroker(BrokerLimits.awsDefaults(), Clock.systemUTC());
+        MqttServer server = MqttServer.start(
+                broker,
+                new MqttServer.Listeners(
+                                "127.0.0.1",
+                                0,
+                                identity.mutualTlsContext(authority),
+                                Optional.of(0),
+                                1 << 20,
+                                authority)
+                        .withConnectionLimits(limits));
         return new RunningBroker(broker, server, caFile);
     }
 

@@ -1,6 +1,14 @@
 package io.fleetdeck.broker.server;
 
 import io.fleetdeck.broker.auth.ClientAuthority;
+import io.fleetdeck.broker.server.admission.AcceptErrors;
+import io.fleetdeck.broker.server.admission.AdmissionHandler;
+import io.fleetdeck.broker.server.admission.ConnectDeadline;
+import io.fleetdeck.broker.server.admission.ConnectionLimits;
+import io.fleetdeck.broker.server.admission.ListenerAdmission;
+import io.fleetdeck.broker.server.admission.OpenConnections;
+import io.fleetdeck.broker.server.admission.OpenFileLimit;
+import io.fleetdeck.broker.server.admission.ThrottledLog;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -43,6 +51,7 @@ public final class MqttServer implements AutoCloseable {
     private final List<Channel> listeners;
     private final InetSocketAddress tlsAddress;
     private final InetSocketAddress plainAddress;
+    private final Admission admission;
 
     /**
      * Where to listen: {@code tlsHost} null means every interface; {@code plainPort} empty keeps the plain listener
@@ -57,26 +66,87 @@ public final class MqttServer implements AutoCloseable {
             SslContext tls,
             Optional<Integer> plainPort,
             int slowClientBufferBytes,
-            ClientAuthority authority) {
+            ClientAuthority authority,
+            ConnectionLimits connectionLimits) {
+
+        public Listeners(
+                String tlsHost,
+                int tlsPort,
+                SslContext tls,
+                Optional<Integer> plainPort,
+                int slowClientBufferBytes,
+                ClientAuthority authority) {
+            this(tlsHost, tlsPort, tls, plainPort, slowClientBufferBytes, authority, ConnectionLimits.defaults());
+        }
 
         /** Without an authority: any client certificate, no policies (tests of the protocol, the benchmark). */
         public Listeners(
                 String tlsHost, int tlsPort, SslContext tls, Optional<Integer> plainPort, int slowClientBufferBytes) {
             this(tlsHost, tlsPort, tls, plainPort, slowClientBufferBytes, null);
         }
+
+        public Listeners withConnectionLimits(ConnectionLimits limits) {
+            return new Listeners(tlsHost, tlsPort, tls, plainPort, slowClientBufferBytes, authority, limits);
+        }
     }
+
+    /**
+     * How the listeners fare against connections that do not connect: open now under the cap, and the totals since
+     * start of connections closed at accept, closed for sending no CONNECT in time, and accepts that failed.
+     */
+    public record AdmissionStats(
+            int open, int cap, long refusedAtAccept, long closedWithoutConnect, long failedAccepts) {}
 
     private MqttServer(
             EventLoopGroup acceptors,
             EventLoopGroup workers,
             List<Channel> listeners,
             InetSocketAddress tlsAddress,
-            InetSocketAddress plainAddress) {
+            InetSocketAddress plainAddress,
+            Admission admission) {
         this.acceptors = acceptors;
         this.workers = workers;
         this.listeners = listeners;
         this.tlsAddress = tlsAddress;
         this.plainAddress = plainAddress;
+        this.admission = admission;
+    }
+
+    /** What the listeners share to keep connections that never connect from eating the process's files. */
+    private record Admission(
+            ConnectionLimits limits,
+            OpenConnections open,
+            ListenerAdmission tls,
+            ListenerAdmission plain,
+            ThrottledLog refusals,
+            ThrottledLog expiries,
+            ThrottledLog acceptErrors) {
+
+        static Admission of(ConnectionLimits limits) {
+            OpenConnections open = new OpenConnections(limits.connectionCap());
+            return new Admission(
+                    limits,
+                    open,
+                    new ListenerAdmission(limits, open, true),
+                    new ListenerAdmission(limits, open, false),
+                    new ThrottledLog(log, "connections closed at accept", 10, TimeUnit.SECONDS),
+                    new ThrottledLog(
+                            log,
+                            "connections closed for sending no CONNECT within "
+                                    + limits.connectDeadline().toSeconds() + " s",
+                            10,
+                            TimeUnit.SECONDS),
+                    new ThrottledLog(log, "failed accepts", 10, TimeUnit.SECONDS));
+        }
+
+        void maintain() {
+            long now = System.nanoTime();
+            tls.prune(now);
+            plain.prune(now);
+            refusals.flush();
+            expiries.flush();
+            acceptErrors.flush();
+        }
     }
 
     public static MqttServer start(MessageBroker broker, Listeners config) throws IOException {
@@ -92,11 +162,21 @@ public final class MqttServer implements AutoCloseable {
                     .onCertificateDisabled(certificateId -> connections.forEach(channel ->
                             channel.pipeline().fireUserEventTriggered(new CertificateDisabled(certificateId))));
         }
+        Admission admission = Admission.of(config.connectionLimits());
         try {
             InetSocketAddress tlsAddress = config.tlsHost() == null
                     ? new InetSocketAddress(config.tlsPort())
                     : new InetSocketAddress(config.tlsHost(), config.tlsPort());
-            Channel tls = bind(broker, config, connections, acceptors, workers, config.tls(), tlsAddress);
+            Channel tls = bind(
+                    broker,
+                    config,
+                    connections,
+                    acceptors,
+                    workers,
+                    config.tls(),
+                    tlsAddress,
+                    admission,
+                    admission.tls());
             bound.add(tls);
             InetSocketAddress plainAddress = null;
             if (config.plainPort().isPresent()) {
@@ -108,7 +188,9 @@ public final class MqttServer implements AutoCloseable {
                         acceptors,
                         workers,
                         null,
-                        new InetSocketAddress("127.0.0.1", config.plainPort().get()));
+                        new InetSocketAddress("127.0.0.1", config.plainPort().get()),
+                        admission,
+                        admission.plain());
                 bound.add(plain);
                 plainAddress = (InetSocketAddress) plain.localAddress();
             }
@@ -117,16 +199,26 @@ public final class MqttServer implements AutoCloseable {
                             () -> {
                                 broker.sessions().expire();
                                 broker.forgetOldConnects();
+                                admission.maintain();
                             },
                             10,
                             10,
                             TimeUnit.SECONDS);
-            MqttServer server =
-                    new MqttServer(acceptors, workers, bound, (InetSocketAddress) tls.localAddress(), plainAddress);
+            MqttServer server = new MqttServer(
+                    acceptors, workers, bound, (InetSocketAddress) tls.localAddress(), plainAddress, admission);
             log.info(
                     "MQTT broker listening: mqtts on {}{}",
                     server.tlsAddress,
                     plainAddress == null ? "" : ", mqtt on " + plainAddress);
+            ConnectionLimits limits = admission.limits();
+            log.info(
+                    "Connections: at most {} open (open files: limit {}), {} per address before CONNECT, {} TLS"
+                            + " handshakes a second per address, CONNECT within {} s",
+                    admission.open().cap(),
+                    OpenFileLimit.current().maxFiles(),
+                    limits.maxUnauthenticatedPerAddress(),
+                    limits.handshakesPerSecondPerAddress(),
+                    limits.connectDeadline().toSeconds());
             return server;
         } catch (IOException | RuntimeException e) {
             bound.forEach(Channel::close);
@@ -143,12 +235,16 @@ public final class MqttServer implements AutoCloseable {
             EventLoopGroup acceptors,
             EventLoopGroup workers,
             SslContext tls,
-            InetSocketAddress address)
+            InetSocketAddress address,
+            Admission admission,
+            ListenerAdmission listenerAdmission)
             throws IOException {
         int maxPacket = maxPacketBytes(broker.limits());
+        long connectDeadline = admission.limits().connectDeadline().toNanos();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(NioServerSocketChannel.class)
+                .handler(new AcceptErrors(admission.acceptErrors()))
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
@@ -159,12 +255,15 @@ public final class MqttServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         ChannelPipeline pipeline = channel.pipeline();
+                        pipeline.addLast("admission", new AdmissionHandler(listenerAdmission, admission.refusals()));
                         if (tls != null) {
                             pipeline.addLast("tls", tls.newHandler(channel.alloc()));
                         }
                         pipeline.addLast("mqtt-decoder", new MqttDecoder(maxPacket, 65535));
                         pipeline.addLast("mqtt-encoder", MqttEncoder.INSTANCE);
                         pipeline.addLast("flush-consolidation", new FlushConsolidationHandler(256, true));
+                        pipeline.addLast(
+                                "connect-deadline", new ConnectDeadline(connectDeadline, admission.expiries()));
                         // the loopback listener is for tools on this machine: no certificate, no policies
                         pipeline.addLast("mqtt", new MqttConnection(broker, tls == null ? null : config.authority()));
                         connections.add(channel);
@@ -194,6 +293,15 @@ public final class MqttServer implements AutoCloseable {
 
     public Optional<InetSocketAddress> plainAddress() {
         return Optional.ofNullable(plainAddress);
+    }
+
+    public AdmissionStats admissionStats() {
+        return new AdmissionStats(
+                admission.open().count(),
+                admission.open().cap(),
+                admission.refusals().total(),
+                admission.expiries().total(),
+                admission.acceptErrors().total());
     }
 
     @Override
