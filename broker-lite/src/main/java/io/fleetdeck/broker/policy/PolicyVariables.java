@@ -16,6 +16,9 @@ final class PolicyVariables {
     private static final int MAX_VALUE_LENGTH = 1024;
     private static final int MAX_MULTI_VALUES = 5;
     private static final String THING = "iot:Connection.Thing.";
+    /** Fleetdeck's own condition key: AWS has none that tells a registered thing's client id from any other. */
+    static final String CLIENT_ID_IS_REGISTERED_THING = "fleetdeck:ClientIdIsRegisteredThing";
+
     private static final String SUBJECT = "iot:Certificate.Subject.";
     private static final String ISSUER = "iot:Certificate.Issuer.";
 
@@ -49,6 +52,8 @@ final class PolicyVariables {
                 return listOf(principal.certificateSerial());
             case "iot:Connection.Thing.IsAttached":
                 return List.of(Boolean.toString(principal.attachedThings().contains(principal.clientId())));
+            case CLIENT_ID_IS_REGISTERED_THING:
+                return List.of(Boolean.toString(principal.clientIdIsRegisteredThing()));
             default:
                 break;
         }

@@ -17,6 +17,9 @@ import java.util.Set;
  * @param subject the certificate subject's attributes by AWS name (CommonName, Organization, ...), each with its values
  * @param issuer the issuer's attributes, likewise
  * @param alternativeNames the subject alternative names by AWS type (DNSName, IPAddress, RFC822Name, ...)
+ * @param clientIdIsRegisteredThing whether the client id is the name of a registered thing, attached to this
+ *     certificate or not: Fleetdeck's condition key {@code fleetdeck:ClientIdIsRegisteredThing}, with which the claim
+ *     policy keeps a shared claim certificate from connecting as a device
  */
 public record PrincipalContext(
         String clientId,
@@ -28,7 +31,8 @@ public record PrincipalContext(
         Map<String, List<String>> subject,
         Map<String, List<String>> issuer,
         Map<String, List<String>> alternativeNames,
-        Instant now) {
+        Instant now,
+        boolean clientIdIsRegisteredThing) {
 
     public PrincipalContext {
         attachedThings = Set.copyOf(attachedThings);
@@ -57,7 +61,24 @@ public record PrincipalContext(
                 certificate.subject(),
                 certificate.issuer(),
                 certificate.alternativeNames(),
-                now);
+                now,
+                false);
+    }
+
+    /** The same principal, told whether its client id names a registered thing. */
+    public PrincipalContext withClientIdOfRegisteredThing(boolean registered) {
+        return new PrincipalContext(
+                clientId,
+                sourceIp,
+                certificateId,
+                certificateSerial,
+                attachedThings,
+                thing,
+                subject,
+                issuer,
+                alternativeNames,
+                now,
+                registered);
     }
 
     /** What policies may read of a client certificate. */
@@ -70,7 +91,8 @@ public record PrincipalContext(
 
     /** A client known only by its id, as over the plain loopback listener. */
     public static PrincipalContext ofClientId(String clientId, Instant now) {
-        return new PrincipalContext(clientId, null, null, null, Set.of(), null, Map.of(), Map.of(), Map.of(), now);
+        return new PrincipalContext(
+                clientId, null, null, null, Set.of(), null, Map.of(), Map.of(), Map.of(), now, false);
     }
 
     /** The thing a connection speaks for, with what policies may read of it. */

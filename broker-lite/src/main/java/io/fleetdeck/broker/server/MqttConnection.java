@@ -199,6 +199,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         SessionStore.Opened opened = broker.sessions()
                 .open(
                         clientId,
+                        guard == null ? SessionStore.NO_PRINCIPAL : guard.certificateId(),
                         connect.variableHeader().isCleanSession(),
                         expiry,
                         receiveMaximum == null ? 65535 : receiveMaximum,

@@ -21,6 +21,8 @@ import java.util.Map;
 public final class Session implements Subscriber {
 
     private final String clientId;
+    /* the certificate id of the connection that created it: only that principal resumes it */
+    private final String principal;
     private final int queueBound;
     private final int inflightBound;
     private final Map<String, Grant> subscriptions = new LinkedHashMap<>();
@@ -45,12 +47,14 @@ public final class Session implements Subscriber {
 
     Session(
             String clientId,
+            String principal,
             int queueBound,
             int inflightBound,
             RateQuotas quotas,
             TrafficCounters brokerTraffic,
             Clock clock) {
         this.clientId = clientId;
+        this.principal = principal;
         this.clock = clock;
         this.quotas = quotas;
         this.queueBound = queueBound;
@@ -60,6 +64,10 @@ public final class Session implements Subscriber {
 
     public String clientId() {
         return clientId;
+    }
+
+    String principal() {
+        return principal;
     }
 
     @Override
@@ -129,6 +137,13 @@ public final class Session implements Subscriber {
                 (packetId, message) -> connection.send(message, packetId, true, subscriptionIds(message.topic())));
         drain();
         return previous;
+    }
+
+    /** Another principal's connection takes the client id: this session's connection ends, the session stays. */
+    synchronized void takeOverConnection() {
+        if (outbound != null) {
+            outbound.takenOver();
+        }
     }
 
     /** Lets go of the current connection, if any, as the session is discarded; returns it. */

@@ -5,17 +5,27 @@ import io.fleetdeck.broker.routing.MessageRouter;
 import io.fleetdeck.broker.server.BrokerLimits;
 import io.fleetdeck.broker.server.RateQuotas;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every session by client id. Opening a session for a client id that is connected takes it over: the older connection
- * is closed (AWS-IOT-BEHAVIOUR §0.1, DUPLICATE_CLIENTID). A clean start discards what was kept; a persistent session
- * outlives its connection until its expiry. Thread-safe: opening and discarding are serialized on this object.
+ * Every session, by client id and the principal that made it. One connection per client id: a new one takes the
+ * connection over from whoever holds it (AWS-IOT-BEHAVIOUR §0.1, DUPLICATE_CLIENTID). But a stored session belongs to
+ * the certificate that created it: only a connection authenticated by that certificate resumes it or wipes it with a
+ * clean start. Another principal allowed to use the client id (a shared claim certificate, say) gets a session of its
+ * own, and the owner's stays kept, untouched, until its owner comes back or it expires (issue 13, defect 2). A
+ * persistent session outlives its connection until its expiry. Thread-safe: opening and discarding are serialized on
+ * this object.
  */
 public final class SessionStore {
 
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /** The principal of connections without a certificate: the plain loopback listener, protocol tests. */
+    public static final String NO_PRINCIPAL = "";
+
+    private final Map<SessionKey, Session> sessions = new ConcurrentHashMap<>();
+    /* the session each client id is connected with now, whoever's it is; guarded by this */
+    private final Map<String, Session> connected = new HashMap<>();
     private final MessageRouter router;
     private final BrokerLimits limits;
     private final Clock clock;
@@ -34,9 +44,18 @@ public final class SessionStore {
     /** The session a new connection gets, and whether it was kept from before (CONNACK's session present). */
     public record Opened(Session session, boolean present) {}
 
+    private record SessionKey(String clientId, String principal) {}
+
+    /** @param principal the certificate id the connection was authenticated by, or {@link #NO_PRINCIPAL} */
     public synchronized Opened open(
-            String clientId, boolean cleanStart, long expirySeconds, int receiveMaximum, Outbound connection) {
-        Session existing = sessions.get(clientId);
+            String clientId,
+            String principal,
+            boolean cleanStart,
+            long expirySeconds,
+            int receiveMaximum,
+            Outbound connection) {
+        SessionKey key = new SessionKey(clientId, principal);
+        Session existing = sessions.get(key);
         if (existing != null && (cleanStart || existing.isExpired(clock.millis()))) {
             Outbound previous = existing.release();
             discard(existing);
@@ -45,17 +64,24 @@ public final class SessionStore {
             }
             existing = null;
         }
+        Session otherPrincipals = connected.get(clientId);
+        if (otherPrincipals != null && otherPrincipals != existing) {
+            // its connection ends; its session is left to that connection's end, kept or discarded by its own expiry
+            otherPrincipals.takeOverConnection();
+        }
         boolean present = existing != null;
         Session session = present
                 ? existing
                 : new Session(
                         clientId,
+                        principal,
                         limits.queuedMessagesPerSession(),
                         limits.inflightPerSession(),
                         quotas,
                         brokerTraffic,
                         clock);
-        sessions.put(clientId, session);
+        sessions.put(key, session);
+        connected.put(clientId, session);
         Outbound previous = session.attach(connection, receiveMaximum, expirySeconds);
         if (previous != null && previous != connection) {
             previous.takenOver();
@@ -65,7 +91,11 @@ public final class SessionStore {
 
     /** The connection ended: a session without expiry goes now, a persistent one waits for its expiry. */
     public synchronized void closed(Session session, Outbound connection) {
-        if (session.detach(connection, clock.millis()) && session.expirySeconds() == 0) {
+        if (!session.detach(connection, clock.millis())) {
+            return;
+        }
+        connected.remove(session.clientId(), session);
+        if (session.expirySeconds() == 0) {
             discard(session);
         }
     }
@@ -83,8 +113,17 @@ public final class SessionStore {
         return expired;
     }
 
-    public Session find(String clientId) {
-        return sessions.get(clientId);
+    /** The session a client id is connected with, else one kept for it, else null. */
+    public synchronized Session find(String clientId) {
+        Session live = connected.get(clientId);
+        if (live != null) {
+            return live;
+        }
+        return sessions.entrySet().stream()
+                .filter(entry -> entry.getKey().clientId().equals(clientId))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     public int size() {
@@ -97,7 +136,8 @@ public final class SessionStore {
     }
 
     private void discard(Session session) {
-        sessions.remove(session.clientId(), session);
+        sessions.remove(new SessionKey(session.clientId(), session.principal()), session);
+        connected.remove(session.clientId(), session);
         session.subscriptions().keySet().forEach(filter -> router.unsubscribe(filter, session));
     }
 }

@@ -1,5 +1,7 @@
 package io.fleetdeck.fleet.identity;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetdeck.broker.tls.PemFiles;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
@@ -29,6 +31,7 @@ public final class DeviceEnrollment {
     public static final String DEFAULT_TEMPLATE = "fleetdeck-default";
 
     private static final Logger log = LoggerFactory.getLogger(DeviceEnrollment.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final String DEVICE_POLICY_DOCUMENT = """
             {
@@ -46,7 +49,33 @@ public final class DeviceEnrollment {
             }
             """;
 
-    private static final String CLAIM_POLICY_DOCUMENT = """
+    /**
+     * The claim certificate is shared by every device that has not provisioned yet, so it may connect only as a
+     * client id that is not a registered thing's name: it cannot knock a device off nor take its session (issue 13).
+     * AWS's typical claim policy allows any client id (AWS-IOT-BEHAVIOUR §6.1); no AWS condition key tells a
+     * registered thing's name, hence Fleetdeck's own {@code fleetdeck:ClientIdIsRegisteredThing}. A device that
+     * provisions again uses another client id than its thing name, as the AWS SDK samples do ({@code test-<uuid>}).
+     */
+    static final String CLAIM_POLICY_DOCUMENT = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {"Effect": "Allow", "Action": "iot:Connect", "Resource": "*",
+                 "Condition": {"Bool": {"fleetdeck:ClientIdIsRegisteredThing": "false"}}},
+                {"Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"],
+                 "Resource": ["arn:aws:iot:*:*:topic/$aws/certificates/create/*",
+                              "arn:aws:iot:*:*:topic/$aws/certificates/create-from-csr/*",
+                              "arn:aws:iot:*:*:topic/$aws/provisioning-templates/fleetdeck-default/provision/*"]},
+                {"Effect": "Allow", "Action": "iot:Subscribe",
+                 "Resource": ["arn:aws:iot:*:*:topicfilter/$aws/certificates/create/*",
+                              "arn:aws:iot:*:*:topicfilter/$aws/certificates/create-from-csr/*",
+                              "arn:aws:iot:*:*:topicfilter/$aws/provisioning-templates/fleetdeck-default/provision/*"]}
+              ]
+            }
+            """;
+
+    /** The claim policy data folders got before issue 13: any client id, a registered thing's too. */
+    private static final String CLAIM_POLICY_CONNECT_ANY = """
             {
               "Version": "2012-10-17",
               "Statement": [
@@ -75,6 +104,7 @@ public final class DeviceEnrollment {
     public void ensureDefaults(Path provisioning) throws IOException, GeneralSecurityException, IdentityException {
         ensurePolicy(DEFAULT_DEVICE_POLICY, DEVICE_POLICY_DOCUMENT);
         ensurePolicy(CLAIM_POLICY, CLAIM_POLICY_DOCUMENT);
+        upgradeClaimPolicy();
         Path certFile = provisioning.resolve("claim.cert.pem");
         Path keyFile = provisioning.resolve("claim.private.key");
         if (activeCertificateIn(certFile).isPresent() && Files.isRegularFile(keyFile)) {
@@ -119,6 +149,26 @@ public final class DeviceEnrollment {
             return identities.certificate(id).filter(record -> record.status().canConnect());
         } catch (Pem.InvalidPemException unreadable) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A data folder made before issue 13 has the claim policy that connects as any client id: when it is still the
+     * default text, its new version becomes the default; a claim policy an operator changed is left as it is.
+     */
+    private void upgradeClaimPolicy() throws IdentityException {
+        Optional<PolicyRecord> claim = identities.policy(CLAIM_POLICY);
+        if (claim.isPresent() && sameJson(claim.get().document(), CLAIM_POLICY_CONNECT_ANY)) {
+            identities.createPolicyVersion(CLAIM_POLICY, CLAIM_POLICY_DOCUMENT, true);
+            log.info("The claim policy {} now refuses client ids of registered things", CLAIM_POLICY);
+        }
+    }
+
+    private static boolean sameJson(String a, String b) {
+        try {
+            return JSON.readTree(a).equals(JSON.readTree(b));
+        } catch (JsonProcessingException unreadable) {
+            return false;
         }
     }
 

@@ -378,7 +378,8 @@ public final class IdentityService implements ClientAuthority {
             things.put(thing.name(), new Thing(thing.name(), null, thing.attributes()));
         }
         PrincipalContext principal = PrincipalContext.forCertificate(
-                clientId, null, CertificateFields.of(certificate), things, clock.instant());
+                        clientId, null, CertificateFields.of(certificate), things, clock.instant())
+                .withClientIdOfRegisteredThing(isRegisteredThing(clientId, things));
         Decision decision = new PolicyEvaluator()
                 .decide(attachedPolicies(certificateId, clientId, things), action, resource, principal);
         return new Simulation(record.status(), decision);
@@ -436,9 +437,15 @@ public final class IdentityService implements ClientAuthority {
         if (lastSeen == null || lastSeen.isBefore(now.minusSeconds(60))) {
             store.seen(id, now);
         }
-        PrincipalContext principal =
-                PrincipalContext.forCertificate(clientId, sourceIp, CertificateFields.of(certificate), things, now);
+        PrincipalContext principal = PrincipalContext.forCertificate(
+                        clientId, sourceIp, CertificateFields.of(certificate), things, now)
+                .withClientIdOfRegisteredThing(isRegisteredThing(clientId, things));
         return new Admission.Admitted(id, principal, attachedPolicies(id, clientId, things));
+    }
+
+    /** A thing attached to the certificate needs no second read; any other name is looked up. */
+    private boolean isRegisteredThing(String clientId, Map<String, Thing> attached) {
+        return attached.containsKey(clientId) || store.thingExists(clientId);
     }
 
     /** JITR (AWS-IOT-BEHAVIOUR §5.3): an unknown certificate from a CA with auto-registration is registered, pending. */

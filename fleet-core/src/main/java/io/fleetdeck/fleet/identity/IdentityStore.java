@@ -311,6 +311,11 @@ final class IdentityStore {
                 certificateId));
     }
 
+    boolean thingExists(String name) {
+        return !database.read(c -> query(c, "SELECT 1 FROM thing WHERE name = ?", row -> 1, name))
+                .isEmpty();
+    }
+
     Map<String, List<String>> thingNamesByCertificate() {
         Map<String, List<String>> names = new java.util.HashMap<>();
         database.read(c -> query(
