@@ -90,6 +90,19 @@ final class RawMqttClient implements AutoCloseable {
         return new Packet(header & 0xf0, header & 0x0f, body);
     }
 
+    /** The next packet, or null when none comes within the read time-out. */
+    Packet readOrNull() throws IOException {
+        try {
+            return read();
+        } catch (java.net.SocketTimeoutException quiet) {
+            return null;
+        }
+    }
+
+    void puback(int packetId) throws IOException {
+        packet(0x40, new byte[] {(byte) (packetId >> 8), (byte) packetId});
+    }
+
     /** True when the broker has closed the connection (read returns end of stream or a reset). */
     boolean closedByBroker() {
         try {
@@ -139,6 +152,13 @@ final class RawMqttClient implements AutoCloseable {
 
         boolean duplicate() {
             return (flags & 0x08) != 0;
+        }
+
+        /** For a QoS 1 PUBLISH: the payload after the topic and the packet id, as text. */
+        String payloadText() {
+            int topicLength = ((body[0] & 0xff) << 8) | (body[1] & 0xff);
+            int start = 2 + topicLength + 2;
+            return new String(body, start, body.length - start, StandardCharsets.UTF_8);
         }
 
         /** For a QoS 1 PUBLISH: the packet id after the topic. */

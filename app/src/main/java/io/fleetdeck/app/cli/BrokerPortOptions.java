@@ -55,8 +55,39 @@ public final class BrokerPortOptions {
         };
     }
 
+    private int maxQueuedMessages = BrokerOptions.DEFAULT_MAX_QUEUED_MESSAGES;
+    private long maxQueuedBytes;
+
+    @Option(
+            names = "--max-queued-messages",
+            paramLabel = "N",
+            description = "QoS 1 messages kept per client beyond those in flight, as Mosquitto's max_queued_messages;"
+                    + " past it further ones are dropped and counted (default: ${DEFAULT-VALUE}; 0: no bound).",
+            defaultValue = "1000")
+    void maxQueuedMessages(int messages) {
+        maxQueuedMessages = (int) notNegative("--max-queued-messages", messages);
+    }
+
+    @Option(
+            names = "--max-queued-bytes",
+            paramLabel = "N",
+            description = "Payload bytes those messages may hold per client, as Mosquitto's max_queued_bytes"
+                    + " (default: 0, no bound).")
+    void maxQueuedBytes(long bytes) {
+        maxQueuedBytes = notNegative("--max-queued-bytes", bytes);
+    }
+
     BrokerOptions toOptions() {
-        return new BrokerOptions(mqttsPort, Optional.ofNullable(mqttPort), awsQuotas, caKeyType);
+        return new BrokerOptions(
+                mqttsPort, Optional.ofNullable(mqttPort), awsQuotas, caKeyType, maxQueuedMessages, maxQueuedBytes);
+    }
+
+    private long notNegative(String option, long value) {
+        if (value < 0) {
+            throw new ParameterException(
+                    spec.commandLine(), option + " must be 0 (no bound) or a positive number, was " + value);
+        }
+        return value;
     }
 
     private int checked(String option, int port) {

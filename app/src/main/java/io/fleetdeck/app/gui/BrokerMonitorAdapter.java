@@ -8,6 +8,8 @@ import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.views.broker.BrokerMonitor;
 import io.fleetdeck.views.broker.BrokerSnapshot;
 import io.fleetdeck.views.broker.BrokerSnapshot.ClientRow;
+import io.fleetdeck.views.broker.BrokerSnapshot.Drops;
+import io.fleetdeck.views.broker.BrokerSnapshot.QueueBounds;
 import io.fleetdeck.views.broker.BrokerSnapshot.TopicRow;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -37,12 +39,13 @@ final class BrokerMonitorAdapter implements BrokerMonitor {
                 embedded.description(),
                 stats.traffic().messagesIn(),
                 stats.traffic().messagesOut(),
-                stats.traffic().droppedQos0()
-                        + stats.traffic().droppedQos1()
-                        + stats.traffic().throttled(),
+                stats.traffic().dropped(),
                 broker.retainedCount(),
                 broker.clients().stream().map(BrokerMonitorAdapter::row).toList(),
-                broker.topics().stream().map(BrokerMonitorAdapter::row).toList());
+                broker.topics().stream().map(BrokerMonitorAdapter::row).toList(),
+                new QueueBounds(
+                        broker.limits().queuedMessagesPerSession(),
+                        broker.limits().queuedBytesPerSession()));
     }
 
     private static ClientRow row(ClientStats client) {
@@ -55,9 +58,11 @@ final class BrokerMonitorAdapter implements BrokerMonitor {
                 client.traffic().messagesIn(),
                 client.traffic().messagesOut(),
                 client.queued(),
-                client.traffic().droppedQos0()
-                        + client.traffic().droppedQos1()
-                        + client.traffic().throttled(),
+                new Drops(
+                        client.traffic().droppedQos0(),
+                        client.traffic().droppedQos1(),
+                        client.traffic().droppedQueueBytes(),
+                        client.traffic().throttled()),
                 connected);
     }
 

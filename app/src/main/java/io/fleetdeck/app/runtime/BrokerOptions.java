@@ -8,10 +8,23 @@ import java.util.Optional;
  * IoT Core), and plain MQTT on loopback only when {@code mqttPort} is given. Port 0 picks a free port. With
  * {@code awsQuotas} the broker also holds clients to AWS IoT Core's rates (publishes per connection, connects per
  * client id, replay after reconnect). {@code caKeyType} is the key a data folder's root CA gets when it is made.
+ * {@code maxQueuedMessages} and {@code maxQueuedBytes} bound what waits for each client beyond its messages in flight,
+ * with Mosquitto's meaning and defaults (1000 messages, bytes unbounded; 0 is no bound).
  */
-public record BrokerOptions(int mqttsPort, Optional<Integer> mqttPort, boolean awsQuotas, CaKeyType caKeyType) {
+public record BrokerOptions(
+        int mqttsPort,
+        Optional<Integer> mqttPort,
+        boolean awsQuotas,
+        CaKeyType caKeyType,
+        int maxQueuedMessages,
+        long maxQueuedBytes) {
 
     public static final int DEFAULT_MQTTS_PORT = 8883;
+    public static final int DEFAULT_MAX_QUEUED_MESSAGES = 1000;
+
+    public BrokerOptions(int mqttsPort, Optional<Integer> mqttPort, boolean awsQuotas, CaKeyType caKeyType) {
+        this(mqttsPort, mqttPort, awsQuotas, caKeyType, DEFAULT_MAX_QUEUED_MESSAGES, 0);
+    }
 
     public static BrokerOptions defaults() {
         return new BrokerOptions(DEFAULT_MQTTS_PORT, Optional.empty(), false, CaKeyType.EC_P256);

@@ -50,7 +50,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     static EmbeddedBroker start(ServerIdentity identity, ClientAuthority authority, BrokerOptions options, Clock clock)
             throws StartupException {
         MessageBroker broker = new MessageBroker(
-                BrokerLimits.awsDefaults(), options.awsQuotas() ? RateQuotas.aws() : RateQuotas.OFF, clock);
+                BrokerLimits.awsDefaults().withQueueBounds(options.maxQueuedMessages(), options.maxQueuedBytes()),
+                options.awsQuotas() ? RateQuotas.aws() : RateQuotas.OFF,
+                clock);
         try {
             MqttServer server = MqttServer.start(
                     broker,

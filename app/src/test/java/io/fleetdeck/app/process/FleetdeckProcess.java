@@ -57,6 +57,11 @@ final class FleetdeckProcess implements AutoCloseable {
         return start(List.of("timeout", "120"), env -> {}, args);
     }
 
+    /** Started under a wrapper command such as {@code prlimit --nofile=N:N --}. */
+    static FleetdeckProcess startUnder(List<String> wrapper, String... args) throws IOException {
+        return start(wrapper, env -> {}, args);
+    }
+
     private static FleetdeckProcess start(
             List<String> wrapper, Consumer<Map<String, String>> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(wrapper);

@@ -14,6 +14,7 @@ public final class TrafficCounters {
     private final LongAdder bytesOut = new LongAdder();
     private final LongAdder droppedQos0 = new LongAdder();
     private final LongAdder droppedQos1 = new LongAdder();
+    private final LongAdder droppedQueueBytes = new LongAdder();
     private final LongAdder throttled = new LongAdder();
     private final LongAdder authorizationFailures = new LongAdder();
 
@@ -31,8 +32,14 @@ public final class TrafficCounters {
         droppedQos0.increment();
     }
 
+    /** A QoS 1 message for a client whose queue already held its bound of messages. */
     public void droppedQos1() {
         droppedQos1.increment();
+    }
+
+    /** A QoS 1 message for a client whose queue already held its bound of bytes. */
+    public void droppedQueueBytes() {
+        droppedQueueBytes.increment();
     }
 
     /** A publish discarded because its connection passed its publish rate (AWS's throttling, when turned on). */
@@ -54,10 +61,14 @@ public final class TrafficCounters {
                 droppedQos0.sum(),
                 droppedQos1.sum(),
                 throttled.sum(),
-                authorizationFailures.sum());
+                authorizationFailures.sum(),
+                droppedQueueBytes.sum());
     }
 
-    /** Counts at one moment; payload bytes only, as AWS's Defender metrics count them. */
+    /**
+     * Counts at one moment; payload bytes only, as AWS's Defender metrics count them. Drops by reason: QoS 0 to a
+     * connection that could not keep up, QoS 1 over the queue's bound of messages, and over its bound of bytes.
+     */
     public record Traffic(
             long messagesIn,
             long bytesIn,
@@ -66,5 +77,12 @@ public final class TrafficCounters {
             long droppedQos0,
             long droppedQos1,
             long throttled,
-            long authorizationFailures) {}
+            long authorizationFailures,
+            long droppedQueueBytes) {
+
+        /** Every message dropped or discarded, whatever the reason. */
+        public long dropped() {
+            return droppedQos0 + droppedQos1 + droppedQueueBytes + throttled;
+        }
+    }
 }

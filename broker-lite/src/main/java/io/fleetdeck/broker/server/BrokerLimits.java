@@ -7,8 +7,11 @@ import java.time.Duration;
  * they would meet there. Each is configurable.
  *
  * @param queuedMessagesPerSession QoS 1 messages kept for a session that cannot take them yet (offline, or its
- *     receive window full); past this bound further QoS 1 messages for it are dropped and counted
+ *     receive window full), beyond those in flight; past this bound further QoS 1 messages for it are dropped and
+ *     counted; 0 for no bound (Mosquitto's {@code max_queued_messages}: 1000 by default)
  * @param inflightPerSession unacknowledged QoS 1 messages the broker sends a client at once (AWS: 100)
+ * @param queuedBytesPerSession payload bytes those queued messages may hold together; 0 for no bound (Mosquitto's
+ *     {@code max_queued_bytes}, unbounded by default)
  */
 public record BrokerLimits(
         int maxClientIdBytes,
@@ -22,7 +25,61 @@ public record BrokerLimits(
         Duration sessionExpiry,
         int queuedMessagesPerSession,
         int inflightPerSession,
-        int topicAliasMaximum) {
+        int topicAliasMaximum,
+        long queuedBytesPerSession) {
+
+    public BrokerLimits(
+            int maxClientIdBytes,
+            int maxTopicBytes,
+            int maxTopicSlashes,
+            int maxPayloadBytes,
+            int maxSubscriptionsPerSubscribe,
+            int maxSubscriptionsPerConnection,
+            int minKeepAliveSeconds,
+            int maxKeepAliveSeconds,
+            Duration sessionExpiry,
+            int queuedMessagesPerSession,
+            int inflightPerSession,
+            int topicAliasMaximum) {
+        this(
+                maxClientIdBytes,
+                maxTopicBytes,
+                maxTopicSlashes,
+                maxPayloadBytes,
+                maxSubscriptionsPerSubscribe,
+                maxSubscriptionsPerConnection,
+                minKeepAliveSeconds,
+                maxKeepAliveSeconds,
+                sessionExpiry,
+                queuedMessagesPerSession,
+                inflightPerSession,
+                topicAliasMaximum,
+                0);
+    }
+
+    public BrokerLimits {
+        if (queuedMessagesPerSession < 0 || queuedBytesPerSession < 0) {
+            throw new IllegalArgumentException("queue bounds are 0 (none) or more");
+        }
+    }
+
+    /** Bounds on what waits for one client, as Mosquitto's max_queued_messages and max_queued_bytes; 0 is none. */
+    public BrokerLimits withQueueBounds(int messages, long bytes) {
+        return new BrokerLimits(
+                maxClientIdBytes,
+                maxTopicBytes,
+                maxTopicSlashes,
+                maxPayloadBytes,
+                maxSubscriptionsPerSubscribe,
+                maxSubscriptionsPerConnection,
+                minKeepAliveSeconds,
+                maxKeepAliveSeconds,
+                sessionExpiry,
+                messages,
+                inflightPerSession,
+                topicAliasMaximum,
+                bytes);
+    }
 
     public static BrokerLimits awsDefaults() {
         return new BrokerLimits(128, 256, 7, 128 * 1024, 8, 50, 30, 1200, Duration.ofHours(1), 1000, 100, 8);
@@ -41,7 +98,8 @@ public record BrokerLimits(
                 sessionExpiry,
                 queuedMessagesPerSession,
                 inflightPerSession,
-                topicAliasMaximum);
+                topicAliasMaximum,
+                queuedBytesPerSession);
     }
 
     /**

@@ -214,7 +214,7 @@ public final class MessageBroker implements MqttChannel {
         return wills;
     }
 
-    BrokerLimits limits() {
+    public BrokerLimits limits() {
         return limits;
     }
 

@@ -2,11 +2,12 @@ package io.fleetdeck.broker.server;
 
 import io.fleetdeck.broker.auth.ClientAuthority;
 import io.fleetdeck.broker.server.admission.AcceptErrors;
+import io.fleetdeck.broker.server.admission.AcceptGuard;
 import io.fleetdeck.broker.server.admission.AdmissionHandler;
 import io.fleetdeck.broker.server.admission.ConnectDeadline;
+import io.fleetdeck.broker.server.admission.ConnectionGate;
 import io.fleetdeck.broker.server.admission.ConnectionLimits;
-import io.fleetdeck.broker.server.admission.ListenerAdmission;
-import io.fleetdeck.broker.server.admission.OpenConnections;
+import io.fleetdeck.broker.server.admission.HandshakePace;
 import io.fleetdeck.broker.server.admission.OpenFileLimit;
 import io.fleetdeck.broker.server.admission.ThrottledLog;
 import io.netty.bootstrap.ServerBootstrap;
@@ -92,10 +93,11 @@ public final class MqttServer implements AutoCloseable {
 
     /**
      * How the listeners fare against connections that do not connect: open now under the cap, and the totals since
-     * start of connections closed at accept, closed for sending no CONNECT in time, and accepts that failed.
+     * start of connections closed at accept, silent ones closed to make room for newcomers, ones closed for sending no
+     * CONNECT in time, and accepts that failed.
      */
     public record AdmissionStats(
-            int open, int cap, long refusedAtAccept, long closedWithoutConnect, long failedAccepts) {}
+            int open, int cap, long refusedAtAccept, long evicted, long closedWithoutConnect, long failedAccepts) {}
 
     private MqttServer(
             EventLoopGroup acceptors,
@@ -115,21 +117,29 @@ public final class MqttServer implements AutoCloseable {
     /** What the listeners share to keep connections that never connect from eating the process's files. */
     private record Admission(
             ConnectionLimits limits,
-            OpenConnections open,
-            ListenerAdmission tls,
-            ListenerAdmission plain,
+            AcceptGuard guard,
+            ConnectionGate gate,
+            HandshakePace pace,
             ThrottledLog refusals,
+            ThrottledLog evictions,
             ThrottledLog expiries,
             ThrottledLog acceptErrors) {
 
         static Admission of(ConnectionLimits limits) {
-            OpenConnections open = new OpenConnections(limits.connectionCap());
+            ThrottledLog evictions =
+                    new ThrottledLog(log, "silent connections closed to make room", 10, TimeUnit.SECONDS);
+            ThrottledLog refusals = new ThrottledLog(log, "connections closed at accept", 10, TimeUnit.SECONDS);
+            int hardCap = limits.connectionCap();
+            long reserve = OpenFileLimit.current().reserve();
+            // a tenth of the sockets stays free for the closes a flood leaves in flight
+            int gateCap = Math.max(1, hardCap - Math.max(1, hardCap / 10));
             return new Admission(
                     limits,
-                    open,
-                    new ListenerAdmission(limits, open, true),
-                    new ListenerAdmission(limits, open, false),
-                    new ThrottledLog(log, "connections closed at accept", 10, TimeUnit.SECONDS),
+                    new AcceptGuard(hardCap, OpenFileLimit.current(), reserve, refusals),
+                    new ConnectionGate(limits, gateCap, evictions::record),
+                    new HandshakePace(limits.handshakesPerSecondPerAddress(), limits.maxHandshakeWait()),
+                    refusals,
+                    evictions,
                     new ThrottledLog(
                             log,
                             "connections closed for sending no CONNECT within "
@@ -140,10 +150,9 @@ public final class MqttServer implements AutoCloseable {
         }
 
         void maintain() {
-            long now = System.nanoTime();
-            tls.prune(now);
-            plain.prune(now);
+            pace.prune(System.nanoTime());
             refusals.flush();
+            evictions.flush();
             expiries.flush();
             acceptErrors.flush();
         }
@@ -167,16 +176,7 @@ public final class MqttServer implements AutoCloseable {
             InetSocketAddress tlsAddress = config.tlsHost() == null
                     ? new InetSocketAddress(config.tlsPort())
                     : new InetSocketAddress(config.tlsHost(), config.tlsPort());
-            Channel tls = bind(
-                    broker,
-                    config,
-                    connections,
-                    acceptors,
-                    workers,
-                    config.tls(),
-                    tlsAddress,
-                    admission,
-                    admission.tls());
+            Channel tls = bind(broker, config, connections, acceptors, workers, config.tls(), tlsAddress, admission);
             bound.add(tls);
             InetSocketAddress plainAddress = null;
             if (config.plainPort().isPresent()) {
@@ -189,8 +189,7 @@ public final class MqttServer implements AutoCloseable {
                         workers,
                         null,
                         new InetSocketAddress("127.0.0.1", config.plainPort().get()),
-                        admission,
-                        admission.plain());
+                        admission);
                 bound.add(plain);
                 plainAddress = (InetSocketAddress) plain.localAddress();
             }
@@ -212,9 +211,10 @@ public final class MqttServer implements AutoCloseable {
                     plainAddress == null ? "" : ", mqtt on " + plainAddress);
             ConnectionLimits limits = admission.limits();
             log.info(
-                    "Connections: at most {} open (open files: limit {}), {} per address before CONNECT, {} TLS"
-                            + " handshakes a second per address, CONNECT within {} s",
-                    admission.open().cap(),
+                    "Connections: at most {} open (sockets {}, open files: limit {}), {} per address before CONNECT,"
+                            + " {} TLS handshakes a second per address, CONNECT within {} s",
+                    admission.gate().cap(),
+                    admission.guard().hardCap(),
                     OpenFileLimit.current().maxFiles(),
                     limits.maxUnauthenticatedPerAddress(),
                     limits.handshakesPerSecondPerAddress(),
@@ -236,15 +236,19 @@ public final class MqttServer implements AutoCloseable {
             EventLoopGroup workers,
             SslContext tls,
             InetSocketAddress address,
-            Admission admission,
-            ListenerAdmission listenerAdmission)
+            Admission admission)
             throws IOException {
         int maxPacket = maxPacketBytes(broker.limits());
         long connectDeadline = admission.limits().connectDeadline().toNanos();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(NioServerSocketChannel.class)
-                .handler(new AcceptErrors(admission.acceptErrors()))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel listener) {
+                        listener.pipeline().addLast(admission.guard(), new AcceptErrors(admission.acceptErrors()));
+                    }
+                })
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
@@ -255,7 +259,13 @@ public final class MqttServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         ChannelPipeline pipeline = channel.pipeline();
-                        pipeline.addLast("admission", new AdmissionHandler(listenerAdmission, admission.refusals()));
+                        pipeline.addLast(
+                                "admission",
+                                new AdmissionHandler(
+                                        tls == null ? "plain" : "TLS",
+                                        admission.gate(),
+                                        tls == null ? null : admission.pace(),
+                                        admission.refusals()));
                         if (tls != null) {
                             pipeline.addLast("tls", tls.newHandler(channel.alloc()));
                         }
@@ -263,7 +273,8 @@ public final class MqttServer implements AutoCloseable {
                         pipeline.addLast("mqtt-encoder", MqttEncoder.INSTANCE);
                         pipeline.addLast("flush-consolidation", new FlushConsolidationHandler(256, true));
                         pipeline.addLast(
-                                "connect-deadline", new ConnectDeadline(connectDeadline, admission.expiries()));
+                                "connect-deadline",
+                                new ConnectDeadline(admission.gate(), connectDeadline, admission.expiries()));
                         // the loopback listener is for tools on this machine: no certificate, no policies
                         pipeline.addLast("mqtt", new MqttConnection(broker, tls == null ? null : config.authority()));
                         connections.add(channel);
@@ -297,9 +308,10 @@ public final class MqttServer implements AutoCloseable {
 
     public AdmissionStats admissionStats() {
         return new AdmissionStats(
-                admission.open().count(),
-                admission.open().cap(),
+                admission.gate().open(),
+                admission.gate().cap(),
                 admission.refusals().total(),
+                admission.evictions().total(),
                 admission.expiries().total(),
                 admission.acceptErrors().total());
     }

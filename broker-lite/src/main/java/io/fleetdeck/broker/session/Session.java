@@ -23,7 +23,10 @@ public final class Session implements Subscriber {
     private final String clientId;
     /* the certificate id of the connection that created it: only that principal resumes it */
     private final String principal;
+    /* Mosquitto's max_queued_messages and max_queued_bytes: beyond what is in flight; 0 is no bound */
     private final int queueBound;
+    private final long queueBytesBound;
+    private long queuedBytes;
     private final int inflightBound;
     private final Map<String, Grant> subscriptions = new LinkedHashMap<>();
     /* subscriptions that carry an MQTT 5 Subscription Identifier; most sessions have none, and skip the lookup */
@@ -49,6 +52,7 @@ public final class Session implements Subscriber {
             String clientId,
             String principal,
             int queueBound,
+            long queueBytesBound,
             int inflightBound,
             RateQuotas quotas,
             TrafficCounters brokerTraffic,
@@ -58,6 +62,7 @@ public final class Session implements Subscriber {
         this.clock = clock;
         this.quotas = quotas;
         this.queueBound = queueBound;
+        this.queueBytesBound = queueBytesBound;
         this.inflightBound = inflightBound;
         this.brokerTraffic = brokerTraffic;
     }
@@ -226,12 +231,27 @@ public final class Session implements Subscriber {
     }
 
     private void enqueue(PublishedMessage message) {
-        if (queued.size() >= queueBound) {
+        if (queueBound > 0 && queued.size() >= queueBound) {
             counters.droppedQos1();
             brokerTraffic.droppedQos1();
             return;
         }
+        int bytes = message.payload().length;
+        if (queueBytesBound > 0 && queuedBytes + bytes > queueBytesBound) {
+            counters.droppedQueueBytes();
+            brokerTraffic.droppedQueueBytes();
+            return;
+        }
+        queuedBytes += bytes;
         queued.add(new Queued(message, clock.millis()));
+    }
+
+    private Queued dequeue() {
+        Queued next = queued.poll();
+        if (next != null) {
+            queuedBytes -= next.message().payload().length;
+        }
+        return next;
     }
 
     private void drain() {
@@ -240,7 +260,7 @@ public final class Session implements Subscriber {
                 resumeReplayLater();
                 return;
             }
-            Queued next = queued.poll();
+            Queued next = dequeue();
             // a message whose MQTT 5 expiry passed while it waited is not delivered (MQTT 5 §3.3.2.3.3)
             PublishedMessage aged = next.message().aged(clock.millis() - next.queuedAtMillis());
             if (aged != null && !outbound.mayReceive(aged.topic())) {

@@ -76,6 +76,7 @@ public final class SessionStore {
                         clientId,
                         principal,
                         limits.queuedMessagesPerSession(),
+                        limits.queuedBytesPerSession(),
                         limits.inflightPerSession(),
                         quotas,
                         brokerTraffic,

@@ -21,8 +21,10 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -139,7 +141,7 @@ public final class BrokerView {
                         count("In", 88, ClientRow::messagesIn),
                         count("Out", 88, ClientRow::messagesOut),
                         count("Queued", 82, ClientRow::queued),
-                        count("Dropped", 88, ClientRow::dropped)));
+                        explained(count("Dropped", 88, ClientRow::dropped), model::droppedExplanation)));
         Label empty = new Label("No clients yet. Devices connect over TLS to the broker's endpoint and trust"
                 + " provisioning/root-ca.pem in the data folder.");
         empty.setWrapText(true);
@@ -154,6 +156,22 @@ public final class BrokerView {
         TableColumn<ClientRow, String> column =
                 column(title, width, row -> String.format(Locale.ROOT, "%,d", value.applyAsLong(row)));
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return column;
+    }
+
+    /** A column whose cells explain themselves in a tooltip, when there is something to explain. */
+    private static TableColumn<ClientRow, String> explained(
+            TableColumn<ClientRow, String> column, Function<ClientRow, String> explanation) {
+        column.setCellFactory(any -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                ClientRow row = empty ? null : getTableRow().getItem();
+                String why = row == null ? "" : explanation.apply(row);
+                setTooltip(why.isEmpty() ? null : new Tooltip(why));
+            }
+        });
         return column;
     }
 

@@ -44,6 +44,7 @@ public final class BrokerViewModel {
     private final ObservableList<RatePoint> rateHistoryView = FXCollections.unmodifiableObservableList(rateHistory);
     private final Deque<double[]> rates = new ArrayDeque<>();
     private BrokerSnapshot previous;
+    private BrokerSnapshot.QueueBounds queueBounds = BrokerSnapshot.QueueBounds.DEFAULTS;
 
     public void apply(BrokerSnapshot snapshot) {
         endpoint.set(snapshot.endpoint());
@@ -64,6 +65,7 @@ public final class BrokerViewModel {
             }
         }
         previous = snapshot;
+        queueBounds = snapshot.queueBounds();
         clients.setAll(snapshot.clients());
         topics.setAll(snapshot.topics());
     }
@@ -117,6 +119,11 @@ public final class BrokerViewModel {
 
     public ReadOnlyDoubleProperty outPerSecondProperty() {
         return outPerSecond.getReadOnlyProperty();
+    }
+
+    /** Why a client's messages were dropped, in words; empty when none were. */
+    public String droppedExplanation(BrokerSnapshot.ClientRow client) {
+        return DroppedExplanation.of(client.drops(), queueBounds);
     }
 
     public ReadOnlyLongProperty droppedProperty() {

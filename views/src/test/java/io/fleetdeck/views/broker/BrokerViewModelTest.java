@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fleetdeck.views.broker.BrokerSnapshot.ClientRow;
+import io.fleetdeck.views.broker.BrokerSnapshot.Drops;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class BrokerViewModelTest {
     }
 
     private static ClientRow client(String id, boolean connected) {
-        return new ClientRow(id, "127.0.0.1:5000", "5", connected ? T0 : null, 1, 2, 0, 0, connected);
+        return new ClientRow(id, "127.0.0.1:5000", "5", connected ? T0 : null, 1, 2, 0, Drops.NONE, connected);
     }
 
     @Test
@@ -71,5 +72,27 @@ class BrokerViewModelTest {
         assertThat(model.clients()).extracting(ClientRow::clientId).containsExactly("pump-1", "meter-2");
         assertThat(model.droppedProperty().get()).isEqualTo(3);
         assertThat(model.retainedProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void aClientsDropsAreExplainedByReasonWithTheBoundsInForce() {
+        BrokerViewModel model = new BrokerViewModel();
+        ClientRow chatty = new ClientRow("pump-1", "127.0.0.1:5000", "5", T0, 1, 2, 0, new Drops(0, 0, 40, 7), true);
+        model.apply(new BrokerSnapshot(
+                T0,
+                "MQTT over TLS on port 8883",
+                0,
+                0,
+                47,
+                0,
+                List.of(chatty),
+                List.of(),
+                new BrokerSnapshot.QueueBounds(0, 65_536)));
+
+        assertThat(model.droppedExplanation(chatty))
+                .isEqualTo("47 messages dropped:\n"
+                        + "40 QoS 1: its queue held 65,536 bytes already (--max-queued-bytes)\n"
+                        + "7 over AWS's rate of 100 publishes a second per connection (--aws-quotas)");
+        assertThat(model.droppedExplanation(client("meter-2", true))).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.fleetdeck.views.broker.BrokerSnapshot.ClientRow;
+import io.fleetdeck.views.broker.BrokerSnapshot.Drops;
 import io.fleetdeck.views.broker.BrokerSnapshot.TopicRow;
 import io.fleetdeck.views.shell.Screenshot;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeView;
@@ -59,6 +61,15 @@ class BrokerViewTest {
         assertThat(robot.lookup("#tile-clients").queryAs(Label.class).getText()).isEqualTo("9,000");
         assertThat(robot.lookup("#tile-in").queryAs(Label.class).getText()).isEqualTo("5,000");
         assertThat(robot.lookup("#broker-clients").queryTableView().getItems()).hasSize(10_000);
+        TableCell<?, ?> firstDropped = robot.lookup("#broker-clients .table-cell").queryAllAs(TableCell.class).stream()
+                .filter(cell -> cell.getIndex() == 0
+                        && "Dropped".equals(cell.getTableColumn().getText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(firstDropped.getText()).isEqualTo("1,203");
+        assertThat(firstDropped.getTooltip().getText())
+                .contains("1,200 QoS 1: its queue held 1,000 messages already (--max-queued-messages)")
+                .contains("3 QoS 0: its connection could not take them fast enough");
 
         @SuppressWarnings("unchecked")
         TreeView<TopicTree.TopicNode> topics = robot.lookup("#broker-topics").queryAs(TreeView.class);
@@ -110,7 +121,7 @@ class BrokerViewTest {
                     1000L * n + i,
                     2400L * n + i,
                     i % 7,
-                    i % 97 == 0 ? 3 : 0,
+                    i % 97 == 0 ? new Drops(3, 1_200, 0, 0) : Drops.NONE,
                     online));
         }
         List<TopicRow> topics = new ArrayList<>();

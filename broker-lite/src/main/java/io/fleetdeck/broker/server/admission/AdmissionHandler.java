@@ -4,25 +4,33 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The first handler of every accepted connection: asks the listener's admission whether it may stay, closes it at
- * once when not (before a byte of TLS is read), holds its first read back while its address is over the handshake
- * pace, and gives its place back when it closes. Owned by the channel's event loop.
+ * The first handler of every accepted connection: asks the gate whether it may stay and closes it at once when not;
+ * at its first bytes tells the gate it is talking and, on the TLS listener, lets its handshake wait its turn when its
+ * address is over the handshake pace (a silent socket costs no handshake, so only talking ones are paced); then
+ * steps aside. The connection's place is given back when it closes. Owned by the channel's event loop.
  */
 public final class AdmissionHandler extends ChannelInboundHandlerAdapter {
 
     /** The connection's place, so the CONNECT deadline can mark it authenticated. */
-    static final AttributeKey<Place> PLACE = AttributeKey.valueOf("fleetdeck.admission.place");
+    static final AttributeKey<ConnectionGate.Place> PLACE = AttributeKey.valueOf("fleetdeck.admission.place");
 
-    private final ListenerAdmission admission;
+    private final String listener;
+    private final ConnectionGate gate;
+    private final HandshakePace pace;
     private final ThrottledLog refusals;
+    private ConnectionGate.Place place;
 
-    public AdmissionHandler(ListenerAdmission admission, ThrottledLog refusals) {
-        this.admission = admission;
+    /** @param pace the TLS listener's handshake pace, or null on the plain listener */
+    public AdmissionHandler(String listener, ConnectionGate gate, HandshakePace pace, ThrottledLog refusals) {
+        this.listener = listener;
+        this.gate = gate;
+        this.pace = pace;
         this.refusals = refusals;
     }
 
@@ -34,60 +42,49 @@ public final class AdmissionHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        switch (admission.arrive(address, System.nanoTime())) {
-            case ListenerAdmission.Verdict.Refused refused -> {
+        switch (gate.arrive(listener, address, channel)) {
+            case ConnectionGate.Verdict.Refused refused -> {
                 refusals.record(refused.reason());
                 ctx.close();
                 return;
             }
-            case ListenerAdmission.Verdict.Admitted admitted -> {
-                Place place = new Place(admission, address);
+            case ConnectionGate.Verdict.Admitted admitted -> {
+                place = admitted.place();
                 channel.attr(PLACE).set(place);
-                channel.closeFuture().addListener(closed -> place.left());
-                if (admitted.handshakeDelayNanos() > 0) {
-                    // the head reads after this returns only while auto-read is on: the handshake waits its turn
-                    channel.config().setAutoRead(false);
-                    ctx.executor()
-                            .schedule(
-                                    () -> {
-                                        channel.config().setAutoRead(true);
-                                        channel.read();
-                                    },
-                                    admitted.handshakeDelayNanos(),
-                                    TimeUnit.NANOSECONDS);
-                }
+                ConnectionGate.Place held = place;
+                channel.closeFuture().addListener(closed -> gate.left(held));
             }
         }
-        ctx.pipeline().remove(this);
         ctx.fireChannelActive();
     }
 
-    /** A connection's place in its listener's admission; released once, whichever comes first. */
-    public static final class Place {
-        private final ListenerAdmission admission;
-        private final InetAddress address;
-        private boolean authenticated;
-        private boolean left;
-
-        Place(ListenerAdmission admission, InetAddress address) {
-            this.admission = admission;
-            this.address = address;
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object bytes) {
+        gate.heardFrom(place);
+        ctx.pipeline().remove(this);
+        long delay = pace == null ? 0 : pace.reserve(place(ctx), System.nanoTime());
+        if (delay == 0) {
+            ctx.fireChannelRead(bytes);
+        } else if (delay < 0) {
+            ReferenceCountUtil.release(bytes);
+            refusals.record(place(ctx).getHostAddress() + " starts more than its share of TLS handshakes a second");
+            ctx.close();
+        } else {
+            // the handshake waits its turn; nothing more is read meanwhile
+            ctx.channel().config().setAutoRead(false);
+            ctx.executor()
+                    .schedule(
+                            () -> {
+                                ctx.fireChannelRead(bytes);
+                                ctx.fireChannelReadComplete();
+                                ctx.channel().config().setAutoRead(true);
+                            },
+                            delay,
+                            TimeUnit.NANOSECONDS);
         }
+    }
 
-        /** On the channel's event loop. */
-        public void authenticated() {
-            if (!authenticated && !left) {
-                authenticated = true;
-                admission.authenticated(address);
-            }
-        }
-
-        /** On the channel's event loop. */
-        void left() {
-            if (!left) {
-                left = true;
-                admission.left(address, !authenticated);
-            }
-        }
+    private static InetAddress place(ChannelHandlerContext ctx) {
+        return ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
     }
 }

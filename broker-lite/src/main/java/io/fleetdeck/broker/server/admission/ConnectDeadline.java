@@ -19,12 +19,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ConnectDeadline extends ChannelDuplexHandler {
 
+    private final ConnectionGate gate;
     private final long deadlineNanos;
     private final ThrottledLog expiries;
     private ScheduledFuture<?> timer;
     private boolean packetSeen;
 
-    public ConnectDeadline(long deadlineNanos, ThrottledLog expiries) {
+    public ConnectDeadline(ConnectionGate gate, long deadlineNanos, ThrottledLog expiries) {
+        this.gate = gate;
         this.deadlineNanos = deadlineNanos;
         this.expiries = expiries;
     }
@@ -58,10 +60,10 @@ public final class ConnectDeadline extends ChannelDuplexHandler {
     public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) throws Exception {
         if (message instanceof MqttConnAckMessage connack
                 && connack.variableHeader().connectReturnCode() == MqttConnectReturnCode.CONNECTION_ACCEPTED) {
-            AdmissionHandler.Place place =
+            ConnectionGate.Place place =
                     ctx.channel().attr(AdmissionHandler.PLACE).get();
             if (place != null) {
-                place.authenticated();
+                gate.authenticated(place);
             }
             ctx.pipeline().remove(this);
         }

@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param maxConnections open connections on all listeners together; 0 means from the process's open-file limit, less
  *     headroom for the store, the index and the logs ({@link OpenFileLimit})
  * @param maxUnauthenticatedPerAddress unauthenticated connections one source address may hold on one listener; past
- *     it a new connection from that address is closed at once
+ *     it the address's oldest connection that has not sent a byte is closed to make room, and the newcomer is
+ *     refused only when all of them are talking (the same happens at {@code maxConnections})
  * @param handshakesPerSecondPerAddress TLS handshakes one source address may start a second (a second's worth may
- *     come at once); past it a new connection waits its turn before its handshake is read, and is closed when that
+ *     come at once); past it a handshake waits its turn before it is read, and the connection is closed when that
  *     would take longer than {@code maxHandshakeWait}
  */
 public record ConnectionLimits(

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The pace of TLS handshakes per source address, as a generic cell rate algorithm: a second's worth may come at once,
  * then one every {@code 1/rate} seconds; a handshake over the pace waits its turn, up to a bound. Thread-safe.
  */
-final class HandshakePace {
+public final class HandshakePace {
 
     /** A flood from ever new addresses must not grow the map without end; past this it starts afresh. */
     private static final int MAX_ADDRESSES = 100_000;
@@ -20,7 +20,7 @@ final class HandshakePace {
     /* per address: the theoretical arrival time of its next handshake */
     private final Map<InetAddress, Long> next = new ConcurrentHashMap<>();
 
-    HandshakePace(int perSecond, Duration maxWait) {
+    public HandshakePace(int perSecond, Duration maxWait) {
         this.intervalNanos = 1_000_000_000L / Math.max(1, perSecond);
         this.burstNanos = intervalNanos * Math.max(0, perSecond - 1);
         this.maxWaitNanos = maxWait.toNanos();
@@ -45,7 +45,7 @@ final class HandshakePace {
         return wait[0];
     }
 
-    void prune(long nowNanos) {
+    public void prune(long nowNanos) {
         next.values().removeIf(due -> due < nowNanos);
     }
 }

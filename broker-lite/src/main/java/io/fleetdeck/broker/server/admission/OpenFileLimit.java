@@ -33,18 +33,24 @@ public record OpenFileLimit(long maxFiles) {
     }
 
     /**
-     * A tenth of the limit is kept for everything but sockets, at least 256 files and at most 4,096; on a tiny limit,
-     * half of it.
+     * Files kept for everything but sockets: what the process has open already when the broker starts (the JDK's
+     * modules and jars, the store, the index, the logs, the event loops' selectors), and a tenth of the limit more for
+     * what they open later, at least 256 files and at most 4,096; never more than the limit allows.
      */
-    public int headroom() {
-        long tenth = Math.clamp(maxFiles / 10, 256, 4096);
-        return (int) Math.min(tenth, maxFiles / 2);
+    public int headroom(long openAtStart) {
+        return (int) Math.min(Math.max(0, openAtStart) + reserve(), maxFiles - 1);
     }
 
+    /** Files kept for what the store, the index and the logs open later: a tenth of the limit, 256 to 4,096. */
+    public long reserve() {
+        return Math.clamp(maxFiles / 10, 256, 4096);
+    }
+
+    /** The connections sockets may take, given the files open now. */
     public int connectionCap() {
         if (maxFiles <= 0) {
             return UNKNOWN_LIMIT_CAP;
         }
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, maxFiles - headroom()));
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, maxFiles - headroom(openNow())));
     }
 }
