@@ -1,12 +1,14 @@
 package io.fleetdeck.index;
 
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Random query texts over the grammar of AWS-IOT-BEHAVIOUR §3.3, with fields and values drawn from the
@@ -21,64 +23,57 @@ final class QueryTexts {
 
     private QueryTexts() {}
 
-    static Arbitrary<String> queries() {
+    static Gen<String> queries() {
         return clause(3);
     }
 
-    static Arbitrary<String> clause(int depth) {
+    static Gen<String> clause(int depth) {
         if (depth == 0) {
             return leaf();
         }
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, leaf()),
-                Tuple.of(
+        return weighted(
+                Pair.of(4, leaf()),
+                Pair.of(
                         3,
-                        Combinators.combine(
+                        clause(depth - 1)
+                                .zip(
+                                        pick(" AND ", " OR ", " OR ", " OR ", " ", " NOT ", " -"),
                                         clause(depth - 1),
-                                        Arbitraries.of(" AND ", " OR ", " OR ", " OR ", " ", " NOT ", " -"),
-                                        clause(depth - 1))
-                                .as((left, operator, right) -> left + operator + right)),
-                Tuple.of(
-                        1,
-                        Combinators.combine(Arbitraries.of("NOT ", "-", "- "), clause(depth - 1))
-                                .as((operator, operand) -> operator + operand)),
-                Tuple.of(1, clause(depth - 1).map(inner -> "(" + inner + ")")));
+                                        (left, operator, right) -> left + operator + right)),
+                Pair.of(1, pick("NOT ", "-", "- ").zip(clause(depth - 1), (operator, operand) -> operator + operand)),
+                Pair.of(1, clause(depth - 1).map(inner -> "(" + inner + ")")));
     }
 
-    private static Arbitrary<String> leaf() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, fieldValue()),
-                Tuple.of(2, Combinators.combine(field(), range()).as((field, range) -> field + ":" + range)),
-                Tuple.of(2, comparison()),
-                Tuple.of(2, Combinators.combine(field(), group()).as((field, group) -> field + ":(" + group + ")")),
-                Tuple.of(2, field().map(field -> field + ":*")),
-                Tuple.of(2, value()),
-                Tuple.of(1, Arbitraries.just("*")));
+    private static Gen<String> leaf() {
+        return weighted(
+                Pair.of(6, fieldValue()),
+                Pair.of(2, field().zip(range(), (field, range) -> field + ":" + range)),
+                Pair.of(2, comparison()),
+                Pair.of(2, field().zip(group(), (field, group) -> field + ":(" + group + ")")),
+                Pair.of(2, field().map(field -> field + ":*")),
+                Pair.of(2, value()),
+                Pair.of(1, Generate.constant("*")));
     }
 
     /** Mostly a value of the field's own type, so that leaves hit; sometimes any value on any field. */
-    private static Arbitrary<String> fieldValue() {
+    private static Gen<String> fieldValue() {
         var textFields =
-                Arbitraries.of(Stream.of(RandomFleet.STRING_PATHS, RandomFleet.MIXED_PATHS, List.of("thingName"))
+                Generate.pick(Stream.of(RandomFleet.STRING_PATHS, RandomFleet.MIXED_PATHS, List.of("thingName"))
                         .flatMap(List::stream)
                         .toList());
-        var numberFields = Arbitraries.of(Stream.of(RandomFleet.NUMBER_PATHS, RandomFleet.MIXED_PATHS)
+        var numberFields = Generate.pick(Stream.of(RandomFleet.NUMBER_PATHS, RandomFleet.MIXED_PATHS)
                 .flatMap(List::stream)
                 .toList());
-        var booleanFields = Arbitraries.of(RandomFleet.BOOLEAN_PATHS);
-        var number =
-                Arbitraries.of(RandomFleet.NUMBERS).map(QueryTexts::numberText).map(QueryTexts::escapeWord);
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, Combinators.combine(textFields, value()).as((field, value) -> field + ":" + value)),
-                Tuple.of(2, Combinators.combine(numberFields, number).as((field, value) -> field + ":" + value)),
-                Tuple.of(
-                        1,
-                        Combinators.combine(booleanFields, Arbitraries.of("true", "false", "TRUE"))
-                                .as((field, value) -> field + ":" + value)),
-                Tuple.of(2, Combinators.combine(field(), value()).as((field, value) -> field + ":" + value)));
+        var booleanFields = Generate.pick(RandomFleet.BOOLEAN_PATHS);
+        var number = numbers().map(QueryTexts::escapeWord);
+        return weighted(
+                Pair.of(4, textFields.zip(value(), (field, value) -> field + ":" + value)),
+                Pair.of(2, numberFields.zip(number, (field, value) -> field + ":" + value)),
+                Pair.of(1, booleanFields.zip(pick("true", "false", "TRUE"), (field, value) -> field + ":" + value)),
+                Pair.of(2, field().zip(value(), (field, value) -> field + ":" + value)));
     }
 
-    static Arbitrary<String> field() {
+    static Gen<String> field() {
         var paths = Stream.of(
                         RandomFleet.STRING_PATHS,
                         RandomFleet.NUMBER_PATHS,
@@ -95,31 +90,28 @@ final class QueryTexts {
                                 "Shadow.reported.mode"))
                 .flatMap(List::stream)
                 .toList();
-        return Arbitraries.of(paths);
+        return Generate.pick(paths);
     }
 
     /** A value after {@code :}, in a group, or bare: word, phrase or wildcard. */
-    private static Arbitrary<String> value() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, word().map(QueryTexts::escapeWord)), Tuple.of(2, phrase()), Tuple.of(3, wildcard()));
+    private static Gen<String> value() {
+        return weighted(Pair.of(5, word().map(QueryTexts::escapeWord)), Pair.of(2, phrase()), Pair.of(3, wildcard()));
     }
 
-    private static Arbitrary<String> word() {
+    private static Gen<String> word() {
         var numbers = RandomFleet.NUMBERS.stream().map(QueryTexts::numberText).toList();
         var phraseWords =
                 RandomFleet.PHRASES.stream().flatMap(p -> Tokens.of(p).stream()).toList();
-        return Combinators.combine(
-                        Arbitraries.oneOf(
-                                Arbitraries.of(RandomFleet.WORDS),
-                                Arbitraries.of(numbers),
-                                Arbitraries.of(phraseWords),
-                                Arbitraries.of(NAME_WORDS)),
-                        Arbitraries.integers().between(0, 2))
-                .as(QueryTexts::recased);
+        return Generate.oneOf(
+                        Generate.pick(RandomFleet.WORDS),
+                        Generate.pick(numbers),
+                        Generate.pick(phraseWords),
+                        Generate.pick(NAME_WORDS))
+                .zip(Generate.range(0, 2), QueryTexts::recased);
     }
 
-    private static Arbitrary<String> phrase() {
-        var runs = new java.util.ArrayList<String>(); // runs of two or more words out of the fleet's phrases
+    private static Gen<String> phrase() {
+        var runs = new ArrayList<String>(); // runs of two or more words out of the fleet's phrases
         for (var phrase : RandomFleet.PHRASES) {
             var words = Tokens.of(phrase);
             for (int from = 0; from < words.size(); from++) {
@@ -128,24 +120,15 @@ final class QueryTexts {
                 }
             }
         }
-        return Arbitraries.frequencyOf(
-                        Tuple.of(
-                                4,
-                                Combinators.combine(
-                                                Arbitraries.of(runs),
-                                                Arbitraries.integers().between(0, 2))
-                                        .as(QueryTexts::recased)),
-                        Tuple.of(1, Combinators.combine(word(), word()).as((a, b) -> a + " " + b)),
-                        Tuple.of(1, word()))
+        return weighted(
+                        Pair.of(4, Generate.pick(runs).zip(Generate.range(0, 2), QueryTexts::recased)),
+                        Pair.of(1, word().zip(word(), (a, b) -> a + " " + b)),
+                        Pair.of(1, word()))
                 .map(text -> "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
     }
 
-    private static Arbitrary<String> wildcard() {
-        return Combinators.combine(
-                        word(),
-                        Arbitraries.integers().between(0, 9),
-                        Arbitraries.integers().between(0, 50))
-                .as(QueryTexts::wildcarded);
+    private static Gen<String> wildcard() {
+        return word().zip(Generate.range(0, 9), Generate.range(0, 50), QueryTexts::wildcarded);
     }
 
     /** A pattern made from a word: a prefix, a few '?', an infix '*', and rarely a leading wildcard. */
@@ -165,47 +148,53 @@ final class QueryTexts {
         };
     }
 
-    private static Arbitrary<String> range() {
-        var numberBound = Arbitraries.oneOf(
-                Arbitraries.of(RandomFleet.NUMBERS).map(QueryTexts::numberText).map(QueryTexts::escapeWord),
-                Arbitraries.just("*"));
-        var textBound = Arbitraries.oneOf(
+    private static Gen<String> range() {
+        var numberBound = Generate.oneOf(numbers().map(QueryTexts::escapeWord), Generate.constant("*"));
+        var textBound = Generate.oneOf(
                 word().map(w -> "\"" + w.replace("\"", "\\\"") + "\""),
                 word().map(QueryTexts::escapeWord),
-                Arbitraries.just("*"));
-        var bound = Arbitraries.frequencyOf(Tuple.of(3, numberBound), Tuple.of(2, textBound));
-        return Combinators.combine(Arbitraries.of("[", "{"), bound, bound, Arbitraries.of("]", "}"))
-                .as((open, low, high, close) -> open + low + " TO " + high + close);
+                Generate.constant("*"));
+        var bound = weighted(Pair.of(3, numberBound), Pair.of(2, textBound));
+        return pick("[", "{")
+                .zip(bound, bound, pick("]", "}"), (open, low, high, close) -> open + low + " TO " + high + close);
     }
 
-    private static Arbitrary<String> comparison() {
-        var operand = Arbitraries.oneOf(
-                Arbitraries.of(RandomFleet.NUMBERS).map(QueryTexts::numberText).map(QueryTexts::escapeWord),
+    private static Gen<String> comparison() {
+        var operand = Generate.oneOf(
+                numbers().map(QueryTexts::escapeWord),
                 word().map(QueryTexts::escapeWord),
                 word().map(w -> "\"" + w.replace("\"", "\\\"") + "\""));
-        return Combinators.combine(field(), Arbitraries.of("<", ">", "<=", ">=", "=", " > ", " <= "), operand)
-                .as((field, operator, value) -> field + operator + value);
+        return field().zip(
+                        pick("<", ">", "<=", ">=", "=", " > ", " <= "),
+                        operand,
+                        (field, operator, value) -> field + operator + value);
     }
 
-    private static Arbitrary<String> group() {
-        var item =
-                Arbitraries.frequencyOf(Tuple.of(5, value()), Tuple.of(1, range()), Tuple.of(1, Arbitraries.just("*")));
-        var negatable =
-                Combinators.combine(Arbitraries.of("", "", "-", "NOT "), item).as((not, value) -> not + value);
-        return negatable
-                .list()
-                .ofMinSize(1)
-                .ofMaxSize(3)
-                .flatMap(items -> Arbitraries.of(" OR ", " AND ", " ")
-                        .list()
-                        .ofSize(items.size())
-                        .map(operators -> {
-                            var text = new StringBuilder(items.getFirst());
-                            for (int i = 1; i < items.size(); i++) {
-                                text.append(operators.get(i)).append(items.get(i));
-                            }
-                            return text.toString();
-                        }));
+    private static Gen<String> group() {
+        var item = weighted(Pair.of(5, value()), Pair.of(1, range()), Pair.of(1, Generate.constant("*")));
+        var negatable = pick("", "", "-", "NOT ").zip(item, (not, value) -> not + value);
+        return lists().of(negatable)
+                .ofSizeBetween(1, 3)
+                .zip(lists().of(pick(" OR ", " AND ", " ")).ofSize(3), (items, operators) -> {
+                    var text = new StringBuilder(items.getFirst());
+                    for (int i = 1; i < items.size(); i++) {
+                        text.append(operators.get(i)).append(items.get(i));
+                    }
+                    return text.toString();
+                });
+    }
+
+    private static Gen<String> numbers() {
+        return Generate.pick(RandomFleet.NUMBERS).map(QueryTexts::numberText);
+    }
+
+    private static Gen<String> pick(String... choices) {
+        return Generate.pick(List.of(choices));
+    }
+
+    @SafeVarargs
+    private static Gen<String> weighted(Pair<Integer, Gen<String>> first, Pair<Integer, Gen<String>>... rest) {
+        return Generate.frequency(first, rest);
     }
 
     static String escapeWord(String text) {

@@ -6,6 +6,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** The command line as parsed in-process; the process-level behaviour is in the *IT tests. */
 class FleetdeckCommandTest {
@@ -47,10 +50,50 @@ class FleetdeckCommandTest {
     }
 
     @Test
-    void helpListsTheCommands() {
+    void helpListsEveryCommandAndEveryOption() {
+        CommandSpec root = FleetdeckCommand.commandLine().getCommandSpec();
+
         assertThat(run("--help")).isZero();
 
-        assertThat(out.toString()).contains("gui", "serve", "version", "--data-dir");
+        String help = out.toString();
+        assertThat(root.subcommands()).as("the commands picocli knows").hasSizeGreaterThan(5);
+        assertShows(help, root);
+    }
+
+    /**
+     * Every visible option (each of its names and its description), parameter and subcommand (with its description)
+     * of {@code command}, as picocli's model of it has them.
+     */
+    private static void assertShows(String usage, CommandSpec command) {
+        String what = "help of '" + command.qualifiedName() + "'";
+        String help = oneSpaced(usage); // picocli wraps long descriptions
+        assertThat(help).as(what).contains(oneSpaced(command.usageMessage().description()[0]));
+        for (OptionSpec option : command.options()) {
+            if (!option.hidden()) {
+                assertThat(help).as(what).contains(option.names());
+                for (String line : option.description()) {
+                    assertThat(help).as(what).contains(oneSpaced(line));
+                }
+            }
+        }
+        for (PositionalParamSpec parameter : command.positionalParameters()) {
+            if (!parameter.hidden()) {
+                assertThat(help).as(what).contains(parameter.paramLabel());
+            }
+        }
+        command.subcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().usageMessage().hidden()) {
+                assertThat(help)
+                        .as(what)
+                        .contains(
+                                name,
+                                oneSpaced(sub.getCommandSpec().usageMessage().description()[0]));
+            }
+        });
+    }
+
+    private static String oneSpaced(String text) {
+        return text.replaceAll("\\s+", " ");
     }
 
     @Test

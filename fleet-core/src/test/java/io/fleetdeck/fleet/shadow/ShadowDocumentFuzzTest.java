@@ -1,25 +1,57 @@
 package io.fleetdeck.fleet.shadow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Random update documents — broken JSON, deep nesting, huge strings, odd types — only ever get one of the documented
  * answers (AWS-IOT-BEHAVIOUR §1.9): accepted, or a rejection with a documented code and message.
+ *
+ * <p>The fuzz target runs its seeds (src/test/resources/.../ShadowDocumentFuzzTestInputs) in every build and is
+ * fuzzed, coverage-guided, by Jazzer with {@code JAZZER_FUZZ=1} (bench/README.md); the property below puts 2,000
+ * generated payloads through the same check in every build.
  */
 class ShadowDocumentFuzzTest {
 
     private static final Set<Integer> DOCUMENTED_CODES = Set.of(400, 409, 413, 415);
 
-    @Property(tries = 2000)
-    void anyPayloadIsAcceptedOrRefusedWithADocumentedError(@ForAll("payloads") byte[] payload) {
+    @FuzzTest
+    @DictionaryEntries({
+        "\"state\"",
+        "\"desired\"",
+        "\"reported\"",
+        "\"delta\"",
+        "\"version\"",
+        "\"clientToken\"",
+        "null",
+        "true",
+        "1.5e300",
+        "99999999999999999999"
+    })
+    void anyPayloadIsAcceptedOrRefusedWithADocumentedError(byte[] payload) {
+        assertAcceptedOrRefusedWithADocumentedError(payload);
+    }
+
+    @Test
+    void generatedPayloadsAreAcceptedOrRefusedWithADocumentedError() {
+        qt().withExamples(2000)
+                .forAll(payloads())
+                .checkAssert(ShadowDocumentFuzzTest::assertAcceptedOrRefusedWithADocumentedError);
+    }
+
+    static void assertAcceptedOrRefusedWithADocumentedError(byte[] payload) {
         try {
             UpdateRequest request = UpdateRequest.parse(payload);
             ShadowState after = ShadowEngine.apply(null, 0, request, 1_795_000_000L);
@@ -32,25 +64,27 @@ class ShadowDocumentFuzzTest {
         }
     }
 
-    @Provide
-    Arbitrary<byte[]> payloads() {
-        Arbitrary<String> key =
-                Arbitraries.of("state", "desired", "reported", "delta", "version", "clientToken", "a", "");
-        Arbitrary<String> fragment = Arbitraries.oneOf(
-                Arbitraries.of("{", "}", "[", "]", ",", ":", "null", "true", "1", "-1", "1.5e300", "\"x\""),
+    private static Gen<byte[]> payloads() {
+        Gen<String> key =
+                Generate.pick(List.of("state", "desired", "reported", "delta", "version", "clientToken", "a", ""));
+        Gen<String> fragment = Generate.oneOf(
+                Generate.pick(List.of("{", "}", "[", "]", ",", ":", "null", "true", "1", "-1", "1.5e300", "\"x\"")),
                 key.map(k -> "\"" + k + "\""),
-                Arbitraries.strings().ofMaxLength(3));
-        Arbitrary<String> jsonish = fragment.list().ofMaxSize(60).map(parts -> String.join("", parts));
-        Arbitrary<String> deep = Arbitraries.integers()
+                strings().allPossible().ofLengthBetween(0, 3));
+        Gen<String> jsonish = lists().of(fragment).ofSizeBetween(0, 60).map(parts -> String.join("", parts));
+        Gen<String> deep = integers()
                 .between(1, 40)
                 .map(depth -> "{\"state\":{\"desired\":" + "{\"a\":".repeat(depth) + "1" + "}".repeat(depth) + "}}");
-        Arbitrary<String> huge = Arbitraries.integers()
+        Gen<String> huge = integers()
                 .between(1, 20_000)
                 .map(size -> "{\"state\":{\"reported\":{\"blob\":\"" + "z".repeat(size) + "\"}}}");
-        Arbitrary<String> typed = Arbitraries.of(
-                        "{\"state\":{\"desired\":%s}}", "{\"state\":{\"desired\":{\"a\":1}},\"version\":%s}",
-                        "{\"state\":{\"desired\":{\"a\":1}},\"clientToken\":%s}", "{\"state\":%s}")
-                .flatMap(template -> Arbitraries.of(
+        Gen<String> typed = Generate.pick(List.of(
+                        "{\"state\":{\"desired\":%s}}",
+                        "{\"state\":{\"desired\":{\"a\":1}},\"version\":%s}",
+                        "{\"state\":{\"desired\":{\"a\":1}},\"clientToken\":%s}",
+                        "{\"state\":%s}"))
+                .zip(
+                        Generate.pick(List.of(
                                 "null",
                                 "1",
                                 "-3",
@@ -61,11 +95,11 @@ class ShadowDocumentFuzzTest {
                                 "{}",
                                 "true",
                                 "{\"b\":null}",
-                                "99999999999999999999")
-                        .map(value -> template.formatted(value)));
-        Arbitrary<byte[]> text =
-                Arbitraries.oneOf(jsonish, deep, huge, typed).map(s -> s.getBytes(StandardCharsets.UTF_8));
-        Arbitrary<byte[]> raw = Arbitraries.bytes().array(byte[].class).ofMaxSize(40);
-        return Arbitraries.oneOf(text, raw);
+                                "99999999999999999999")),
+                        (template, value) -> template.formatted(value));
+        Gen<byte[]> text = Generate.oneOf(jsonish, deep, huge, typed).map(s -> s.getBytes(StandardCharsets.UTF_8));
+        Gen<byte[]> raw =
+                Generate.byteArrays(Generate.range(0, 40), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0));
+        return text.mix(raw, 50);
     }
 }

@@ -1,6 +1,7 @@
 package io.fleetdeck.views.certificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.views.certificates.CertificatesViewModel.MessageKind;
@@ -177,8 +178,10 @@ class CertificatesViewModelTest {
 
         model.filterProperty().set("INACTIVE");
         assertThat(model.certificates())
-                .allSatisfy(row -> assertThat(row.status()).isEqualTo("INACTIVE"));
-        assertThat(model.certificates()).hasSize(2);
+                .as("the two inactive certificates, of things 7 and 57, and no other")
+                .extracting(CertificateRow::commonName, CertificateRow::status)
+                .containsExactlyInAnyOrder(
+                        tuple(FakeDirectory.thingName(7), "INACTIVE"), tuple(FakeDirectory.thingName(57), "INACTIVE"));
 
         model.filterProperty().set("unit-0004");
         assertThat(model.certificates()).hasSize(10);

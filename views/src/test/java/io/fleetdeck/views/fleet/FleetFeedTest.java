@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The Fleet feed with its real worker thread: reads off the calling threads, answers in order, batches changes. */
+/**
+ * The Fleet feed with its real worker thread: reads off the calling threads, answers in order, batches changes. What
+ * happens while the worker is busy is made certain by holding its first batch read, never by timing.
+ */
 class FleetFeedTest {
 
     private final FakeFleet fleet = FakeFleet.withThings(2_000);
@@ -22,10 +28,13 @@ class FleetFeedTest {
     /** Plays the JavaFX thread: one thread, updates in the order handed over. */
     private final Executor fxThread = Executors.newSingleThreadExecutor();
 
-    private final FleetFeed feed = new FleetFeed(fleet, fxThread);
+    private final GatedFleet gate = new GatedFleet(fleet);
+
+    private final FleetFeed feed = new FleetFeed(gate, fxThread);
 
     @AfterEach
     void close() {
+        gate.released.countDown();
         feed.close();
     }
 
@@ -39,64 +48,121 @@ class FleetFeedTest {
     }
 
     @Test
-    void aBurstOfChangesIsReadInAFewBatchesEachThingOnce() throws InterruptedException {
+    void changesReportedDuringAReadAreReadOnceInTheNextBatch() throws InterruptedException {
         feed.start(applied::add);
         await().atMost(Duration.ofSeconds(5)).until(() -> !applied.isEmpty());
 
-        // 3,000 reports about 20 things within about half a second: a round every 3 ms
-        AtomicInteger rounds = new AtomicInteger();
-        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
-        reporter.scheduleAtFixedRate(
-                () -> {
-                    if (rounds.get() < 150) {
-                        reportRound(fleet);
-                        rounds.incrementAndGet();
-                    }
-                },
-                0,
-                3,
-                TimeUnit.MILLISECONDS);
-        await().atMost(Duration.ofSeconds(10)).until(() -> rounds.get() == 150);
-        reporter.shutdownNow();
+        // the first round starts a batch read, held until 149 more rounds about the same 20 things are reported
+        reportRound(fleet);
+        assertThat(gate.entered.await(5, TimeUnit.SECONDS))
+                .as("a batch read started")
+                .isTrue();
+        for (int round = 2; round <= 150; round++) {
+            reportRound(fleet);
+        }
+        gate.released.countDown();
 
+        long lastVersion = FakeFleet.thing(0).shadowVersion() + 150;
+        await().atMost(Duration.ofSeconds(5)).until(() -> shownVersionOfThing0() == lastVersion);
+        // a change to another thing, read after everything before it: the reads in between are all there were
+        fleet.change(new ThingRow(FakeFleet.thing(100).name(), "sentinel", List.of(), true, null, 1, 0, null));
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> fleet.batchReads.stream()
-                                .flatMap(List::stream)
-                                .distinct()
-                                .count()
-                        == 20);
-        // and no more reads come after the last change was read
-        await().during(Duration.ofMillis(2 * FleetFeed.BATCH_MILLIS))
-                .atMost(Duration.ofSeconds(2))
-                .untilAsserted(() -> assertThat(fleet.batchReads.size())
-                        .as("reads of changed things, at most one per batch interval")
-                        .isLessThanOrEqualTo(6));
-        assertThat(fleet.batchReads).allSatisfy(batch -> assertThat(batch).doesNotHaveDuplicates());
+                        .anyMatch(batch -> batch.contains(FakeFleet.thing(100).name())));
+
+        List<List<String>> reads = List.copyOf(fleet.batchReads);
+        assertThat(reads)
+                .as("batch reads: the held one, one for 2,980 reports, the sentinel")
+                .hasSize(3);
+        assertThat(reads).allSatisfy(batch -> assertThat(batch).isNotEmpty().doesNotHaveDuplicates());
+        assertThat(reads.get(1))
+                .as("every thing reported during the held read, read once")
+                .containsExactlyInAnyOrderElementsOf(firstTwentyNames());
+        assertThat(reads.get(2)).containsExactly(FakeFleet.thing(100).name());
         assertThat(fleet.wholeReads.get()).isEqualTo(1);
-        ThingRow last = applied.stream()
-                .flatMap(update -> update.changes().stream())
-                .filter(change -> change.row() != null
-                        && change.row().name().equals(FakeFleet.thing(0).name()))
-                .reduce((a, b) -> b)
-                .orElseThrow()
-                .row();
-        assertThat(last.shadowVersion()).isEqualTo(FakeFleet.thing(0).shadowVersion() + 150);
+        assertThat(versionsShownOfThing0())
+                .as("thing 0's versions, in the order the table got them")
+                .isSorted()
+                .endsWith(lastVersion);
     }
 
     @Test
-    void queriesTypedFasterThanTheyRunAreAnsweredWithTheLatest() {
+    void queriesTypedWhileTheFeedIsBusyAreAnsweredWithTheLatestOnly() throws InterruptedException {
         feed.start(applied::add);
         await().atMost(Duration.ofSeconds(5)).until(() -> !applied.isEmpty());
 
+        reportRound(fleet); // keeps the feed's thread busy in a held read while the user types
+        assertThat(gate.entered.await(5, TimeUnit.SECONDS))
+                .as("a batch read started")
+                .isTrue();
         for (int i = 1; i <= 30; i++) {
             feed.query(new FleetQuery("north-harbour-b1-f1-temperature-0".substring(0, i), FleetOrder.BY_NAME), i);
         }
+        gate.released.countDown();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> applied.getLast().answered() == 30);
         assertThat(applied.getLast().rows())
                 .isNotEmpty()
                 .allMatch(row -> row.name().startsWith("north-harbour-b1-f1-temperature-0"));
-        assertThat(applied.size()).as("skipped queries are not answered").isLessThan(31);
+        assertThat(applied)
+                .as("queries 1 to 29 were skipped, not answered")
+                .extracting(FleetUpdate::answered)
+                .containsOnly(0L, 30L);
+    }
+
+    private long shownVersionOfThing0() {
+        List<Long> versions = versionsShownOfThing0();
+        return versions.isEmpty() ? -1 : versions.getLast();
+    }
+
+    private List<Long> versionsShownOfThing0() {
+        return applied.stream()
+                .flatMap(update -> update.changes().stream())
+                .filter(change -> change.row() != null
+                        && change.row().name().equals(FakeFleet.thing(0).name()))
+                .map(change -> change.row().shadowVersion())
+                .toList();
+    }
+
+    private static List<String> firstTwentyNames() {
+        return IntStream.range(0, 20).mapToObj(i -> FakeFleet.thing(i).name()).toList();
+    }
+
+    /** Holds the feed's first batch read, once read, until released, so a test knows what happens while a read is under way. */
+    private static final class GatedFleet implements FleetDirectory {
+
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch released = new CountDownLatch(1);
+        private final FakeFleet fleet;
+        private final AtomicBoolean first = new AtomicBoolean(true);
+
+        GatedFleet(FakeFleet fleet) {
+            this.fleet = fleet;
+        }
+
+        @Override
+        public List<ThingRow> things() {
+            return fleet.things();
+        }
+
+        @Override
+        public List<ThingRow> things(Collection<String> names) {
+            List<ThingRow> rows = fleet.things(names);
+            if (first.getAndSet(false)) {
+                entered.countDown();
+                try {
+                    released.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return rows;
+        }
+
+        @Override
+        public AutoCloseable onChange(Consumer<Collection<String>> changedThingNames) {
+            return fleet.onChange(changedThingNames);
+        }
     }
 
     /** One report about each of the first 20 things: its shadow moved on a version. */

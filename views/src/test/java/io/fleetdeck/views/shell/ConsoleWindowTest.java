@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.Theme;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -144,13 +146,63 @@ class ConsoleWindowTest {
 
                 Path file = SCREENSHOTS.resolve(theme.name().toLowerCase(Locale.ROOT) + "-" + id(section) + ".png");
                 Screenshot shot = Screenshot.of(stage.getScene(), file);
+                String where = file + ", " + theme + " theme";
 
-                assertThat(shot.distinctColours()).as("%s is not blank", file).isGreaterThan(16);
-                assertThat(shot.isMostlyDark())
-                        .as("%s matches the %s theme", file, theme)
-                        .isEqualTo(theme == Theme.DARK);
+                // the theme's own backgrounds (AtlantaFX Primer): the page behind the section, the sidebar below
+                // its last entry
+                Bounds content = inScene(robot.lookup(".section-content").query());
+                assertThat(hex(shot.rgbAt(content.getMinX() + 8, content.getMinY() + 8)))
+                        .as("%s: the page background", where)
+                        .isEqualTo(theme == Theme.DARK ? "#0d1117" : "#ffffff");
+                Bounds sidebar = inScene(robot.lookup("#sidebar").query());
+                assertThat(hex(shot.rgbAt(sidebar.getMinX() + 8, sidebar.getMaxY() - 8)))
+                        .as("%s: the sidebar background", where)
+                        .isEqualTo(theme == Theme.DARK ? "#161b22" : "#f6f8fa");
+                assertThat(shot.isMostlyDark()).as("%s is mostly dark", where).isEqualTo(theme == Theme.DARK);
+
+                // every section's entry in the sidebar, in order, drawn in the window, the shown one selected
+                List<Label> entries = robot.lookup("#sidebar .sidebar-title").queryAllAs(Label.class).stream()
+                        .sorted(Comparator.comparingDouble(
+                                label -> inScene(label).getMinY()))
+                        .toList();
+                assertThat(entries)
+                        .extracting(Label::getText)
+                        .as("%s: the sidebar's entries", where)
+                        .containsExactlyElementsOf(
+                                Stream.of(Section.values()).map(Section::title).toList());
+                for (Label entry : entries) {
+                    assertThat(shot.inkPixelsIn(inScene(entry)))
+                            .as("%s: the sidebar's %s is drawn", where, entry.getText())
+                            .isGreaterThan(20);
+                }
+                assertThat(robot.lookup("#sidebar .list-cell:selected .sidebar-title")
+                                .queryAs(Label.class)
+                                .getText())
+                        .as("%s: the selected sidebar entry", where)
+                        .isEqualTo(section.title());
+
+                // the section's title, what it is for, and the status bar, each with text drawn
+                Label title = robot.lookup("#section-title").queryAs(Label.class);
+                assertThat(title.getText()).isEqualTo(section.title());
+                Label purpose = robot.lookup("#empty-" + id(section) + " .empty-state-text")
+                        .queryAs(Label.class);
+                assertThat(purpose.getText()).isEqualTo(section.purpose());
+                Label services = robot.lookup("#status-services").queryAs(Label.class);
+                for (Label text : List.of(title, purpose, services)) {
+                    assertThat(shot.inkPixelsIn(inScene(text)))
+                            .as("%s: '%s' is drawn", where, text.getText())
+                            .isGreaterThan(20);
+                }
             }
         }
+    }
+
+    private static Bounds inScene(Node node) {
+        return node.localToScene(node.getBoundsInLocal());
+    }
+
+    private static String hex(int rgb) {
+        return String.format(Locale.ROOT, "#%06x", rgb);
     }
 
     private static String id(Section section) {

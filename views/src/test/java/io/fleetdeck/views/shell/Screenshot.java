@@ -5,9 +5,12 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -56,6 +59,47 @@ public record Screenshot(int width, int height, int[] argb) {
             colours.add(pixel);
         }
         return colours.size();
+    }
+
+    /** The colour at {@code (x, y)} of the scene, as 0xRRGGBB. */
+    int rgbAt(double x, double y) {
+        return argb[(int) y * width + (int) x] & 0xffffff;
+    }
+
+    /**
+     * How many pixels inside {@code area} (scene coordinates) differ clearly from the colour most of them share: the
+     * strokes of text or an icon drawn on a plain background; 0 for an empty area.
+     */
+    long inkPixelsIn(Bounds area) {
+        int fromX = Math.max(0, (int) area.getMinX());
+        int toX = Math.min(width, (int) Math.ceil(area.getMaxX()));
+        int fromY = Math.max(0, (int) area.getMinY());
+        int toY = Math.min(height, (int) Math.ceil(area.getMaxY()));
+        Map<Integer, Long> counts = new HashMap<>();
+        for (int y = fromY; y < toY; y++) {
+            for (int x = fromX; x < toX; x++) {
+                counts.merge(argb[y * width + x] & 0xffffff, 1L, Long::sum);
+            }
+        }
+        int background = counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(0);
+        long ink = 0;
+        for (int y = fromY; y < toY; y++) {
+            for (int x = fromX; x < toX; x++) {
+                if (distance(argb[y * width + x], background) > 96) {
+                    ink++;
+                }
+            }
+        }
+        return ink;
+    }
+
+    private static int distance(int a, int b) {
+        return Math.abs(((a >> 16) & 0xff) - ((b >> 16) & 0xff))
+                + Math.abs(((a >> 8) & 0xff) - ((b >> 8) & 0xff))
+                + Math.abs((a & 0xff) - (b & 0xff));
     }
 
     boolean isMostlyDark() {
