@@ -76,7 +76,7 @@ public final class StrictJson {
         T document = reader.read(parser);
         // not currentToken(): databind clears it after reading a root value
         if (!parser.sawToken) {
-            throw new StrictJsonException(Rule.SYNTAX, 1, 1, "the document is empty");
+            throw new StrictJsonException(Rule.EMPTY, 1, 1, "the document is empty");
         }
         JsonLocation end = parser.currentLocation();
         JsonLocation where;

@@ -8,8 +8,10 @@ public final class StrictJsonException extends Exception {
 
     /** The rule a refused document broke. */
     public enum Rule {
-        /** Not JSON at all (RFC 8259 grammar), or no document. */
+        /** Not JSON (RFC 8259 grammar). */
         SYNTAX,
+        /** Nothing but whitespace. */
+        EMPTY,
         /** An object names the same key twice (RFC 8259 §4 leaves it open; we refuse, as AWS's parsers do). */
         DUPLICATE_KEY,
         /** Something other than whitespace after the document. */

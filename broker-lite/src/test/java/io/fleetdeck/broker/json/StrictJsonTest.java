@@ -47,7 +47,7 @@ class StrictJsonTest {
                 "{\"state\":{\"a\":1},\"state\":{\"b\":2}} | DUPLICATE_KEY  | 1 | 25 | the key \"state\" appears twice",
                 "{\"a\":{\"b\":1,\"b\":2}}              | DUPLICATE_KEY       | 1 | 16 | the key \"b\" appears twice",
                 "{state:1}                             | SYNTAX              | 1 | 2  | Unexpected character",
-                "''                                    | SYNTAX              | 1 | 1  | the document is empty",
+                "''                                    | EMPTY               | 1 | 1  | the document is empty",
             })
     void refusesWhatAwsRefuses(String json, Rule rule, int line, int column, String reason) {
         String text = json.equals("''") ? "" : json;

@@ -81,7 +81,7 @@ record UpdateRequest(ObjectNode desired, ObjectNode reported, Long version, Stri
      */
     private static String invalidJson(StrictJsonException e) {
         return switch (e.rule()) {
-            case SYNTAX -> "Invalid JSON";
+            case SYNTAX, EMPTY -> "Invalid JSON";
             case TOO_DEEP -> "JSON contains too many levels of nesting; maximum is " + MAX_DEPTH;
             default -> "Invalid JSON: " + e.reason();
         };
