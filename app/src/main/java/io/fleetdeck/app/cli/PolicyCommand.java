@@ -2,8 +2,6 @@ package io.fleetdeck.app.cli;
 
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.fleet.identity.IdentityService;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,12 +43,7 @@ final class PolicyCommand {
 
         @Override
         public Integer call() throws Exception {
-            String text;
-            try {
-                text = Files.readString(document);
-            } catch (IOException e) {
-                throw new StartupException("cannot read the policy document " + document + ": " + e.getMessage());
-            }
+            String text = PolicyFile.read(document);
             return OfflineAction.perform(
                     dataFolder, policy.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
                         fleet.services().identities().createPolicy(name, text);

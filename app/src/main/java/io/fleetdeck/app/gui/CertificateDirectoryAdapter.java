@@ -1,7 +1,9 @@
 package io.fleetdeck.app.gui;
 
 import io.fleetdeck.app.runtime.FleetdeckInstance;
+import io.fleetdeck.broker.input.BoundedFiles;
 import io.fleetdeck.broker.policy.IotAction;
+import io.fleetdeck.broker.tls.PemFiles;
 import io.fleetdeck.fleet.identity.CaRecord;
 import io.fleetdeck.fleet.identity.CertificateRecord;
 import io.fleetdeck.fleet.identity.CertificateStatus;
@@ -19,7 +21,6 @@ import io.fleetdeck.views.certificates.CertificatesSnapshot.PolicyRow;
 import io.fleetdeck.views.certificates.IssuedBundle;
 import io.fleetdeck.views.certificates.SimulationResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -175,7 +176,7 @@ public final class CertificateDirectoryAdapter implements CertificateDirectory {
     public IssuedBundle issueFor(String thingName) throws CertificateActionException {
         String rootCaPem;
         try {
-            rootCaPem = Files.readString(rootCa);
+            rootCaPem = BoundedFiles.readString(rootCa, PemFiles.MAX_BYTES);
         } catch (IOException e) {
             throw new CertificateActionException("the root CA " + rootCa + " cannot be read: " + e.getMessage());
         }
