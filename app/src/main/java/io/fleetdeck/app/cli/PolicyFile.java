@@ -2,9 +2,12 @@ package io.fleetdeck.app.cli;
 
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.broker.input.BoundedFiles;
+import io.fleetdeck.broker.policy.PolicyDocumentException;
 import io.fleetdeck.broker.policy.PolicyParser;
+import io.fleetdeck.broker.policy.PolicyWarning;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** A policy document named on the command line ({@code --document FILE}), read with a bound. */
 final class PolicyFile {
@@ -26,6 +29,15 @@ final class PolicyFile {
                     + PolicyParser.MAX_CHARACTERS + " characters without whitespace");
         } catch (IOException e) {
             throw new StartupException("cannot read the policy document " + document + ": " + e.getMessage());
+        }
+    }
+
+    /** What a person should know about a document the registry accepted (see {@link PolicyParser#check}). */
+    static List<PolicyWarning> warnings(String text) {
+        try {
+            return PolicyParser.check(text).warnings();
+        } catch (PolicyDocumentException refused) {
+            return List.of(); // the registry refused it already, with its own message
         }
     }
 }

@@ -62,4 +62,33 @@ class PolicyCommandTest {
         assertThat(create("at", atLimit)).as("stderr: %s", err).isZero();
         assertThat(out.toString()).isEqualTo("policy at created (version 1)" + System.lineSeparator());
     }
+
+    @Test
+    void anUnknownActionOrVariableIsCreatedWithAWarningOnStderrForEach() throws Exception {
+        Path document = Files.writeString(temp.resolve("typos.json"), """
+                {"Version": "2012-10-17",
+                 "Statement": [{"Effect": "Allow",
+                                "Action": ["iot:Publish", "iot:Fly"],
+                                "Resource": "arn:aws:iot:*:*:topic/${iot:Bogus}/*"}]}
+                """);
+
+        assertThat(create("typos", document)).as("stderr: %s", err).isZero();
+
+        assertThat(out.toString()).isEqualTo("policy typos created (version 1)" + System.lineSeparator());
+        assertThat(err.toString().lines())
+                .containsExactly(
+                        "fleetdeck: warning: policy typos, line 3, column 43: \"iot:Fly\" is not an AWS IoT action,"
+                                + " so it allows or denies nothing",
+                        "fleetdeck: warning: policy typos, line 4, column 52: ${iot:Bogus} is not a policy variable,"
+                                + " so it is never filled in and this resource matches nothing");
+    }
+
+    @Test
+    void aCleanPolicyPrintsNoWarning() throws Exception {
+        Path document = Files.writeString(temp.resolve("clean.json"), DOCUMENT);
+
+        assertThat(create("clean", document)).isZero();
+
+        assertThat(err.toString()).isEmpty();
+    }
 }
