@@ -1,5 +1,6 @@
 package io.fleetdeck.app.cli;
 
+import io.fleetdeck.broker.input.BoundedFiles;
 import io.fleetdeck.broker.tls.PemFiles;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ final class DeviceCommand {
                                 false);
                         PemFiles.replace(
                                 out.resolve("root-ca.pem"),
-                                Files.readString(fleet.folder().caCertificate()),
+                                BoundedFiles.readString(fleet.folder().caCertificate(), PemFiles.MAX_BYTES),
                                 false);
                         return "thing " + name + " certificate "
                                 + issued.certificate().id() + "\nwrote "

@@ -42,6 +42,9 @@ public final class FleetdeckCommand implements Callable<Integer> {
         CommandLine line = new CommandLine(new FleetdeckCommand());
         line.setParameterExceptionHandler(CliErrors::badInput);
         line.setExecutionExceptionHandler(CliErrors::failedRun);
+        // picocli would read an argument "@FILE" as a file of arguments, whole and unbounded ("@/dev/zero" fills the
+        // heap); no documented option uses it, and JSON never starts with '@', so an argument is always taken as typed
+        line.setExpandAtFiles(false);
         return line;
     }
 

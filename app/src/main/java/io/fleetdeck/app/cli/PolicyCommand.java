@@ -1,9 +1,9 @@
 package io.fleetdeck.app.cli;
 
 import io.fleetdeck.app.StartupException;
+import io.fleetdeck.broker.policy.PolicyWarning;
 import io.fleetdeck.fleet.identity.IdentityService;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,17 +45,25 @@ final class PolicyCommand {
 
         @Override
         public Integer call() throws Exception {
-            String text;
-            try {
-                text = Files.readString(document);
-            } catch (IOException e) {
-                throw new StartupException("cannot read the policy document " + document + ": " + e.getMessage());
-            }
+            String text = PolicyFile.read(document);
             return OfflineAction.perform(
                     dataFolder, policy.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
                         fleet.services().identities().createPolicy(name, text);
+                        warn(PolicyFile.warnings(text));
                         return "policy " + name + " created (version 1)";
                     });
+        }
+
+        /**
+         * AWS creates a policy with an unknown action or variable, so this does too, but says so: such a typo grants
+         * or denies nothing, silently.
+         */
+        private void warn(List<PolicyWarning> warnings) {
+            PrintWriter err = spec.commandLine().getErr();
+            for (PolicyWarning warning : warnings) {
+                err.println("fleetdeck: warning: policy " + name + ", " + warning);
+            }
+            err.flush();
         }
     }
 

@@ -1,7 +1,12 @@
 package io.fleetdeck.app.gui;
 
 import io.fleetdeck.app.runtime.FleetdeckInstance;
+import io.fleetdeck.broker.input.BoundedFiles;
 import io.fleetdeck.broker.policy.IotAction;
+import io.fleetdeck.broker.policy.PolicyDocumentException;
+import io.fleetdeck.broker.policy.PolicyParser;
+import io.fleetdeck.broker.policy.PolicyWarning;
+import io.fleetdeck.broker.tls.PemFiles;
 import io.fleetdeck.fleet.identity.CaRecord;
 import io.fleetdeck.fleet.identity.CertificateRecord;
 import io.fleetdeck.fleet.identity.CertificateStatus;
@@ -19,7 +24,6 @@ import io.fleetdeck.views.certificates.CertificatesSnapshot.PolicyRow;
 import io.fleetdeck.views.certificates.IssuedBundle;
 import io.fleetdeck.views.certificates.SimulationResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -62,6 +66,8 @@ public final class CertificateDirectoryAdapter implements CertificateDirectory {
     private final Clock clock;
     /** Subjects never change for a certificate id, so each is parsed once. */
     private final Map<String, String> commonNames = new ConcurrentHashMap<>();
+    /** A policy version's document never changes, so its warnings are worked out once, by name and version. */
+    private final Map<String, List<String>> policyWarnings = new ConcurrentHashMap<>();
 
     CertificateDirectoryAdapter(IdentityService identities, DeviceEnrollment enrollment, Path rootCa, Clock clock) {
         this.identities = identities;
@@ -129,7 +135,13 @@ public final class CertificateDirectoryAdapter implements CertificateDirectory {
                 things.addAll(thingsByCertificate.getOrDefault(target, List.of()));
             }
             policyRows.add(new PolicyRow(
-                    policy.name(), policy.defaultVersion(), policy.document(), targets, List.copyOf(things)));
+                    policy.name(),
+                    policy.defaultVersion(),
+                    policy.document(),
+                    targets,
+                    List.copyOf(things),
+                    policyWarnings.computeIfAbsent(
+                            policy.name() + ":" + policy.defaultVersion(), key -> warnings(policy.document()))));
         }
 
         List<CaRow> cas = identities.certificateAuthorities().stream()
@@ -175,7 +187,7 @@ public final class CertificateDirectoryAdapter implements CertificateDirectory {
     public IssuedBundle issueFor(String thingName) throws CertificateActionException {
         String rootCaPem;
         try {
-            rootCaPem = Files.readString(rootCa);
+            rootCaPem = BoundedFiles.readString(rootCa, PemFiles.MAX_BYTES);
         } catch (IOException e) {
             throw new CertificateActionException("the root CA " + rootCa + " cannot be read: " + e.getMessage());
         }
@@ -233,6 +245,18 @@ public final class CertificateDirectoryAdapter implements CertificateDirectory {
 
     private static CaRow row(CaRecord ca) {
         return new CaRow(ca.id(), ca.subject(), ca.active(), ca.autoRegistration(), ca.notAfter());
+    }
+
+    /** What the pane shows above a document: each action or variable AWS IoT does not know, where it is. */
+    private static List<String> warnings(String document) {
+        try {
+            return PolicyParser.check(document).warnings().stream()
+                    .map(PolicyWarning::toString)
+                    .toList();
+        } catch (PolicyDocumentException stored) {
+            // a stored document was checked when it was created; one that no longer parses is the registry's to report
+            return List.of();
+        }
     }
 
     /** The subject's common name, or the whole subject when it has none or cannot be read. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fleetdeck.app.StartupException;
+import io.fleetdeck.broker.input.BoundedFiles;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.SavedQuery;
 import io.fleetdeck.views.settings.Theme;
@@ -31,6 +32,9 @@ public final class SettingsFile {
     private static final DateTimeFormatter SUFFIX =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    /** Settings are a few KB; 1 MiB is far beyond any this console writes, and bounds a wrong file or a FIFO. */
+    static final int MAX_BYTES = 1024 * 1024;
+
     private final ObjectMapper json = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -48,9 +52,12 @@ public final class SettingsFile {
     public ConsoleSettings load() throws StartupException {
         byte[] content;
         try {
-            content = Files.readAllBytes(file);
+            content = BoundedFiles.read(file, MAX_BYTES);
         } catch (NoSuchFileException firstStart) {
             return ConsoleSettings.defaults();
+        } catch (BoundedFiles.TooLargeException notOurs) {
+            // no file this console wrote is near this size: treat it as corrupt, like unreadable JSON
+            throw corrupt(new IOException("it is larger than " + BoundedFiles.describe(MAX_BYTES)));
         } catch (IOException e) {
             throw new StartupException("cannot read settings file " + file + ": " + e.getMessage(), e);
         }

@@ -54,6 +54,31 @@ class IdentityCliIT {
     }
 
     @Test
+    void anEndlessPolicyDocumentIsRefusedInOneLineAndExitCode2() throws Exception {
+        try (FleetdeckProcess create = run("policy", "create", "endless", "--document", "/dev/zero")) {
+            assertThat(create.awaitExit()).isEqualTo(2);
+            assertThat(create.stderr())
+                    .containsExactly("fleetdeck: policy document /dev/zero is larger than 20 KB (20480 bytes), the most"
+                            + " a policy file may hold; AWS IoT counts at most 2048 characters without whitespace");
+        }
+    }
+
+    @Test
+    void aPolicyWithATypoIsCreatedAndTheTypoIsPointedOut() throws Exception {
+        Path document = Files.writeString(
+                temp.resolve("typo.json"),
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:Publsh\","
+                        + "\"Resource\":\"arn:aws:iot:*:*:topic/ops/*\"}]}");
+        try (FleetdeckProcess create = run("policy", "create", "typo", "--document", document.toString())) {
+            assertThat(create.awaitExit()).as("stderr %s", create.stderr()).isZero();
+            assertThat(create.stdout()).containsExactly("policy typo created (version 1)");
+            assertThat(create.stderr())
+                    .containsExactly("fleetdeck: warning: policy typo, line 1, column 65: \"iot:Publsh\" is not an AWS"
+                            + " IoT action, so it allows or denies nothing (did you mean iot:Publish?)");
+        }
+    }
+
+    @Test
     void aPolicyIsAttachedToEveryCertificateOfAThing() throws Exception {
         run("device", "add", "pump-8", "--out", temp.resolve("pump-8").toString())
                 .close();

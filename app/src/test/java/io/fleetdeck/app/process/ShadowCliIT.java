@@ -42,6 +42,33 @@ class ShadowCliIT {
         }
     }
 
+    /** The operator's update meets the same strict JSON as a device's (issue 13, defect 3): one line, exit 2. */
+    @Test
+    void anUpdateThatAwsWouldRefuseIsRefusedInOneLineAndNothingIsStored() throws Exception {
+        try (FleetdeckProcess twice = run(
+                "shadow",
+                "update",
+                "pump-7",
+                "{\"state\":{\"desired\":{\"a\":1}},\"state\":{\"reported\":{\"a\":2}}}")) {
+            assertThat(twice.awaitExit()).isEqualTo(2);
+            assertThat(twice.stderr()).containsExactly("fleetdeck: 400 Invalid JSON: the key \"state\" appears twice");
+        }
+        try (FleetdeckProcess infinite = run("shadow", "update", "pump-7", "{\"state\":{\"desired\":{\"a\":1e999}}}")) {
+            assertThat(infinite.awaitExit()).isEqualTo(2);
+            assertThat(infinite.stderr())
+                    .containsExactly("fleetdeck: 400 Invalid JSON: the number 1e999 is too large (beyond ±1.8e308)");
+        }
+        try (FleetdeckProcess argumentFile = run("shadow", "update", "pump-7", "@/dev/zero")) {
+            assertThat(argumentFile.awaitExit())
+                    .as("an argument is taken as typed, never as a file of arguments to read whole")
+                    .isEqualTo(2);
+            assertThat(argumentFile.stderr()).containsExactly("fleetdeck: 400 Invalid JSON");
+        }
+        try (FleetdeckProcess get = run("shadow", "get", "pump-7")) {
+            assertThat(get.awaitExit()).as("nothing was stored").isEqualTo(2);
+        }
+    }
+
     @Test
     void theDemoFleetProvisionsItselfKeepsShadowsAndIsFiledBySiteBuildingAndFloor() throws Exception {
         try (FleetdeckProcess serve = FleetdeckProcess.start(

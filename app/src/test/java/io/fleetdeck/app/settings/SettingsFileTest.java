@@ -64,6 +64,18 @@ class SettingsFileTest {
     }
 
     @Test
+    void anEndlessSettingsFileCountsAsCorruptWithoutBeingReadWhole() throws Exception {
+        Files.createSymbolicLink(temp.resolve("settings.json"), Path.of("/dev/zero"));
+
+        assertThatThrownBy(() -> settingsFile().load())
+                .isInstanceOf(StartupException.class)
+                .hasMessageStartingWith("settings file " + temp.resolve("settings.json")
+                        + " is not valid (it is larger than 1 MiB (1048576 bytes)); moved it to ");
+        assertThat(temp.resolve("settings.json")).doesNotExist();
+        assertThat(settingsFile().load()).isEqualTo(ConsoleSettings.defaults());
+    }
+
+    @Test
     void impossibleValuesCountAsCorrupt() throws IOException {
         Files.writeString(temp.resolve("settings.json"), "{\"theme\":\"PURPLE\"}");
         assertThatThrownBy(() -> settingsFile().load()).isInstanceOf(StartupException.class);

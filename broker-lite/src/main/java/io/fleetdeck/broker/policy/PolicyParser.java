@@ -26,6 +26,16 @@ public final class PolicyParser {
     private PolicyParser() {}
 
     public static PolicyDocument parse(String text) throws PolicyDocumentException {
+        return check(text).document();
+    }
+
+    /**
+     * Parses like {@link #parse} and also says what almost certainly does not do what was meant: an action AWS IoT
+     * does not have, a policy variable or condition key it does not know, a variable where variables are off. AWS
+     * accepts these (CreatePolicy validates grammar, not names), so they are warnings, never refusals.
+     */
+    public static PolicyCheck check(String text) throws PolicyDocumentException {
+        Warnings warnings = new Warnings(text);
         int significant =
                 (int) text.chars().filter(c -> !Character.isWhitespace(c)).count();
         if (significant > MAX_CHARACTERS) {
@@ -50,11 +60,12 @@ public final class PolicyParser {
         if (statementJson == null) {
             throw new PolicyDocumentException(1, 1, "a policy document needs a Statement");
         }
+        boolean variablesEnabled = version.equals("2012-10-17");
         List<Statement> statements = new ArrayList<>();
         for (PositionedJson item : statementJson.objectOrObjects("Statement")) {
-            statements.add(statement(statements.size(), item));
+            statements.add(statement(statements.size(), item, warnings, variablesEnabled));
         }
-        return new PolicyDocument(version, statements, version.equals("2012-10-17"));
+        return new PolicyCheck(new PolicyDocument(version, statements, variablesEnabled), warnings.list);
     }
 
     private static String version(PositionedJson json) throws PolicyDocumentException {
@@ -65,7 +76,8 @@ public final class PolicyParser {
         return version;
     }
 
-    private static Statement statement(int index, PositionedJson json) throws PolicyDocumentException {
+    private static Statement statement(int index, PositionedJson json, Warnings warnings, boolean variables)
+            throws PolicyDocumentException {
         Map<String, PositionedJson> members = json.object("a statement");
         for (Map.Entry<String, PositionedJson> member : members.entrySet()) {
             String key = member.getKey();
@@ -81,9 +93,11 @@ public final class PolicyParser {
                 index,
                 sid,
                 effect(required(json, members, "Effect")),
-                actions(required(json, members, "Action")),
-                resources(required(json, members, "Resource")),
-                members.containsKey("Condition") ? conditions(members.get("Condition")) : List.of());
+                actions(required(json, members, "Action"), warnings),
+                resources(required(json, members, "Resource"), warnings, variables),
+                members.containsKey("Condition")
+                        ? conditions(members.get("Condition"), warnings, variables)
+                        : List.of());
     }
 
     private static PositionedJson required(PositionedJson statement, Map<String, PositionedJson> members, String key)
@@ -103,19 +117,26 @@ public final class PolicyParser {
         };
     }
 
-    private static List<String> actions(PositionedJson json) throws PolicyDocumentException {
+    private static List<String> actions(PositionedJson json, Warnings warnings) throws PolicyDocumentException {
         List<String> actions = new ArrayList<>();
         for (PositionedJson item : json.stringOrStrings("Action")) {
             String action = (String) item.value();
             if (!ACTION.matcher(action).matches()) {
                 throw item.error("an action is service:name, such as iot:Publish or iot:*, was \"" + action + "\"");
             }
+            if (!PolicyNames.matchesAnAction(action)) {
+                warnings.add(
+                        new int[] {item.line(), item.column()},
+                        "\"" + action + "\" is not an AWS IoT action, so it allows or denies nothing"
+                                + meant(action, PolicyNames.ACTIONS));
+            }
             actions.add(action);
         }
         return actions;
     }
 
-    private static List<String> resources(PositionedJson json) throws PolicyDocumentException {
+    private static List<String> resources(PositionedJson json, Warnings warnings, boolean variables)
+            throws PolicyDocumentException {
         List<String> resources = new ArrayList<>();
         for (PositionedJson item : json.stringOrStrings("Resource")) {
             String resource = (String) item.value();
@@ -123,12 +144,14 @@ public final class PolicyParser {
                 throw item.error("a resource is \"*\" or an ARN such as"
                         + " arn:aws:iot:us-east-1:123456789012:topic/dt/*, was \"" + resource + "\"");
             }
+            checkVariables(item, warnings, variables, "this resource matches nothing");
             resources.add(resource);
         }
         return resources;
     }
 
-    private static List<Condition> conditions(PositionedJson json) throws PolicyDocumentException {
+    private static List<Condition> conditions(PositionedJson json, Warnings warnings, boolean variables)
+            throws PolicyDocumentException {
         List<Condition> conditions = new ArrayList<>();
         for (Map.Entry<String, PositionedJson> block : json.object("Condition").entrySet()) {
             String operator = block.getKey();
@@ -137,14 +160,22 @@ public final class PolicyParser {
             }
             for (Map.Entry<String, PositionedJson> test :
                     block.getValue().object(operator).entrySet()) {
-                conditions.add(new Condition(operator, test.getKey(), conditionValues(test.getValue())));
+                String key = test.getKey();
+                if (!PolicyNames.isVariable(key)) {
+                    warnings.add(
+                            keyPosition(block.getValue(), key, warnings.text),
+                            "\"" + key + "\" is not a condition key, so it has no value in any request"
+                                    + meant(key, PolicyNames.plainKeys()));
+                }
+                conditions.add(new Condition(operator, key, conditionValues(test.getValue(), warnings, variables)));
             }
         }
         return conditions;
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> conditionValues(PositionedJson json) throws PolicyDocumentException {
+    private static List<String> conditionValues(PositionedJson json, Warnings warnings, boolean variables)
+            throws PolicyDocumentException {
         List<PositionedJson> items = json.value() instanceof List<?> list ? (List<PositionedJson>) list : List.of(json);
         if (items.isEmpty()) {
             throw json.error("a condition needs at least one value");
@@ -155,8 +186,106 @@ public final class PolicyParser {
             if (!(value instanceof String || value instanceof Boolean || value instanceof Number)) {
                 throw item.error("a condition value must be a string, a number or true/false");
             }
+            if (value instanceof String) {
+                checkVariables(item, warnings, variables, "this value matches nothing");
+            }
             values.add(String.valueOf(value));
         }
         return values;
+    }
+
+    /** Each {@code ${name}} in a string: unknown names, and names that stay literal because variables are off. */
+    private static void checkVariables(PositionedJson item, Warnings warnings, boolean variables, String consequence) {
+        String text = (String) item.value();
+        for (int start = text.indexOf("${"); start >= 0; start = text.indexOf("${", start + 2)) {
+            int close = text.indexOf('}', start);
+            if (close < 0) {
+                return;
+            }
+            String name = text.substring(start + 2, close);
+            if (name.equals("*") || name.equals("?") || name.equals("$")) {
+                continue; // IAM's escapes for a literal *, ? and $
+            }
+            String variable = "${" + name + "}";
+            if (!variables) {
+                warnings.add(
+                        item,
+                        start,
+                        variable + " stays as written: policy variables are filled in only with \"Version\":"
+                                + " \"2012-10-17\"");
+            } else if (!PolicyNames.isVariable(name)) {
+                warnings.add(
+                        item,
+                        start,
+                        variable + " is not a policy variable, so it is never filled in and " + consequence
+                                + meant(name, PolicyNames.plainKeys()));
+            }
+        }
+    }
+
+    private static String meant(String name, List<String> known) {
+        String closest = PolicyNames.closest(name, known);
+        return closest == null ? "" : " (did you mean " + closest + "?)";
+    }
+
+    /** Where a condition's key is written: the first {@code "key"} after its block starts, else the block. */
+    private static int[] keyPosition(PositionedJson block, String key, String text) {
+        int blockOffset = Warnings.offsetOf(text, block.line(), block.column());
+        int at = blockOffset < 0 ? -1 : text.indexOf("\"" + key + "\"", blockOffset);
+        return at < 0 ? new int[] {block.line(), block.column()} : Warnings.lineAndColumn(text, at);
+    }
+
+    /** The warnings of one parse, with the text they point into. */
+    private static final class Warnings {
+
+        final String text;
+        final List<PolicyWarning> list = new ArrayList<>();
+
+        Warnings(String text) {
+            this.text = text;
+        }
+
+        void add(int[] where, String message) {
+            list.add(new PolicyWarning(where[0], where[1], message));
+        }
+
+        /** A warning about the character at {@code index} of a string value, placed where it is in the text. */
+        void add(PositionedJson string, int index, String message) {
+            int quote = offsetOf(text, string.line(), string.column());
+            if (quote < 0 || text.charAt(quote) != '"') {
+                list.add(new PolicyWarning(string.line(), string.column(), message));
+                return;
+            }
+            int raw = quote + 1;
+            for (int decoded = 0; decoded < index && raw < text.length(); decoded++) {
+                raw += text.charAt(raw) != '\\' ? 1 : text.charAt(raw + 1) == 'u' ? 6 : 2;
+            }
+            add(lineAndColumn(text, raw), message);
+        }
+
+        /** The offset of a 1-based line and column (Jackson counts both in chars), or -1. */
+        static int offsetOf(String text, int line, int column) {
+            int offset = 0;
+            for (int current = 1; current < line; current++) {
+                offset = text.indexOf('\n', offset) + 1;
+                if (offset == 0) {
+                    return -1;
+                }
+            }
+            int at = offset + column - 1;
+            return at < text.length() ? at : -1;
+        }
+
+        static int[] lineAndColumn(String text, int offset) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < offset; i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            return new int[] {line, offset - lineStart + 1};
+        }
     }
 }

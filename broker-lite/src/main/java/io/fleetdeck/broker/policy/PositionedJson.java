@@ -1,11 +1,10 @@
 package io.fleetdeck.broker.policy;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.fleetdeck.broker.json.StrictJson;
+import io.fleetdeck.broker.json.StrictJsonException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,34 +18,24 @@ import java.util.Map;
  */
 record PositionedJson(Object value, int line, int column) {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(
-                    StreamReadConstraints.builder().maxNestingDepth(64).build())
-            .build();
-
+    /** The same strict reading as every other JSON a device or operator sends ({@link StrictJson}). */
     static PositionedJson read(String text) throws PolicyDocumentException {
-        try (JsonParser parser = FACTORY.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw new PolicyDocumentException(1, 1, "the document is empty");
-            }
-            PositionedJson root = readValue(parser);
-            if (parser.nextToken() != null) {
-                throw at(parser.currentTokenLocation(), "unexpected text after the end of the document");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
+        try {
+            return StrictJson.read(text, parser -> {
+                if (parser.nextToken() == null) {
+                    return null;
+                }
+                return readValue(parser);
+            });
+        } catch (StrictJsonException e) {
             throw new PolicyDocumentException(
-                    where == null ? 1 : Math.max(1, where.getLineNr()),
-                    where == null ? 1 : Math.max(1, where.getColumnNr()),
-                    "not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new PolicyDocumentException(1, 1, "cannot read the document: " + e.getMessage());
+                    e.line(),
+                    e.column(),
+                    e.rule() == StrictJsonException.Rule.EMPTY ? e.reason() : "not valid JSON: " + e.reason());
         }
     }
 
-    private static PositionedJson readValue(JsonParser parser) throws IOException, PolicyDocumentException {
+    private static PositionedJson readValue(JsonParser parser) throws IOException {
         JsonLocation start = parser.currentTokenLocation();
         int line = start.getLineNr();
         int column = start.getColumnNr();
@@ -55,11 +44,8 @@ record PositionedJson(Object value, int line, int column) {
                 Map<String, PositionedJson> members = new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
-                    JsonLocation nameAt = parser.currentTokenLocation();
                     parser.nextToken();
-                    if (members.put(name, readValue(parser)) != null) {
-                        throw at(nameAt, "\"" + name + "\" appears twice");
-                    }
+                    members.put(name, readValue(parser)); // StrictJson refuses a key given twice
                 }
                 yield new PositionedJson(members, line, column);
             }
@@ -74,12 +60,8 @@ record PositionedJson(Object value, int line, int column) {
             case VALUE_TRUE, VALUE_FALSE -> new PositionedJson(parser.getBooleanValue(), line, column);
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new PositionedJson(parser.getNumberValue(), line, column);
             case VALUE_NULL -> new PositionedJson(null, line, column);
-            default -> throw at(start, "unexpected " + parser.currentToken());
+            default -> throw new IllegalStateException("a value cannot start with " + parser.currentToken());
         };
-    }
-
-    private static PolicyDocumentException at(JsonLocation where, String reason) {
-        return new PolicyDocumentException(where.getLineNr(), where.getColumnNr(), reason);
     }
 
     PolicyDocumentException error(String reason) {

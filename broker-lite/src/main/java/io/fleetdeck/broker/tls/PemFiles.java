@@ -1,7 +1,9 @@
 package io.fleetdeck.broker.tls;
 
+import io.fleetdeck.broker.input.BoundedFiles;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -28,6 +30,12 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
  */
 public final class PemFiles {
 
+    /**
+     * A certificate chain or key is a few KB; a PEM file is read only this far, so a data folder whose file was
+     * replaced by something endless (a device, a FIFO, a huge file) is refused rather than filling the heap.
+     */
+    public static final int MAX_BYTES = 1024 * 1024;
+
     private final Path folder;
 
     public PemFiles(Path folder) {
@@ -48,7 +56,7 @@ public final class PemFiles {
     }
 
     public X509Certificate readCertificate(Path file) throws IOException, GeneralSecurityException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+        try (Reader reader = bounded(file);
                 PEMParser parser = new PEMParser(reader)) {
             if (parser.readObject() instanceof X509CertificateHolder holder) {
                 return new JcaX509CertificateConverter().getCertificate(holder);
@@ -58,7 +66,7 @@ public final class PemFiles {
     }
 
     public PrivateKey readPrivateKey(Path file) throws IOException, GeneralSecurityException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+        try (Reader reader = bounded(file);
                 PEMParser parser = new PEMParser(reader)) {
             Object pem = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
@@ -70,6 +78,10 @@ public final class PemFiles {
             }
             throw new GeneralSecurityException(file + " does not hold a PEM private key");
         }
+    }
+
+    private static Reader bounded(Path file) throws IOException {
+        return new StringReader(new String(BoundedFiles.read(file, MAX_BYTES), StandardCharsets.US_ASCII));
     }
 
     public void writeCertificates(Path file, List<X509Certificate> certificates) throws IOException {

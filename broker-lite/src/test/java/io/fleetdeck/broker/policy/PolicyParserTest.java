@@ -83,6 +83,33 @@ class PolicyParserTest {
                 .hasMessageContaining("more than 2048");
     }
 
+    /** The same strict JSON rules as shadows, provisioning and jobs (issue 13, defect 3), with the position. */
+    @ParameterizedTest(name = "{3}")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:Connect\","
+                        + "\"Resource\":\"*\",\"Condition\":{\"NumericLessThan\":{\"aws:EpochTime\":1e999}}}]}"
+                        + "| 1 | 142 | not valid JSON: the number 1e999 is too large (beyond ±1.8e308)",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:Connect\","
+                        + "\"Resource\":\"arn:aws:iot:*:*:client/\\ud800\"}]}"
+                        + "| 1 | 90 | not valid JSON: a string holds the lone surrogate \\ud800, which is no Unicode character",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:Connect\","
+                        + "\"Resource\":\"*\"}]} {}"
+                        + "| 1 | 97 | not valid JSON: unexpected text after the end of the document",
+                "{\"Version\":\"2012-10-17\",\"Version\":\"2008-10-17\",\"Statement\":[]}"
+                        + "| 1 | 34 | not valid JSON: the key \"Version\" appears twice",
+            })
+    void jsonThatAwsRefusesIsRefusedWhereItIs(String document, int line, int column, String reason) {
+        assertThatThrownBy(() -> PolicyParser.parse(document))
+                .isInstanceOfSatisfying(PolicyDocumentException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(reason);
+                    assertThat(e.line()).isEqualTo(line);
+                    assertThat(e.column()).isEqualTo(column);
+                });
+    }
+
     @Test
     void aKeyGivenTwiceIsRefusedRatherThanOneSilentlyWinning() {
         String document = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Effect\":\"Deny\","

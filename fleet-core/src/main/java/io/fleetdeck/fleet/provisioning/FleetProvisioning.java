@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.broker.PublishedMessage;
+import io.fleetdeck.broker.json.StrictJson;
+import io.fleetdeck.broker.json.StrictJsonException;
 import io.fleetdeck.fleet.identity.CertificateRecord;
 import io.fleetdeck.fleet.identity.CertificateStatus;
 import io.fleetdeck.fleet.identity.IdentityException;
@@ -13,7 +15,6 @@ import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
 import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.store.Database;
-import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -215,15 +216,16 @@ public final class FleetProvisioning implements AutoCloseable {
         if (request.payload().length == 0) {
             return JSON.createObjectNode();
         }
+        JsonNode body;
         try {
-            JsonNode body = JSON.readTree(request.payload());
-            if (body == null || !body.isObject()) {
-                throw new ProvisioningException(400, "InvalidPayload", "the payload must be a JSON object");
-            }
-            return body;
-        } catch (IOException e) {
+            body = StrictJson.read(request.payload(), JSON::readTree);
+        } catch (StrictJsonException e) {
             throw new ProvisioningException(400, "InvalidPayload", "the payload is not valid JSON: " + e.getMessage());
         }
+        if (body == null || !body.isObject()) {
+            throw new ProvisioningException(400, "InvalidPayload", "the payload must be a JSON object");
+        }
+        return body;
     }
 
     private interface Answer {

@@ -1,8 +1,9 @@
 package io.fleetdeck.fleet.provisioning;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdeck.broker.json.StrictJson;
+import io.fleetdeck.broker.json.StrictJsonException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,9 +40,9 @@ public final class ProvisioningTemplate {
         }
         JsonNode body;
         try {
-            body = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw ProvisioningException.invalid("the template is not valid JSON: " + e.getOriginalMessage());
+            body = StrictJson.read(text, JSON::readTree);
+        } catch (StrictJsonException e) {
+            throw ProvisioningException.invalid("the template is not valid JSON: " + e.getMessage());
         }
         if (body == null || !body.isObject() || !body.path("Resources").isObject()) {
             throw ProvisioningException.invalid("a template is a JSON object with Resources");

@@ -18,6 +18,10 @@ import java.util.Map;
  */
 final class ShadowEngine {
 
+    /**
+     * AWS's 8 KB (AWS-IOT-BEHAVIOUR §1.10), counted one way only, by {@link #stateBytes}: over the state the update
+     * leaves, never over the request's bytes.
+     */
     static final int MAX_DOCUMENT_BYTES = 8192;
 
     private ShadowEngine() {}
@@ -60,7 +64,7 @@ final class ShadowEngine {
             reportedMeta = reportedMeta == null ? JSON.createObjectNode() : reportedMeta;
             merge(reported, reportedMeta, request.reported(), now);
         }
-        if (size(desired) + size(reported) > MAX_DOCUMENT_BYTES) {
+        if (stateBytes(desired, reported) > MAX_DOCUMENT_BYTES) {
             throw new ShadowException(413, "The payload exceeds the maximum size allowed");
         }
         return new ShadowState(
@@ -187,6 +191,16 @@ final class ShadowEngine {
             }
         }
         return metadata;
+    }
+
+    /**
+     * The bytes the 8 KB limit counts: the resulting desired and reported sections in UTF-8, as the shadow stores and
+     * returns them (compact, no whitespace). Metadata, version, timestamps and clientToken do not count (AWS: "Only
+     * the data for desired and reported state ... counts toward the limit"); neither do the request's whitespace or
+     * escapes, and what is already stored does, since an update merges into it.
+     */
+    static int stateBytes(ObjectNode desired, ObjectNode reported) {
+        return size(desired) + size(reported);
     }
 
     private static int size(ObjectNode section) {

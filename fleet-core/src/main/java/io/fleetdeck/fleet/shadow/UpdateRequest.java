@@ -3,7 +3,8 @@ package io.fleetdeck.fleet.shadow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import io.fleetdeck.broker.json.StrictJson;
+import io.fleetdeck.broker.json.StrictJsonException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -63,14 +64,27 @@ record UpdateRequest(ObjectNode desired, ObjectNode reported, Long version, Stri
         }
         JsonNode body;
         try {
-            body = JSON.readTree(payload);
-        } catch (IOException e) {
-            throw new ShadowException(400, "Invalid JSON");
+            body = StrictJson.read(payload, JSON::readTree);
+        } catch (StrictJsonException e) {
+            throw new ShadowException(400, invalidJson(e));
         }
         if (body == null || !body.isObject()) {
             throw new ShadowException(400, "Invalid JSON");
         }
         return body;
+    }
+
+    /**
+     * AWS's message (§1.9). Broken grammar gets it bare, as AWS answers; JSON that parses elsewhere but breaks a rule
+     * (a duplicate key, trailing text, an infinite number, a lone surrogate) gets the reason after it, the way
+     * Greengrass words its details, since a device's author could not guess it.
+     */
+    private static String invalidJson(StrictJsonException e) {
+        return switch (e.rule()) {
+            case SYNTAX, EMPTY -> "Invalid JSON";
+            case TOO_DEEP -> "JSON contains too many levels of nesting; maximum is " + MAX_DEPTH;
+            default -> "Invalid JSON: " + e.reason();
+        };
     }
 
     private static String clientToken(JsonNode body) throws ShadowException {

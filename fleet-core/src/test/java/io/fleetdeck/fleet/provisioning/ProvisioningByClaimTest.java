@@ -2,12 +2,15 @@ package io.fleetdeck.fleet.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetdeck.fleet.identity.CertificateStatus;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.identity.MutualTlsBroker;
 import io.fleetdeck.fleet.identity.PolicyRecord;
 import io.fleetdeck.fleet.store.StoreKind;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,8 +22,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
+import software.amazon.awssdk.crt.mqtt.MqttMessage;
 import software.amazon.awssdk.crt.mqtt.QualityOfService;
 import software.amazon.awssdk.iot.AwsIotMqttConnectionBuilder;
 import software.amazon.awssdk.iot.iotidentity.IotIdentityClient;
@@ -191,6 +197,40 @@ class ProvisioningByClaimTest {
                 assertThat(error.errorCode).isEqualTo("InvalidCertificateOwnershipToken");
             });
             assertThat(identities.thing("SN-1")).isEmpty();
+            claim.disconnect().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A RegisterThing payload that plain Jackson reads but AWS would not (issue 13, defect 3) is refused as
+     * InvalidPayload, with the reason, before its token is even looked at.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "{\"certificateOwnershipToken\":\"a\",\"certificateOwnershipToken\":\"b\"}|the key \"certificateOwnershipToken\" appears twice",
+                "{\"certificateOwnershipToken\":\"a\"} trailing|unexpected text after the end of the document",
+                "{\"certificateOwnershipToken\":\"a\",\"parameters\":{\"SerialNumber\":1e999}}|the number 1e999 is too large",
+                "{\"certificateOwnershipToken\":\"a\",\"parameters\":{\"SerialNumber\":\"\\ud800\"}}|a string holds the lone surrogate",
+            })
+    void aPayloadThatAwsWouldNotReadIsInvalidPayload(String payloadAndReason) throws Exception {
+        String[] parts = payloadAndReason.split("\\|");
+        String topic = "$aws/provisioning-templates/fleetdeck-default/provision/json";
+        CompletableFuture<String> rejected = new CompletableFuture<>();
+        try (MqttClientConnection claim = connectWithClaim("factory-line-6")) {
+            claim.subscribe(
+                            topic + "/rejected",
+                            QualityOfService.AT_LEAST_ONCE,
+                            message -> rejected.complete(new String(message.getPayload(), StandardCharsets.UTF_8)))
+                    .get(10, TimeUnit.SECONDS);
+            claim.publish(new MqttMessage(
+                            topic, parts[0].getBytes(StandardCharsets.UTF_8), QualityOfService.AT_LEAST_ONCE, false))
+                    .get(10, TimeUnit.SECONDS);
+
+            JsonNode error = new ObjectMapper().readTree(rejected.get(10, TimeUnit.SECONDS));
+            assertThat(error.path("statusCode").asInt()).isEqualTo(400);
+            assertThat(error.path("errorCode").asText()).isEqualTo("InvalidPayload");
+            assertThat(error.path("errorMessage").asText()).contains(parts[1]);
             claim.disconnect().get(10, TimeUnit.SECONDS);
         }
     }

@@ -78,6 +78,16 @@ class ProvisioningTemplateTest {
     }
 
     @Test
+    void aTemplateWithAKeyGivenTwiceIsRefusedRatherThanTheLastOneWinning() {
+        String twice = "{\"Resources\": {\"thing\": {\"Type\": \"AWS::IoT::Thing\"}},"
+                + " \"Resources\": {\"bucket\": {\"Type\": \"AWS::IoT::Policy\"}}}";
+
+        assertThatThrownBy(() -> ProvisioningTemplate.parse(twice))
+                .isInstanceOf(ProvisioningException.class)
+                .hasMessage("the template is not valid JSON: line 1, column 66: the key \"Resources\" appears twice");
+    }
+
+    @Test
     void anUnsupportedResourceTypeIsRefusedAtParse() {
         assertThatThrownBy(() ->
                         ProvisioningTemplate.parse("{\"Resources\": {\"bucket\": {\"Type\": \"AWS::S3::Bucket\"}}}"))

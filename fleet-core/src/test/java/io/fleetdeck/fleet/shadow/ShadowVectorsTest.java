@@ -234,6 +234,80 @@ class ShadowVectorsTest {
         assertThat(rejected.path("message").asText()).isEqualTo(message);
     }
 
+    /**
+     * JSON that plain Jackson reads but AWS refuses (issue 13, defect 3): each is answered 400 on rejected, with AWS's
+     * "Invalid JSON" and what was wrong, and nothing is stored (before, these were stored as "Infinity", "?", the last
+     * duplicate, or the document before the trailing text).
+     */
+    @ParameterizedTest(name = "{0} -> 400 Invalid JSON: {1}")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "{\"state\":{\"desired\":{\"a\":1e999}}}                            | the number 1e999 is too large",
+                "{\"state\":{\"desired\":{\"a\":-1e999}}}                           | the number -1e999 is too large",
+                "{\"state\":{\"desired\":{\"a\":\"\\ud800\"}}}                    | a string holds the lone surrogate \\ud800",
+                "{\"state\":{\"desired\":{\"\\udfff\":1}}}                          | a key holds the lone surrogate \\udfff",
+                "{\"state\":{\"desired\":{\"a\":1}}} trailing text                   | unexpected text after the end of the document",
+                "{\"state\":{\"desired\":{\"a\":1}}}{\"state\":{}}                   | unexpected text after the end of the document",
+                "{\"state\":{\"desired\":{\"a\":1}},\"state\":{\"reported\":{\"b\":2}}} | the key \"state\" appears twice",
+                "{\"state\":{\"desired\":{\"a\":1,\"a\":2}}}                         | the key \"a\" appears twice",
+                "{\"clientToken\":\"t1\",\"clientToken\":\"t2\",\"state\":{\"desired\":{\"a\":1}}} | the key \"clientToken\" appears twice",
+            })
+    void tvS13JsonThatAwsRefusesIsRefusedAndNothingIsStored(String payload, String reason) throws Exception {
+        JsonNode rejected = body(request(UPDATE, payload), "/update/rejected");
+
+        assertThat(rejected.path("code").asInt()).isEqualTo(400);
+        assertThat(rejected.path("message").asText()).startsWith("Invalid JSON: " + reason);
+        assertThat(body(request(GET, ""), "/get/rejected").path("code").asInt())
+                .as("nothing was stored")
+                .isEqualTo(404);
+    }
+
+    /**
+     * The 8 KB limit counts one thing (AWS-IOT-BEHAVIOUR §1.10): the bytes of the resulting desired and reported
+     * sections, as the shadow stores and returns them. Not the request's bytes: whitespace, clientToken, version and
+     * escapes in the request do not count; what is already stored does.
+     */
+    @Test
+    void tvS15TheLimitIsTheResultingStateAtExactly8192Bytes() throws Exception {
+        // {"a":"<n>"} is n + 8 bytes; desired's {"b":1} is 7 more
+        String fits = "{\"state\":{\"reported\":{\"a\":\"" + "r".repeat(8192 - 8 - 7) + "\"}}}";
+        assertThat(body(request(UPDATE, fits), "/update/accepted")
+                        .path("version")
+                        .asLong())
+                .isEqualTo(1);
+        String padded = "{ \"clientToken\" : \"" + "p".repeat(64) + "\" ,\n" + " ".repeat(4000)
+                + "\"state\" : { \"desired\" : { \"\\u0062\" : 1 } } }";
+        assertThat(padded.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(4000);
+        assertThat(body(request(UPDATE, padded), "/update/accepted")
+                        .path("version")
+                        .asLong())
+                .as("exactly 8192 bytes of state, however long the request")
+                .isEqualTo(2);
+
+        JsonNode refused = body(request(UPDATE, "{\"state\":{\"desired\":{\"b\":10}}}"), "/update/rejected");
+        assertThat(refused.path("code").asInt()).as("8193 bytes").isEqualTo(413);
+        assertThat(refused.path("message").asText()).isEqualTo("The payload exceeds the maximum size allowed");
+    }
+
+    /**
+     * Issue 13's "7,032-byte document refused while a 7,914-byte one is accepted": both are judged by the state they
+     * leave. A 7,000-character key fits an empty shadow, and is refused where ~1.2 KB is already stored.
+     */
+    @Test
+    void aLongKeyFitsAnEmptyShadowButNotOneThatAlreadyHoldsState() throws Exception {
+        String longKey = "{\"state\":{\"desired\":{\"" + "k".repeat(7000) + "\":\"on\"}}}";
+        assertThat(body(request("$aws/things/lamp1/shadow/name/empty/update", longKey), "/update/accepted")
+                        .path("version")
+                        .asLong())
+                .isEqualTo(1);
+
+        request(UPDATE, "{\"state\":{\"reported\":{\"log\":\"" + "x".repeat(1200) + "\"}}}");
+        JsonNode refused = body(request(UPDATE, longKey), "/update/rejected");
+        assertThat(refused.path("code").asInt()).isEqualTo(413);
+    }
+
     @Test
     void tvS12ClientTokenLimitIs64Bytes() throws Exception {
         JsonNode tooLong = body(

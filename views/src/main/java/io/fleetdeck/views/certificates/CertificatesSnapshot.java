@@ -57,13 +57,31 @@ public record CertificatesSnapshot(
      *
      * @param certificateIds the certificates it is attached to
      * @param thingNames the things those certificates speak for
+     * @param warnings what in the document almost certainly does not do what was meant (an action or variable AWS IoT
+     *     does not know), each as {@code line L, column C: what}; such parts allow or deny nothing
      */
     public record PolicyRow(
-            String name, int defaultVersion, String document, List<String> certificateIds, List<String> thingNames) {
+            String name,
+            int defaultVersion,
+            String document,
+            List<String> certificateIds,
+            List<String> thingNames,
+            List<String> warnings) {
 
         public PolicyRow {
             certificateIds = List.copyOf(certificateIds);
             thingNames = List.copyOf(thingNames);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** A policy with nothing to warn about. */
+        public PolicyRow(
+                String name,
+                int defaultVersion,
+                String document,
+                List<String> certificateIds,
+                List<String> thingNames) {
+            this(name, defaultVersion, document, certificateIds, thingNames, List.of());
         }
     }
 }

@@ -26,6 +26,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /**
@@ -41,6 +42,7 @@ final class PolicyPane {
     private final Tooltip titleTooltip = new Tooltip();
     private final Label version = new Label();
     private final Label reach = new Label();
+    private final VBox warnings = new VBox(4);
     private final SplitPane pane;
     private boolean restoringSelection;
     /** The document on screen, so a refresh that did not change it does not rebuild the text. */
@@ -104,6 +106,11 @@ final class PolicyPane {
         HBox header = new HBox(10, title, version, gap, copy);
         header.setAlignment(Pos.BASELINE_LEFT);
 
+        warnings.setId("policy-warnings");
+        warnings.getStyleClass().add("policy-warnings");
+        warnings.managedProperty().bind(warnings.visibleProperty());
+        warnings.setVisible(false);
+
         json.setId("policy-json");
         json.getStyleClass().add("policy-json");
         // not wrapped: a policy's indentation shows its structure, so long ARNs scroll sideways instead
@@ -137,7 +144,7 @@ final class PolicyPane {
         nobody.getStyleClass().add("table-placeholder");
         reached.setPlaceholder(nobody);
 
-        VBox shown = new VBox(10, header, document, reach, reached);
+        VBox shown = new VBox(10, header, warnings, document, reach, reached);
         shown.getStyleClass().add("policy-details");
         shown.visibleProperty().bind(model.selectedPolicyProperty().isNotNull());
 
@@ -162,10 +169,42 @@ final class PolicyPane {
         titleTooltip.setText(row.name());
         version.setText("version " + row.defaultVersion());
         reach.setText(reachText(row));
+        showWarnings(row);
         if (!row.document().equals(shownDocument)) {
             shownDocument = row.document();
             json.getChildren().setAll(JsonText.of(row.document().strip()));
         }
+    }
+
+    /**
+     * A typo in an action or a variable grants or denies nothing, silently; AWS accepts the document all the same, so
+     * the pane says where each one is, above the document.
+     */
+    private void showWarnings(PolicyRow row) {
+        warnings.getChildren().clear();
+        if (!row.warnings().isEmpty()) {
+            Label heading = new Label(warningsHeading(row));
+            heading.getStyleClass().add("policy-warnings-heading");
+            heading.setWrapText(true);
+            heading.setMinHeight(Region.USE_PREF_SIZE);
+            warnings.getChildren().add(heading);
+            for (String text : row.warnings()) {
+                FontIcon icon = new FontIcon(MaterialDesignA.ALERT_OUTLINE);
+                icon.getStyleClass().add("policy-warning-icon");
+                Label warning = new Label(text, icon);
+                warning.getStyleClass().add("policy-warning");
+                warning.setWrapText(true);
+                warning.setMinHeight(Region.USE_PREF_SIZE); // wrapped whole, never cut to "..."
+                warnings.getChildren().add(warning);
+            }
+        }
+        warnings.setVisible(!row.warnings().isEmpty());
+    }
+
+    static String warningsHeading(PolicyRow row) {
+        return row.warnings().size() == 1
+                ? "1 part of this policy allows or denies nothing:"
+                : row.warnings().size() + " parts of this policy allow or deny nothing:";
     }
 
     static String reachText(PolicyRow row) {
@@ -226,7 +265,11 @@ final class PolicyPane {
                 return;
             }
             name.setText(row.name());
+            // warnings before the count, so a narrow list still shows them
             detail.setText("version " + row.defaultVersion() + " \u00b7 "
+                    + (row.warnings().isEmpty()
+                            ? ""
+                            : Formats.plural(row.warnings().size(), "warning") + " \u00b7 ")
                     + Formats.plural(row.certificateIds().size(), "certificate"));
             tooltip.setText(row.name());
             setTooltip(tooltip);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.views.certificates.CertificatesSnapshot.PolicyRow;
 import io.fleetdeck.views.certificates.CertificatesViewModel.MessageKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -268,6 +269,19 @@ class CertificatesViewModelTest {
         assertThat(model.policyReach()).hasSize(100);
         assertThat(PolicyPane.reachText(model.selectedPolicyProperty().get()))
                 .isEqualTo("Attached to 100 certificates, reaching 100 things");
+    }
+
+    @Test
+    void theSelectedPolicyCarriesTheWarningsOfItsDocument() {
+        String fly = "line 6, column 50: \"iot:Fly\" is not an AWS IoT action, so it allows or denies nothing";
+        directory.warn(FakeDirectory.POLICY, List.of(fly));
+        model.apply(directory.snapshot());
+
+        model.selectPolicy(model.policies().getFirst());
+
+        PolicyRow selected = model.selectedPolicyProperty().get();
+        assertThat(selected.warnings()).containsExactly(fly);
+        assertThat(PolicyPane.warningsHeading(selected)).isEqualTo("1 part of this policy allows or denies nothing:");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +32,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
@@ -262,6 +264,35 @@ class CertificatesViewTest {
                 .match(node ->
                         ((TableCell<?, ?>) node).getTableColumn().getText().equals(column))
                 .query();
+    }
+
+    @Test
+    void aPolicyThatNamesWhatAwsIotDoesNotKnowSaysWhereAboveItsDocument(FxRobot robot) throws Exception {
+        String fly = "line 6, column 50: \"iot:Fly\" is not an AWS IoT action, so it allows or denies nothing";
+        String bogus = "line 7, column 42: ${iot:Bogus} is not a policy variable, so it is never filled in and this"
+                + " resource matches nothing";
+        directory.warn(FakeDirectory.POLICY, List.of(fly, bogus));
+        TableView<CertificateRow> table = robot.lookup("#cert-table").queryTableView();
+        await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 10_000);
+
+        robot.clickOn(tabHeader(robot, "cert-tab-policies"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> model.policies().getFirst().warnings().size() == 2);
+        robot.clickOn(robot.lookup("#policy-list .list-cell").nth(0).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        VBox warnings = robot.lookup("#policy-warnings").queryAs(VBox.class);
+        assertThat(warnings.isVisible()).isTrue();
+        assertThat(warnings.getChildren())
+                .extracting(node -> ((Label) node).getText())
+                .containsExactly("2 parts of this policy allow or deny nothing:", fly, bogus);
+        assertThat(robot.lookup("#policy-list .list-cell")
+                        .nth(0)
+                        .lookup(".cert-muted")
+                        .queryAs(Label.class)
+                        .getText())
+                .isEqualTo("version 1 \u00b7 2 warnings \u00b7 10,000 certificates");
+        screenshot(robot, "certificates-policy-warnings.png", Theme.DARK);
     }
 
     private static Node tabHeader(FxRobot robot, String tabId) {

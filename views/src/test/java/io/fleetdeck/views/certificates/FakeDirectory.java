@@ -42,6 +42,7 @@ final class FakeDirectory implements CertificateDirectory {
     private final Map<String, CertificateRow> certificates = new LinkedHashMap<>();
     private final List<CaRow> cas = new ArrayList<>();
     private final Map<String, String> policies = new LinkedHashMap<>();
+    private final Map<String, List<String>> warnings = new LinkedHashMap<>();
     private final AtomicLong samples = new AtomicLong();
     private final AtomicInteger issued = new AtomicInteger();
     volatile CertificateActionException nextFailure;
@@ -107,6 +108,11 @@ final class FakeDirectory implements CertificateDirectory {
         certificates.put(row.id(), row);
     }
 
+    /** What the registry's policy check says about {@code policy}'s document, from the next snapshot on. */
+    synchronized void warn(String policy, List<String> lines) {
+        warnings.put(policy, List.copyOf(lines));
+    }
+
     synchronized CertificateRow certificate(String id) {
         return certificates.get(id);
     }
@@ -128,7 +134,7 @@ final class FakeDirectory implements CertificateDirectory {
                     things.addAll(row.things());
                 }
             }
-            policyRows.add(new PolicyRow(name, 1, document, ids, things));
+            policyRows.add(new PolicyRow(name, 1, document, ids, things, warnings.getOrDefault(name, List.of())));
         });
         return new CertificatesSnapshot(
                 NOW.plusMillis(samples.incrementAndGet()), cas, List.copyOf(certificates.values()), policyRows);
