@@ -39,7 +39,9 @@ final class PolicyNames {
             "iot:Certificate.SerialNumber",
             "iot:Connection.Thing.IsAttached",
             "iot:Connection.Thing.ThingName",
-            "iot:Connection.Thing.ThingTypeName");
+            "iot:Connection.Thing.ThingTypeName",
+            // Fleetdeck's own, for the claim policy: AWS would warn about it, as it knows no such key
+            PolicyVariables.CLIENT_ID_IS_REGISTERED_THING);
 
     private static final Set<String> CERTIFICATE_ATTRIBUTES = Set.of(
             "CommonName",

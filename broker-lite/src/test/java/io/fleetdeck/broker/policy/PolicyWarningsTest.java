@@ -94,6 +94,26 @@ class PolicyWarningsTest {
     }
 
     @Test
+    void fleetdecksOwnConditionKeyOfTheClaimPolicyIsKnown() throws Exception {
+        PolicyCheck check = PolicyParser.check("""
+                {"Version": "2012-10-17",
+                 "Statement": [{"Effect": "Allow", "Action": "iot:Connect", "Resource": "*",
+                                "Condition": {"Bool": {"fleetdeck:ClientIdIsRegisteredThing": "false"}}}]}
+                """);
+        PolicyCheck typo = PolicyParser.check("""
+                {"Version": "2012-10-17",
+                 "Statement": [{"Effect": "Allow", "Action": "iot:Connect", "Resource": "*",
+                                "Condition": {"Bool": {"fleetdeck:ClientIdIsRegisteredThin": "false"}}}]}
+                """);
+
+        assertThat(check.warnings()).isEmpty();
+        assertThat(typo.warnings())
+                .singleElement()
+                .asString()
+                .contains("did you mean fleetdeck:ClientIdIsRegisteredThing?");
+    }
+
+    @Test
     void anActionPatternThatMatchesNoActionIsWarned() throws Exception {
         PolicyCheck check = PolicyParser.check("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
                 + "\"Action\":[\"iot:Fly*\",\"s3:GetObject\"],\"Resource\":\"*\"}}");
