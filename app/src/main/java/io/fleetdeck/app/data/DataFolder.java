@@ -20,6 +20,10 @@ public final class DataFolder {
 
     /** Creates the folder when missing and proves it is writable, so a bad path fails now with a clear reason. */
     public static DataFolder open(Path requested) throws StartupException {
+        if (requested.toString().isBlank()) {
+            // Path.of("") is the current folder: never take it for a data folder by accident (issue 13, defect 5)
+            throw new StartupException("--data-dir: " + blankPathProblem(requested.toString()));
+        }
         Path root = requested.toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
@@ -36,6 +40,12 @@ public final class DataFolder {
             throw new StartupException("data folder " + root + " is not writable: " + reason(e), e);
         }
         return new DataFolder(realPath(root));
+    }
+
+    /** Why an empty or blank {@code --data-dir} is refused, with what was given. */
+    public static String blankPathProblem(String given) {
+        return (given.isEmpty() ? "an empty path" : "a blank path ('" + given + "')")
+                + " is not a data folder; give a folder, or leave --data-dir out for the per-user data folder";
     }
 
     public Path root() {
