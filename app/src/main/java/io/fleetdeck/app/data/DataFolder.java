@@ -37,7 +37,10 @@ public final class DataFolder {
             Path probe = Files.createTempFile(root, ".write-test", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new StartupException("data folder " + root + " is not writable: " + reason(e), e);
+            // a full disk is writable once space returns; reading commands and serve still start on it (issue 13, #6)
+            if (!NoSpace.causes(e)) {
+                throw new StartupException("data folder " + root + " is not writable: " + reason(e), e);
+            }
         }
         return new DataFolder(realPath(root));
     }

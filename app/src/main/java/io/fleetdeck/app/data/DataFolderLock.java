@@ -27,11 +27,13 @@ public final class DataFolderLock implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    private final boolean namesHolder;
 
-    private DataFolderLock(Path file, FileChannel channel, FileLock lock) {
+    private DataFolderLock(Path file, FileChannel channel, FileLock lock, boolean namesHolder) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.namesHolder = namesHolder;
     }
 
     public static DataFolderLock acquire(DataFolder folder) throws StartupException {
@@ -45,10 +47,7 @@ public final class DataFolderLock implements AutoCloseable {
                 throw new StartupException("data folder " + folder + " is in use by another Fleetdeck ("
                         + holderOf(file) + "); stop that one or choose another folder with --data-dir");
             }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
-            channel.force(false);
-            return new DataFolderLock(file, channel, lock);
+            return new DataFolderLock(file, channel, lock, writePid(channel));
         } catch (IOException e) {
             closeQuietly(channel);
             throw new StartupException("cannot lock data folder " + folder + ": " + DataFolder.reason(e), e);
@@ -56,6 +55,31 @@ public final class DataFolderLock implements AutoCloseable {
             closeQuietly(channel);
             throw e;
         }
+    }
+
+    /**
+     * Writes this process's PID into the lock file, for the message a second instance gets. On a full disk there is no
+     * room for it: the operating system's lock still guards the folder, so the start goes on without the PID (issue 13,
+     * defect 6: a full disk must not keep reading commands and {@code serve} from starting).
+     */
+    private static boolean writePid(FileChannel channel) throws IOException {
+        try {
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
+            channel.force(false);
+            return true;
+        } catch (IOException e) {
+            if (!NoSpace.causes(e)) {
+                throw e;
+            }
+            channel.truncate(0); // frees space, never needs it: a half-written PID would name the wrong process
+            return false;
+        }
+    }
+
+    /** False when the disk was too full to write the PID into the lock file; the lock holds all the same. */
+    public boolean namesHolder() {
+        return namesHolder;
     }
 
     /** Removes the lock file, then lets go of the lock, so a folder whose lock file is gone was shut down cleanly. */

@@ -3,6 +3,7 @@ package io.fleetdeck.app.runtime;
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderLock;
+import io.fleetdeck.app.data.DataFolderSpace;
 import io.fleetdeck.broker.tls.CaKeyType;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,10 +43,22 @@ public final class OfflineFleet implements AutoCloseable {
         }
         try {
             EmbeddedBroker.serverIdentity(folder, CaKeyType.EC_P256, clock);
-            return new OfflineFleet(folder, lock, FleetServices.open(folder, databaseUrl, clock));
+            if (!lock.namesHolder()) {
+                log.warn("The disk of data folder {} is full: its lock file names no PID", folder);
+            }
+            return new OfflineFleet(folder, lock, FleetServices.open(folder, databaseUrl, space(folder), clock));
         } catch (StartupException | RuntimeException e) {
             release(lock);
             throw e;
+        }
+    }
+
+    private static DataFolderSpace space(DataFolder folder) throws StartupException {
+        try {
+            return DataFolderSpace.of(folder);
+        } catch (IOException e) {
+            throw new StartupException(
+                    "cannot tell the free space of data folder " + folder + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ public final class Database implements AutoCloseable {
     private final Connection connection;
     private final String product;
     private final ReentrantLock lock = new ReentrantLock();
+    private volatile Supplier<String> writeRefusal = () -> null;
 
     private Database(Connection connection, String product) {
         this.connection = connection;
@@ -40,7 +42,38 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create the folder for the database " + absolute, e);
         }
-        return open("jdbc:sqlite:" + absolute);
+        String url = "jdbc:sqlite:" + absolute;
+        try {
+            return open(url, false);
+        } catch (StoreException e) {
+            if (!noRoomForSharedMemory(e)) {
+                throw e;
+            }
+            // A full disk or a read-only folder has no room for the -shm file that WAL shares between processes.
+            // In EXCLUSIVE locking mode SQLite keeps that index in this process's memory instead (sqlite.org/wal.html
+            // §8), so reading, and writing once space returns, still work; the data folder's lock already keeps
+            // every other Fleetdeck out. Other readers (a backup) must wait for this process to stop.
+            LOG.warn(
+                    "No room for the database's shared-memory file next to {} ({}): it is opened for this process alone",
+                    absolute,
+                    e.getMessage());
+            return open(url, true);
+        }
+    }
+
+    /** SQLite could not make or grow its {@code -shm} file, or any file: the disk is full or the folder read-only. */
+    private static boolean noRoomForSharedMemory(StoreException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null
+                    && (message.contains("SQLITE_IOERR_SHM")
+                            || message.contains("SQLITE_FULL")
+                            || message.contains("SQLITE_READONLY")
+                            || message.contains("SQLITE_CANTOPEN"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -49,6 +82,10 @@ public final class Database implements AutoCloseable {
      * date before this returns; failures are a {@link StoreException} whose message never includes the password.
      */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, false);
+    }
+
+    private static Database open(String jdbcUrl, boolean exclusiveSqlite) {
         JdbcUrls.refuseCredentialsBeforeTheHost(jdbcUrl);
         Connection connection;
         try {
@@ -61,7 +98,7 @@ public final class Database implements AutoCloseable {
         try {
             String product = connection.getMetaData().getDatabaseProductName();
             switch (SqlDialect.of(product)) {
-                case SQLITE -> tuneSqlite(connection);
+                case SQLITE -> tuneSqlite(connection, exclusiveSqlite);
                 case POSTGRESQL -> SqlDialect.preparePostgresql(connection);
             }
             Database database = new Database(connection, product);
@@ -95,8 +132,12 @@ public final class Database implements AutoCloseable {
      * busy timeout waits out another process's write instead of failing at once. These must run outside a
      * transaction, which is why they come before anything else.
      */
-    private static void tuneSqlite(Connection connection) throws SQLException {
+    private static void tuneSqlite(Connection connection, boolean exclusive) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            if (exclusive) {
+                // before the first access in WAL mode, so that no -shm file is ever needed (sqlite.org/wal.html §8)
+                statement.execute("PRAGMA locking_mode=EXCLUSIVE");
+            }
             try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode=WAL")) {
                 String journalMode = mode.next() ? mode.getString(1) : "unknown";
                 if (!"wal".equalsIgnoreCase(journalMode)) {
@@ -110,15 +151,48 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks {@code refusal} about every write: while it gives a reason (such as a full disk), a transaction that changed
+     * something is rolled back instead of committed and fails with a {@link StoreException} carrying the reason; one
+     * that only read (a batch of shadow gets) goes through. Null lets everything through. SQLite only, which counts
+     * the rows a connection changed; a server store has its own disk.
+     */
+    public void refuseWritesWhen(Supplier<String> refusal) {
+        if (SqlDialect.of(product) != SqlDialect.SQLITE) {
+            throw new IllegalStateException("only an SQLite store is refused writes here, not " + product);
+        }
+        this.writeRefusal = refusal;
+    }
+
     /** Runs {@code work} as one transaction: all of it is kept, or on any failure none of it. */
     public <T> T write(SqlWork<T> work) {
+        String refused = writeRefusal.get();
         lock.lock();
         try {
-            return inTransaction(work);
+            return refused == null ? inTransaction(work) : inTransactionUnlessItChanges(work, refused);
         } catch (SQLException e) {
             throw new StoreException("the database could not begin or end a transaction", e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** As {@link #inTransaction}, but a transaction that changed rows is rolled back and refused for {@code reason}. */
+    private <T> T inTransactionUnlessItChanges(SqlWork<T> work, String reason) throws SQLException {
+        return inTransaction(connection -> {
+            long before = totalChanges(connection);
+            T result = work.run(connection);
+            if (totalChanges(connection) != before) {
+                throw new StoreException(reason);
+            }
+            return result;
+        });
+    }
+
+    private static long totalChanges(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet changes = statement.executeQuery("SELECT total_changes()")) {
+            return changes.next() ? changes.getLong(1) : 0;
         }
     }
 
