@@ -61,10 +61,6 @@ public final class FleetdeckInstance implements AutoCloseable {
         DataFolderLock lock = DataFolderLock.acquire(folder);
         try {
             LogFiles.writeTo(folder.logsFolder());
-            OpenFileLimit.log();
-            if (!lock.namesHolder()) {
-                log.warn("The disk of data folder {} is full: its lock file names no PID", folder);
-            }
             DataFolderSpace space = DataFolderSpace.of(folder);
             SettingsFile settingsFile = new SettingsFile(folder.settingsFile(), clock);
             ConsoleSettings settings = settingsFile.load();
@@ -85,6 +81,10 @@ public final class FleetdeckInstance implements AutoCloseable {
                     folder,
                     ProcessHandle.current().pid(),
                     broker.endpoints());
+            OpenFileLimit.log();
+            if (!lock.namesHolder()) {
+                log.warn("The disk of data folder {} is full: its lock file names no PID", folder);
+            }
             space.watch();
             return new FleetdeckInstance(folder, lock, settingsFile, settings, services, broker, space);
         } catch (IOException e) {

@@ -57,6 +57,12 @@ final class FleetdeckProcess implements AutoCloseable {
         return start(List.of("timeout", "120"), env -> {}, args);
     }
 
+    /** Started with a soft limit of {@code softLimit} open files (hard limit unchanged), through prlimit(1). */
+    static FleetdeckProcess startWithOpenFileLimit(
+            int softLimit, Consumer<Map<String, String>> environment, String... args) throws IOException {
+        return start(List.of("prlimit", "--nofile=" + softLimit + ":", "--"), environment, args);
+    }
+
     /** Started in {@code workingFolder}, as from a shell whose current folder it is. */
     static FleetdeckProcess startIn(Path workingFolder, String... args) throws IOException {
         return start(List.of(), env -> {}, workingFolder, args);
