@@ -81,7 +81,7 @@ public final class FleetIndex implements AutoCloseable {
                 throw e;
             }
             log.warn(
-                    "No room for the fleet index in {} ({}): it is kept in memory until the next start",
+                    "The fleet index cannot be written in {} ({}): it is kept in memory until the next start",
                     folder,
                     e.getCause().getMessage());
             discard(folder);
@@ -94,20 +94,30 @@ public final class FleetIndex implements AutoCloseable {
         }
     }
 
-    /** ENOSPC, EDQUOT or EROFS anywhere in the chain of causes. */
+    /** ENOSPC, EDQUOT or EROFS anywhere among the causes, or what they suppressed (Lucene adds the reason there). */
     private static boolean diskCannotTakeIt(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String message = cause instanceof java.nio.file.FileSystemException fse ? fse.getReason() : null;
-            for (String text : new String[] {cause.getMessage(), message}) {
-                if (text != null
-                        && (text.contains("No space left on device")
-                                || text.contains("Disk quota exceeded")
-                                || text.contains("Read-only file system"))) {
+            String reason = cause instanceof java.nio.file.FileSystemException fse ? fse.getReason() : null;
+            if (saysDiskCannotTakeIt(cause.getMessage()) || saysDiskCannotTakeIt(reason)) {
+                return true;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (diskCannotTakeIt(suppressed)) {
                     return true;
                 }
             }
+            if (cause.getCause() == cause) {
+                break;
+            }
         }
         return false;
+    }
+
+    private static boolean saysDiskCannotTakeIt(String text) {
+        return text != null
+                && (text.contains("No space left on device")
+                        || text.contains("Disk quota exceeded")
+                        || text.contains("Read-only file system"));
     }
 
     /** Deleting needs no space: the next start finds no index and rebuilds it from the store. */

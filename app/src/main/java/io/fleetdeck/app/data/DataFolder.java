@@ -20,6 +20,14 @@ public final class DataFolder {
 
     /** Creates the folder when missing and proves it is writable, so a bad path fails now with a clear reason. */
     public static DataFolder open(Path requested) throws StartupException {
+        return open(requested, false);
+    }
+
+    /**
+     * As {@link #open(Path)}; with {@code readOnlyAllowed} (the commands, which may only read) a folder on a read-only
+     * disk, or one this user may not write, is opened too, and a change is refused when it is tried.
+     */
+    public static DataFolder open(Path requested, boolean readOnlyAllowed) throws StartupException {
         if (requested.toString().isBlank()) {
             // Path.of("") is the current folder: never take it for a data folder by accident (issue 13, defect 5)
             throw new StartupException("--data-dir: " + blankPathProblem(requested.toString()));
@@ -37,8 +45,9 @@ public final class DataFolder {
             Path probe = Files.createTempFile(root, ".write-test", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            // a full disk is writable once space returns; reading commands and serve still start on it (issue 13, #6)
-            if (!NoSpace.causes(e)) {
+            // a full disk is writable once space returns, and a read-only one can still be read: reading commands start
+            // on either, serve on a full one (issue 13, defect 6); what cannot be written is refused when it is tried
+            if (!NoSpace.causes(e) && !(readOnlyAllowed && ReadOnlyDisk.causes(e))) {
                 throw new StartupException("data folder " + root + " is not writable: " + reason(e), e);
             }
         }

@@ -40,8 +40,15 @@ public final class DataFolderLock implements AutoCloseable {
         Path file = folder.lockFile();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                channel = FileChannel.open(
+                        file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                if (!ReadOnlyDisk.causes(e)) {
+                    throw e;
+                }
+                return onReadOnlyDisk(folder);
+            }
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw new StartupException("data folder " + folder + " is in use by another Fleetdeck ("
@@ -82,9 +89,40 @@ public final class DataFolderLock implements AutoCloseable {
         return namesHolder;
     }
 
+    /**
+     * A folder on a read-only disk cannot be changed by anyone through this mount, so there is nothing to keep a second
+     * reader from; a lock file left there by an instance that holds the folder through another, writable mount is
+     * still honoured (a shared lock on it fails while that instance holds it).
+     */
+    private static DataFolderLock onReadOnlyDisk(DataFolder folder) throws IOException, StartupException {
+        Path file = folder.lockFile();
+        if (!Files.exists(file)) {
+            return new DataFolderLock(file, null, null, false);
+        }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        FileLock lock = tryLock(channel, true);
+        if (lock == null) {
+            closeQuietly(channel);
+            throw new StartupException("data folder " + folder + " is in use by another Fleetdeck (" + holderOf(file)
+                    + "); stop that one or choose another folder with --data-dir");
+        }
+        return new DataFolderLock(file, channel, lock, false);
+    }
+
     /** Removes the lock file, then lets go of the lock, so a folder whose lock file is gone was shut down cleanly. */
     @Override
     public void close() throws IOException {
+        if (channel == null || lock.isShared()) {
+            // on a read-only disk: nothing was written, so nothing is removed
+            if (channel != null) {
+                try {
+                    lock.release();
+                } finally {
+                    channel.close();
+                }
+            }
+            return;
+        }
         try {
             Files.deleteIfExists(file);
         } finally {
@@ -97,8 +135,12 @@ public final class DataFolderLock implements AutoCloseable {
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {
+        return tryLock(channel, false);
+    }
+
+    private static FileLock tryLock(FileChannel channel, boolean shared) throws IOException {
         try {
-            return channel.tryLock(LOCKED_BYTE, 1, false);
+            return channel.tryLock(LOCKED_BYTE, 1, shared);
         } catch (OverlappingFileLockException sameProcess) {
             return null;
         }

@@ -32,24 +32,27 @@ public final class DataFolderSpace implements AutoCloseable {
     private static final long WATCH_EVERY_MILLIS = 500;
 
     private final Object folder;
+    private final Path root;
     private final FileStore disk;
     private final CopyOnWriteArrayList<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService watcher;
     private volatile boolean full;
 
-    private DataFolderSpace(Object folder, FileStore disk) {
+    private DataFolderSpace(Object folder, Path root, FileStore disk) {
         this.folder = folder;
+        this.root = root;
         this.disk = disk;
         this.full = isFull();
     }
 
     public static DataFolderSpace of(DataFolder folder) throws IOException {
-        return new DataFolderSpace(folder, Files.getFileStore(folder.root()));
+        return new DataFolderSpace(folder, folder.root(), Files.getFileStore(folder.root()));
     }
 
     /** For a folder not opened (a command's message after it closed the folder). */
     public static DataFolderSpace at(Path folder) throws IOException {
-        return new DataFolderSpace(folder.toAbsolutePath().normalize(), Files.getFileStore(folder));
+        Path root = folder.toAbsolutePath().normalize();
+        return new DataFolderSpace(root, root, Files.getFileStore(folder));
     }
 
     /** Asks the operating system now: fewer than {@value #FULL_BELOW_BYTES} bytes left for this user. */
@@ -63,6 +66,9 @@ public final class DataFolderSpace implements AutoCloseable {
 
     /** Why a change to the store is refused now, or null while there is room: for the store's write gate. */
     public String refusal() {
+        if (disk.isReadOnly() || (root != null && !Files.isWritable(root))) {
+            return "data folder " + folder + " is read-only; changes cannot be made there";
+        }
         return isFull() ? "no space left on the disk of data folder " + folder + "; free some to make changes" : null;
     }
 

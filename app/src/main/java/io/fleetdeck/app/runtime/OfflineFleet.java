@@ -32,7 +32,8 @@ public final class OfflineFleet implements AutoCloseable {
 
     /** @param databaseUrl the store's JDBC URL, or null for the data folder's SQLite file */
     public static OfflineFleet open(Path requestedFolder, String databaseUrl, Clock clock) throws StartupException {
-        DataFolder folder = DataFolder.open(requestedFolder);
+        // a command may only read: a read-only folder opens, and a change is refused when it is tried
+        DataFolder folder = DataFolder.open(requestedFolder, true);
         DataFolderLock lock;
         try {
             lock = DataFolderLock.acquire(folder);
@@ -43,9 +44,6 @@ public final class OfflineFleet implements AutoCloseable {
         }
         try {
             EmbeddedBroker.serverIdentity(folder, CaKeyType.EC_P256, clock);
-            if (!lock.namesHolder()) {
-                log.warn("The disk of data folder {} is full: its lock file names no PID", folder);
-            }
             return new OfflineFleet(folder, lock, FleetServices.open(folder, databaseUrl, space(folder), clock));
         } catch (StartupException | RuntimeException e) {
             release(lock);
