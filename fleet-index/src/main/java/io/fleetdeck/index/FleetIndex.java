@@ -28,6 +28,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -67,30 +68,126 @@ public final class FleetIndex implements AutoCloseable {
         indexer.scheduleWithFixedDelay(this::indexOnce, INDEX_EVERY_MILLIS, INDEX_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Opens the index in {@code folder}, rebuilding it from {@code source} when it cannot be trusted. */
+    /**
+     * Opens the index in {@code folder}, rebuilding it from {@code source} when it cannot be trusted. When the disk
+     * cannot take it (full, or a read-only folder), the index is built in memory for this run instead, so that searches
+     * still work; the copy on disk is then thrown away where it can be, since it no longer follows the store.
+     */
     public static FleetIndex open(Path folder, ThingSource source) {
+        try {
+            return openOnDisk(folder, source);
+        } catch (UncheckedIOException e) {
+            if (!diskCannotTakeIt(e)) {
+                throw e;
+            }
+            log.warn(
+                    "The fleet index cannot be written in {} ({}): it is kept in memory until the next start",
+                    folder,
+                    e.getCause().getMessage());
+            discard(folder);
+            try {
+                return openIn(new ByteBuffersDirectory(), source, false, null);
+            } catch (IOException inMemory) {
+                throw new UncheckedIOException(
+                        "cannot build the fleet index in memory: " + inMemory.getMessage(), inMemory);
+            }
+        }
+    }
+
+    /** ENOSPC, EDQUOT or EROFS anywhere among the causes, or what they suppressed (Lucene adds the reason there). */
+    private static boolean diskCannotTakeIt(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String reason = cause instanceof java.nio.file.FileSystemException fse ? fse.getReason() : null;
+            if (saysDiskCannotTakeIt(cause.getMessage()) || saysDiskCannotTakeIt(reason)) {
+                return true;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (diskCannotTakeIt(suppressed)) {
+                    return true;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean saysDiskCannotTakeIt(String text) {
+        return text != null
+                && (text.contains("No space left on device")
+                        || text.contains("Disk quota exceeded")
+                        || text.contains("Read-only file system"));
+    }
+
+    /** Deleting needs no space: the next start finds no index and rebuilds it from the store. */
+    private static void discard(Path folder) {
+        try (FSDirectory directory = FSDirectory.open(folder)) {
+            for (String file : directory.listAll()) {
+                directory.deleteFile(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("The fleet index in {} could not be thrown away ({})", folder, e.toString());
+        }
+    }
+
+    private static FleetIndex openOnDisk(Path folder, ThingSource source) {
         try {
             Files.createDirectories(folder);
             Directory directory = FSDirectory.open(folder);
             Path storeChanged = folder.resolve(STORE_CHANGED);
             boolean trusted = closedCleanly(directory) && !Files.exists(storeChanged);
-            if (!trusted) {
-                clear(directory);
+            try {
+                return openIn(directory, source, trusted, storeChanged);
+            } catch (IOException | RuntimeException e) {
+                directory.close();
+                throw e;
             }
-            IndexWriterConfig config = new IndexWriterConfig()
-                    .setOpenMode(
-                            trusted ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
-                    // Lucene's default merge-on-refresh put a 140-365 ms tail on visibility (issue #7)
-                    .setMaxFullFlushMergeWaitMillis(0);
-            FleetIndex index = new FleetIndex(directory, new IndexWriter(directory, config), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the fleet index in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FleetIndex openIn(Directory directory, ThingSource source, boolean trusted, Path storeChanged)
+            throws IOException {
+        if (!trusted) {
+            clear(directory);
+        }
+        IndexWriterConfig config = new IndexWriterConfig()
+                .setOpenMode(trusted ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
+                // Lucene's default merge-on-refresh put a 140-365 ms tail on visibility (issue #7)
+                .setMaxFullFlushMergeWaitMillis(0);
+        IndexWriter writer = new IndexWriter(directory, config);
+        FleetIndex index;
+        try {
+            index = new FleetIndex(directory, writer, source);
+        } catch (IOException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        }
+        try {
             if (!trusted) {
                 index.rebuild();
-                Files.deleteIfExists(storeChanged);
+                if (storeChanged != null) {
+                    Files.deleteIfExists(storeChanged);
+                }
             }
             index.markOpen();
             return index;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the fleet index in " + folder + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            index.abandon();
+            throw e;
+        }
+    }
+
+    /** Lets go of an index that could not be opened, writing nothing more. */
+    private void abandon() {
+        indexer.shutdownNow();
+        try {
+            searchers.close();
+            writer.rollback();
+        } catch (IOException | RuntimeException e) {
+            log.debug("An index that failed to open did not close cleanly", e);
         }
     }
 
@@ -126,6 +223,11 @@ public final class FleetIndex implements AutoCloseable {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve(STORE_CHANGED), "the store changed after this index was last written\n");
         } catch (IOException e) {
+            if (diskCannotTakeIt(e)) {
+                // no room for the note on a full disk: an index that is gone is rebuilt just the same
+                discard(folder);
+                return;
+            }
             throw new UncheckedIOException("cannot mark the fleet index in " + folder + " as behind the store", e);
         }
     }

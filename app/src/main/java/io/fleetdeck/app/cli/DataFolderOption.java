@@ -1,8 +1,12 @@
 package io.fleetdeck.app.cli;
 
+import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.UserDataFolder;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code --data-dir} and {@code --database-url}: which data folder and store to use, before or after the subcommand. */
 public final class DataFolderOption {
@@ -13,6 +17,7 @@ public final class DataFolderOption {
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
+            converter = FolderPath.class,
             description = "Data folder to use (default: the per-user data folder).")
     Path dataDir;
 
@@ -44,5 +49,24 @@ public final class DataFolderOption {
             return parent.dataDir;
         }
         return UserDataFolder.defaultLocation();
+    }
+
+    /**
+     * {@code --data-dir ''} would be the current folder to {@link Path#of}: a script whose variable came out empty would
+     * fill whatever folder it ran in with a store, an index and keys. An empty or blank path is bad input instead.
+     */
+    static final class FolderPath implements ITypeConverter<Path> {
+
+        @Override
+        public Path convert(String value) {
+            if (value.isBlank()) {
+                throw new TypeConversionException(DataFolder.blankPathProblem(value));
+            }
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new TypeConversionException("'" + value + "' is not a path: " + e.getReason());
+            }
+        }
     }
 }

@@ -70,7 +70,10 @@ final class GuiCommand implements Callable<Integer> {
             if (demoFleet) {
                 instance.startDemoFleet();
             }
-            console.servicesChanged(ServiceState.RUNNING);
+            // the status bar says when the data folder's disk is full, and when space is back (issue 13, defect 6)
+            instance.space()
+                    .onChange(full -> console.servicesChanged(full ? ServiceState.DISK_FULL : ServiceState.RUNNING));
+            console.servicesChanged(instance.space().wasFull() ? ServiceState.DISK_FULL : ServiceState.RUNNING);
             log.info("Stopping ({})", shutdown.await());
         }
         return 0;

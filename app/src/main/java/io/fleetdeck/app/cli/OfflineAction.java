@@ -5,6 +5,7 @@ import io.fleetdeck.app.runtime.OfflineFleet;
 import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.registry.RegistryException;
 import io.fleetdeck.fleet.shadow.ShadowException;
+import io.fleetdeck.fleet.store.StoreException;
 import java.io.PrintWriter;
 import java.time.Clock;
 
@@ -34,8 +35,12 @@ interface OfflineAction {
         } catch (RegistryException e) {
             throw new StartupException(e.code() + ": " + e.getMessage());
         } catch (ShadowException e) {
-            // a shadow error reads as a device sees it on rejected: the code and AWS's message
-            throw new StartupException(e.code() + " " + e.getMessage());
+            // a shadow error reads as a device sees it on rejected: the code and AWS's message, and why if we know
+            String why = e.code() == 500 ? DiskFull.in(own.resolve(parent)) : "";
+            throw new StartupException(e.code() + " " + e.getMessage() + why);
+        } catch (StoreException e) {
+            // a store that refuses a change (a full disk) or fails is one line, as any other refusal
+            throw new StartupException(e.getMessage(), e);
         }
     }
 }

@@ -20,6 +20,18 @@ public final class DataFolder {
 
     /** Creates the folder when missing and proves it is writable, so a bad path fails now with a clear reason. */
     public static DataFolder open(Path requested) throws StartupException {
+        return open(requested, false);
+    }
+
+    /**
+     * As {@link #open(Path)}; with {@code readOnlyAllowed} (the commands, which may only read) a folder on a read-only
+     * disk, or one this user may not write, is opened too, and a change is refused when it is tried.
+     */
+    public static DataFolder open(Path requested, boolean readOnlyAllowed) throws StartupException {
+        if (requested.toString().isBlank()) {
+            // Path.of("") is the current folder: never take it for a data folder by accident (issue 13, defect 5)
+            throw new StartupException("--data-dir: " + blankPathProblem(requested.toString()));
+        }
         Path root = requested.toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
@@ -33,9 +45,19 @@ public final class DataFolder {
             Path probe = Files.createTempFile(root, ".write-test", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new StartupException("data folder " + root + " is not writable: " + reason(e), e);
+            // a full disk is writable once space returns, and a read-only one can still be read: reading commands start
+            // on either, serve on a full one (issue 13, defect 6); what cannot be written is refused when it is tried
+            if (!NoSpace.causes(e) && !(readOnlyAllowed && ReadOnlyDisk.causes(e))) {
+                throw new StartupException("data folder " + root + " is not writable: " + reason(e), e);
+            }
         }
         return new DataFolder(realPath(root));
+    }
+
+    /** Why an empty or blank {@code --data-dir} is refused, with what was given. */
+    public static String blankPathProblem(String given) {
+        return (given.isEmpty() ? "an empty path" : "a blank path ('" + given + "')")
+                + " is not a data folder; give a folder, or leave --data-dir out for the per-user data folder";
     }
 
     public Path root() {

@@ -27,28 +27,34 @@ public final class DataFolderLock implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    private final boolean namesHolder;
 
-    private DataFolderLock(Path file, FileChannel channel, FileLock lock) {
+    private DataFolderLock(Path file, FileChannel channel, FileLock lock, boolean namesHolder) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.namesHolder = namesHolder;
     }
 
     public static DataFolderLock acquire(DataFolder folder) throws StartupException {
         Path file = folder.lockFile();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                channel = FileChannel.open(
+                        file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                if (!ReadOnlyDisk.causes(e)) {
+                    throw e;
+                }
+                return onReadOnlyDisk(folder);
+            }
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw new StartupException("data folder " + folder + " is in use by another Fleetdeck ("
                         + holderOf(file) + "); stop that one or choose another folder with --data-dir");
             }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
-            channel.force(false);
-            return new DataFolderLock(file, channel, lock);
+            return new DataFolderLock(file, channel, lock, writePid(channel));
         } catch (IOException e) {
             closeQuietly(channel);
             throw new StartupException("cannot lock data folder " + folder + ": " + DataFolder.reason(e), e);
@@ -58,9 +64,65 @@ public final class DataFolderLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes this process's PID into the lock file, for the message a second instance gets. On a full disk there is no
+     * room for it: the operating system's lock still guards the folder, so the start goes on without the PID (issue 13,
+     * defect 6: a full disk must not keep reading commands and {@code serve} from starting).
+     */
+    private static boolean writePid(FileChannel channel) throws IOException {
+        try {
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
+            channel.force(false);
+            return true;
+        } catch (IOException e) {
+            if (!NoSpace.causes(e)) {
+                throw e;
+            }
+            channel.truncate(0); // frees space, never needs it: a half-written PID would name the wrong process
+            return false;
+        }
+    }
+
+    /** False when the disk was too full to write the PID into the lock file; the lock holds all the same. */
+    public boolean namesHolder() {
+        return namesHolder;
+    }
+
+    /**
+     * A folder on a read-only disk cannot be changed by anyone through this mount, so there is nothing to keep a second
+     * reader from; a lock file left there by an instance that holds the folder through another, writable mount is
+     * still honoured (a shared lock on it fails while that instance holds it).
+     */
+    private static DataFolderLock onReadOnlyDisk(DataFolder folder) throws IOException, StartupException {
+        Path file = folder.lockFile();
+        if (!Files.exists(file)) {
+            return new DataFolderLock(file, null, null, false);
+        }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        FileLock lock = tryLock(channel, true);
+        if (lock == null) {
+            closeQuietly(channel);
+            throw new StartupException("data folder " + folder + " is in use by another Fleetdeck (" + holderOf(file)
+                    + "); stop that one or choose another folder with --data-dir");
+        }
+        return new DataFolderLock(file, channel, lock, false);
+    }
+
     /** Removes the lock file, then lets go of the lock, so a folder whose lock file is gone was shut down cleanly. */
     @Override
     public void close() throws IOException {
+        if (channel == null || lock.isShared()) {
+            // on a read-only disk: nothing was written, so nothing is removed
+            if (channel != null) {
+                try {
+                    lock.release();
+                } finally {
+                    channel.close();
+                }
+            }
+            return;
+        }
         try {
             Files.deleteIfExists(file);
         } finally {
@@ -73,8 +135,12 @@ public final class DataFolderLock implements AutoCloseable {
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {
+        return tryLock(channel, false);
+    }
+
+    private static FileLock tryLock(FileChannel channel, boolean shared) throws IOException {
         try {
-            return channel.tryLock(LOCKED_BYTE, 1, false);
+            return channel.tryLock(LOCKED_BYTE, 1, shared);
         } catch (OverlappingFileLockException sameProcess) {
             return null;
         }

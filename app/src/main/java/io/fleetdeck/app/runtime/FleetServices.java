@@ -2,6 +2,7 @@ package io.fleetdeck.app.runtime;
 
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.data.DataFolder;
+import io.fleetdeck.app.data.DataFolderSpace;
 import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
@@ -80,6 +81,15 @@ public final class FleetServices implements AutoCloseable {
 
     /** @param databaseUrl the store's JDBC URL (PostgreSQL), or null for {@code fleetdeck.db} in the data folder */
     static FleetServices open(DataFolder folder, String databaseUrl, Clock clock) throws StartupException {
+        return open(folder, databaseUrl, null, clock);
+    }
+
+    /**
+     * @param space the data folder's disk, whose being full refuses changes to a store kept in the folder (issue 13,
+     *     defect 6); null to let every write try
+     */
+    static FleetServices open(DataFolder folder, String databaseUrl, DataFolderSpace space, Clock clock)
+            throws StartupException {
         Path storeFile = folder.root().resolve("fleetdeck.db");
         Database database;
         try {
@@ -89,6 +99,10 @@ public final class FleetServices implements AutoCloseable {
                     "cannot open the store " + (databaseUrl == null ? storeFile : "at the database URL") + ": "
                             + e.getMessage(),
                     e);
+        }
+        if (databaseUrl == null && space != null) {
+            // a PostgreSQL store lives on its server's disk: only the folder's own SQLite file waits for room here
+            database.refuseWritesWhen(space::refusal);
         }
         try {
             IdentityService identities = IdentityService.open(

@@ -3,6 +3,7 @@ package io.fleetdeck.app.runtime;
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderLock;
+import io.fleetdeck.app.data.DataFolderSpace;
 import io.fleetdeck.app.logging.LogFiles;
 import io.fleetdeck.app.settings.SettingsFile;
 import io.fleetdeck.broker.tls.ServerIdentity;
@@ -32,6 +33,7 @@ public final class FleetdeckInstance implements AutoCloseable {
 
     private final FleetServices services;
     private final EmbeddedBroker broker;
+    private final DataFolderSpace space;
     private SimulatedFleet demoFleet;
 
     private FleetdeckInstance(
@@ -40,8 +42,10 @@ public final class FleetdeckInstance implements AutoCloseable {
             SettingsFile settingsFile,
             ConsoleSettings settings,
             FleetServices services,
-            EmbeddedBroker broker) {
+            EmbeddedBroker broker,
+            DataFolderSpace space) {
         this.services = services;
+        this.space = space;
         this.dataFolder = dataFolder;
         this.lock = lock;
         this.settingsFile = settingsFile;
@@ -57,10 +61,11 @@ public final class FleetdeckInstance implements AutoCloseable {
         DataFolderLock lock = DataFolderLock.acquire(folder);
         try {
             LogFiles.writeTo(folder.logsFolder());
+            DataFolderSpace space = DataFolderSpace.of(folder);
             SettingsFile settingsFile = new SettingsFile(folder.settingsFile(), clock);
             ConsoleSettings settings = settingsFile.load();
             ServerIdentity serverIdentity = EmbeddedBroker.serverIdentity(folder, brokerOptions.caKeyType(), clock);
-            FleetServices services = FleetServices.open(folder, databaseUrl, clock);
+            FleetServices services = FleetServices.open(folder, databaseUrl, space, clock);
             EmbeddedBroker broker;
             try {
                 broker = EmbeddedBroker.start(serverIdentity, services.identities(), brokerOptions, clock);
@@ -76,7 +81,16 @@ public final class FleetdeckInstance implements AutoCloseable {
                     folder,
                     ProcessHandle.current().pid(),
                     broker.endpoints());
-            return new FleetdeckInstance(folder, lock, settingsFile, settings, services, broker);
+            OpenFileLimit.log();
+            if (!lock.namesHolder()) {
+                log.warn("The disk of data folder {} is full: its lock file names no PID", folder);
+            }
+            space.watch();
+            return new FleetdeckInstance(folder, lock, settingsFile, settings, services, broker, space);
+        } catch (IOException e) {
+            releaseAfterFailedStart(lock);
+            throw new StartupException(
+                    "cannot tell the free space of data folder " + folder + ": " + e.getMessage(), e);
         } catch (StartupException | RuntimeException e) {
             releaseAfterFailedStart(lock);
             throw e;
@@ -114,6 +128,11 @@ public final class FleetdeckInstance implements AutoCloseable {
         }
     }
 
+    /** The data folder's disk: full or not, and when it turns. */
+    public DataFolderSpace space() {
+        return space;
+    }
+
     public DataFolder dataFolder() {
         return dataFolder;
     }
@@ -132,6 +151,7 @@ public final class FleetdeckInstance implements AutoCloseable {
         if (demoFleet != null) {
             demoFleet.close();
         }
+        space.close();
         broker.close();
         services.close();
         try {

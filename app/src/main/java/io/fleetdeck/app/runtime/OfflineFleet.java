@@ -3,6 +3,7 @@ package io.fleetdeck.app.runtime;
 import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderLock;
+import io.fleetdeck.app.data.DataFolderSpace;
 import io.fleetdeck.broker.tls.CaKeyType;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ public final class OfflineFleet implements AutoCloseable {
 
     /** @param databaseUrl the store's JDBC URL, or null for the data folder's SQLite file */
     public static OfflineFleet open(Path requestedFolder, String databaseUrl, Clock clock) throws StartupException {
-        DataFolder folder = DataFolder.open(requestedFolder);
+        // a command may only read: a read-only folder opens, and a change is refused when it is tried
+        DataFolder folder = DataFolder.open(requestedFolder, true);
         DataFolderLock lock;
         try {
             lock = DataFolderLock.acquire(folder);
@@ -42,10 +44,19 @@ public final class OfflineFleet implements AutoCloseable {
         }
         try {
             EmbeddedBroker.serverIdentity(folder, CaKeyType.EC_P256, clock);
-            return new OfflineFleet(folder, lock, FleetServices.open(folder, databaseUrl, clock));
+            return new OfflineFleet(folder, lock, FleetServices.open(folder, databaseUrl, space(folder), clock));
         } catch (StartupException | RuntimeException e) {
             release(lock);
             throw e;
+        }
+    }
+
+    private static DataFolderSpace space(DataFolder folder) throws StartupException {
+        try {
+            return DataFolderSpace.of(folder);
+        } catch (IOException e) {
+            throw new StartupException(
+                    "cannot tell the free space of data folder " + folder + ": " + e.getMessage(), e);
         }
     }
 

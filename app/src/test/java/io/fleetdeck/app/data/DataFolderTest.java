@@ -7,6 +7,7 @@ import io.fleetdeck.app.StartupException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,5 +46,26 @@ class DataFolderTest {
 
         assertThatThrownBy(() -> DataFolder.open(file)).isInstanceOf(StartupException.class);
         assertThat(file).hasContent("keep me");
+    }
+
+    @Test
+    void anEmptyOrBlankPathIsRefusedAndNothingIsWrittenInTheCurrentFolder() throws IOException {
+        Path cwd = Path.of("").toAbsolutePath();
+        List<Path> before = listing(cwd);
+
+        assertThatThrownBy(() -> DataFolder.open(Path.of("")))
+                .isInstanceOf(StartupException.class)
+                .hasMessage("--data-dir: an empty path is not a data folder; give a folder, or leave --data-dir out"
+                        + " for the per-user data folder");
+        assertThatThrownBy(() -> DataFolder.open(Path.of(" ")))
+                .isInstanceOf(StartupException.class)
+                .hasMessageStartingWith("--data-dir: a blank path (' ') is not a data folder");
+        assertThat(listing(cwd)).isEqualTo(before);
+    }
+
+    private static List<Path> listing(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
     }
 }

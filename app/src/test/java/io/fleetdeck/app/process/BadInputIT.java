@@ -39,6 +39,29 @@ class BadInputIT {
         assertThat(file).hasContent("a file, not a folder");
     }
 
+    /** Issue 13, defect 5: an empty --data-dir (a script's variable that came out empty) was the current folder. */
+    @Test
+    void anEmptyDataFolderIsRefusedAndNothingIsWrittenWhereTheCommandRan() throws Exception {
+        Path cwd = Files.createDirectory(temp.resolve("cwd"));
+        for (String[] command : List.of(
+                new String[] {"thing", "create", "pump-7", "--data-dir", ""},
+                new String[] {"serve", "--data-dir", " ", "--mqtts-port", "0"},
+                new String[] {"--data-dir", "", "shadow", "get", "pump-7"})) {
+            try (FleetdeckProcess fleetdeck = FleetdeckProcess.startIn(cwd, command)) {
+                assertThat(fleetdeck.awaitExit()).isEqualTo(2);
+                assertThat(fleetdeck.stderr())
+                        .singleElement()
+                        .asString()
+                        .startsWith("fleetdeck: Invalid value for option '--data-dir': a")
+                        .contains("path", "is not a data folder");
+                assertThat(fleetdeck.stdout()).isEmpty();
+            }
+        }
+        try (Stream<Path> written = Files.list(cwd)) {
+            assertThat(written).as("files written where the command ran").isEmpty();
+        }
+    }
+
     @Test
     void aCorruptSettingsFileIsMovedAsideAndTheNextStartUsesTheDefaults() throws Exception {
         Path settings = Files.writeString(temp.resolve("settings.json"), "{\"theme\": DARK");

@@ -62,12 +62,32 @@ final class FleetdeckProcess implements AutoCloseable {
         return start(wrapper, env -> {}, args);
     }
 
+    /** Started with a soft limit of {@code softLimit} open files (hard limit unchanged), through prlimit(1). */
+    static FleetdeckProcess startWithOpenFileLimit(
+            int softLimit, Consumer<Map<String, String>> environment, String... args) throws IOException {
+        return start(List.of("prlimit", "--nofile=" + softLimit + ":", "--"), environment, args);
+    }
+
+    /** Started in {@code workingFolder}, as from a shell whose current folder it is. */
+    static FleetdeckProcess startIn(Path workingFolder, String... args) throws IOException {
+        return start(List.of(), env -> {}, workingFolder, args);
+    }
+
     private static FleetdeckProcess start(
             List<String> wrapper, Consumer<Map<String, String>> environment, String... args) throws IOException {
+        return start(wrapper, environment, null, args);
+    }
+
+    private static FleetdeckProcess start(
+            List<String> wrapper, Consumer<Map<String, String>> environment, Path workingFolder, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(wrapper);
         command.add(launcher().toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
+        if (workingFolder != null) {
+            builder.directory(workingFolder.toFile());
+        }
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         environment.accept(builder.environment());
         return new FleetdeckProcess(builder.start());

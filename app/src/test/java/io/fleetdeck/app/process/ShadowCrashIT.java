@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdeck.fleet.store.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,20 +23,34 @@ import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Durability of shadow updates: {@code serve} takes 1,000 updates a second over MQTT and is killed with SIGKILL at a
- * random moment, twenty times. After each restart every update that was answered with {@code update/accepted} is
- * there (the shadow's version and sequence are at least what was acknowledged) and no version ever goes backwards.
+ * random moment, twenty times on the data folder's SQLite file and five times on a PostgreSQL server (issue 13: the
+ * store a site moves to must keep the same promise). After each restart every update that was answered with
+ * {@code update/accepted} is there (the shadow's version and sequence are at least what was acknowledged) and no
+ * version ever goes backwards.
  */
 class ShadowCrashIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int THINGS = 100;
     private static final int UPDATES_PER_SECOND = 1000;
-    private static final int CRASHES = 20;
+
+    /** The stores, each with its number of crashes: PostgreSQL's fewer keep the suite's time in bounds. */
+    enum Store {
+        SQLITE(20),
+        POSTGRESQL(5);
+
+        final int crashes;
+
+        Store(int crashes) {
+            this.crashes = crashes;
+        }
+    }
 
     @TempDir
     Path temp;
@@ -50,14 +65,17 @@ class ShadowCrashIT {
     private final AtomicLong refused = new AtomicLong();
     private final List<String> wentBack = new CopyOnWriteArrayList<>();
 
-    @Test
-    void everyAcknowledgedUpdateSurvivesSigkillAndVersionsNeverGoBack() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void everyAcknowledgedUpdateSurvivesSigkillAndVersionsNeverGoBack(Store store) throws Exception {
+        int crashes = store.crashes;
+        String databaseUrl = store == Store.POSTGRESQL ? TestPostgres.shared().databaseFor(temp.resolve("data")) : null;
         long seed = System.nanoTime();
         Random random = new Random(seed);
         int port = FleetdeckProcess.freePort();
         AtomicLong sequence = new AtomicLong();
-        for (int crash = 1; crash <= CRASHES; crash++) {
-            try (FleetdeckProcess serve = startServe(port)) {
+        for (int crash = 1; crash <= crashes; crash++) {
+            try (FleetdeckProcess serve = startServe(port, databaseUrl)) {
                 MqttAsyncClient client = connect(port);
                 checkEverythingAcknowledgedIsThere(client, crash, seed);
                 ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
@@ -78,18 +96,24 @@ class ShadowCrashIT {
                 client.close(true);
             }
         }
-        try (FleetdeckProcess serve = startServe(port)) {
-            checkEverythingAcknowledgedIsThere(connect(port), CRASHES + 1, seed);
+        try (FleetdeckProcess serve = startServe(port, databaseUrl)) {
+            checkEverythingAcknowledgedIsThere(connect(port), crashes + 1, seed);
         }
         assertThat(acknowledged.get())
-                .as("updates acknowledged over %d crashes (seed %d)", CRASHES, seed)
-                .isGreaterThan(CRASHES * 200L);
+                .as("updates acknowledged over %d crashes on %s (seed %d)", crashes, store, seed)
+                .isGreaterThan(crashes * 200L);
         assertThat(refused.get()).as("updates refused").isZero();
         assertThat(wentBack).as("versions that went backwards").isEmpty();
     }
 
-    private FleetdeckProcess startServe(int port) throws IOException {
+    /** @param databaseUrl a PostgreSQL store, passed as a service passes it (the environment); null for SQLite */
+    private FleetdeckProcess startServe(int port, String databaseUrl) throws IOException {
         FleetdeckProcess serve = FleetdeckProcess.start(
+                env -> {
+                    if (databaseUrl != null) {
+                        env.put("FLEETDECK_DATABASE_URL", databaseUrl);
+                    }
+                },
                 "serve",
                 "--data-dir",
                 temp.resolve("data").toString(),

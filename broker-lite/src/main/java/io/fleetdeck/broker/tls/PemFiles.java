@@ -104,6 +104,10 @@ public final class PemFiles {
 
     /** Writes {@code content} to {@code file} atomically; owner-only (0600) from the first byte when asked. */
     public static void replace(Path file, String content, boolean ownerOnly) throws IOException {
+        if (alreadyHolds(file, content, ownerOnly)) {
+            // nothing to write: a start on a full disk or a read-only folder must not fail on rewriting the same text
+            return;
+        }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);
@@ -113,5 +117,20 @@ public final class PemFiles {
         }
         Files.writeString(temporary, content, StandardCharsets.US_ASCII);
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static boolean alreadyHolds(Path file, String content, boolean ownerOnly) {
+        try {
+            if (!Files.isRegularFile(file)
+                    || Files.size(file) != content.length()
+                    || !Files.readString(file, StandardCharsets.US_ASCII).equals(content)) {
+                return false;
+            }
+            return !ownerOnly
+                    || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                    || Files.getPosixFilePermissions(file).equals(PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) { // unreadable or not ASCII: write it anew
+            return false;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.fleetdeck.fleet.shadow;
 
 import io.fleetdeck.fleet.store.Database;
+import io.fleetdeck.fleet.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -109,7 +110,12 @@ final class ShadowCommitter implements AutoCloseable {
                 batch.forEach(ShadowWork::answerCommitted);
             });
         } catch (RuntimeException e) { // a StoreException, or a bug in one step: the batch is lost either way
-            log.error("A batch of {} shadow requests could not be committed; all are refused", batch.size(), e);
+            if (e instanceof StoreException refused && refused.getCause() == null) {
+                // the store refused before writing (a full disk): its reason says it all, once per batch
+                log.warn("A batch of {} shadow requests is refused: {}", batch.size(), refused.getMessage());
+            } else {
+                log.error("A batch of {} shadow requests could not be committed; all are refused", batch.size(), e);
+            }
             cache.clear();
             ShadowException failure = new ShadowException(500, "Internal service failure");
             answers.execute(() -> batch.forEach(work -> work.answerFailed(failure)));

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +24,22 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    private final Connection connection;
     private final String product;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Where to reach a server store again after its connection is lost; null for an SQLite file. */
+    private final String serverUrl;
 
-    private Database(Connection connection, String product) {
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Guarded by {@link #lock}: replaced when a server's connection was lost (the server restarted, say). */
+    private Connection connection;
+    /** Guarded by {@link #lock}: the connection is gone; the next request connects again. */
+    private boolean lost;
+
+    private volatile Supplier<String> writeRefusal = () -> null;
+
+    private Database(Connection connection, String product, String serverUrl) {
         this.connection = connection;
         this.product = product;
+        this.serverUrl = serverUrl;
     }
 
     /** The usual desktop store; the folder is created because on a first run the data directory may not exist yet. */
@@ -40,7 +50,62 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create the folder for the database " + absolute, e);
         }
-        return open("jdbc:sqlite:" + absolute);
+        String url = "jdbc:sqlite:" + absolute;
+        try {
+            return open(url, SqliteMode.SHARED);
+        } catch (StoreException e) {
+            if (!noRoomForSharedMemory(e)) {
+                throw e;
+            }
+            if (!Files.isWritable(absolute.getParent()) && !hasLog(absolute)) {
+                // A read-only folder: no -shm, no -wal and no lock can be made, so SQLite reads the file as immutable
+                // (no locking at all; sqlite.org/uri.html). Only a file with no write-ahead log waiting: it holds every
+                // commit then, and nothing can write it through this folder.
+                LOG.warn("{} is read-only: the store is opened for reading only", absolute.getParent());
+                return open("jdbc:sqlite:file:" + absolute + "?immutable=1", SqliteMode.IMMUTABLE);
+            }
+            // A full disk has no room for the -shm file that WAL shares between processes.
+            // In EXCLUSIVE locking mode SQLite keeps that index in this process's memory instead (sqlite.org/wal.html
+            // §8), so reading, and writing once space returns, still work; the data folder's lock already keeps
+            // every other Fleetdeck out. Other readers (a backup) must wait for this process to stop.
+            LOG.warn(
+                    "No room for the database's shared-memory file next to {} ({}): it is opened for this process alone",
+                    absolute,
+                    e.getMessage());
+            return open(url, SqliteMode.EXCLUSIVE);
+        }
+    }
+
+    /** How an SQLite file is opened: shared with other processes (the usual), for this process alone, or read-only. */
+    private enum SqliteMode {
+        SHARED,
+        EXCLUSIVE,
+        IMMUTABLE
+    }
+
+    /** A write-ahead log with frames in it: commits that are not in the main file yet. */
+    private static boolean hasLog(Path database) {
+        Path log = database.resolveSibling(database.getFileName() + "-wal");
+        try {
+            return Files.exists(log) && Files.size(log) > 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** SQLite could not make or grow its {@code -shm} file, or any file: the disk is full or the folder read-only. */
+    private static boolean noRoomForSharedMemory(StoreException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null
+                    && (message.contains("SQLITE_IOERR_SHM")
+                            || message.contains("SQLITE_FULL")
+                            || message.contains("SQLITE_READONLY")
+                            || message.contains("SQLITE_CANTOPEN"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -49,6 +114,10 @@ public final class Database implements AutoCloseable {
      * date before this returns; failures are a {@link StoreException} whose message never includes the password.
      */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, SqliteMode.SHARED);
+    }
+
+    private static Database open(String jdbcUrl, SqliteMode sqliteMode) {
         JdbcUrls.refuseCredentialsBeforeTheHost(jdbcUrl);
         Connection connection;
         try {
@@ -61,10 +130,11 @@ public final class Database implements AutoCloseable {
         try {
             String product = connection.getMetaData().getDatabaseProductName();
             switch (SqlDialect.of(product)) {
-                case SQLITE -> tuneSqlite(connection);
+                case SQLITE -> tuneSqlite(connection, sqliteMode);
                 case POSTGRESQL -> SqlDialect.preparePostgresql(connection);
             }
-            Database database = new Database(connection, product);
+            Database database =
+                    new Database(connection, product, SqlDialect.of(product) == SqlDialect.POSTGRESQL ? jdbcUrl : null);
             Migrations.fromClassPath().applyTo(database);
             return database;
         } catch (SQLException | RuntimeException e) {
@@ -95,10 +165,18 @@ public final class Database implements AutoCloseable {
      * busy timeout waits out another process's write instead of failing at once. These must run outside a
      * transaction, which is why they come before anything else.
      */
-    private static void tuneSqlite(Connection connection) throws SQLException {
+    private static void tuneSqlite(Connection connection, SqliteMode mode) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode=WAL")) {
-                String journalMode = mode.next() ? mode.getString(1) : "unknown";
+            if (mode == SqliteMode.IMMUTABLE) {
+                statement.execute("PRAGMA foreign_keys=ON");
+                return; // nothing is written: the journal mode and syncing do not apply
+            }
+            if (mode == SqliteMode.EXCLUSIVE) {
+                // before the first access in WAL mode, so that no -shm file is ever needed (sqlite.org/wal.html §8)
+                statement.execute("PRAGMA locking_mode=EXCLUSIVE");
+            }
+            try (ResultSet answer = statement.executeQuery("PRAGMA journal_mode=WAL")) {
+                String journalMode = answer.next() ? answer.getString(1) : "unknown";
                 if (!"wal".equalsIgnoreCase(journalMode)) {
                     // An in-memory database answers "memory": harmless, but worth knowing about for a file.
                     LOG.warn("SQLite kept journal mode {} instead of WAL", journalMode);
@@ -110,36 +188,88 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} as one transaction: all of it is kept, or on any failure none of it. */
+    /**
+     * Asks {@code refusal} about every write: while it gives a reason (such as a full disk), a transaction that changed
+     * something is rolled back instead of committed and fails with a {@link StoreException} carrying the reason; one
+     * that only read (a batch of shadow gets) goes through. Null lets everything through. SQLite only, which counts
+     * the rows a connection changed; a server store has its own disk.
+     */
+    public void refuseWritesWhen(Supplier<String> refusal) {
+        if (SqlDialect.of(product) != SqlDialect.SQLITE) {
+            throw new IllegalStateException("only an SQLite store is refused writes here, not " + product);
+        }
+        this.writeRefusal = refusal;
+    }
+
+    /**
+     * Runs {@code work} as one transaction: all of it is kept, or on any failure none of it. A write whose connection
+     * to a server was lost fails (was it committed before the server went? the caller cannot be told it was), and the
+     * next request connects again: a PostgreSQL restart costs the requests made while it is down, nothing more.
+     */
     public <T> T write(SqlWork<T> work) {
+        String refused = writeRefusal.get();
         lock.lock();
         try {
-            return inTransaction(work);
+            Connection current = usableConnection();
+            return refused == null
+                    ? inTransaction(current, work)
+                    : inTransaction(current, changingNothing(work, refused));
         } catch (SQLException e) {
-            throw new StoreException("the database could not begin or end a transaction", e);
+            noticeLostConnection(e);
+            throw new StoreException("the database could not begin or end a transaction: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            noticeLostConnection(e);
+            throw e;
         } finally {
             lock.unlock();
         }
     }
 
-    private <T> T inTransaction(SqlWork<T> work) throws SQLException {
+    /** {@code work}, refused for {@code reason} if it changed any rows (it is then rolled back). */
+    private static <T> SqlWork<T> changingNothing(SqlWork<T> work, String reason) {
+        return connection -> {
+            long before = totalChanges(connection);
+            T result;
+            try {
+                result = work.run(connection);
+            } catch (SQLException | StoreException e) {
+                // a write that the disk or a read-only file refused: the reason says why, in the caller's words
+                StoreException refused = new StoreException(reason);
+                refused.addSuppressed(e);
+                throw refused;
+            }
+            if (totalChanges(connection) != before) {
+                throw new StoreException(reason);
+            }
+            return result;
+        };
+    }
+
+    private static long totalChanges(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet changes = statement.executeQuery("SELECT total_changes()")) {
+            return changes.next() ? changes.getLong(1) : 0;
+        }
+    }
+
+    private static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
         connection.setAutoCommit(false);
         try {
             T result = work.run(connection);
             connection.commit();
             return result;
         } catch (StoreException | Error e) {
-            rollback(e);
+            rollback(connection, e);
             throw e;
         } catch (SQLException | RuntimeException e) {
-            rollback(e);
+            rollback(connection, e);
             throw new StoreException("a write to the store failed and was rolled back: " + e.getMessage(), e);
         } finally {
             connection.setAutoCommit(true);
         }
     }
 
-    private void rollback(Throwable failure) {
+    private static void rollback(Connection connection, Throwable failure) {
         try {
             connection.rollback();
         } catch (SQLException e) {
@@ -154,11 +284,70 @@ public final class Database implements AutoCloseable {
     public <T> T read(SqlWork<T> work) {
         lock.lock();
         try {
-            return work.run(connection);
+            return work.run(usableConnection());
         } catch (SQLException e) {
+            noticeLostConnection(e);
             throw new StoreException("a read from the store failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            noticeLostConnection(e);
+            throw e;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The connection, made again first if the last one was lost. Under {@link #lock}. */
+    private Connection usableConnection() throws SQLException {
+        if (!lost) {
+            return connection;
+        }
+        Connection fresh;
+        try {
+            fresh = DriverManager.getConnection(serverUrl);
+            SqlDialect.preparePostgresql(fresh);
+        } catch (SQLException e) {
+            throw new StoreException(
+                    "the database " + withoutParameters(serverUrl) + " cannot be reached: "
+                            + JdbcUrls.scrub(e.getMessage(), serverUrl),
+                    JdbcUrls.scrubbed(e, serverUrl));
+        }
+        closeQuietly(connection);
+        connection = fresh;
+        lost = false;
+        LOG.info("Connected to the database {} again", withoutParameters(serverUrl));
+        return connection;
+    }
+
+    /**
+     * After a failure on a server store, asks the connection whether it is still alive (the failure may be the
+     * server's going away: a restart, a failover, a network cut); if not, the next request connects again. Under
+     * {@link #lock}.
+     */
+    private void noticeLostConnection(Exception failure) {
+        if (serverUrl == null || lost) {
+            return;
+        }
+        boolean alive;
+        try {
+            alive = connection.isValid(2);
+        } catch (SQLException e) {
+            alive = false;
+        }
+        if (!alive) {
+            lost = true;
+            LOG.warn(
+                    "Lost the connection to the database {} ({}); requests fail until it is back, then it is"
+                            + " reconnected",
+                    withoutParameters(serverUrl),
+                    JdbcUrls.scrub(String.valueOf(failure.getMessage()), serverUrl));
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // it is gone already; the new one is what counts
         }
     }
 

@@ -303,40 +303,98 @@ public final class TestPostgres {
     private void startServer() throws IOException {
         Path log = home.resolve("postgres.log");
         for (int attempt = 1; ; attempt++) {
-            port = freePort();
-            server = launchInOwnThread(
-                    log,
-                    command(
-                            true,
-                            binaries.resolve("postgres").toString(),
-                            "-D",
-                            home.resolve("data").toString(),
-                            "-p",
-                            Integer.toString(port),
-                            "-c",
-                            "listen_addresses=127.0.0.1",
-                            "-c",
-                            "unix_socket_directories=" + home,
-                            "-c",
-                            "fsync=on"));
-            Optional<Connection> connected = awaitConnection(log);
-            if (connected.isPresent()) {
-                admin = connected.get();
-                try {
-                    LOG.info(
-                            "PostgreSQL {} test server on 127.0.0.1:{} as {}, data in {}",
-                            admin.getMetaData().getDatabaseProductVersion(),
-                            port,
-                            asServerUser ? SERVER_USER : "the current user",
-                            home);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("the PostgreSQL test server does not describe itself", e);
-                }
+            if (startServerOn(freePort(), log)) {
                 return;
             }
             // Another process may have taken the port between our look and the server's bind: try another.
             if (attempt >= 3 || !Files.readString(log).contains("could not bind")) {
                 throw new IllegalStateException("the PostgreSQL test server did not start; its log:\n" + tail(log));
+            }
+        }
+    }
+
+    /** Starts the server on {@code port}; false when it died on the way (the port was taken, say). */
+    private boolean startServerOn(int port, Path log) throws IOException {
+        this.port = port;
+        server = launchInOwnThread(
+                log,
+                command(
+                        true,
+                        binaries.resolve("postgres").toString(),
+                        "-D",
+                        home.resolve("data").toString(),
+                        "-p",
+                        Integer.toString(port),
+                        "-c",
+                        "listen_addresses=127.0.0.1",
+                        "-c",
+                        "unix_socket_directories=" + home,
+                        "-c",
+                        "fsync=on"));
+        Optional<Connection> connected = awaitConnection(log);
+        if (connected.isEmpty()) {
+            return false;
+        }
+        admin = connected.get();
+        try {
+            LOG.info(
+                    "PostgreSQL {} test server on 127.0.0.1:{} as {}, data in {}",
+                    admin.getMetaData().getDatabaseProductVersion(),
+                    port,
+                    asServerUser ? SERVER_USER : "the current user",
+                    home);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the PostgreSQL test server does not describe itself", e);
+        }
+        return true;
+    }
+
+    /**
+     * Stops the server as a crash or a power cut would (immediate: no shutdown checkpoint, so the next start recovers
+     * from its write-ahead log), keeping its data, for tests of a store whose server goes away; {@link #startAgain}
+     * brings it back on the same port. Every session is ended.
+     */
+    public synchronized void crash() throws IOException, InterruptedException {
+        awaitSpare();
+        try {
+            admin.close();
+        } catch (SQLException e) {
+            // stopping anyway
+        }
+        run(
+                home.resolve("pg_ctl.log"),
+                command(
+                        false,
+                        binaries.resolve("pg_ctl").toString(),
+                        "stop",
+                        "-D",
+                        home.resolve("data").toString(),
+                        "-m",
+                        "immediate",
+                        "-w",
+                        "-t",
+                        "30"));
+        if (!server.waitFor(30, TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+        }
+    }
+
+    /** The server again, on the same port and with the same data, after {@link #crash}. */
+    public synchronized void startAgain() throws IOException {
+        Path log = home.resolve("postgres.log");
+        if (!startServerOn(port, log)) {
+            throw new IllegalStateException(
+                    "the PostgreSQL test server did not start again on port " + port + "; its log:\n" + tail(log));
+        }
+    }
+
+    /** A database being made in the background uses the admin connection: let it finish first. */
+    private void awaitSpare() throws InterruptedException {
+        if (spare != null) {
+            try {
+                spare.get();
+            } catch (ExecutionException e) {
+                spare = null; // made again on the next request
             }
         }
     }

@@ -4,6 +4,8 @@ package io.fleetdeck.views.shell;
 public enum ServiceState {
     STARTING("Starting services"),
     RUNNING("Services running"),
+    /** Running, but the data folder's disk is full: reading works, changes are refused until space is freed. */
+    DISK_FULL("Disk full: changes refused"),
     STOPPING("Stopping services"),
     FAILED("Services failed");
 
