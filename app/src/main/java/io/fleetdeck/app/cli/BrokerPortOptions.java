@@ -1,6 +1,7 @@
 package io.fleetdeck.app.cli;
 
 import io.fleetdeck.app.runtime.BrokerOptions;
+import io.fleetdeck.broker.server.MqttProfile;
 import io.fleetdeck.broker.tls.CaKeyType;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,7 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code --mqtts-port}, {@code --mqtt-port}: where the embedded broker listens; {@code --aws-quotas}. */
+/**
+ * {@code --mqtts-port}, {@code --mqtt-port}: where the embedded broker listens; {@code --aws-quotas};
+ * {@code --mqtt-profile}: AWS IoT Core's rules or standard MQTT's, on both listeners.
+ */
 public final class BrokerPortOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -55,8 +59,21 @@ public final class BrokerPortOptions {
         };
     }
 
+    private MqttProfile mqttProfile = MqttProfile.AWS;
+
+    @Option(
+            names = "--mqtt-profile",
+            paramLabel = "PROFILE",
+            description = "MQTT rules on both listeners: aws (default: AWS IoT Core's, QoS 0 and 1) or standard"
+                    + " (MQTT as written, as Mosquitto: QoS 2, other $ topics, keep-alive as asked, MQTT's sizes).")
+    void mqttProfile(String name) {
+        mqttProfile = MqttProfile.named(name)
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(), "--mqtt-profile must be aws or standard, was " + name));
+    }
+
     BrokerOptions toOptions() {
-        return new BrokerOptions(mqttsPort, Optional.ofNullable(mqttPort), awsQuotas, caKeyType);
+        return new BrokerOptions(mqttsPort, Optional.ofNullable(mqttPort), awsQuotas, caKeyType, mqttProfile);
     }
 
     private int checked(String option, int port) {

@@ -1,5 +1,6 @@
 package io.fleetdeck.app.runtime;
 
+import io.fleetdeck.broker.server.MqttProfile;
 import io.fleetdeck.broker.tls.CaKeyType;
 import java.util.Optional;
 
@@ -8,10 +9,17 @@ import java.util.Optional;
  * IoT Core), and plain MQTT on loopback only when {@code mqttPort} is given. Port 0 picks a free port. With
  * {@code awsQuotas} the broker also holds clients to AWS IoT Core's rates (publishes per connection, connects per
  * client id, replay after reconnect). {@code caKeyType} is the key a data folder's root CA gets when it is made.
+ * {@code mqttProfile} is the rule set both listeners follow: AWS IoT Core's (the default) or standard MQTT's.
  */
-public record BrokerOptions(int mqttsPort, Optional<Integer> mqttPort, boolean awsQuotas, CaKeyType caKeyType) {
+public record BrokerOptions(
+        int mqttsPort, Optional<Integer> mqttPort, boolean awsQuotas, CaKeyType caKeyType, MqttProfile mqttProfile) {
 
     public static final int DEFAULT_MQTTS_PORT = 8883;
+
+    /** Under the AWS profile. */
+    public BrokerOptions(int mqttsPort, Optional<Integer> mqttPort, boolean awsQuotas, CaKeyType caKeyType) {
+        this(mqttsPort, mqttPort, awsQuotas, caKeyType, MqttProfile.AWS);
+    }
 
     public static BrokerOptions defaults() {
         return new BrokerOptions(DEFAULT_MQTTS_PORT, Optional.empty(), false, CaKeyType.EC_P256);

@@ -31,7 +31,7 @@ public final class PublishCodec {
         return new PublishedMessage(
                 topic,
                 payload,
-                Math.min(1, header.qosLevel().value()),
+                header.qosLevel().value(),
                 header.isRetain(),
                 senderClientId,
                 readProperties(packet.variableHeader().properties()));

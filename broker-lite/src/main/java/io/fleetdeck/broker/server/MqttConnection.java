@@ -8,6 +8,7 @@ import io.fleetdeck.broker.metrics.DisconnectReason;
 import io.fleetdeck.broker.policy.Decision;
 import io.fleetdeck.broker.policy.IotAction;
 import io.fleetdeck.broker.protocol.PublishCodec;
+import io.fleetdeck.broker.protocol.Qos2Packets;
 import io.fleetdeck.broker.protocol.ReasonCodes;
 import io.fleetdeck.broker.protocol.TopicRules;
 import io.fleetdeck.broker.routing.MessageRouter;
@@ -79,6 +80,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             new MqttFixedHeader(MqttMessageType.PUBACK, false, MqttQoS.AT_MOST_ONCE, false, 2);
 
     private final MessageBroker broker;
+    private final MqttProfile profile;
     private final TopicRules topicRules;
     /* null on the loopback listener for tools, and in protocol tests: no certificate, no policies */
     private final ClientAuthority authority;
@@ -105,6 +107,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
 
     MqttConnection(MessageBroker broker, ClientAuthority authority) {
         this.broker = broker;
+        this.profile = broker.profile();
         this.topicRules = broker.topicRules();
         this.authority = authority;
     }
@@ -130,6 +133,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             case CONNECT -> onConnect((MqttConnectMessage) message);
             case PUBLISH -> onPublish((MqttPublishMessage) message);
             case PUBACK -> session.acknowledged(((MqttMessageIdVariableHeader) message.variableHeader()).messageId());
+            case PUBREC, PUBREL, PUBCOMP -> onQos2Reply(message);
             case SUBSCRIBE -> onSubscribe((MqttSubscribeMessage) message);
             case UNSUBSCRIBE -> onUnsubscribe((MqttUnsubscribeMessage) message);
             case PINGREQ -> ctx.writeAndFlush(MqttMessage.PINGRESP);
@@ -184,10 +188,14 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         if (connect.variableHeader().isWillFlag() && !acceptWill(connect, clientId)) {
             return;
         }
-        int keepAlive = limits.clampKeepAlive(connect.variableHeader().keepAliveTimeSeconds());
-        ctx.pipeline()
-                .addBefore(
-                        ctx.name(), "keep-alive", new IdleStateHandler(keepAlive * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+        int keepAlive = profile.keepAliveSeconds(connect.variableHeader().keepAliveTimeSeconds(), limits);
+        if (keepAlive > 0) { // 0 turns keep-alive off, where the profile honours it (MQTT 3.1.1 §3.1.2.10)
+            ctx.pipeline()
+                    .addBefore(
+                            ctx.name(),
+                            "keep-alive",
+                            new IdleStateHandler(keepAlive * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+        }
 
         MqttProperties requested = connect.variableHeader().properties();
         long maxExpiry = limits.sessionExpiry().toSeconds();
@@ -294,7 +302,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             return Optional.of("client id of " + bytes + " bytes, more than "
                     + broker.limits().maxClientIdBytes());
         }
-        if (clientId.startsWith("$")) {
+        if (clientId.startsWith("$") && profile.reservesDollarClientIds()) {
             return Optional.of("client ids starting with $ are reserved");
         }
         return Optional.empty();
@@ -311,7 +319,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     private boolean acceptWill(MqttConnectMessage connect, String clientId) {
         String topic = connect.payload().willTopic();
         Optional<String> problem = topicRules.checkTopicName(topic);
-        if (problem.isEmpty() && connect.variableHeader().isWillRetain() && TopicRules.isReserved(topic)) {
+        if (problem.isEmpty() && connect.variableHeader().isWillRetain() && !profile.mayRetainOn(topic)) {
             problem = Optional.of("a reserved topic cannot be retained");
         }
         if (problem.isPresent()) {
@@ -326,7 +334,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         will = new PublishedMessage(
                 topic,
                 connect.payload().willMessageInBytes(),
-                Math.min(1, connect.variableHeader().willQos()),
+                Math.min(profile.maximumQos(), connect.variableHeader().willQos()),
                 connect.variableHeader().isWillRetain(),
                 clientId,
                 mqtt5 ? PublishCodec.readProperties(willProperties) : PublishedMessage.MessageProperties.NONE);
@@ -340,7 +348,10 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             int askedKeepAlive, int keepAlive, long expiry, MqttProperties requested, String assignedClientId) {
         BrokerLimits limits = broker.limits();
         MqttProperties props = new MqttProperties();
-        props.add(new IntegerProperty(MqttPropertyType.MAXIMUM_QOS.value(), 1));
+        if (profile.maximumQos() < 2) {
+            // absent means 2; the property may only say 0 or 1 (MQTT 5 §3.2.2.3.4)
+            props.add(new IntegerProperty(MqttPropertyType.MAXIMUM_QOS.value(), profile.maximumQos()));
+        }
         props.add(new IntegerProperty(MqttPropertyType.RETAIN_AVAILABLE.value(), 1));
         props.add(new IntegerProperty(MqttPropertyType.WILDCARD_SUBSCRIPTION_AVAILABLE.value(), 1));
         props.add(new IntegerProperty(MqttPropertyType.SHARED_SUBSCRIPTION_AVAILABLE.value(), 1));
@@ -376,8 +387,11 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     private void onPublish(MqttPublishMessage publish) {
         MqttQoS qos = publish.fixedHeader().qosLevel();
         int packetId = publish.variableHeader().packetId();
-        if (qos == MqttQoS.EXACTLY_ONCE) {
+        if (qos == MqttQoS.EXACTLY_ONCE && !profile.supportsQos2()) {
             end("a QoS 2 publish; the broker supports QoS 0 and 1, as AWS does", ReasonCodes.QOS_NOT_SUPPORTED);
+            return;
+        }
+        if (qos == MqttQoS.EXACTLY_ONCE && !admitQos2(packetId)) {
             return;
         }
         String topic = resolveTopic(publish);
@@ -386,7 +400,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         }
         Optional<String> problem = topicRules.checkTopicName(topic);
         byte reason = ReasonCodes.TOPIC_NAME_INVALID;
-        if (problem.isEmpty() && publish.fixedHeader().isRetain() && TopicRules.isReserved(topic)) {
+        if (problem.isEmpty() && publish.fixedHeader().isRetain() && !profile.mayRetainOn(topic)) {
             problem = Optional.of("a reserved topic cannot be retained");
             reason = ReasonCodes.RETAIN_NOT_SUPPORTED;
         }
@@ -411,6 +425,63 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         broker.route(PublishCodec.read(publish, topic, client.clientId()));
         if (qos == MqttQoS.AT_LEAST_ONCE) {
             ctx.writeAndFlush(new MqttPubAckMessage(PUBACK_HEADER, MqttMessageIdVariableHeader.from(packetId)));
+        } else if (qos == MqttQoS.EXACTLY_ONCE) {
+            received(packetId);
+        }
+    }
+
+    // --- QoS 2 (standard profile): MQTT 3.1.1 §4.3.3, MQTT 5 §4.3.3
+
+    /**
+     * Before a QoS 2 PUBLISH is looked at: a copy of one received and not yet released is acknowledged again and not
+     * delivered again (the broker delivers on first receipt and keeps the packet id until PUBREL); a new one past the
+     * Receive Maximum the broker gave an MQTT 5 client ends the connection (MQTT 5 §3.3.4, §4.9).
+     */
+    private boolean admitQos2(int packetId) {
+        if (session.isAwaitingRelease(packetId)) {
+            ctx.writeAndFlush(Qos2Packets.pubRec(packetId, mqtt5, ReasonCodes.SUCCESS, null));
+            return false;
+        }
+        if (mqtt5 && session.awaitingReleaseCount() >= broker.limits().inflightPerSession()) {
+            end(
+                    "more than " + broker.limits().inflightPerSession() + " QoS 2 publishes awaiting PUBREL",
+                    ReasonCodes.RECEIVE_MAXIMUM_EXCEEDED);
+            return false;
+        }
+        return true;
+    }
+
+    /** A QoS 2 PUBLISH was taken (or, on 3.1.1, discarded over the rate): PUBREC, and its id waits for PUBREL. */
+    private void received(int packetId) {
+        session.firstReceipt(packetId);
+        ctx.writeAndFlush(Qos2Packets.pubRec(packetId, mqtt5, ReasonCodes.SUCCESS, null));
+    }
+
+    private void onQos2Reply(MqttMessage reply) {
+        MqttMessageType type = reply.fixedHeader().messageType();
+        if (!profile.supportsQos2()) {
+            end("unsupported packet " + type, ReasonCodes.PROTOCOL_ERROR);
+            return;
+        }
+        int packetId = Qos2Packets.packetId(reply);
+        switch (type) {
+            case PUBREC -> {
+                // the client received an outbound QoS 2 message; the session answers PUBREL, in order with its writes
+                boolean refused = Byte.toUnsignedInt(Qos2Packets.reasonCode(reply)) >= 0x80;
+                if (!session.publishReceived(packetId, refused) && !refused) {
+                    ctx.writeAndFlush(Qos2Packets.pubRel(
+                            packetId, mqtt5, ReasonCodes.PACKET_IDENTIFIER_NOT_FOUND, "no QoS 2 message " + packetId));
+                }
+            }
+            case PUBREL -> {
+                boolean known = session.releasedByClient(packetId);
+                ctx.writeAndFlush(Qos2Packets.pubComp(
+                        packetId,
+                        mqtt5,
+                        known ? ReasonCodes.SUCCESS : ReasonCodes.PACKET_IDENTIFIER_NOT_FOUND,
+                        known ? null : "no QoS 2 publish " + packetId + " awaits release"));
+            }
+            default -> session.publishCompleted(packetId);
         }
     }
 
@@ -453,13 +524,9 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         session.countAuthorizationFailure();
         broker.authorizationFailedAfterConnect(client.clientId());
         String why = "not authorized to publish to " + topic + ": " + decision.explanation();
-        if (mqtt5 && qos == MqttQoS.AT_LEAST_ONCE) {
+        if (mqtt5 && qos != MqttQoS.AT_MOST_ONCE) {
             log.info("{}: {}", client.clientId(), why);
-            ctx.writeAndFlush(MqttMessageBuilders.pubAck()
-                    .packetId(packetId)
-                    .reasonCode(ReasonCodes.NOT_AUTHORIZED)
-                    .properties(ReasonCodes.reasonString(why))
-                    .build());
+            ctx.writeAndFlush(refusedPublishReply(qos, packetId, ReasonCodes.NOT_AUTHORIZED, why));
         } else {
             end(why, ReasonCodes.NOT_AUTHORIZED);
         }
@@ -472,15 +539,13 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
      */
     private void throttled(String topic, MqttQoS qos, int packetId) {
         log.debug("{} passed its publish rate; discarded a publish to {}", client.clientId(), topic);
-        if (qos != MqttQoS.AT_LEAST_ONCE) {
+        if (qos == MqttQoS.AT_MOST_ONCE) {
             return;
         }
         if (mqtt5) {
-            ctx.writeAndFlush(MqttMessageBuilders.pubAck()
-                    .packetId(packetId)
-                    .reasonCode(ReasonCodes.QUOTA_EXCEEDED)
-                    .properties(ReasonCodes.reasonString("publish rate exceeded"))
-                    .build());
+            ctx.writeAndFlush(refusedPublishReply(qos, packetId, ReasonCodes.QUOTA_EXCEEDED, "publish rate exceeded"));
+        } else if (qos == MqttQoS.EXACTLY_ONCE) {
+            received(packetId);
         } else {
             ctx.writeAndFlush(new MqttPubAckMessage(PUBACK_HEADER, MqttMessageIdVariableHeader.from(packetId)));
         }
@@ -488,16 +553,27 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
 
     private void rejectPublish(String topic, MqttQoS qos, int packetId, String problem, byte reason) {
         log.info("{} published to {}: {}", client.clientId(), topic, problem);
-        if (mqtt5 && qos == MqttQoS.AT_LEAST_ONCE) {
-            ctx.writeAndFlush(MqttMessageBuilders.pubAck()
-                    .packetId(packetId)
-                    .reasonCode(reason)
-                    .properties(ReasonCodes.reasonString(problem))
-                    .build());
+        if (mqtt5 && qos != MqttQoS.AT_MOST_ONCE) {
+            ctx.writeAndFlush(refusedPublishReply(qos, packetId, reason, problem));
         } else {
             // MQTT 3.1.1 has no way to refuse one publish: the connection is closed (§4.8, AWS-IOT-BEHAVIOUR §0.1)
             end("publish to " + topic + ": " + problem, reason);
         }
+    }
+
+    /**
+     * MQTT 5's answer to a publish the broker will not deliver: PUBACK for QoS 1, PUBREC for QoS 2, with the reason;
+     * a PUBREC of 0x80 or more ends the QoS 2 exchange, so no packet id is kept (MQTT 5 §4.3.3).
+     */
+    private MqttMessage refusedPublishReply(MqttQoS qos, int packetId, byte reason, String why) {
+        if (qos == MqttQoS.EXACTLY_ONCE) {
+            return Qos2Packets.pubRec(packetId, true, reason, why);
+        }
+        return MqttMessageBuilders.pubAck()
+                .packetId(packetId)
+                .reasonCode(reason)
+                .properties(ReasonCodes.reasonString(why))
+                .build();
     }
 
     // --- SUBSCRIBE and UNSUBSCRIBE
@@ -527,7 +603,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         retainedToSend.forEach(Runnable::run);
         List<String> granted = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            if (codes[i] <= 1) {
+            if (codes[i] <= 2) {
                 granted.add(requests.get(i).topicFilter());
             }
         }
@@ -557,7 +633,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
                         filter, "not authorized: " + decision.explanation(), ReasonCodes.NOT_AUTHORIZED);
             }
         }
-        int granted = Math.min(1, request.qualityOfService().value());
+        int granted = Math.min(profile.maximumQos(), request.qualityOfService().value());
         boolean isNew = !session.hasSubscription(filter);
         if (!session.addSubscription(
                 filter, new Session.Grant(granted, subscriptionId), limits.maxSubscriptionsPerConnection())) {
@@ -720,6 +796,23 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         }
     }
 
+    @Override
+    public void sendRelease(int packetId) {
+        MqttMessage release = Qos2Packets.pubRel(packetId, mqtt5, ReasonCodes.SUCCESS, null);
+        if (connackSent && outgoing.isEmpty() && ctx.executor().inEventLoop()) {
+            ctx.write(release, ctx.voidPromise());
+            if (!flushScheduled) {
+                flushScheduled = true;
+                ctx.executor().execute(this::flushWritten);
+            }
+            return;
+        }
+        outgoing.add(new Outgoing(null, packetId, false, null));
+        if (drainScheduled.compareAndSet(false, true)) {
+            ctx.executor().execute(this::drainOutgoing);
+        }
+    }
+
     private void flushWritten() {
         flushScheduled = false;
         ctx.flush();
@@ -734,10 +827,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         boolean wrote = false;
         Outgoing next;
         while ((next = outgoing.poll()) != null) {
-            ctx.write(
-                    PublishCodec.write(
-                            next.message(), next.packetId(), next.duplicate(), mqtt5, next.subscriptionIds()),
-                    ctx.voidPromise());
+            ctx.write(next.encode(mqtt5), ctx.voidPromise());
             wrote = true;
         }
         if (wrote) {
@@ -745,7 +835,15 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         }
     }
 
-    private record Outgoing(PublishedMessage message, int packetId, boolean duplicate, int[] subscriptionIds) {}
+    /** A PUBLISH waiting to be written, or with no message a PUBREL for {@code packetId}. */
+    private record Outgoing(PublishedMessage message, int packetId, boolean duplicate, int[] subscriptionIds) {
+
+        MqttMessage encode(boolean mqtt5) {
+            return message == null
+                    ? Qos2Packets.pubRel(packetId, mqtt5, ReasonCodes.SUCCESS, null)
+                    : PublishCodec.write(message, packetId, duplicate, mqtt5, subscriptionIds);
+        }
+    }
 
     @Override
     public boolean mayReceive(String topic) {

@@ -11,6 +11,9 @@ public interface Outbound {
      */
     void send(PublishedMessage message, int packetId, boolean duplicate, int[] subscriptionIds);
 
+    /** Writes one PUBREL for an outbound QoS 2 message the client has PUBREC'd (MQTT 3.1.1 §3.6). Must not block. */
+    void sendRelease(int packetId);
+
     /** Whether the connection's policies let it receive a message on {@code topic} (iot:Receive). */
     boolean mayReceive(String topic);
 

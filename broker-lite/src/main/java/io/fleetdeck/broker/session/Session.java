@@ -8,12 +8,14 @@ import io.fleetdeck.broker.routing.TopicFilters;
 import io.fleetdeck.broker.server.RateQuotas;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A client's session: its subscriptions and the QoS 1 messages it has not acknowledged yet, kept across connections
- * when the client asked for a persistent session. Delivery respects the client's receive window (MQTT 5 Receive
+ * A client's session: its subscriptions, the QoS 1 and 2 messages it has not acknowledged yet and the QoS 2 exchanges
+ * under way in both directions, kept across connections when the client asked for a persistent session. Delivery respects the client's receive window (MQTT 5 Receive
  * Maximum, AWS's 100 unacknowledged outbound); past it QoS 1 waits in a bounded queue, and QoS 0 to a connection that
  * cannot keep up is dropped and counted, never silently. Every method may be called from any I/O thread: state sits
  * behind this object's monitor.
@@ -29,6 +31,10 @@ public final class Session implements Subscriber {
     private final ArrayDeque<Queued> queued = new ArrayDeque<>();
     private final Clock clock;
     private final LinkedHashMap<Integer, PublishedMessage> inflight = new LinkedHashMap<>();
+    /* outbound QoS 2 messages the client has PUBREC'd and the broker PUBREL'd: still in flight until PUBCOMP */
+    private final Set<Integer> released = new HashSet<>();
+    /* inbound QoS 2 packet ids the broker has PUBREC'd and the client not yet PUBREL'd (MQTT 3.1.1 §4.3.3) */
+    private final Set<Integer> awaitingRelease = new HashSet<>();
     private final TrafficCounters counters = new TrafficCounters();
     private final TrafficCounters brokerTraffic;
     private Outbound outbound;
@@ -86,9 +92,9 @@ public final class Session implements Subscriber {
             return;
         }
         if (outbound != null && inflight.size() < sendWindow) {
-            sendQos1(message.withQos(1));
+            sendInFlight(message.withQos(qos));
         } else {
-            enqueue(message.withQos(1));
+            enqueue(message.withQos(qos));
         }
     }
 
@@ -107,9 +113,70 @@ public final class Session implements Subscriber {
 
     /** The client acknowledged a QoS 1 message: frees its window slot and sends what waited. */
     public synchronized void acknowledged(int packetId) {
-        if (inflight.remove(packetId) != null) {
+        PublishedMessage message = inflight.get(packetId);
+        // a PUBACK never settles a QoS 2 message: only PUBREC then PUBCOMP do (MQTT 5 §4.3.3)
+        if (message != null && message.qos() == 1) {
+            inflight.remove(packetId);
             drain();
         }
+    }
+
+    // --- QoS 2, exactly once (MQTT 3.1.1 §4.3.3, MQTT 5 §4.3.3)
+
+    /**
+     * The client sent PUBREC for an outbound QoS 2 message: the broker answers PUBREL and keeps the window slot until
+     * PUBCOMP. A PUBREC with an MQTT 5 reason code of 0x80 or more ends the exchange there and frees the slot. Returns
+     * false when no QoS 2 message waits under {@code packetId}.
+     */
+    public synchronized boolean publishReceived(int packetId, boolean refused) {
+        PublishedMessage message = inflight.get(packetId);
+        if (message == null || message.qos() != 2) {
+            return false;
+        }
+        if (refused) {
+            inflight.remove(packetId);
+            released.remove(packetId);
+            drain();
+            return true;
+        }
+        released.add(packetId);
+        if (outbound != null) {
+            outbound.sendRelease(packetId);
+        }
+        return true;
+    }
+
+    /** The client sent PUBCOMP: the QoS 2 message is delivered, its slot goes to what waited. */
+    public synchronized boolean publishCompleted(int packetId) {
+        if (!released.remove(packetId)) {
+            return false;
+        }
+        inflight.remove(packetId);
+        drain();
+        return true;
+    }
+
+    /**
+     * A QoS 2 PUBLISH from the client: true the first time its packet id is seen, false for a copy sent again before
+     * PUBREL, which must be acknowledged again and not delivered again. Kept with a persistent session.
+     */
+    public synchronized boolean firstReceipt(int packetId) {
+        return awaitingRelease.add(packetId);
+    }
+
+    /** Whether a QoS 2 PUBLISH with this packet id was received and not yet released. */
+    public synchronized boolean isAwaitingRelease(int packetId) {
+        return awaitingRelease.contains(packetId);
+    }
+
+    /** The client sent PUBREL; returns whether the packet id was known (MQTT 5: else PUBCOMP 0x92). */
+    public synchronized boolean releasedByClient(int packetId) {
+        return awaitingRelease.remove(packetId);
+    }
+
+    /** Inbound QoS 2 exchanges not yet released: they count against the broker's Receive Maximum (MQTT 5 §4.9). */
+    public synchronized int awaitingReleaseCount() {
+        return awaitingRelease.size();
     }
 
     /**
@@ -125,8 +192,14 @@ public final class Session implements Subscriber {
         publishRate = new RateLimiter(quotas.publishesPerSecondPerConnection(), now);
         replayRate = new RateLimiter(quotas.replayedPerSecond(), now);
         replaying = !queued.isEmpty();
-        inflight.forEach(
-                (packetId, message) -> connection.send(message, packetId, true, subscriptionIds(message.topic())));
+        // in their original order: PUBLISH again with DUP, or PUBREL for what the client has PUBREC'd (MQTT 5 §4.4)
+        inflight.forEach((packetId, message) -> {
+            if (released.contains(packetId)) {
+                connection.sendRelease(packetId);
+            } else {
+                connection.send(message, packetId, true, subscriptionIds(message.topic()));
+            }
+        });
         drain();
         return previous;
     }
@@ -232,7 +305,7 @@ public final class Session implements Subscriber {
                 // queued while the client was away; its policies may have changed since
                 countAuthorizationFailure();
             } else if (aged != null) {
-                sendQos1(aged);
+                sendInFlight(aged);
             }
         }
         if (queued.isEmpty()) {
@@ -258,8 +331,8 @@ public final class Session implements Subscriber {
                 Math.max(1, replayRate.millisUntilNext(clock.millis())));
     }
 
-    private void sendQos1(PublishedMessage message) {
-        publishRate.tryAcquire(clock.millis()); // QoS 1 is never discarded, but it uses up the connection's rate
+    private void sendInFlight(PublishedMessage message) {
+        publishRate.tryAcquire(clock.millis()); // QoS 1 and 2 are never discarded, but use up the connection's rate
         int packetId = nextFreePacketId();
         inflight.put(packetId, message);
         outbound.send(message, packetId, false, subscriptionIds(message.topic()));
