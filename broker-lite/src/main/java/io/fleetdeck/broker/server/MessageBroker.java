@@ -127,7 +127,9 @@ public final class MessageBroker implements MqttChannel {
         if (session == null) {
             return false;
         }
-        session.deliver(PublishedMessage.fromService(topic, payload, qos, false), qos);
+        // never above what the profile grants clients: QoS 1 under AWS's rules
+        int granted = Math.min(qos, profile.maximumQos());
+        session.deliver(PublishedMessage.fromService(topic, payload, granted, false), granted);
         return true;
     }
 

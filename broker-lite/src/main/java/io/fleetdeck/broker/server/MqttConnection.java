@@ -89,6 +89,8 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     private ChannelHandlerContext ctx;
     private Session session;
     private ClientConnection client;
+    /* the QoS 2 exchanges of this connection's session; made on first use, in the standard profile only */
+    private Qos2Exchanges qos2;
     private boolean mqtt5;
     private boolean connackSent;
     /*
@@ -430,59 +432,38 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         }
     }
 
-    // --- QoS 2 (standard profile): MQTT 3.1.1 §4.3.3, MQTT 5 §4.3.3
+    // --- QoS 2 (standard profile): MQTT 3.1.1 §4.3.3, MQTT 5 §4.3.3, in Qos2Exchanges
 
-    /**
-     * Before a QoS 2 PUBLISH is looked at: a copy of one received and not yet released is acknowledged again and not
-     * delivered again (the broker delivers on first receipt and keeps the packet id until PUBREL); a new one past the
-     * Receive Maximum the broker gave an MQTT 5 client ends the connection (MQTT 5 §3.3.4, §4.9).
-     */
-    private boolean admitQos2(int packetId) {
-        if (session.isAwaitingRelease(packetId)) {
-            ctx.writeAndFlush(Qos2Packets.pubRec(packetId, mqtt5, ReasonCodes.SUCCESS, null));
-            return false;
+    private Qos2Exchanges qos2() {
+        if (qos2 == null) {
+            qos2 = new Qos2Exchanges(ctx, session, mqtt5, broker.limits().inflightPerSession());
         }
-        if (mqtt5 && session.awaitingReleaseCount() >= broker.limits().inflightPerSession()) {
-            end(
-                    "more than " + broker.limits().inflightPerSession() + " QoS 2 publishes awaiting PUBREL",
-                    ReasonCodes.RECEIVE_MAXIMUM_EXCEEDED);
-            return false;
-        }
-        return true;
+        return qos2;
     }
 
-    /** A QoS 2 PUBLISH was taken (or, on 3.1.1, discarded over the rate): PUBREC, and its id waits for PUBREL. */
+    private boolean admitQos2(int packetId) {
+        return switch (qos2().admit(packetId)) {
+            case NEW -> true;
+            case DUPLICATE -> false;
+            case OVER_RECEIVE_MAXIMUM -> {
+                end(
+                        "more than " + qos2().receiveMaximum() + " QoS 2 publishes awaiting PUBREL",
+                        ReasonCodes.RECEIVE_MAXIMUM_EXCEEDED);
+                yield false;
+            }
+        };
+    }
+
     private void received(int packetId) {
-        session.firstReceipt(packetId);
-        ctx.writeAndFlush(Qos2Packets.pubRec(packetId, mqtt5, ReasonCodes.SUCCESS, null));
+        qos2().received(packetId);
     }
 
     private void onQos2Reply(MqttMessage reply) {
-        MqttMessageType type = reply.fixedHeader().messageType();
         if (!profile.supportsQos2()) {
-            end("unsupported packet " + type, ReasonCodes.PROTOCOL_ERROR);
+            end("unsupported packet " + reply.fixedHeader().messageType(), ReasonCodes.PROTOCOL_ERROR);
             return;
         }
-        int packetId = Qos2Packets.packetId(reply);
-        switch (type) {
-            case PUBREC -> {
-                // the client received an outbound QoS 2 message; the session answers PUBREL, in order with its writes
-                boolean refused = Byte.toUnsignedInt(Qos2Packets.reasonCode(reply)) >= 0x80;
-                if (!session.publishReceived(packetId, refused) && !refused) {
-                    ctx.writeAndFlush(Qos2Packets.pubRel(
-                            packetId, mqtt5, ReasonCodes.PACKET_IDENTIFIER_NOT_FOUND, "no QoS 2 message " + packetId));
-                }
-            }
-            case PUBREL -> {
-                boolean known = session.releasedByClient(packetId);
-                ctx.writeAndFlush(Qos2Packets.pubComp(
-                        packetId,
-                        mqtt5,
-                        known ? ReasonCodes.SUCCESS : ReasonCodes.PACKET_IDENTIFIER_NOT_FOUND,
-                        known ? null : "no QoS 2 publish " + packetId + " awaits release"));
-            }
-            default -> session.publishCompleted(packetId);
-        }
+        qos2().onReply(reply);
     }
 
     /** MQTT 5 topic aliases (§3.3.2.3.4): an alias with a topic sets it, an alias alone stands for it. */

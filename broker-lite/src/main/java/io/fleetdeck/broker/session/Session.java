@@ -15,9 +15,10 @@ import java.util.Set;
 
 /**
  * A client's session: its subscriptions, the QoS 1 and 2 messages it has not acknowledged yet and the QoS 2 exchanges
- * under way in both directions, kept across connections when the client asked for a persistent session. Delivery respects the client's receive window (MQTT 5 Receive
- * Maximum, AWS's 100 unacknowledged outbound); past it QoS 1 waits in a bounded queue, and QoS 0 to a connection that
- * cannot keep up is dropped and counted, never silently. Every method may be called from any I/O thread: state sits
+ * under way in both directions, kept across connections when the client asked for a persistent session. Delivery
+ * respects the client's receive window (MQTT 5 Receive Maximum, AWS's 100 unacknowledged outbound; a QoS 2 message
+ * holds its slot until PUBCOMP); past it QoS 1 and 2 wait in a bounded queue, and QoS 0 to a connection that cannot
+ * keep up is dropped and counted, never silently. Every method may be called from any I/O thread: state sits
  * behind this object's monitor.
  */
 public final class Session implements Subscriber {
