@@ -7,7 +7,9 @@ import io.fleetdeck.broker.RawMqttClient.Packet;
 import java.io.EOFException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -270,6 +272,80 @@ class MqttProfilesTest {
                     .containsExactly(2, 2, 2, 2, 2, 2, 2, 2, 2);
         } finally {
             client.disconnect();
+        }
+    }
+
+    // --- MQTT 5 subscription options
+
+    /** Messages a v5 client gets on {@code filter}, subscribed with No Local and Retain As Published as given. */
+    private static BlockingQueue<org.eclipse.paho.mqttv5.common.MqttMessage> subscribeWithOptions(
+            org.eclipse.paho.mqttv5.client.MqttClient client, String filter, boolean noLocal, boolean retainAsPublished)
+            throws Exception {
+        BlockingQueue<org.eclipse.paho.mqttv5.common.MqttMessage> received = new LinkedBlockingQueue<>();
+        var subscription = new org.eclipse.paho.mqttv5.common.MqttSubscription(filter, 1);
+        subscription.setNoLocal(noLocal);
+        subscription.setRetainAsPublished(retainAsPublished);
+        client.subscribe(
+                new org.eclipse.paho.mqttv5.common.MqttSubscription[] {subscription},
+                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(topic, message) -> received.add(message)});
+        return received;
+    }
+
+    private static List<String> payloadsUntil(
+            BlockingQueue<org.eclipse.paho.mqttv5.common.MqttMessage> received, String last) throws Exception {
+        List<String> payloads = new ArrayList<>();
+        while (payloads.isEmpty() || !payloads.getLast().equals(last)) {
+            var message = received.poll(10, TimeUnit.SECONDS);
+            assertThat(message).as("a message after %s", payloads).isNotNull();
+            payloads.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+        }
+        return payloads;
+    }
+
+    @Test
+    void standardHonoursNoLocalWhichAwsIgnores() throws Exception {
+        for (RunningBroker broker : List.of(standard, aws)) {
+            var echo = v5(broker, "no-local-echo");
+            var other = v5(broker, "no-local-other");
+            try {
+                echo.connect(new MqttConnectionOptions());
+                other.connect(new MqttConnectionOptions());
+                var received = subscribeWithOptions(echo, "lab/no-local", true, false);
+                // its own message is routed before PUBACK, so it would arrive before "end" if it arrived at all
+                echo.publish("lab/no-local", "own".getBytes(StandardCharsets.UTF_8), 1, false);
+                other.publish("lab/no-local", "end".getBytes(StandardCharsets.UTF_8), 1, false);
+
+                assertThat(payloadsUntil(received, "end"))
+                        .as(broker == standard ? "standard" : "aws")
+                        .containsExactlyElementsOf(broker == standard ? List.of("end") : List.of("own", "end"));
+            } finally {
+                echo.disconnect();
+                other.disconnect();
+            }
+        }
+    }
+
+    @Test
+    void standardKeepsTheRetainFlagForRetainAsPublishedWhichAwsClears() throws Exception {
+        for (RunningBroker broker : List.of(standard, aws)) {
+            var subscriber = v5(broker, "rap-subscriber");
+            var publisher = v5(broker, "rap-publisher");
+            try {
+                subscriber.connect(new MqttConnectionOptions());
+                publisher.connect(new MqttConnectionOptions());
+                var received = subscribeWithOptions(subscriber, "lab/rap/+", false, true);
+                publisher.publish("lab/rap/setpoint", "21".getBytes(StandardCharsets.UTF_8), 1, true);
+
+                var message = received.poll(10, TimeUnit.SECONDS);
+                assertThat(message).isNotNull();
+                assertThat(message.isRetained())
+                        .as(broker == standard ? "standard" : "aws")
+                        .isEqualTo(broker == standard);
+                publisher.publish("lab/rap/setpoint", new byte[0], 1, true);
+            } finally {
+                subscriber.disconnect();
+                publisher.disconnect();
+            }
         }
     }
 }

@@ -570,6 +570,14 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             end("a Subscription Identifier of 0 (MQTT 5 §3.8.2.1.2)", ReasonCodes.PROTOCOL_ERROR);
             return;
         }
+        if (mqtt5
+                && profile.honoursNoLocalAndRetainAsPublished()
+                && requests.stream()
+                        .anyMatch(request ->
+                                request.option().isNoLocal() && MessageRouter.isShared(request.topicFilter()))) {
+            end("No Local on a shared subscription (MQTT 5 §3.8.3.1)", ReasonCodes.PROTOCOL_ERROR);
+            return;
+        }
         int[] codes = new int[requests.size()];
         List<Runnable> retainedToSend = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
@@ -617,7 +625,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         int granted = Math.min(profile.maximumQos(), request.qualityOfService().value());
         boolean isNew = !session.hasSubscription(filter);
         if (!session.addSubscription(
-                filter, new Session.Grant(granted, subscriptionId), limits.maxSubscriptionsPerConnection())) {
+                filter, grant(request, granted, subscriptionId), limits.maxSubscriptionsPerConnection())) {
             return refusedSubscription(
                     filter,
                     "more than " + limits.maxSubscriptionsPerConnection() + " subscriptions on one connection",
@@ -636,6 +644,15 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             }
         }
         return granted;
+    }
+
+    private Session.Grant grant(MqttTopicSubscription request, int granted, int subscriptionId) {
+        boolean options = mqtt5 && profile.honoursNoLocalAndRetainAsPublished();
+        return new Session.Grant(
+                granted,
+                subscriptionId,
+                options && request.option().isNoLocal(),
+                options && request.option().isRetainAsPublished());
     }
 
     private int refusedSubscription(String filter, String problem, byte reason) {

@@ -96,6 +96,14 @@ public enum MqttProfile {
         return mqttAsWritten ? !topic.startsWith("$aws/") : !topic.startsWith("$");
     }
 
+    /**
+     * Whether MQTT 5's No Local and Retain As Published subscription options are honoured (MQTT 5 §3.8.3.1); under
+     * AWS's rules, as before, every live delivery carries retain=false and a client gets its own messages.
+     */
+    public boolean honoursNoLocalAndRetainAsPublished() {
+        return mqttAsWritten;
+    }
+
     /** Whether client ids starting with {@code $} are refused: AWS reserves them; MQTT does not. */
     public boolean reservesDollarClientIds() {
         return !mqttAsWritten;

@@ -29,6 +29,8 @@ public final class Session implements Subscriber {
     private final Map<String, Grant> subscriptions = new LinkedHashMap<>();
     /* subscriptions that carry an MQTT 5 Subscription Identifier; most sessions have none, and skip the lookup */
     private int subscriptionsWithIds;
+    /* subscriptions with No Local or Retain As Published; without any, a live message skips the lookup */
+    private int subscriptionsWithOptions;
     private final ArrayDeque<Queued> queued = new ArrayDeque<>();
     private final Clock clock;
     private final LinkedHashMap<Integer, PublishedMessage> inflight = new LinkedHashMap<>();
@@ -97,6 +99,34 @@ public final class Session implements Subscriber {
         } else {
             enqueue(message.withQos(qos));
         }
+    }
+
+    /**
+     * A message as published, with its retain flag: kept only for a matching subscription with Retain As Published,
+     * and the message not delivered at all when it is the client's own and every matching subscription says No Local
+     * (MQTT 5 §3.8.3.1). Without such subscriptions, as {@link Subscriber#deliverLive}'s default.
+     */
+    @Override
+    public synchronized void deliverLive(PublishedMessage published, int grantedQos) {
+        if (subscriptionsWithOptions == 0) {
+            deliver(published.withRetain(false), grantedQos);
+            return;
+        }
+        boolean own = clientId.equals(published.senderClientId());
+        boolean deliverable = false;
+        boolean retainAsPublished = false;
+        for (Map.Entry<String, Grant> entry : subscriptions.entrySet()) {
+            Grant grant = entry.getValue();
+            if ((!own || !grant.noLocal())
+                    && TopicFilters.matches(MessageRouter.matchingFilter(entry.getKey()), published.topic())) {
+                deliverable = true;
+                retainAsPublished |= grant.retainAsPublished();
+            }
+        }
+        if (own && !deliverable) {
+            return;
+        }
+        deliver(published.withRetain(published.retain() && retainAsPublished), grantedQos);
     }
 
     /**
@@ -234,8 +264,20 @@ public final class Session implements Subscriber {
         return expirySeconds;
     }
 
-    /** A granted subscription: its QoS and its MQTT 5 Subscription Identifier, 0 when it has none. */
-    public record Grant(int qos, int subscriptionId) {}
+    /**
+     * A granted subscription: its QoS, its MQTT 5 Subscription Identifier (0 when it has none), and its MQTT 5 No
+     * Local and Retain As Published options (MQTT 5 §3.8.3.1), which only the standard profile grants.
+     */
+    public record Grant(int qos, int subscriptionId, boolean noLocal, boolean retainAsPublished) {
+
+        public Grant(int qos, int subscriptionId) {
+            this(qos, subscriptionId, false, false);
+        }
+
+        boolean hasOptions() {
+            return noLocal || retainAsPublished;
+        }
+    }
 
     /** Records a granted subscription; returns false when it is new and the connection already has {@code max}. */
     public synchronized boolean addSubscription(String filter, Grant grant, int max) {
@@ -245,6 +287,7 @@ public final class Session implements Subscriber {
         Grant previous = subscriptions.put(filter, grant);
         subscriptionsWithIds +=
                 (grant.subscriptionId() > 0 ? 1 : 0) - (previous != null && previous.subscriptionId() > 0 ? 1 : 0);
+        subscriptionsWithOptions += (grant.hasOptions() ? 1 : 0) - (previous != null && previous.hasOptions() ? 1 : 0);
         return true;
     }
 
@@ -256,6 +299,9 @@ public final class Session implements Subscriber {
         Grant removed = subscriptions.remove(filter);
         if (removed != null && removed.subscriptionId() > 0) {
             subscriptionsWithIds--;
+        }
+        if (removed != null && removed.hasOptions()) {
+            subscriptionsWithOptions--;
         }
         return removed != null;
     }
