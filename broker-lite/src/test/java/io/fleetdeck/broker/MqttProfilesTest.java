@@ -348,4 +348,33 @@ class MqttProfilesTest {
             }
         }
     }
+
+    @Test
+    void standardDiscardsAMessageOverTheClientsMaximumPacketSizeAndKeepsItConnected() throws Exception {
+        var small = v5(standard, "small-packets");
+        var publisher = v5(standard, "large-sender");
+        try {
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setMaximumPacketSize(200L);
+            small.connect(options);
+            publisher.connect(new MqttConnectionOptions());
+            var received = subscribeWithOptions(small, "lab/small/+", false, false);
+            publisher.publish("lab/small/a", new byte[1000], 1, false);
+            publisher.publish("lab/small/a", "end".getBytes(StandardCharsets.UTF_8), 1, false);
+
+            // MQTT 5 §3.1.2.11.4: the 1,000-byte message is discarded as if sent, the connection goes on
+            assertThat(payloadsUntil(received, "end")).containsExactly("end");
+            assertThat(small.isConnected()).isTrue();
+            assertThat(standard.broker.clients().stream()
+                            .filter(c -> c.clientId().equals("small-packets"))
+                            .findFirst()
+                            .orElseThrow()
+                            .traffic()
+                            .droppedQos1())
+                    .isEqualTo(1);
+        } finally {
+            small.disconnect();
+            publisher.disconnect();
+        }
+    }
 }

@@ -89,6 +89,8 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     private ChannelHandlerContext ctx;
     private Session session;
     private ClientConnection client;
+    /* the Maximum Packet Size an MQTT 5 client set, 0 for none; read by publishers' threads (MQTT 5 §3.1.2.11.4) */
+    private volatile long clientMaximumPacketSize;
     /* the QoS 2 exchanges of this connection's session; made on first use, in the standard profile only */
     private Qos2Exchanges qos2;
     private boolean mqtt5;
@@ -205,6 +207,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         sessionExpirySeconds = expiry;
         broker.wills().reconnected(clientId, connect.variableHeader().isCleanSession());
         Integer receiveMaximum = PublishCodec.integerProperty(requested, MqttPropertyType.RECEIVE_MAXIMUM);
+        clientMaximumPacketSize = clientMaximumPacketSize(requested);
         SessionStore.Opened opened = broker.sessions()
                 .open(
                         clientId,
@@ -308,6 +311,13 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             return Optional.of("client ids starting with $ are reserved");
         }
         return Optional.empty();
+    }
+
+    private long clientMaximumPacketSize(MqttProperties requested) {
+        Integer asked = mqtt5 && profile.honoursClientMaximumPacketSize()
+                ? PublishCodec.integerProperty(requested, MqttPropertyType.MAXIMUM_PACKET_SIZE)
+                : null;
+        return asked == null ? 0 : Integer.toUnsignedLong(asked);
     }
 
     private long sessionExpiry(MqttConnectMessage connect, MqttProperties requested, long maxExpiry) {
@@ -841,6 +851,12 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
                     ? Qos2Packets.pubRel(packetId, mqtt5, ReasonCodes.SUCCESS, null)
                     : PublishCodec.write(message, packetId, duplicate, mqtt5, subscriptionIds);
         }
+    }
+
+    @Override
+    public boolean fits(PublishedMessage message) {
+        long maximum = clientMaximumPacketSize;
+        return maximum == 0 || PublishCodec.encodedSizeAtMost(message, mqtt5) <= maximum;
     }
 
     @Override

@@ -104,6 +104,14 @@ public enum MqttProfile {
         return mqttAsWritten;
     }
 
+    /**
+     * Whether a message larger than the Maximum Packet Size an MQTT 5 client set is discarded rather than sent (MQTT
+     * 5 §3.1.2.11.4); under AWS's rules, as before, the broker's own limit is the only one.
+     */
+    public boolean honoursClientMaximumPacketSize() {
+        return mqttAsWritten;
+    }
+
     /** Whether client ids starting with {@code $} are refused: AWS reserves them; MQTT does not. */
     public boolean reservesDollarClientIds() {
         return !mqttAsWritten;

@@ -78,6 +78,10 @@ public final class Session implements Subscriber {
             countAuthorizationFailure();
             return;
         }
+        if (outbound != null && !outbound.fits(message)) {
+            countTooLarge(qos);
+            return;
+        }
         if (qos == 0) {
             if (outbound != null && !publishRate.tryAcquire(clock.millis())) {
                 counters.throttled();
@@ -351,6 +355,8 @@ public final class Session implements Subscriber {
             if (aged != null && !outbound.mayReceive(aged.topic())) {
                 // queued while the client was away; its policies may have changed since
                 countAuthorizationFailure();
+            } else if (aged != null && !outbound.fits(aged)) {
+                countTooLarge(aged.qos());
             } else if (aged != null) {
                 sendInFlight(aged);
             }
@@ -402,6 +408,17 @@ public final class Session implements Subscriber {
     }
 
     private record Queued(PublishedMessage message, long queuedAtMillis) {}
+
+    /** A message over the client's Maximum Packet Size, discarded as if sent (MQTT 5 §3.1.2.11.4), is counted. */
+    private void countTooLarge(int qos) {
+        if (qos == 0) {
+            counters.droppedQos0();
+            brokerTraffic.droppedQos0();
+        } else {
+            counters.droppedQos1();
+            brokerTraffic.droppedQos1();
+        }
+    }
 
     private void countSent(PublishedMessage message) {
         counters.sent(message.payload().length);
