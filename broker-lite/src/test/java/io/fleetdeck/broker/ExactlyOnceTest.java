@@ -250,6 +250,25 @@ class ExactlyOnceTest {
     }
 
     @Test
+    void withRequestProblemInformation0TheReasonCodeComesWithoutAReasonString() throws Exception {
+        try (RawMqttClient client = client()) {
+            client.connect5("terse", true, 0, 10, false);
+
+            client.pubrel(43);
+            Packet pubcomp = client.read();
+            assertThat(pubcomp.toString()).isEqualTo("PUBCOMP id 43");
+            assertThat(pubcomp.reasonCode()).isEqualTo(0x92);
+            // packet id, reason code and an empty property list: no Reason String (MQTT 5 §3.1.2.11.7)
+            assertThat(pubcomp.body()).hasSize(4);
+        }
+        try (RawMqttClient client = client()) {
+            client.connect5("talkative", true, 0, 10);
+            client.pubrel(44);
+            assertThat(client.read().body()).as("with a Reason String").hasSizeGreaterThan(4);
+        }
+    }
+
+    @Test
     void mqtt5PublishesPastTheReceiveMaximumAwaitingPubrelEndTheConnectionWith0x93() throws Exception {
         try (RawMqttClient client = client()) {
             client.connect5("greedy", true, 0, 10);

@@ -48,6 +48,17 @@ final class RawMqttClient implements AutoCloseable {
      */
     Packet connect5(String clientId, boolean cleanStart, long sessionExpirySeconds, int receiveMaximum)
             throws IOException {
+        return connect5(clientId, cleanStart, sessionExpirySeconds, receiveMaximum, true);
+    }
+
+    /** As above; with {@code problemInformation} false, Request Problem Information 0 (MQTT 5 §3.1.2.11.7). */
+    Packet connect5(
+            String clientId,
+            boolean cleanStart,
+            long sessionExpirySeconds,
+            int receiveMaximum,
+            boolean problemInformation)
+            throws IOException {
         mqtt5 = true;
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         writeString(body, "MQTT");
@@ -61,6 +72,10 @@ final class RawMqttClient implements AutoCloseable {
         properties.write(0x21);
         properties.write(receiveMaximum >> 8);
         properties.write(receiveMaximum & 0xff);
+        if (!problemInformation) {
+            properties.write(0x17);
+            properties.write(0);
+        }
         writeVariableInt(body, properties.size());
         body.write(properties.toByteArray());
         writeString(body, clientId);

@@ -91,6 +91,8 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     private ClientConnection client;
     /* the Maximum Packet Size an MQTT 5 client set, 0 for none; read by publishers' threads (MQTT 5 §3.1.2.11.4) */
     private volatile long clientMaximumPacketSize;
+    /* false when an MQTT 5 client set Request Problem Information to 0 (standard profile, MQTT 5 §3.1.2.11.7) */
+    private boolean reasonStrings = true;
     /* the QoS 2 exchanges of this connection's session; made on first use, in the standard profile only */
     private Qos2Exchanges qos2;
     private boolean mqtt5;
@@ -208,6 +210,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         broker.wills().reconnected(clientId, connect.variableHeader().isCleanSession());
         Integer receiveMaximum = PublishCodec.integerProperty(requested, MqttPropertyType.RECEIVE_MAXIMUM);
         clientMaximumPacketSize = clientMaximumPacketSize(requested);
+        reasonStrings = reasonStringsWanted(requested);
         SessionStore.Opened opened = broker.sessions()
                 .open(
                         clientId,
@@ -314,10 +317,21 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     }
 
     private long clientMaximumPacketSize(MqttProperties requested) {
-        Integer asked = mqtt5 && profile.honoursClientMaximumPacketSize()
+        Integer asked = mqtt5 && profile.honoursClientPreferences()
                 ? PublishCodec.integerProperty(requested, MqttPropertyType.MAXIMUM_PACKET_SIZE)
                 : null;
         return asked == null ? 0 : Integer.toUnsignedLong(asked);
+    }
+
+    /**
+     * Request Problem Information 0: no Reason String on acknowledgements, only on CONNACK and DISCONNECT (MQTT 5
+     * §3.1.2.11.7). Under AWS's rules, as before, acknowledgements always say why.
+     */
+    private boolean reasonStringsWanted(MqttProperties requested) {
+        Integer asked = mqtt5 && profile.honoursClientPreferences()
+                ? PublishCodec.integerProperty(requested, MqttPropertyType.REQUEST_PROBLEM_INFORMATION)
+                : null;
+        return asked == null || asked != 0;
     }
 
     private long sessionExpiry(MqttConnectMessage connect, MqttProperties requested, long maxExpiry) {
@@ -446,7 +460,8 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
 
     private Qos2Exchanges qos2() {
         if (qos2 == null) {
-            qos2 = new Qos2Exchanges(ctx, session, mqtt5, broker.limits().inflightPerSession());
+            qos2 = new Qos2Exchanges(
+                    ctx, session, mqtt5, reasonStrings, broker.limits().inflightPerSession());
         }
         return qos2;
     }
@@ -558,12 +573,12 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
      */
     private MqttMessage refusedPublishReply(MqttQoS qos, int packetId, byte reason, String why) {
         if (qos == MqttQoS.EXACTLY_ONCE) {
-            return Qos2Packets.pubRec(packetId, true, reason, why);
+            return Qos2Packets.pubRec(packetId, true, reason, reasonStrings ? why : null);
         }
         return MqttMessageBuilders.pubAck()
                 .packetId(packetId)
                 .reasonCode(reason)
-                .properties(ReasonCodes.reasonString(why))
+                .properties(reasonStrings ? ReasonCodes.reasonString(why) : MqttProperties.NO_PROPERTIES)
                 .build();
     }
 

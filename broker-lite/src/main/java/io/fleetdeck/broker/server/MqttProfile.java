@@ -105,10 +105,11 @@ public enum MqttProfile {
     }
 
     /**
-     * Whether a message larger than the Maximum Packet Size an MQTT 5 client set is discarded rather than sent (MQTT
-     * 5 §3.1.2.11.4); under AWS's rules, as before, the broker's own limit is the only one.
+     * Whether what an MQTT 5 client asks of the broker in CONNECT is honoured: a message larger than its Maximum Packet
+     * Size is discarded rather than sent (MQTT 5 §3.1.2.11.4), and with Request Problem Information 0 its
+     * acknowledgements carry no Reason String (§3.1.2.11.7). Under AWS's rules, as before, neither is looked at.
      */
-    public boolean honoursClientMaximumPacketSize() {
+    public boolean honoursClientPreferences() {
         return mqttAsWritten;
     }
 

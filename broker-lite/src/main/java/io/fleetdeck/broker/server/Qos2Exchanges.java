@@ -28,12 +28,16 @@ final class Qos2Exchanges {
     private final ChannelHandlerContext ctx;
     private final Session session;
     private final boolean mqtt5;
+    /* false when the client set Request Problem Information to 0 (MQTT 5 §3.1.2.11.7) */
+    private final boolean reasonStrings;
     private final int receiveMaximum;
 
-    Qos2Exchanges(ChannelHandlerContext ctx, Session session, boolean mqtt5, int receiveMaximum) {
+    Qos2Exchanges(
+            ChannelHandlerContext ctx, Session session, boolean mqtt5, boolean reasonStrings, int receiveMaximum) {
         this.ctx = ctx;
         this.session = session;
         this.mqtt5 = mqtt5;
+        this.reasonStrings = reasonStrings;
         this.receiveMaximum = receiveMaximum;
     }
 
@@ -67,7 +71,10 @@ final class Qos2Exchanges {
                 boolean refused = Byte.toUnsignedInt(Qos2Packets.reasonCode(reply)) >= 0x80;
                 if (!session.publishReceived(packetId, refused) && !refused) {
                     ctx.writeAndFlush(Qos2Packets.pubRel(
-                            packetId, mqtt5, ReasonCodes.PACKET_IDENTIFIER_NOT_FOUND, "no QoS 2 message " + packetId));
+                            packetId,
+                            mqtt5,
+                            ReasonCodes.PACKET_IDENTIFIER_NOT_FOUND,
+                            reasonStrings ? "no QoS 2 message " + packetId : null));
                 }
             }
             case PUBREL -> {
@@ -76,7 +83,7 @@ final class Qos2Exchanges {
                         packetId,
                         mqtt5,
                         known ? ReasonCodes.SUCCESS : ReasonCodes.PACKET_IDENTIFIER_NOT_FOUND,
-                        known ? null : "no QoS 2 publish " + packetId + " awaits release"));
+                        known || !reasonStrings ? null : "no QoS 2 publish " + packetId + " awaits release"));
             }
             default -> session.publishCompleted(packetId);
         }
