@@ -18,8 +18,8 @@ public record PublishedMessage(
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(properties, "properties");
-        if (qos < 0 || qos > 1) {
-            throw new IllegalArgumentException("QoS must be 0 or 1, was " + qos);
+        if (qos < 0 || qos > 2) {
+            throw new IllegalArgumentException("QoS must be 0, 1 or 2, was " + qos);
         }
     }
 

@@ -27,6 +27,19 @@ public final class Mosquitto {
         return new Result(process.exitValue(), output);
     }
 
+    /** Runs mosquitto_pub with {@code input} on its standard input (for {@code -l}: one message a line). */
+    public static Result pubWithInput(String input, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("timeout", "30", "mosquitto_pub"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(40, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+
     /** Starts mosquitto_sub; its output lines collect in {@link Subscriber#lines()}. */
     public static Subscriber sub(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("timeout", "60", "stdbuf", "-oL", "mosquitto_sub"));

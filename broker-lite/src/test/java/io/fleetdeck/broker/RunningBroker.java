@@ -3,6 +3,7 @@ package io.fleetdeck.broker;
 import io.fleetdeck.broker.auth.ClientAuthority;
 import io.fleetdeck.broker.server.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
+import io.fleetdeck.broker.server.MqttProfile;
 import io.fleetdeck.broker.server.MqttServer;
 import io.fleetdeck.broker.server.RateQuotas;
 import io.fleetdeck.broker.server.admission.ConnectionLimits;
@@ -37,9 +38,19 @@ final class RunningBroker implements AutoCloseable {
     }
 
     static RunningBroker start(Path folder, BrokerLimits limits, RateQuotas quotas, Clock clock) throws Exception {
+        return start(folder, limits, quotas, clock, MqttProfile.AWS);
+    }
+
+    /** Under the standard MQTT profile: QoS 2, any keep-alive, MQTT's sizes (AWS's limits configured, then lifted). */
+    static RunningBroker startStandard(Path folder) throws Exception {
+        return start(folder, BrokerLimits.awsDefaults(), RateQuotas.OFF, Clock.systemUTC(), MqttProfile.STANDARD);
+    }
+
+    static RunningBroker start(Path folder, BrokerLimits limits, RateQuotas quotas, Clock clock, MqttProfile profile)
+            throws Exception {
         Path caFile = folder.resolve("provisioning/root-ca.pem");
         ServerIdentity identity = ServerIdentity.loadOrCreate(folder.resolve("pki"), caFile, Clock.systemUTC());
-        MessageBroker broker = new MessageBroker(limits, quotas, clock);
+        MessageBroker broker = new MessageBroker(limits, quotas, clock, profile);
         MqttServer server = MqttServer.start(
                 broker, new MqttServer.Listeners("127.0.0.1", 0, identity.serverContext(), Optional.of(0), 1 << 20));
         return new RunningBroker(broker, server, caFile);
@@ -47,9 +58,15 @@ final class RunningBroker implements AutoCloseable {
 
     /** With mutual TLS on the device listener, admitted and policed by {@code authority}. */
     static RunningBroker startWithAuthority(Path folder, ClientAuthority authority) throws Exception {
+        return startWithAuthority(folder, authority, MqttProfile.AWS);
+    }
+
+    static RunningBroker startWithAuthority(Path folder, ClientAuthority authority, MqttProfile profile)
+            throws Exception {
         Path caFile = folder.resolve("provisioning/root-ca.pem");
         ServerIdentity identity = ServerIdentity.loadOrCreate(folder.resolve("pki"), caFile, Clock.systemUTC());
-        MessageBroker broker = new MessageBroker(BrokerLimits.awsDefaults(), Clock.systemUTC());
+        MessageBroker broker =
+                new MessageBroker(BrokerLimits.awsDefaults(), RateQuotas.OFF, Clock.systemUTC(), profile);
         MqttServer server = MqttServer.start(
                 broker,
                 new MqttServer.Listeners(

@@ -1,6 +1,7 @@
 package io.fleetdeck.app.cli;
 
 import io.fleetdeck.app.runtime.BrokerOptions;
+import io.fleetdeck.broker.server.MqttProfile;
 import io.fleetdeck.broker.tls.CaKeyType;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,7 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code --mqtts-port}, {@code --mqtt-port}: where the embedded broker listens; {@code --aws-quotas}. */
+/**
+ * {@code --mqtts-port}, {@code --mqtt-port}: where the embedded broker listens; {@code --aws-quotas};
+ * {@code --mqtt-profile}: AWS IoT Core's rules or standard MQTT's, on both listeners.
+ */
 public final class BrokerPortOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -55,14 +59,39 @@ public final class BrokerPortOptions {
         };
     }
 
+    private MqttProfile mqttProfile = MqttProfile.AWS;
+
+    @Option(
+            names = "--mqtt-profile",
+            paramLabel = "PROFILE",
+            description = "MQTT rules on both listeners: aws (default: AWS IoT Core's, QoS 0 and 1) or standard"
+                    + " (MQTT as written, as Mosquitto: QoS 2, other $ topics, keep-alive as asked, MQTT's sizes).")
+    void mqttProfile(String name) {
+        mqttProfile = MqttProfile.named(name)
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(), "--mqtt-profile must be aws or standard, was " + name));
+    }
+
+    BrokerOptions toOptions() {
+        return new BrokerOptions(
+                mqttsPort,
+                Optional.ofNullable(mqttPort),
+                awsQuotas,
+                caKeyType,
+                mqttProfile,
+                maxQueuedMessages,
+                maxQueuedBytes);
+    }
+
     private int maxQueuedMessages = BrokerOptions.DEFAULT_MAX_QUEUED_MESSAGES;
     private long maxQueuedBytes;
 
     @Option(
             names = "--max-queued-messages",
             paramLabel = "N",
-            description = "QoS 1 messages kept per client beyond those in flight, as Mosquitto's max_queued_messages;"
-                    + " past it further ones are dropped and counted (default: ${DEFAULT-VALUE}; 0: no bound).",
+            description =
+                    "QoS 1 and 2 messages kept per client beyond those in flight, as Mosquitto's max_queued_messages;"
+                            + " past it further ones are dropped and counted (default: ${DEFAULT-VALUE}; 0: no bound).",
             defaultValue = "1000")
     void maxQueuedMessages(int messages) {
         maxQueuedMessages = (int) notNegative("--max-queued-messages", messages);
@@ -75,11 +104,6 @@ public final class BrokerPortOptions {
                     + " (default: 0, no bound).")
     void maxQueuedBytes(long bytes) {
         maxQueuedBytes = notNegative("--max-queued-bytes", bytes);
-    }
-
-    BrokerOptions toOptions() {
-        return new BrokerOptions(
-                mqttsPort, Optional.ofNullable(mqttPort), awsQuotas, caKeyType, maxQueuedMessages, maxQueuedBytes);
     }
 
     private long notNegative(String option, long value) {

@@ -6,6 +6,7 @@ import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.broker.auth.ClientAuthority;
 import io.fleetdeck.broker.server.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
+import io.fleetdeck.broker.server.MqttProfile;
 import io.fleetdeck.broker.server.MqttServer;
 import io.fleetdeck.broker.server.RateQuotas;
 import io.fleetdeck.broker.tls.CaKeyType;
@@ -52,7 +53,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         MessageBroker broker = new MessageBroker(
                 BrokerLimits.awsDefaults().withQueueBounds(options.maxQueuedMessages(), options.maxQueuedBytes()),
                 options.awsQuotas() ? RateQuotas.aws() : RateQuotas.OFF,
-                clock);
+                clock,
+                options.mqttProfile());
         try {
             MqttServer server = MqttServer.start(
                     broker,
@@ -98,12 +100,13 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .orElse(tls);
     }
 
-    /** For the status bar: where devices and tools connect. */
+    /** For the status bar: where devices and tools connect, and the profile when it is not AWS's. */
     public String description() {
         String tls = "MQTT over TLS on port " + tlsAddress().getPort();
-        return plainAddress()
+        String endpoints = plainAddress()
                 .map(plain -> tls + ", plain MQTT on 127.0.0.1:" + plain.getPort())
                 .orElse(tls);
+        return broker.profile() == MqttProfile.AWS ? endpoints : endpoints + " (standard MQTT profile)";
     }
 
     @Override

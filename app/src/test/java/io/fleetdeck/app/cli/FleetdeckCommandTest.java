@@ -2,6 +2,7 @@ package io.fleetdeck.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdeck.broker.server.MqttProfile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -108,5 +109,32 @@ class FleetdeckCommandTest {
         ServeCommand serveAfter =
                 (ServeCommand) after.subcommand().commandSpec().userObject();
         assertThat(serveAfter.dataFolder.resolve(serveAfter.parent.dataFolder)).hasToString("/b");
+    }
+
+    @Test
+    void theMqttProfileIsAwsUnlessStandardIsAsked() {
+        ServeCommand serve = (ServeCommand) FleetdeckCommand.commandLine()
+                .parseArgs("serve")
+                .subcommand()
+                .commandSpec()
+                .userObject();
+        assertThat(serve.brokerPorts.toOptions().mqttProfile()).isEqualTo(MqttProfile.AWS);
+
+        GuiCommand gui = (GuiCommand) FleetdeckCommand.commandLine()
+                .parseArgs("gui", "--mqtt-profile", "standard")
+                .subcommand()
+                .commandSpec()
+                .userObject();
+        assertThat(gui.brokerPorts.toOptions().mqttProfile()).isEqualTo(MqttProfile.STANDARD);
+    }
+
+    @Test
+    void anUnknownMqttProfileIsOneLineAndExitCode2() {
+        assertThat(run("serve", "--mqtt-profile", "mosquitto")).isEqualTo(2);
+
+        assertThat(err.toString())
+                .isEqualTo("fleetdeck: --mqtt-profile must be aws or standard, was mosquitto"
+                        + " (see 'fleetdeck serve --help')" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
     }
 }

@@ -129,4 +129,91 @@ class BrokerIT {
                             + " (see 'fleetdeck serve --help')");
         }
     }
+
+    @Test
+    void anUnknownMqttProfileIsRefused() throws Exception {
+        try (FleetdeckProcess serve =
+                FleetdeckProcess.start("serve", "--data-dir", temp.toString(), "--mqtt-profile", "mosquitto")) {
+            assertThat(serve.awaitExit()).isEqualTo(2);
+            assertThat(serve.stderr())
+                    .containsExactly("fleetdeck: --mqtt-profile must be aws or standard, was mosquitto"
+                            + " (see 'fleetdeck serve --help')");
+        }
+        assertThat(temp.resolve("fleetdeck.lock")).doesNotExist();
+    }
+
+    @Test
+    void theStandardProfileCarriesQos2OnBothListeners() throws Exception {
+        Path deviceFiles = temp.resolve("gw-2-files");
+        try (FleetdeckProcess add = FleetdeckProcess.start(
+                "device", "add", "gw-2", "--data-dir", temp.toString(), "--out", deviceFiles.toString())) {
+            assertThat(add.awaitExit())
+                    .as("device add; stderr %s", add.stderr())
+                    .isZero();
+        }
+        try (FleetdeckProcess serve = FleetdeckProcess.start(
+                "serve",
+                "--data-dir",
+                temp.toString(),
+                "--mqtts-port",
+                "0",
+                "--mqtt-port",
+                "0",
+                "--mqtt-profile",
+                "standard")) {
+            Matcher ready = ENDPOINTS.matcher(serve.awaitStdoutLine("fleetdeck ready"));
+            assertThat(ready.matches()).isTrue();
+            // a tool on the plain listener subscribes at QoS 2 and is granted it
+            Process sub = new ProcessBuilder(
+                            "timeout",
+                            "30",
+                            "mosquitto_sub",
+                            "-h",
+                            ready.group(3),
+                            "-p",
+                            ready.group(4),
+                            "-q",
+                            "2",
+                            "-C",
+                            "1",
+                            "-v",
+                            "-t",
+                            "dt/gw-2/#")
+                    .redirectErrorStream(true)
+                    .start();
+            // the device publishes at QoS 2 over mutual TLS, with its policy checked
+            do {
+                Process pub = new ProcessBuilder(
+                                "mosquitto_pub",
+                                "-h",
+                                ready.group(1),
+                                "-p",
+                                ready.group(2),
+                                "--cafile",
+                                deviceFiles.resolve("root-ca.pem").toString(),
+                                "--cert",
+                                deviceFiles.resolve("gw-2.cert.pem").toString(),
+                                "--key",
+                                deviceFiles.resolve("gw-2.private.key").toString(),
+                                "-i",
+                                "gw-2",
+                                "-q",
+                                "2",
+                                "-t",
+                                "dt/gw-2/status",
+                                "-m",
+                                "online")
+                        .inheritIO()
+                        .start();
+                assertThat(pub.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(pub.exitValue()).as("QoS 2 publish over TLS").isZero();
+            } while (!sub.waitFor(200, TimeUnit.MILLISECONDS));
+            String output = new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(sub.exitValue()).as(output).isZero();
+            assertThat(output.lines().toList()).containsExactly("dt/gw-2/status online");
+
+            serve.signal("TERM");
+            assertThat(serve.awaitExit()).isZero();
+        }
+    }
 }

@@ -42,7 +42,16 @@ final class BrokerUnderTest implements AutoCloseable {
         return fleetdeck(pki, List.of(store.toString()));
     }
 
+    /** broker-lite under the standard MQTT profile (QoS 2), as {@code --mqtt-profile standard} runs it. */
+    static BrokerUnderTest fleetdeckStandard(Path pki) throws IOException {
+        return fleetdeck(pki, List.of(), "standard");
+    }
+
     private static BrokerUnderTest fleetdeck(Path pki, List<String> more) throws IOException {
+        return fleetdeck(pki, more, "aws");
+    }
+
+    private static BrokerUnderTest fleetdeck(Path pki, List<String> more, String profile) throws IOException {
         int plain = freePort();
         int tls = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -55,6 +64,7 @@ final class BrokerUnderTest implements AutoCloseable {
                         : "-XX:StartFlightRecording=settings=profile,filename=" + recording,
                 "--sun-misc-unsafe-memory-access=allow",
                 "--enable-native-access=ALL-UNNAMED",
+                "-Dfleetdeck.mqttProfile=" + profile,
                 "-cp",
                 System.getProperty("java.class.path"),
                 FleetdeckBrokerMain.class.getName(),

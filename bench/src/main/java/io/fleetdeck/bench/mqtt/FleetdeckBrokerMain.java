@@ -2,7 +2,9 @@ package io.fleetdeck.bench.mqtt;
 
 import io.fleetdeck.broker.server.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
+import io.fleetdeck.broker.server.MqttProfile;
 import io.fleetdeck.broker.server.MqttServer;
+import io.fleetdeck.broker.server.RateQuotas;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
@@ -38,7 +40,10 @@ public final class FleetdeckBrokerMain {
         // AWS's limits, but with queues deep enough that no QoS 1 message of a benchmark run is dropped
         BrokerLimits limits =
                 new BrokerLimits(128, 256, 7, 128 * 1024, 8, 50, 30, 1200, Duration.ofHours(1), 1_000_000, 100, 8);
-        MessageBroker broker = new MessageBroker(limits, Clock.systemUTC());
+        // -Dfleetdeck.mqttProfile=standard for the QoS 2 scenarios; AWS's rules otherwise, as the console's default
+        MqttProfile profile = MqttProfile.named(System.getProperty("fleetdeck.mqttProfile", "aws"))
+                .orElseThrow(() -> new IllegalArgumentException("fleetdeck.mqttProfile must be aws or standard"));
+        MessageBroker broker = new MessageBroker(limits, RateQuotas.OFF, Clock.systemUTC(), profile);
         // with a store (4th argument), devices on the TLS listener present certificates and policies apply
         Database store = args.length > 3 ? Database.sqliteFile(Path.of(args[3])) : null;
         IdentityService identities = store == null

@@ -95,12 +95,21 @@ final class Scenarios {
 
     /** (d): a steady {@code rate} messages/s at QoS 0 for {@code seconds}; the first second is warm-up. */
     static Latency latency(int port, int rate, int seconds) throws Exception {
+        return latency(port, rate, seconds, 0);
+    }
+
+    /**
+     * (d) and (g): a steady {@code rate} messages/s at {@code qos} for {@code seconds}, the first second warm-up; a
+     * message's latency runs from its publish to its arrival at the subscribing application (for QoS 2, Paho hands it
+     * over once the broker's PUBREL has come: the whole exchange on the subscriber's side).
+     */
+    static Latency latency(int port, int rate, int seconds, int qos) throws Exception {
         int total = rate * seconds;
         long[] latencies = new long[total];
         AtomicLong received = new AtomicLong();
         MqttAsyncClient subscriber = LoadClients.connect(port, "bench-lat-sub");
         subscriber
-                .subscribe("bench/latency", 0, (topic, message) -> {
+                .subscribe("bench/latency", qos, (topic, message) -> {
                     long sent = ByteBuffer.wrap(message.getPayload()).getLong();
                     int index = (int) ByteBuffer.wrap(message.getPayload()).getLong(8);
                     latencies[index] = System.nanoTime() - sent;
@@ -118,7 +127,7 @@ final class Scenarios {
             ByteBuffer payload = ByteBuffer.allocate(PAYLOAD_BYTES);
             payload.putLong(System.nanoTime()).putLong(i);
             MqttMessage message = new MqttMessage(payload.array());
-            message.setQos(0);
+            message.setQos(qos);
             publisher.publish("bench/latency", message);
         }
         awaitQuiet(received::get, total);

@@ -31,7 +31,7 @@ public final class PublishCodec {
         return new PublishedMessage(
                 topic,
                 payload,
-                Math.min(1, header.qosLevel().value()),
+                header.qosLevel().value(),
                 header.isRetain(),
                 senderClientId,
                 readProperties(packet.variableHeader().properties()));
@@ -50,6 +50,37 @@ public final class PublishCodec {
                 header,
                 new MqttPublishVariableHeader(message.topic(), message.qos() == 0 ? -1 : packetId, properties),
                 Unpooled.wrappedBuffer(message.payload()));
+    }
+
+    /**
+     * The most bytes a PUBLISH of {@code message} takes on the wire, Subscription Identifiers aside: for the
+     * client's Maximum Packet Size (MQTT 5 §3.1.2.11.4), without encoding it.
+     */
+    public static long encodedSizeAtMost(PublishedMessage message, boolean mqtt5) {
+        long remaining =
+                2L + TopicRules.utf8Length(message.topic()) + (message.qos() > 0 ? 2 : 0) + message.payload().length;
+        if (mqtt5) {
+            long properties = propertiesSize(message.properties());
+            remaining += variableIntSize(properties) + properties;
+        }
+        return 1 + variableIntSize(remaining) + remaining;
+    }
+
+    private static long propertiesSize(MessageProperties message) {
+        long size = 0;
+        size += message.payloadIsUtf8() == null ? 0 : 2;
+        size += message.messageExpirySeconds() == null ? 0 : 5;
+        size += message.contentType() == null ? 0 : 3 + TopicRules.utf8Length(message.contentType());
+        size += message.responseTopic() == null ? 0 : 3 + TopicRules.utf8Length(message.responseTopic());
+        size += message.correlationData() == null ? 0 : 3 + message.correlationData().length;
+        for (Map.Entry<String, String> pair : message.userProperties()) {
+            size += 5 + TopicRules.utf8Length(pair.getKey()) + TopicRules.utf8Length(pair.getValue());
+        }
+        return size;
+    }
+
+    private static int variableIntSize(long value) {
+        return value < 128 ? 1 : value < 16_384 ? 2 : value < 2_097_152 ? 3 : 4;
     }
 
     public static MessageProperties readProperties(MqttProperties properties) {

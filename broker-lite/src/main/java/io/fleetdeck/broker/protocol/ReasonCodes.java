@@ -7,6 +7,7 @@ import io.netty.handler.codec.mqtt.MqttProperties.StringProperty;
 /** The MQTT 5 reason codes the broker sends (MQTT 5 §2.4), by the name the specification gives them. */
 public final class ReasonCodes {
 
+    public static final byte SUCCESS = 0x00;
     public static final byte NO_SUBSCRIPTION_EXISTED = 0x11;
     public static final byte DISCONNECT_WITH_WILL = 0x04;
     public static final byte MALFORMED_PACKET = (byte) 0x81;
@@ -16,6 +17,8 @@ public final class ReasonCodes {
     public static final byte SESSION_TAKEN_OVER = (byte) 0x8E;
     public static final byte TOPIC_FILTER_INVALID = (byte) 0x8F;
     public static final byte TOPIC_NAME_INVALID = (byte) 0x90;
+    public static final byte PACKET_IDENTIFIER_NOT_FOUND = (byte) 0x92;
+    public static final byte RECEIVE_MAXIMUM_EXCEEDED = (byte) 0x93;
     public static final byte TOPIC_ALIAS_INVALID = (byte) 0x94;
     public static final byte PACKET_TOO_LARGE = (byte) 0x95;
     public static final byte QUOTA_EXCEEDED = (byte) 0x97;

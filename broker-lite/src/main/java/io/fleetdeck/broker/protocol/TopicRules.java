@@ -1,13 +1,15 @@
 package io.fleetdeck.broker.protocol;
 
 import io.fleetdeck.broker.server.BrokerLimits;
+import io.fleetdeck.broker.server.MqttProfile;
 import java.util.Optional;
 
 /**
  * Which topic names and filters a client may use (AWS-IOT-BEHAVIOUR §0.1, §9): UTF-8, at most 256 bytes and 7 slashes
  * (the {@code $aws/rules/<rule>/} prefix of Basic Ingest not counted), wildcards only in filters and only as whole
- * levels, {@code #} last, and of the reserved {@code $} topics only {@code $aws/...}. Each check returns the problem in
- * words, or empty when the topic is fine.
+ * levels, {@code #} last, and of the reserved {@code $} topics only {@code $aws/...}; the standard MQTT profile lifts
+ * the sizes to MQTT's and allows other {@code $} topics ({@link MqttProfile}). Each check returns the problem in words,
+ * or empty when the topic is fine.
  */
 public final class TopicRules {
 
@@ -15,16 +17,22 @@ public final class TopicRules {
     private static final String SHARE_PREFIX = "$share/";
 
     private final BrokerLimits limits;
+    private final MqttProfile profile;
 
     public TopicRules(BrokerLimits limits) {
+        this(limits, MqttProfile.AWS);
+    }
+
+    public TopicRules(BrokerLimits limits, MqttProfile profile) {
         this.limits = limits;
+        this.profile = profile;
     }
 
     public Optional<String> checkTopicName(String topic) {
         if (topic.indexOf('+') >= 0 || topic.indexOf('#') >= 0) {
             return Optional.of("a topic name must not contain the wildcards + or #");
         }
-        return checkCommon(topic);
+        return checkCommon(topic, true);
     }
 
     /** A SUBSCRIBE's filter: a topic filter, or a shared one {@code $share/<group>/<filter>} (MQTT 5 §4.8.2). */
@@ -51,10 +59,10 @@ public final class TopicRules {
                 return Optional.of("+ must be alone in its level of a filter");
             }
         }
-        return checkCommon(filter);
+        return checkCommon(filter, false);
     }
 
-    private Optional<String> checkCommon(String topic) {
+    private Optional<String> checkCommon(String topic, boolean publishing) {
         if (topic.isEmpty()) {
             return Optional.of("the topic is empty");
         }
@@ -69,10 +77,7 @@ public final class TopicRules {
         if (slashes > limits.maxTopicSlashes()) {
             return Optional.of("the topic has " + slashes + " slashes, more than " + limits.maxTopicSlashes());
         }
-        if (topic.startsWith("$") && !topic.startsWith("$aws/")) {
-            return Optional.of("topics starting with $ are reserved; only $aws/... may be used");
-        }
-        return Optional.empty();
+        return profile.reservedTopicProblem(topic, publishing);
     }
 
     /** Slashes that count against the limit: the {@code $aws/rules/<rule>/} prefix of Basic Ingest does not. */
@@ -110,9 +115,5 @@ public final class TopicRules {
             }
         }
         return bytes;
-    }
-
-    public static boolean isReserved(String topic) {
-        return topic.startsWith("$");
     }
 }

@@ -21,10 +21,9 @@ public final class MessageRouter {
         if (message.retain()) {
             retained.retain(message, nowMillis);
         }
-        // Retain is kept only for the copy sent to a new subscriber; live deliveries carry retain=false
-        // (MQTT 3.1.1 §3.3.1.3; MQTT 5 leaves it to retain-as-published, which this broker does not offer).
-        PublishedMessage live = message.withRetain(false);
-        subscriptions.forEachMatch(message.topic(), (subscriber, qos) -> subscriber.deliver(live, qos));
+        // Retain is kept for the copy sent to a new subscriber; live deliveries carry retain=false (MQTT 3.1.1
+        // §3.3.1.3) unless the subscription asked for MQTT 5's Retain As Published: each subscriber decides
+        subscriptions.forEachMatch(message.topic(), (subscriber, qos) -> subscriber.deliverLive(message, qos));
     }
 
     /** Subscribes to a filter, or joins a shared subscription when it is {@code $share/<group>/<filter>}. */

@@ -31,13 +31,22 @@ final class SharedGroup implements Subscriber {
 
     @Override
     public void deliver(PublishedMessage message, int groupQos) {
-        Member chosen;
-        synchronized (this) {
-            if (members.isEmpty()) {
-                return;
-            }
-            chosen = members.get(next++ % members.size());
+        Member chosen = nextMember();
+        if (chosen != null) {
+            chosen.subscriber().deliver(message, chosen.qos());
         }
-        chosen.subscriber().deliver(message, chosen.qos());
+    }
+
+    /** The chosen member decides about the retain flag (MQTT 5 Retain As Published). */
+    @Override
+    public void deliverLive(PublishedMessage published, int groupQos) {
+        Member chosen = nextMember();
+        if (chosen != null) {
+            chosen.subscriber().deliverLive(published, chosen.qos());
+        }
+    }
+
+    private synchronized Member nextMember() {
+        return members.isEmpty() ? null : members.get(next++ % members.size());
     }
 }

@@ -10,4 +10,13 @@ public interface Subscriber {
      * publisher's I/O thread.
      */
     void deliver(PublishedMessage message, int grantedQos);
+
+    /**
+     * Hands over a message as it was published, retain flag and all. A live delivery carries retain=false (MQTT 3.1.1
+     * §3.3.1.3), which is what this default does; a client's session may keep it for a subscription with MQTT 5's
+     * Retain As Published, or skip its own message under No Local (MQTT 5 §3.8.3.1).
+     */
+    default void deliverLive(PublishedMessage published, int grantedQos) {
+        deliver(published.withRetain(false), grantedQos);
+    }
 }

@@ -112,4 +112,26 @@ public record BrokerLimits(
         }
         return Math.max(requestedSeconds, minKeepAliveSeconds);
     }
+
+    /**
+     * These limits with AWS's topic, size and count limits lifted to MQTT's, for the standard profile: topics and
+     * client ids up to {@code maxStringBytes} at any depth, payloads up to {@code maxPacketBytes}, any number of
+     * filters per SUBSCRIBE and per connection, and keep-alive as asked (MQTT 3.1.1 §1.5.3, §2.2.3). Sessions, queues
+     * and topic aliases keep their configured bounds.
+     */
+    public BrokerLimits liftedToMqtt(int maxPacketBytes, int maxStringBytes) {
+        return new BrokerLimits(
+                maxStringBytes,
+                maxStringBytes,
+                Integer.MAX_VALUE,
+                maxPacketBytes,
+                Integer.MAX_VALUE,
+                Integer.MAX_VALUE,
+                0,
+                maxStringBytes,
+                sessionExpiry,
+                queuedMessagesPerSession,
+                inflightPerSession,
+                topicAliasMaximum);
+    }
 }

@@ -32,6 +32,7 @@ public final class MessageBroker implements MqttChannel {
     private static final Logger log = LoggerFactory.getLogger(MessageBroker.class);
 
     private final BrokerLimits limits;
+    private final MqttProfile profile;
     private final RateQuotas quotas;
     private final Map<String, Long> lastConnectMillis = new ConcurrentHashMap<>();
     private final TopicRules topicRules;
@@ -51,10 +52,16 @@ public final class MessageBroker implements MqttChannel {
     }
 
     public MessageBroker(BrokerLimits limits, RateQuotas quotas, Clock clock) {
-        this.limits = limits;
+        this(limits, quotas, clock, MqttProfile.AWS);
+    }
+
+    /** Under {@code profile}, which lifts {@code configured}'s limits where it follows MQTT rather than AWS. */
+    public MessageBroker(BrokerLimits configured, RateQuotas quotas, Clock clock, MqttProfile profile) {
+        this.profile = profile;
+        this.limits = profile.limits(configured);
         this.quotas = quotas;
         this.clock = clock;
-        this.topicRules = new TopicRules(limits);
+        this.topicRules = new TopicRules(limits, profile);
         this.sessions = new SessionStore(router, limits, quotas, clock, counters.traffic());
         this.lifecycleEvents = new LifecycleEvents(this::route, clock);
     }
@@ -120,7 +127,9 @@ public final class MessageBroker implements MqttChannel {
         if (session == null) {
             return false;
         }
-        session.deliver(PublishedMessage.fromService(topic, payload, qos, false), qos);
+        // never above what the profile grants clients: QoS 1 under AWS's rules
+        int granted = Math.min(qos, profile.maximumQos());
+        session.deliver(PublishedMessage.fromService(topic, payload, granted, false), granted);
         return true;
     }
 
@@ -216,6 +225,11 @@ public final class MessageBroker implements MqttChannel {
 
     public BrokerLimits limits() {
         return limits;
+    }
+
+    /** The rules both listeners follow: AWS IoT Core's or standard MQTT's. */
+    public MqttProfile profile() {
+        return profile;
     }
 
     TopicRules topicRules() {

@@ -8,6 +8,7 @@ import io.fleetdeck.broker.metrics.DisconnectReason;
 import io.fleetdeck.broker.policy.Decision;
 import io.fleetdeck.broker.policy.IotAction;
 import io.fleetdeck.broker.protocol.PublishCodec;
+import io.fleetdeck.broker.protocol.Qos2Packets;
 import io.fleetdeck.broker.protocol.ReasonCodes;
 import io.fleetdeck.broker.protocol.TopicRules;
 import io.fleetdeck.broker.routing.MessageRouter;
@@ -79,6 +80,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             new MqttFixedHeader(MqttMessageType.PUBACK, false, MqttQoS.AT_MOST_ONCE, false, 2);
 
     private final MessageBroker broker;
+    private final MqttProfile profile;
     private final TopicRules topicRules;
     /* null on the loopback listener for tools, and in protocol tests: no certificate, no policies */
     private final ClientAuthority authority;
@@ -87,6 +89,12 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     private ChannelHandlerContext ctx;
     private Session session;
     private ClientConnection client;
+    /* the Maximum Packet Size an MQTT 5 client set, 0 for none; read by publishers' threads (MQTT 5 §3.1.2.11.4) */
+    private volatile long clientMaximumPacketSize;
+    /* false when an MQTT 5 client set Request Problem Information to 0 (standard profile, MQTT 5 §3.1.2.11.7) */
+    private boolean reasonStrings = true;
+    /* the QoS 2 exchanges of this connection's session; made on first use, in the standard profile only */
+    private Qos2Exchanges qos2;
     private boolean mqtt5;
     private boolean connackSent;
     private boolean sessionEnded;
@@ -106,6 +114,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
 
     MqttConnection(MessageBroker broker, ClientAuthority authority) {
         this.broker = broker;
+        this.profile = broker.profile();
         this.topicRules = broker.topicRules();
         this.authority = authority;
     }
@@ -131,6 +140,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             case CONNECT -> onConnect((MqttConnectMessage) message);
             case PUBLISH -> onPublish((MqttPublishMessage) message);
             case PUBACK -> session.acknowledged(((MqttMessageIdVariableHeader) message.variableHeader()).messageId());
+            case PUBREC, PUBREL, PUBCOMP -> onQos2Reply(message);
             case SUBSCRIBE -> onSubscribe((MqttSubscribeMessage) message);
             case UNSUBSCRIBE -> onUnsubscribe((MqttUnsubscribeMessage) message);
             case PINGREQ -> ctx.writeAndFlush(MqttMessage.PINGRESP);
@@ -185,10 +195,14 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         if (connect.variableHeader().isWillFlag() && !acceptWill(connect, clientId)) {
             return;
         }
-        int keepAlive = limits.clampKeepAlive(connect.variableHeader().keepAliveTimeSeconds());
-        ctx.pipeline()
-                .addBefore(
-                        ctx.name(), "keep-alive", new IdleStateHandler(keepAlive * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+        int keepAlive = profile.keepAliveSeconds(connect.variableHeader().keepAliveTimeSeconds(), limits);
+        if (keepAlive > 0) { // 0 turns keep-alive off, where the profile honours it (MQTT 3.1.1 §3.1.2.10)
+            ctx.pipeline()
+                    .addBefore(
+                            ctx.name(),
+                            "keep-alive",
+                            new IdleStateHandler(keepAlive * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+        }
 
         MqttProperties requested = connect.variableHeader().properties();
         long maxExpiry = limits.sessionExpiry().toSeconds();
@@ -196,6 +210,8 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         sessionExpirySeconds = expiry;
         broker.wills().reconnected(clientId, connect.variableHeader().isCleanSession());
         Integer receiveMaximum = PublishCodec.integerProperty(requested, MqttPropertyType.RECEIVE_MAXIMUM);
+        clientMaximumPacketSize = clientMaximumPacketSize(requested);
+        reasonStrings = reasonStringsWanted(requested);
         SessionStore.Opened opened = broker.sessions()
                 .open(
                         clientId,
@@ -296,10 +312,28 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             return Optional.of("client id of " + bytes + " bytes, more than "
                     + broker.limits().maxClientIdBytes());
         }
-        if (clientId.startsWith("$")) {
+        if (clientId.startsWith("$") && profile.reservesDollarClientIds()) {
             return Optional.of("client ids starting with $ are reserved");
         }
         return Optional.empty();
+    }
+
+    private long clientMaximumPacketSize(MqttProperties requested) {
+        Integer asked = mqtt5 && profile.honoursClientPreferences()
+                ? PublishCodec.integerProperty(requested, MqttPropertyType.MAXIMUM_PACKET_SIZE)
+                : null;
+        return asked == null ? 0 : Integer.toUnsignedLong(asked);
+    }
+
+    /**
+     * Request Problem Information 0: no Reason String on acknowledgements, only on CONNACK and DISCONNECT (MQTT 5
+     * §3.1.2.11.7). Under AWS's rules, as before, acknowledgements always say why.
+     */
+    private boolean reasonStringsWanted(MqttProperties requested) {
+        Integer asked = mqtt5 && profile.honoursClientPreferences()
+                ? PublishCodec.integerProperty(requested, MqttPropertyType.REQUEST_PROBLEM_INFORMATION)
+                : null;
+        return asked == null || asked != 0;
     }
 
     private long sessionExpiry(MqttConnectMessage connect, MqttProperties requested, long maxExpiry) {
@@ -313,7 +347,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     private boolean acceptWill(MqttConnectMessage connect, String clientId) {
         String topic = connect.payload().willTopic();
         Optional<String> problem = topicRules.checkTopicName(topic);
-        if (problem.isEmpty() && connect.variableHeader().isWillRetain() && TopicRules.isReserved(topic)) {
+        if (problem.isEmpty() && connect.variableHeader().isWillRetain() && !profile.mayRetainOn(topic)) {
             problem = Optional.of("a reserved topic cannot be retained");
         }
         if (problem.isPresent()) {
@@ -328,7 +362,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         will = new PublishedMessage(
                 topic,
                 connect.payload().willMessageInBytes(),
-                Math.min(1, connect.variableHeader().willQos()),
+                Math.min(profile.maximumQos(), connect.variableHeader().willQos()),
                 connect.variableHeader().isWillRetain(),
                 clientId,
                 mqtt5 ? PublishCodec.readProperties(willProperties) : PublishedMessage.MessageProperties.NONE);
@@ -342,7 +376,10 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             int askedKeepAlive, int keepAlive, long expiry, MqttProperties requested, String assignedClientId) {
         BrokerLimits limits = broker.limits();
         MqttProperties props = new MqttProperties();
-        props.add(new IntegerProperty(MqttPropertyType.MAXIMUM_QOS.value(), 1));
+        if (profile.maximumQos() < 2) {
+            // absent means 2; the property may only say 0 or 1 (MQTT 5 §3.2.2.3.4)
+            props.add(new IntegerProperty(MqttPropertyType.MAXIMUM_QOS.value(), profile.maximumQos()));
+        }
         props.add(new IntegerProperty(MqttPropertyType.RETAIN_AVAILABLE.value(), 1));
         props.add(new IntegerProperty(MqttPropertyType.WILDCARD_SUBSCRIPTION_AVAILABLE.value(), 1));
         props.add(new IntegerProperty(MqttPropertyType.SHARED_SUBSCRIPTION_AVAILABLE.value(), 1));
@@ -378,8 +415,11 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     private void onPublish(MqttPublishMessage publish) {
         MqttQoS qos = publish.fixedHeader().qosLevel();
         int packetId = publish.variableHeader().packetId();
-        if (qos == MqttQoS.EXACTLY_ONCE) {
+        if (qos == MqttQoS.EXACTLY_ONCE && !profile.supportsQos2()) {
             end("a QoS 2 publish; the broker supports QoS 0 and 1, as AWS does", ReasonCodes.QOS_NOT_SUPPORTED);
+            return;
+        }
+        if (qos == MqttQoS.EXACTLY_ONCE && !admitQos2(packetId)) {
             return;
         }
         String topic = resolveTopic(publish);
@@ -388,7 +428,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         }
         Optional<String> problem = topicRules.checkTopicName(topic);
         byte reason = ReasonCodes.TOPIC_NAME_INVALID;
-        if (problem.isEmpty() && publish.fixedHeader().isRetain() && TopicRules.isReserved(topic)) {
+        if (problem.isEmpty() && publish.fixedHeader().isRetain() && !profile.mayRetainOn(topic)) {
             problem = Optional.of("a reserved topic cannot be retained");
             reason = ReasonCodes.RETAIN_NOT_SUPPORTED;
         }
@@ -413,7 +453,44 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         broker.route(PublishCodec.read(publish, topic, client.clientId()));
         if (qos == MqttQoS.AT_LEAST_ONCE) {
             ctx.writeAndFlush(new MqttPubAckMessage(PUBACK_HEADER, MqttMessageIdVariableHeader.from(packetId)));
+        } else if (qos == MqttQoS.EXACTLY_ONCE) {
+            received(packetId);
         }
+    }
+
+    // --- QoS 2 (standard profile): MQTT 3.1.1 §4.3.3, MQTT 5 §4.3.3, in Qos2Exchanges
+
+    private Qos2Exchanges qos2() {
+        if (qos2 == null) {
+            qos2 = new Qos2Exchanges(
+                    ctx, session, mqtt5, reasonStrings, broker.limits().inflightPerSession());
+        }
+        return qos2;
+    }
+
+    private boolean admitQos2(int packetId) {
+        return switch (qos2().admit(packetId)) {
+            case NEW -> true;
+            case DUPLICATE -> false;
+            case OVER_RECEIVE_MAXIMUM -> {
+                end(
+                        "more than " + qos2().receiveMaximum() + " QoS 2 publishes awaiting PUBREL",
+                        ReasonCodes.RECEIVE_MAXIMUM_EXCEEDED);
+                yield false;
+            }
+        };
+    }
+
+    private void received(int packetId) {
+        qos2().received(packetId);
+    }
+
+    private void onQos2Reply(MqttMessage reply) {
+        if (!profile.supportsQos2()) {
+            end("unsupported packet " + reply.fixedHeader().messageType(), ReasonCodes.PROTOCOL_ERROR);
+            return;
+        }
+        qos2().onReply(reply);
     }
 
     /** MQTT 5 topic aliases (§3.3.2.3.4): an alias with a topic sets it, an alias alone stands for it. */
@@ -455,13 +532,9 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         session.countAuthorizationFailure();
         broker.authorizationFailedAfterConnect(client.clientId());
         String why = "not authorized to publish to " + topic + ": " + decision.explanation();
-        if (mqtt5 && qos == MqttQoS.AT_LEAST_ONCE) {
+        if (mqtt5 && qos != MqttQoS.AT_MOST_ONCE) {
             log.info("{}: {}", client.clientId(), why);
-            ctx.writeAndFlush(MqttMessageBuilders.pubAck()
-                    .packetId(packetId)
-                    .reasonCode(ReasonCodes.NOT_AUTHORIZED)
-                    .properties(ReasonCodes.reasonString(why))
-                    .build());
+            ctx.writeAndFlush(refusedPublishReply(qos, packetId, ReasonCodes.NOT_AUTHORIZED, why));
         } else {
             end(why, ReasonCodes.NOT_AUTHORIZED);
         }
@@ -474,15 +547,13 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
      */
     private void throttled(String topic, MqttQoS qos, int packetId) {
         log.debug("{} passed its publish rate; discarded a publish to {}", client.clientId(), topic);
-        if (qos != MqttQoS.AT_LEAST_ONCE) {
+        if (qos == MqttQoS.AT_MOST_ONCE) {
             return;
         }
         if (mqtt5) {
-            ctx.writeAndFlush(MqttMessageBuilders.pubAck()
-                    .packetId(packetId)
-                    .reasonCode(ReasonCodes.QUOTA_EXCEEDED)
-                    .properties(ReasonCodes.reasonString("publish rate exceeded"))
-                    .build());
+            ctx.writeAndFlush(refusedPublishReply(qos, packetId, ReasonCodes.QUOTA_EXCEEDED, "publish rate exceeded"));
+        } else if (qos == MqttQoS.EXACTLY_ONCE) {
+            received(packetId);
         } else {
             ctx.writeAndFlush(new MqttPubAckMessage(PUBACK_HEADER, MqttMessageIdVariableHeader.from(packetId)));
         }
@@ -490,16 +561,27 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
 
     private void rejectPublish(String topic, MqttQoS qos, int packetId, String problem, byte reason) {
         log.info("{} published to {}: {}", client.clientId(), topic, problem);
-        if (mqtt5 && qos == MqttQoS.AT_LEAST_ONCE) {
-            ctx.writeAndFlush(MqttMessageBuilders.pubAck()
-                    .packetId(packetId)
-                    .reasonCode(reason)
-                    .properties(ReasonCodes.reasonString(problem))
-                    .build());
+        if (mqtt5 && qos != MqttQoS.AT_MOST_ONCE) {
+            ctx.writeAndFlush(refusedPublishReply(qos, packetId, reason, problem));
         } else {
             // MQTT 3.1.1 has no way to refuse one publish: the connection is closed (§4.8, AWS-IOT-BEHAVIOUR §0.1)
             end("publish to " + topic + ": " + problem, reason);
         }
+    }
+
+    /**
+     * MQTT 5's answer to a publish the broker will not deliver: PUBACK for QoS 1, PUBREC for QoS 2, with the reason;
+     * a PUBREC of 0x80 or more ends the QoS 2 exchange, so no packet id is kept (MQTT 5 §4.3.3).
+     */
+    private MqttMessage refusedPublishReply(MqttQoS qos, int packetId, byte reason, String why) {
+        if (qos == MqttQoS.EXACTLY_ONCE) {
+            return Qos2Packets.pubRec(packetId, true, reason, reasonStrings ? why : null);
+        }
+        return MqttMessageBuilders.pubAck()
+                .packetId(packetId)
+                .reasonCode(reason)
+                .properties(reasonStrings ? ReasonCodes.reasonString(why) : MqttProperties.NO_PROPERTIES)
+                .build();
     }
 
     // --- SUBSCRIBE and UNSUBSCRIBE
@@ -513,6 +595,14 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
                 : null;
         if (subscriptionId != null && subscriptionId == 0) {
             end("a Subscription Identifier of 0 (MQTT 5 §3.8.2.1.2)", ReasonCodes.PROTOCOL_ERROR);
+            return;
+        }
+        if (mqtt5
+                && profile.honoursNoLocalAndRetainAsPublished()
+                && requests.stream()
+                        .anyMatch(request ->
+                                request.option().isNoLocal() && MessageRouter.isShared(request.topicFilter()))) {
+            end("No Local on a shared subscription (MQTT 5 §3.8.3.1)", ReasonCodes.PROTOCOL_ERROR);
             return;
         }
         int[] codes = new int[requests.size()];
@@ -529,7 +619,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         retainedToSend.forEach(Runnable::run);
         List<String> granted = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            if (codes[i] <= 1) {
+            if (codes[i] <= 2) {
                 granted.add(requests.get(i).topicFilter());
             }
         }
@@ -559,10 +649,10 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
                         filter, "not authorized: " + decision.explanation(), ReasonCodes.NOT_AUTHORIZED);
             }
         }
-        int granted = Math.min(1, request.qualityOfService().value());
+        int granted = Math.min(profile.maximumQos(), request.qualityOfService().value());
         boolean isNew = !session.hasSubscription(filter);
         if (!session.addSubscription(
-                filter, new Session.Grant(granted, subscriptionId), limits.maxSubscriptionsPerConnection())) {
+                filter, grant(request, granted, subscriptionId), limits.maxSubscriptionsPerConnection())) {
             return refusedSubscription(
                     filter,
                     "more than " + limits.maxSubscriptionsPerConnection() + " subscriptions on one connection",
@@ -581,6 +671,15 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             }
         }
         return granted;
+    }
+
+    private Session.Grant grant(MqttTopicSubscription request, int granted, int subscriptionId) {
+        boolean options = mqtt5 && profile.honoursNoLocalAndRetainAsPublished();
+        return new Session.Grant(
+                granted,
+                subscriptionId,
+                options && request.option().isNoLocal(),
+                options && request.option().isRetainAsPublished());
     }
 
     private int refusedSubscription(String filter, String problem, byte reason) {
@@ -732,6 +831,23 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         }
     }
 
+    @Override
+    public void sendRelease(int packetId) {
+        MqttMessage release = Qos2Packets.pubRel(packetId, mqtt5, ReasonCodes.SUCCESS, null);
+        if (connackSent && outgoing.isEmpty() && ctx.executor().inEventLoop()) {
+            ctx.write(release, ctx.voidPromise());
+            if (!flushScheduled) {
+                flushScheduled = true;
+                ctx.executor().execute(this::flushWritten);
+            }
+            return;
+        }
+        outgoing.add(new Outgoing(null, packetId, false, null));
+        if (drainScheduled.compareAndSet(false, true)) {
+            ctx.executor().execute(this::drainOutgoing);
+        }
+    }
+
     private void flushWritten() {
         flushScheduled = false;
         ctx.flush();
@@ -746,10 +862,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         boolean wrote = false;
         Outgoing next;
         while ((next = outgoing.poll()) != null) {
-            ctx.write(
-                    PublishCodec.write(
-                            next.message(), next.packetId(), next.duplicate(), mqtt5, next.subscriptionIds()),
-                    ctx.voidPromise());
+            ctx.write(next.encode(mqtt5), ctx.voidPromise());
             wrote = true;
         }
         if (wrote) {
@@ -757,7 +870,21 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         }
     }
 
-    private record Outgoing(PublishedMessage message, int packetId, boolean duplicate, int[] subscriptionIds) {}
+    /** A PUBLISH waiting to be written, or with no message a PUBREL for {@code packetId}. */
+    private record Outgoing(PublishedMessage message, int packetId, boolean duplicate, int[] subscriptionIds) {
+
+        MqttMessage encode(boolean mqtt5) {
+            return message == null
+                    ? Qos2Packets.pubRel(packetId, mqtt5, ReasonCodes.SUCCESS, null)
+                    : PublishCodec.write(message, packetId, duplicate, mqtt5, subscriptionIds);
+        }
+    }
+
+    @Override
+    public boolean fits(PublishedMessage message) {
+        long maximum = clientMaximumPacketSize;
+        return maximum == 0 || PublishCodec.encodedSizeAtMost(message, mqtt5) <= maximum;
+    }
 
     @Override
     public boolean mayReceive(String topic) {

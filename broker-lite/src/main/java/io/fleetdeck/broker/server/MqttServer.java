@@ -206,7 +206,8 @@ public final class MqttServer implements AutoCloseable {
             MqttServer server = new MqttServer(
                     acceptors, workers, bound, (InetSocketAddress) tls.localAddress(), plainAddress, admission);
             log.info(
-                    "MQTT broker listening: mqtts on {}{}",
+                    "MQTT broker listening ({} profile): mqtts on {}{}",
+                    broker.profile().cliName(),
                     server.tlsAddress,
                     plainAddress == null ? "" : ", mqtt on " + plainAddress);
             ConnectionLimits limits = admission.limits();
@@ -294,8 +295,9 @@ public final class MqttServer implements AutoCloseable {
     /** Tells every connection that a certificate left ACTIVE; the ones that presented it end. */
     record CertificateDisabled(String certificateId) {}
 
+    /** The largest packet the decoder takes: the payload limit and room for the rest, never past MQTT's maximum. */
     static int maxPacketBytes(BrokerLimits limits) {
-        return limits.maxPayloadBytes() + HEADER_ROOM_BYTES;
+        return (int) Math.min((long) limits.maxPayloadBytes() + HEADER_ROOM_BYTES, MqttProfile.MQTT_MAX_PACKET_BYTES);
     }
 
     public InetSocketAddress tlsAddress() {

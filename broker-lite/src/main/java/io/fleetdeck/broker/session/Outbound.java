@@ -11,6 +11,17 @@ public interface Outbound {
      */
     void send(PublishedMessage message, int packetId, boolean duplicate, int[] subscriptionIds);
 
+    /** Writes one PUBREL for an outbound QoS 2 message the client has PUBREC'd (MQTT 3.1.1 §3.6). Must not block. */
+    void sendRelease(int packetId);
+
+    /**
+     * Whether a PUBLISH of {@code message} fits the Maximum Packet Size the client set; one that does not is discarded
+     * as if it had been sent (MQTT 5 §3.1.2.11.4).
+     */
+    default boolean fits(PublishedMessage message) {
+        return true;
+    }
+
     /** Whether the connection's policies let it receive a message on {@code topic} (iot:Receive). */
     boolean mayReceive(String topic);
 

@@ -8,14 +8,17 @@ import io.fleetdeck.broker.routing.TopicFilters;
 import io.fleetdeck.broker.server.RateQuotas;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A client's session: its subscriptions and the QoS 1 messages it has not acknowledged yet, kept across connections
- * when the client asked for a persistent session. Delivery respects the client's receive window (MQTT 5 Receive
- * Maximum, AWS's 100 unacknowledged outbound); past it QoS 1 waits in a bounded queue, and QoS 0 to a connection that
- * cannot keep up is dropped and counted, never silently. Every method may be called from any I/O thread: state sits
+ * A client's session: its subscriptions, the QoS 1 and 2 messages it has not acknowledged yet and the QoS 2 exchanges
+ * under way in both directions, kept across connections when the client asked for a persistent session. Delivery
+ * respects the client's receive window (MQTT 5 Receive Maximum, AWS's 100 unacknowledged outbound; a QoS 2 message
+ * holds its slot until PUBCOMP); past it QoS 1 and 2 wait in a bounded queue, and QoS 0 to a connection that cannot
+ * keep up is dropped and counted, never silently. Every method may be called from any I/O thread: state sits
  * behind this object's monitor.
  */
 public final class Session implements Subscriber {
@@ -31,9 +34,15 @@ public final class Session implements Subscriber {
     private final Map<String, Grant> subscriptions = new LinkedHashMap<>();
     /* subscriptions that carry an MQTT 5 Subscription Identifier; most sessions have none, and skip the lookup */
     private int subscriptionsWithIds;
+    /* subscriptions with No Local or Retain As Published; without any, a live message skips the lookup */
+    private int subscriptionsWithOptions;
     private final ArrayDeque<Queued> queued = new ArrayDeque<>();
     private final Clock clock;
     private final LinkedHashMap<Integer, PublishedMessage> inflight = new LinkedHashMap<>();
+    /* outbound QoS 2 messages the client has PUBREC'd and the broker PUBREL'd: still in flight until PUBCOMP */
+    private final Set<Integer> released = new HashSet<>();
+    /* inbound QoS 2 packet ids the broker has PUBREC'd and the client not yet PUBREL'd (MQTT 3.1.1 §4.3.3) */
+    private final Set<Integer> awaitingRelease = new HashSet<>();
     private final TrafficCounters counters = new TrafficCounters();
     private final TrafficCounters brokerTraffic;
     private Outbound outbound;
@@ -82,6 +91,10 @@ public final class Session implements Subscriber {
             countAuthorizationFailure();
             return;
         }
+        if (outbound != null && !outbound.fits(message)) {
+            countTooLarge(qos);
+            return;
+        }
         if (qos == 0) {
             if (outbound != null && !publishRate.tryAcquire(clock.millis())) {
                 counters.throttled();
@@ -99,10 +112,38 @@ public final class Session implements Subscriber {
             return;
         }
         if (outbound != null && inflight.size() < sendWindow) {
-            sendQos1(message.withQos(1));
+            sendInFlight(message.withQos(qos));
         } else {
-            enqueue(message.withQos(1));
+            enqueue(message.withQos(qos));
         }
+    }
+
+    /**
+     * A message as published, with its retain flag: kept only for a matching subscription with Retain As Published,
+     * and the message not delivered at all when it is the client's own and every matching subscription says No Local
+     * (MQTT 5 §3.8.3.1). Without such subscriptions, as {@link Subscriber#deliverLive}'s default.
+     */
+    @Override
+    public synchronized void deliverLive(PublishedMessage published, int grantedQos) {
+        if (subscriptionsWithOptions == 0) {
+            deliver(published.withRetain(false), grantedQos);
+            return;
+        }
+        boolean own = clientId.equals(published.senderClientId());
+        boolean deliverable = false;
+        boolean retainAsPublished = false;
+        for (Map.Entry<String, Grant> entry : subscriptions.entrySet()) {
+            Grant grant = entry.getValue();
+            if ((!own || !grant.noLocal())
+                    && TopicFilters.matches(MessageRouter.matchingFilter(entry.getKey()), published.topic())) {
+                deliverable = true;
+                retainAsPublished |= grant.retainAsPublished();
+            }
+        }
+        if (own && !deliverable) {
+            return;
+        }
+        deliver(published.withRetain(published.retain() && retainAsPublished), grantedQos);
     }
 
     /**
@@ -120,9 +161,70 @@ public final class Session implements Subscriber {
 
     /** The client acknowledged a QoS 1 message: frees its window slot and sends what waited. */
     public synchronized void acknowledged(int packetId) {
-        if (inflight.remove(packetId) != null) {
+        PublishedMessage message = inflight.get(packetId);
+        // a PUBACK never settles a QoS 2 message: only PUBREC then PUBCOMP do (MQTT 5 §4.3.3)
+        if (message != null && message.qos() == 1) {
+            inflight.remove(packetId);
             drain();
         }
+    }
+
+    // --- QoS 2, exactly once (MQTT 3.1.1 §4.3.3, MQTT 5 §4.3.3)
+
+    /**
+     * The client sent PUBREC for an outbound QoS 2 message: the broker answers PUBREL and keeps the window slot until
+     * PUBCOMP. A PUBREC with an MQTT 5 reason code of 0x80 or more ends the exchange there and frees the slot. Returns
+     * false when no QoS 2 message waits under {@code packetId}.
+     */
+    public synchronized boolean publishReceived(int packetId, boolean refused) {
+        PublishedMessage message = inflight.get(packetId);
+        if (message == null || message.qos() != 2) {
+            return false;
+        }
+        if (refused) {
+            inflight.remove(packetId);
+            released.remove(packetId);
+            drain();
+            return true;
+        }
+        released.add(packetId);
+        if (outbound != null) {
+            outbound.sendRelease(packetId);
+        }
+        return true;
+    }
+
+    /** The client sent PUBCOMP: the QoS 2 message is delivered, its slot goes to what waited. */
+    public synchronized boolean publishCompleted(int packetId) {
+        if (!released.remove(packetId)) {
+            return false;
+        }
+        inflight.remove(packetId);
+        drain();
+        return true;
+    }
+
+    /**
+     * A QoS 2 PUBLISH from the client: true the first time its packet id is seen, false for a copy sent again before
+     * PUBREL, which must be acknowledged again and not delivered again. Kept with a persistent session.
+     */
+    public synchronized boolean firstReceipt(int packetId) {
+        return awaitingRelease.add(packetId);
+    }
+
+    /** Whether a QoS 2 PUBLISH with this packet id was received and not yet released. */
+    public synchronized boolean isAwaitingRelease(int packetId) {
+        return awaitingRelease.contains(packetId);
+    }
+
+    /** The client sent PUBREL; returns whether the packet id was known (MQTT 5: else PUBCOMP 0x92). */
+    public synchronized boolean releasedByClient(int packetId) {
+        return awaitingRelease.remove(packetId);
+    }
+
+    /** Inbound QoS 2 exchanges not yet released: they count against the broker's Receive Maximum (MQTT 5 §4.9). */
+    public synchronized int awaitingReleaseCount() {
+        return awaitingRelease.size();
     }
 
     /**
@@ -138,8 +240,14 @@ public final class Session implements Subscriber {
         publishRate = new RateLimiter(quotas.publishesPerSecondPerConnection(), now);
         replayRate = new RateLimiter(quotas.replayedPerSecond(), now);
         replaying = !queued.isEmpty();
-        inflight.forEach(
-                (packetId, message) -> connection.send(message, packetId, true, subscriptionIds(message.topic())));
+        // in their original order: PUBLISH again with DUP, or PUBREL for what the client has PUBREC'd (MQTT 5 §4.4)
+        inflight.forEach((packetId, message) -> {
+            if (released.contains(packetId)) {
+                connection.sendRelease(packetId);
+            } else {
+                connection.send(message, packetId, true, subscriptionIds(message.topic()));
+            }
+        });
         drain();
         return previous;
     }
@@ -180,8 +288,20 @@ public final class Session implements Subscriber {
         return expirySeconds;
     }
 
-    /** A granted subscription: its QoS and its MQTT 5 Subscription Identifier, 0 when it has none. */
-    public record Grant(int qos, int subscriptionId) {}
+    /**
+     * A granted subscription: its QoS, its MQTT 5 Subscription Identifier (0 when it has none), and its MQTT 5 No
+     * Local and Retain As Published options (MQTT 5 §3.8.3.1), which only the standard profile grants.
+     */
+    public record Grant(int qos, int subscriptionId, boolean noLocal, boolean retainAsPublished) {
+
+        public Grant(int qos, int subscriptionId) {
+            this(qos, subscriptionId, false, false);
+        }
+
+        boolean hasOptions() {
+            return noLocal || retainAsPublished;
+        }
+    }
 
     /** Records a granted subscription; returns false when it is new and the connection already has {@code max}. */
     public synchronized boolean addSubscription(String filter, Grant grant, int max) {
@@ -191,6 +311,7 @@ public final class Session implements Subscriber {
         Grant previous = subscriptions.put(filter, grant);
         subscriptionsWithIds +=
                 (grant.subscriptionId() > 0 ? 1 : 0) - (previous != null && previous.subscriptionId() > 0 ? 1 : 0);
+        subscriptionsWithOptions += (grant.hasOptions() ? 1 : 0) - (previous != null && previous.hasOptions() ? 1 : 0);
         return true;
     }
 
@@ -202,6 +323,9 @@ public final class Session implements Subscriber {
         Grant removed = subscriptions.remove(filter);
         if (removed != null && removed.subscriptionId() > 0) {
             subscriptionsWithIds--;
+        }
+        if (removed != null && removed.hasOptions()) {
+            subscriptionsWithOptions--;
         }
         return removed != null;
     }
@@ -266,8 +390,10 @@ public final class Session implements Subscriber {
             if (aged != null && !outbound.mayReceive(aged.topic())) {
                 // queued while the client was away; its policies may have changed since
                 countAuthorizationFailure();
+            } else if (aged != null && !outbound.fits(aged)) {
+                countTooLarge(aged.qos());
             } else if (aged != null) {
-                sendQos1(aged);
+                sendInFlight(aged);
             }
         }
         if (queued.isEmpty()) {
@@ -293,8 +419,8 @@ public final class Session implements Subscriber {
                 Math.max(1, replayRate.millisUntilNext(clock.millis())));
     }
 
-    private void sendQos1(PublishedMessage message) {
-        publishRate.tryAcquire(clock.millis()); // QoS 1 is never discarded, but it uses up the connection's rate
+    private void sendInFlight(PublishedMessage message) {
+        publishRate.tryAcquire(clock.millis()); // QoS 1 and 2 are never discarded, but use up the connection's rate
         int packetId = nextFreePacketId();
         inflight.put(packetId, message);
         outbound.send(message, packetId, false, subscriptionIds(message.topic()));
@@ -317,6 +443,17 @@ public final class Session implements Subscriber {
     }
 
     private record Queued(PublishedMessage message, long queuedAtMillis) {}
+
+    /** A message over the client's Maximum Packet Size, discarded as if sent (MQTT 5 §3.1.2.11.4), is counted. */
+    private void countTooLarge(int qos) {
+        if (qos == 0) {
+            counters.droppedQos0();
+            brokerTraffic.droppedQos0();
+        } else {
+            counters.droppedQos1();
+            brokerTraffic.droppedQos1();
+        }
+    }
 
     private void countSent(PublishedMessage message) {
         counters.sent(message.payload().length);
