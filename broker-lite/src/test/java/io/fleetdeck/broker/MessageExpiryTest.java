@@ -61,22 +61,33 @@ class MessageExpiryTest {
     }
 
     @Test
-    void anExpiredRetainedMessageIsNoLongerGiven() throws Exception {
+    void aRetainedMessageIsGivenWithItsTimeLeftUntilItExpires() throws Exception {
         try (RunningBroker broker = RunningBroker.start(folder, BrokerLimits.awsDefaults(), clock)) {
             MqttClient publisher = client(broker, "weather-1", true);
             MqttMessage forecast = expiring("rain", 1);
             forecast.setRetained(true);
             publisher.publish("site/forecast", forecast);
+            MqttMessage outlook = expiring("sunny", 60);
+            outlook.setRetained(true);
+            publisher.publish("site/outlook", outlook);
             publisher.disconnect();
             clock.advance(Duration.ofSeconds(2));
 
-            BlockingQueue<MqttMessage> received = new LinkedBlockingQueue<>();
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
             MqttClient late = client(broker, "late-1", true);
-            late.subscribe(
-                    new MqttSubscription[] {new MqttSubscription("site/#", 1)},
-                    new IMqttMessageListener[] {(topic, message) -> received.add(message)});
+            late.subscribe(new MqttSubscription[] {new MqttSubscription("site/#", 1)}, new IMqttMessageListener[] {
+                (topic, message) -> received.add(topic + " "
+                        + new String(message.getPayload(), StandardCharsets.UTF_8) + " retained="
+                        + message.isRetained() + " expiry="
+                        + message.getProperties().getMessageExpiryInterval())
+            });
 
-            assertThat(received.poll(1, TimeUnit.SECONDS)).isNull();
+            assertThat(received.poll(10, TimeUnit.SECONDS))
+                    .as("the retained message still in time, counted down")
+                    .isEqualTo("site/outlook sunny retained=true expiry=58");
+            assertThat(received.poll(500, TimeUnit.MILLISECONDS))
+                    .as("the expired retained message is no longer given")
+                    .isNull();
             late.disconnect();
         }
     }

@@ -1,12 +1,18 @@
 package io.fleetdeck.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,6 +138,50 @@ class MutualTlsTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> watcher.lines().contains("after-spoof"));
             assertThat(watcher.lines()).doesNotContain("spoof");
         }
+    }
+
+    @Test
+    void anMqtt311PublishOnAnotherDevicesTopicGetsNoPubackAndTheBrokerClosesTheSocket() throws Exception {
+        // MQTT 3.1.1 has no way to refuse a PUBLISH; AWS IoT Core closes the connection (AWS-IOT-BEHAVIOUR §5.9)
+        SSLSocket socket = (SSLSocket)
+                TestPki.deviceTls(pump1, broker.caFile).getSocketFactory().createSocket("127.0.0.1", broker.tlsPort());
+        try (RawMqttClient device = new RawMqttClient(socket)) {
+            assertThat(device.connect("pump-1", true, 60)).as("CONNACK 0").isTrue();
+            device.publish(1, "dt/pump-1/temperature", 1, false, "allowed");
+            assertThat(device.read().type()).as("PUBACK for its own topic").isEqualTo(0x40);
+
+            device.publish(2, "dt/pump-2/temperature", 1, false, "spoof");
+
+            assertThatThrownBy(device::read)
+                    .as("no PUBACK comes: the broker closes the socket, it does not merely stay silent")
+                    .isInstanceOfAny(EOFException.class, SocketException.class, SSLException.class);
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> broker.broker.clients().stream()
+                        .noneMatch(client -> client.clientId().equals("pump-1")));
+    }
+
+    @Test
+    void anExpiredDeviceCertificateIsRefusedAtTheHandshake() throws Exception {
+        TestPki.Issued ca = TestPki.ca(folder, "expiry-ca");
+        authority.trust(ca.certificate());
+        TestPki.Issued expired = TestPki.expiredDevice(folder, ca, "pump-expired");
+        authority.register(expired, "pump-expired");
+
+        var sent = publish(expired, "pump-expired", "-t", "dt/pump-expired/x", "-m", "x");
+
+        assertThat(sent.exitCode()).isNotZero();
+        // refused by TLS, as AWS IoT Core refuses it: no CONNACK to be refused with ever comes
+        assertThat(sent.output()).doesNotContain("Connection Refused");
+        SSLSocket socket = (SSLSocket) TestPki.deviceTls(expired, broker.caFile)
+                .getSocketFactory()
+                .createSocket("127.0.0.1", broker.tlsPort());
+        assertThatThrownBy(socket::startHandshake)
+                .as("the handshake itself fails")
+                .isInstanceOf(IOException.class);
+        socket.close();
+        assertThat(broker.broker.clients())
+                .noneMatch(client -> client.clientId().equals("pump-expired"));
     }
 
     @Test

@@ -3,16 +3,10 @@ package io.fleetdeck.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetdeck.broker.metrics.DisconnectReason;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.Map;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +53,7 @@ class ReconnectAfterDisconnectTest {
         TestPki.Issued meter = TestPki.device(folder, ca, "meter-9");
         authority.register(meter, "meter-9");
         try (RunningBroker broker = RunningBroker.startWithAuthority(folder, authority)) {
-            SSLContext tls = deviceTls(meter, broker.caFile);
+            SSLContext tls = TestPki.deviceTls(meter, broker.caFile);
             int rounds = 1_000;
             for (int round = 0; round < rounds; round++) {
                 SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", broker.tlsPort());
@@ -74,25 +68,5 @@ class ReconnectAfterDisconnectTest {
             assertThat(ended.get(DisconnectReason.SESSION_TAKEN_OVER)).isZero();
             assertThat(ended.get(DisconnectReason.CLIENT_DISCONNECTED)).isEqualTo(rounds);
         }
-    }
-
-    /** The device's own key and certificate, trusting the broker's CA: what an AWS IoT device SDK sets up. */
-    static SSLContext deviceTls(TestPki.Issued device, Path brokerCa) throws Exception {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        keys.setKeyEntry("device", device.keys().getPrivate(), new char[0], new Certificate[] {device.certificate()});
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, new char[0]);
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        try (var pem = Files.newInputStream(brokerCa)) {
-            trust.setCertificateEntry(
-                    "ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-        }
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
-        return context;
     }
 }

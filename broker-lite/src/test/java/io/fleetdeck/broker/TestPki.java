@@ -8,13 +8,19 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -40,11 +46,46 @@ public final class TestPki {
     }
 
     public static Issued device(Path folder, Issued ca, String commonName) throws Exception {
+        return device(folder, ca, commonName, -1, 30);
+    }
+
+    /** A device certificate whose validity ended yesterday. */
+    public static Issued expiredDevice(Path folder, Issued ca, String commonName) throws Exception {
+        return device(folder, ca, commonName, -30, -1);
+    }
+
+    private static Issued device(Path folder, Issued ca, String commonName, int fromDay, int untilDay)
+            throws Exception {
         KeyPair keys = keyPair();
         var builder = new JcaX509v3CertificateBuilder(
-                ca.certificate(), serial(), from(-1), from(30), new X500Name("CN=" + commonName), keys.getPublic());
+                ca.certificate(),
+                serial(),
+                from(fromDay),
+                from(untilDay),
+                new X500Name("CN=" + commonName),
+                keys.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         return write(folder, commonName, sign(builder, ca.keys()), keys);
+    }
+
+    /** The device's own key and certificate, trusting the broker's CA: what an AWS IoT device SDK sets up. */
+    public static SSLContext deviceTls(Issued device, Path brokerCa) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("device", device.keys().getPrivate(), new char[0], new Certificate[] {device.certificate()});
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, new char[0]);
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (var pem = Files.newInputStream(brokerCa)) {
+            trust.setCertificateEntry(
+                    "ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+        }
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+        return context;
     }
 
     private static Issued write(Path folder, String name, X509Certificate certificate, KeyPair keys)
