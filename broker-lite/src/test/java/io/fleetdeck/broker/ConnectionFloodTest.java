@@ -76,7 +76,7 @@ class ConnectionFloodTest {
     void aTlsConnectionWithAValidCertificateThatSendsNothingAfterItsHandshakeIsClosedAtTheDeadline() throws Exception {
         ConnectionLimits limits = ConnectionLimits.defaults().withConnectDeadline(Duration.ofSeconds(1));
         try (RunningBroker broker = RunningBroker.startWithConnectionLimits(folder, authority, limits)) {
-            SSLContext tls = ReconnectAfterDisconnectTest.deviceTls(meter, broker.caFile);
+            SSLContext tls = TestPki.deviceTls(meter, broker.caFile);
             SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", broker.tlsPort());
             socket.startHandshake();
             try (RawMqttClient silent = new RawMqttClient(socket)) {
@@ -179,7 +179,7 @@ class ConnectionFloodTest {
         ConnectionLimits limits = new ConnectionLimits(Duration.ofSeconds(10), 0, 256, 1, Duration.ofSeconds(2));
         try (RunningBroker broker = RunningBroker.startWithConnectionLimits(folder, authority, limits);
                 ExecutorService devices = Executors.newFixedThreadPool(5)) {
-            SSLContext tls = ReconnectAfterDisconnectTest.deviceTls(meter, broker.caFile);
+            SSLContext tls = TestPki.deviceTls(meter, broker.caFile);
             List<Future<Boolean>> handshakes = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", broker.tlsPort());
@@ -204,7 +204,7 @@ class ConnectionFloodTest {
     }
 
     private RawMqttClient tlsDevice(RunningBroker broker) throws Exception {
-        SSLContext tls = ReconnectAfterDisconnectTest.deviceTls(meter, broker.caFile);
+        SSLContext tls = TestPki.deviceTls(meter, broker.caFile);
         return new RawMqttClient(tls.getSocketFactory().createSocket("127.0.0.1", broker.tlsPort()));
     }
 
