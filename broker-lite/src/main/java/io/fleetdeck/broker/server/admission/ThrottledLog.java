@@ -65,7 +65,8 @@ public final class ThrottledLog {
 
     private String summaryLocked(long now) {
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(now - lastLoggedNanos));
-        String line = unlogged + " " + what + " in the last " + seconds + " s (latest: " + latestDetail + ")";
+        String count = unlogged == 1 ? "1 more of the" : Long.toString(unlogged);
+        String line = count + " " + what + " in the last " + seconds + " s (latest: " + latestDetail + ")";
         unlogged = 0;
         lastLoggedNanos = now;
         return line;
