@@ -33,6 +33,13 @@ final class BrokerUnderTest implements AutoCloseable {
     }
 
     /** broker-lite in its own JVM, with the flags the installed launcher uses. */
+    /** Both brokers' bound on queued messages per client: deep by default, so the figures compare speed. */
+    static final String QUEUED_PROPERTY = "fleetdeck.bench.maxQueuedMessages";
+
+    static int maxQueuedMessages() {
+        return Integer.getInteger(QUEUED_PROPERTY, 1_000_000);
+    }
+
     static BrokerUnderTest fleetdeck(Path pki) throws IOException {
         return fleetdeck(pki, List.of());
     }
@@ -65,6 +72,7 @@ final class BrokerUnderTest implements AutoCloseable {
                 "--sun-misc-unsafe-memory-access=allow",
                 "--enable-native-access=ALL-UNNAMED",
                 "-Dfleetdeck.mqttProfile=" + profile,
+                "-D" + QUEUED_PROPERTY + "=" + maxQueuedMessages(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 FleetdeckBrokerMain.class.getName(),
@@ -93,7 +101,7 @@ final class BrokerUnderTest implements AutoCloseable {
                         "user " + System.getProperty("user.name"),
                         "allow_anonymous true",
                         "persistence false",
-                        "max_queued_messages 1000000",
+                        "max_queued_messages " + maxQueuedMessages(),
                         "max_inflight_messages 100",
                         "max_connections -1",
                         "listener " + plain + " 127.0.0.1",

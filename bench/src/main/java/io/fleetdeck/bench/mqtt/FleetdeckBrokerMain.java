@@ -37,9 +37,21 @@ public final class FleetdeckBrokerMain {
     public static void main(String[] args) throws Exception {
         Path pki = Path.of(args[0]);
         ServerIdentity identity = ServerIdentity.loadOrCreate(pki, pki.resolve("ca.pem"), Clock.systemUTC());
-        // AWS's limits, but with queues deep enough that no QoS 1 message of a benchmark run is dropped
-        BrokerLimits limits =
-                new BrokerLimits(128, 256, 7, 128 * 1024, 8, 50, 30, 1200, Duration.ofHours(1), 1_000_000, 100, 8);
+        // AWS's limits, but with queues deep enough that no QoS 1 message of a benchmark run is dropped, unless
+        // --max-queued-messages asks for the console's bound
+        BrokerLimits limits = new BrokerLimits(
+                128,
+                256,
+                7,
+                128 * 1024,
+                8,
+                50,
+                30,
+                1200,
+                Duration.ofHours(1),
+                BrokerUnderTest.maxQueuedMessages(),
+                100,
+                8);
         // -Dfleetdeck.mqttProfile=standard for the QoS 2 scenarios; AWS's rules otherwise, as the console's default
         MqttProfile profile = MqttProfile.named(System.getProperty("fleetdeck.mqttProfile", "aws"))
                 .orElseThrow(() -> new IllegalArgumentException("fleetdeck.mqttProfile must be aws or standard"));

@@ -38,6 +38,7 @@ public final class MqttBenchmark {
                 case "--idle" -> idle = Integer.parseInt(args[++i]);
                 case "--scenarios" -> scenarios = args[++i];
                 case "--only" -> brokers = List.of(args[++i]);
+                case "--max-queued-messages" -> System.setProperty(BrokerUnderTest.QUEUED_PROPERTY, args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
