@@ -212,7 +212,7 @@ public final class MqttServer implements AutoCloseable {
                     plainAddress == null ? "" : ", mqtt on " + plainAddress);
             ConnectionLimits limits = admission.limits();
             log.info(
-                    "Connections: at most {} open (sockets {}, open files: limit {}), {} per address before CONNECT,"
+                    "Connections: at most {} open (sockets {}, file limit {}), {} per address before CONNECT,"
                             + " {} TLS handshakes a second per address, CONNECT within {} s",
                     admission.gate().cap(),
                     admission.guard().hardCap(),
