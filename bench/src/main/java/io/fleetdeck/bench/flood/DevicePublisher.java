@@ -1,22 +1,12 @@
 package io.fleetdeck.bench.flood;
 
+import io.fleetdeck.bench.DeviceTls;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.security.spec.InvalidKeySpecException;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -43,10 +33,10 @@ final class DevicePublisher {
     DevicePublisher(int mqttsPort, Path deviceFolder, String thing) throws Exception {
         this.uri = "ssl://localhost:" + mqttsPort;
         this.thing = thing;
-        this.tls = socketFactory(
-                deviceFolder.resolve("root-ca.pem"),
-                deviceFolder.resolve(thing + ".cert.pem"),
-                deviceFolder.resolve(thing + ".private.key"));
+        this.tls = DeviceTls.socketFactory(
+                Files.readString(deviceFolder.resolve("root-ca.pem")),
+                Files.readString(deviceFolder.resolve(thing + ".cert.pem")),
+                Files.readString(deviceFolder.resolve(thing + ".private.key")));
     }
 
     List<Round> rounds(int count, long pauseMillis) throws InterruptedException {
@@ -72,41 +62,6 @@ final class DevicePublisher {
             return new Round((System.nanoTime() - start) / 1e6, null);
         } catch (MqttException failed) {
             return new Round((System.nanoTime() - start) / 1e6, failed.getMessage());
-        }
-    }
-
-    private static SSLSocketFactory socketFactory(Path caFile, Path certFile, Path keyFile) throws Exception {
-        CertificateFactory certificates = CertificateFactory.getInstance("X.509");
-        X509Certificate certificate;
-        X509Certificate ca;
-        try (var certIn = Files.newInputStream(certFile);
-                var caIn = Files.newInputStream(caFile)) {
-            certificate = (X509Certificate) certificates.generateCertificate(certIn);
-            ca = (X509Certificate) certificates.generateCertificate(caIn);
-        }
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        keys.setKeyEntry("device", privateKey(keyFile), new char[0], new X509Certificate[] {certificate});
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, new char[0]);
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry("ca", ca);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
-        return context.getSocketFactory();
-    }
-
-    private static PrivateKey privateKey(Path keyFile) throws Exception {
-        String base64 =
-                Files.readString(keyFile).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64));
-        try {
-            return KeyFactory.getInstance("EC").generatePrivate(spec);
-        } catch (InvalidKeySpecException notEc) {
-            return KeyFactory.getInstance("RSA").generatePrivate(spec);
         }
     }
 }

@@ -1,31 +1,21 @@
 package io.fleetdeck.bench.mqtt;
 
+import io.fleetdeck.bench.DeviceTls;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 
 /** The MQTT harness's broker and clients, for the identity benchmark in its own package. */
 public final class BenchAccess {
@@ -137,27 +127,7 @@ public final class BenchAccess {
     }
 
     private static SSLSocketFactory socketFactory(Path caFile, IssuedCertificate device) throws Exception {
-        CertificateFactory certificates = CertificateFactory.getInstance("X.509");
-        X509Certificate certificate = (X509Certificate) certificates.generateCertificate(
-                new ByteArrayInputStream(device.certificate().pem().getBytes(StandardCharsets.US_ASCII)));
-        X509Certificate ca = (X509Certificate)
-                certificates.generateCertificate(new ByteArrayInputStream(Files.readAllBytes(caFile)));
-        String base64 =
-                device.privateKeyPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PrivateKey key = KeyFactory.getInstance("EC")
-                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        keys.setKeyEntry("device", key, new char[0], new X509Certificate[] {certificate});
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, new char[0]);
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry("ca", ca);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers.getKeyManagers(), trust.getTrustManagers(), null);
-        return context.getSocketFactory();
+        return DeviceTls.socketFactory(
+                Files.readString(caFile), device.certificate().pem(), device.privateKeyPem());
     }
 }
