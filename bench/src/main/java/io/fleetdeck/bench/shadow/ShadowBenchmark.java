@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * Durable shadow updates (issue #6): a direct sqlite-jdbc baseline (WAL, synchronous=FULL, one writer committing
  * queued updates in groups), the shadow store path alone, and end to end over MQTT with 1,000 things each on its own
  * connection — as fast as they can (each thing sends its next update when the last is accepted) and at a steady 10k
- * updates/s under AWS's per-thing limits. Args: [--things N] [--seconds S] [--rate R].
+ * updates/s under AWS's per-thing limits. With {@code --readers N}, N threads re-read every classic shadow (the Fleet
+ * table's refresh) throughout the measured store-path and steady runs. Args: [--things N] [--seconds S] [--rate R]
+ * [--readers N].
  */
 public final class ShadowBenchmark {
 
@@ -32,6 +34,7 @@ public final class ShadowBenchmark {
         int things = intOption(args, "--things", 1000);
         int seconds = intOption(args, "--seconds", 15);
         int rate = intOption(args, "--rate", 10_000);
+        int readers = intOption(args, "--readers", 0);
         Path folder = Files.createTempDirectory("fleetdeck-shadow-bench");
         System.out.printf(
                 Locale.ROOT, "Shadow benchmark: %d things, %d s per run, store in %s%n", things, seconds, folder);
@@ -47,33 +50,40 @@ public final class ShadowBenchmark {
         ShadowLimits unthrottled = ShadowLimits.awsDefaults().withRequestsPerSecondPerThing(1_000_000);
         for (StoreUnderTest store : StoreUnderTest.available(folder)) {
             System.out.printf(Locale.ROOT, "-- %s%n", store.name());
-            storePath(store, unthrottled, things, seconds, grouped);
-            overMqtt(store, "mqtt-max", unthrottled, things, seconds, 0);
-            overMqtt(store, "mqtt-steady", ShadowLimits.awsDefaults(), things, seconds, rate);
+            storePath(store, unthrottled, things, seconds, grouped, readers);
+            overMqtt(store, "mqtt-max", unthrottled, things, seconds, 0, 0);
+            overMqtt(store, "mqtt-steady", ShadowLimits.awsDefaults(), things, seconds, rate, readers);
         }
     }
 
-    private static void storePath(StoreUnderTest store, ShadowLimits limits, int things, int seconds, double grouped)
+    private static void storePath(
+            StoreUnderTest store, ShadowLimits limits, int things, int seconds, double grouped, int readers)
             throws Exception {
         try (Database database = store.open("store-path");
                 Shadows shadows = new Shadows(database, Clock.systemUTC(), limits)) {
             new StorePathLoad(shadows, things).run(WARM_UP_SECONDS);
-            StorePathLoad.Result result = new StorePathLoad(shadows, things).run(seconds);
+            StorePathLoad.Result result;
+            String beside;
+            try (TableReaders tables = new TableReaders(shadows, readers)) {
+                result = new StorePathLoad(shadows, things).run(seconds);
+                beside = tables.summary();
+            }
             System.out.printf(
                     Locale.ROOT,
                     "store     Shadows.submitUpdate, %d things, one in flight each: %,.0f updates/s (%.2f of the"
-                            + " SQLite grouped baseline), %s, refused %d%n",
+                            + " SQLite grouped baseline), %s, refused %d%s%n",
                     things,
                     result.updatesPerSecond(),
                     result.updatesPerSecond() / grouped,
                     result.latencies().summary(),
-                    result.refused());
+                    result.refused(),
+                    beside);
         }
     }
 
     /** rate 0: each thing sends its next update when the last is answered; otherwise a steady total rate. */
     private static void overMqtt(
-            StoreUnderTest store, String runName, ShadowLimits limits, int things, int seconds, int rate)
+            StoreUnderTest store, String runName, ShadowLimits limits, int things, int seconds, int rate, int readers)
             throws Exception {
         Path pki = Files.createDirectories(store.folder().resolve("pki"));
         ServerIdentity identity = ServerIdentity.loadOrCreate(pki, pki.resolve("ca.pem"), Clock.systemUTC());
@@ -90,17 +100,23 @@ public final class ShadowBenchmark {
                         new ShadowDevices(server.plainAddress().orElseThrow().getPort(), things)) {
             MqttRun run = rate == 0 ? new MqttRun.AsFastAsAnswered(devices) : new MqttRun.Steady(devices, rate);
             run.measure(WARM_UP_SECONDS);
-            MqttRun.Result result = run.measure(seconds);
+            MqttRun.Result result;
+            String beside;
+            try (TableReaders tables = new TableReaders(shadows, readers)) {
+                result = run.measure(seconds);
+                beside = tables.summary();
+            }
             System.out.printf(
                     Locale.ROOT,
-                    "mqtt      %s, %d things: %,.0f accepted/s, rejected %d, update→accepted %s%n",
+                    "mqtt      %s, %d things: %,.0f accepted/s, rejected %d, update→accepted %s%s%n",
                     rate == 0
                             ? "as fast as answered, one in flight each"
                             : String.format(Locale.ROOT, "steady %,d/s", rate),
                     things,
                     result.acceptedPerSecond(),
                     result.rejected(),
-                    result.latencies().summary());
+                    result.latencies().summary(),
+                    beside);
         }
     }
 

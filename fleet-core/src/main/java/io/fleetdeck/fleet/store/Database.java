@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -17,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * The durable store, reached through plain JDBC so that the same code runs on the SQLite file a desktop install keeps
  * and on a PostgreSQL server a team shares: only the JDBC URL differs. Opening it brings the schema up to date.
  *
- * <p>All work goes through one connection under one lock, because SQLite admits one writer at a time anyway and a
- * single connection keeps transactions easy to reason about.
+ * <p>Writes go through one connection under one lock, because SQLite admits one writer at a time anyway and a single
+ * writer keeps transactions easy to reason about. Reads go through connections of their own (see
+ * {@link ReadConnections}), so they do not wait behind the writer; where the file cannot be shared (a full disk, a
+ * read-only folder) or the database lives in memory, they share the writer's connection.
  */
 public final class Database implements AutoCloseable {
 
@@ -35,6 +38,9 @@ public final class Database implements AutoCloseable {
     private boolean lost;
 
     private volatile Supplier<String> writeRefusal = () -> null;
+
+    /** Null where reads share the writer's connection; set once the schema is up to date. */
+    private volatile ReadConnections readers;
 
     private Database(Connection connection, String product, String serverUrl) {
         this.connection = connection;
@@ -136,6 +142,7 @@ public final class Database implements AutoCloseable {
             Database database =
                     new Database(connection, product, SqlDialect.of(product) == SqlDialect.POSTGRESQL ? jdbcUrl : null);
             Migrations.fromClassPath().applyTo(database);
+            database.readers = readersFor(jdbcUrl, SqlDialect.of(product), sqliteMode);
             return database;
         } catch (SQLException | RuntimeException e) {
             closeAfterFailure(connection, e);
@@ -147,6 +154,18 @@ public final class Database implements AutoCloseable {
                             + JdbcUrls.scrub(e.getMessage(), jdbcUrl),
                     e);
         }
+    }
+
+    /** Readers beside the writer: three for an SQLite file shared as usual, a pool of four on PostgreSQL. */
+    private static ReadConnections readersFor(String jdbcUrl, SqlDialect dialect, SqliteMode sqliteMode)
+            throws SQLException {
+        return switch (dialect) {
+            case POSTGRESQL -> ReadConnections.postgresql(jdbcUrl, 4);
+            case SQLITE ->
+                sqliteMode == SqliteMode.SHARED && !jdbcUrl.contains(":memory:") && !jdbcUrl.contains("mode=memory")
+                        ? ReadConnections.sqlite(jdbcUrl, 3)
+                        : null;
+        };
     }
 
     private static String whyNotConnected(SQLException e, String jdbcUrl) {
@@ -278,10 +297,18 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Reads share the writer's connection and lock for now: simple, and enough while the console is the only heavy
-     * user. Separate read connections (WAL allows them alongside the writer) can come when reads queue behind writes.
+     * Runs {@code work} as one read-only snapshot on a reader's connection, beside the writer. A read made inside a
+     * write, on the writer's thread, uses the writer's connection and sees the transaction's own changes.
      */
     public <T> T read(SqlWork<T> work) {
+        ReadConnections beside = readers;
+        if (beside != null && !lock.isHeldByCurrentThread()) {
+            try {
+                return beside.read(work);
+            } catch (SQLException e) {
+                throw readFailure(e);
+            }
+        }
         lock.lock();
         try {
             return work.run(usableConnection());
@@ -294,6 +321,19 @@ public final class Database implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A reader's failure; one that could not reach the server says so, in the writer's words, without secrets. */
+    private StoreException readFailure(SQLException e) {
+        boolean unreachable = e instanceof SQLTransientConnectionException
+                || (e.getSQLState() != null && e.getSQLState().startsWith("08"));
+        if (serverUrl != null && unreachable) {
+            return new StoreException(
+                    "the database " + withoutParameters(serverUrl) + " cannot be reached: "
+                            + JdbcUrls.scrub(String.valueOf(e.getMessage()), serverUrl),
+                    JdbcUrls.scrubbed(e, serverUrl));
+        }
+        return new StoreException("a read from the store failed: " + e.getMessage(), e);
     }
 
     /** The connection, made again first if the last one was lost. Under {@link #lock}. */
@@ -358,6 +398,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        ReadConnections beside = readers;
+        if (beside != null) {
+            beside.close();
+        }
         lock.lock();
         try {
             connection.close();

@@ -84,8 +84,10 @@ class DatabaseTest {
                     assertThat(query(database, "PRAGMA journal_mode")).containsExactly("wal");
                 // what SQLite gives every transaction; and another session's lock is not waited for forever
                 case POSTGRESQL -> {
+                    // a read is one snapshot of the last commit; a read-only transaction needs no more
                     assertThat(database.read(Connection::getTransactionIsolation))
-                            .isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
+                            .isEqualTo(Connection.TRANSACTION_REPEATABLE_READ);
+                    assertThat(database.read(Connection::isReadOnly)).isTrue();
                     database.write(connection -> assertThat(strings(connection, "SHOW transaction_isolation"))
                             .containsExactly("serializable"));
                     assertThat(query(database, "SHOW lock_timeout")).containsExactly("5s");
