@@ -9,10 +9,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import io.fleetdeck.fleet.archfixture.ShadowScreen;
+import io.fleetdeck.lab.archfixture.StationStore;
+import io.fleetdeck.sim.archfixture.SimulatedDeviceWithAStore;
+import io.fleetdeck.views.archfixture.StoreBackedTable;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -46,9 +50,9 @@ class ArchitectureTest {
                 mustNotUse(FLEET, INDEX, FIRMWARE, LAB, SIM, VIEWS, APP, JAVAFX, LUCENE, SERIAL),
                 mustNotUse(INDEX, BROKER, FIRMWARE, LAB, SIM, VIEWS, APP, JAVAFX, NETTY, PAHO, SERIAL),
                 mustNotUse(FIRMWARE, FLEET, INDEX, LAB, SIM, VIEWS, APP, JAVAFX, BROKER),
-                mustNotUse(LAB, BROKER, INDEX, SIM, VIEWS, APP, JAVAFX, LUCENE),
-                mustNotUse(SIM, BROKER, INDEX, FIRMWARE, LAB, VIEWS, APP, JAVAFX, LUCENE, JDBC, SERIAL),
-                mustNotUse(VIEWS, BROKER, APP, LUCENE, JDBC, NETTY, PAHO, SERIAL),
+                mustNotUse(LAB, BROKER, FLEET, INDEX, SIM, VIEWS, APP, JAVAFX, LUCENE),
+                mustNotUse(SIM, BROKER, FLEET, INDEX, FIRMWARE, LAB, VIEWS, APP, JAVAFX, LUCENE, JDBC, SERIAL),
+                mustNotUse(VIEWS, BROKER, FLEET, APP, LUCENE, JDBC, NETTY, PAHO, SERIAL),
                 viewModelsHoldNoNodes());
     }
 
@@ -73,6 +77,26 @@ class ArchitectureTest {
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().getDetails())
                 .anySatisfy(line -> assertThat(line).contains("ShadowScreen").contains("javafx"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("storeReachingOffenders")
+    void aLabASimulatorOrAViewReachingTheStoreBreaksTheBuild(int rule, Class<?> offender) {
+        EvaluationResult result = arrows().get(rule).evaluate(new ClassFileImporter().importClasses(offender));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line)
+                        .contains(offender.getSimpleName())
+                        .contains("io.fleetdeck.fleet.store.Database"));
+    }
+
+    /** Deliberate offenders, each with the index of the rule in {@link #arrows()} that must catch it. */
+    static Stream<Arguments> storeReachingOffenders() {
+        return Stream.of(
+                Arguments.of(4, StationStore.class),
+                Arguments.of(5, SimulatedDeviceWithAStore.class),
+                Arguments.of(6, StoreBackedTable.class));
     }
 
     private static ArchRule mustNotUse(String module, String... forbidden) {
