@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.fleetdeck.broker.server.BrokerLimits;
-import io.fleetdeck.broker.server.RateQuotas;
+import io.fleetdeck.broker.config.BrokerLimits;
+import io.fleetdeck.broker.config.RateQuotas;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package io.fleetdeck.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdeck.broker.config.BrokerLimits;
 import io.fleetdeck.broker.metrics.ClientStats;
 import io.fleetdeck.broker.metrics.TrafficCounters.Traffic;
-import io.fleetdeck.broker.server.BrokerLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

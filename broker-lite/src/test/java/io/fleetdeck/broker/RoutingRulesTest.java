@@ -2,11 +2,11 @@ package io.fleetdeck.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdeck.broker.config.BrokerLimits;
 import io.fleetdeck.broker.protocol.TopicRules;
 import io.fleetdeck.broker.routing.Subscriber;
 import io.fleetdeck.broker.routing.SubscriptionTrie;
 import io.fleetdeck.broker.routing.TopicFilters;
-import io.fleetdeck.broker.server.BrokerLimits;
 import org.junit.jupiter.api.Test;
 
 class RoutingRulesTest {

@@ -1,11 +1,11 @@
 package io.fleetdeck.broker;
 
 import io.fleetdeck.broker.auth.ClientAuthority;
-import io.fleetdeck.broker.server.BrokerLimits;
+import io.fleetdeck.broker.config.BrokerLimits;
+import io.fleetdeck.broker.config.MqttProfile;
+import io.fleetdeck.broker.config.RateQuotas;
 import io.fleetdeck.broker.server.MessageBroker;
-import io.fleetdeck.broker.server.MqttProfile;
 import io.fleetdeck.broker.server.MqttServer;
-import io.fleetdeck.broker.server.RateQuotas;
 import io.fleetdeck.broker.server.admission.ConnectionLimits;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.fleetdeck.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetdeck.broker.server.BrokerLimits;
+import io.fleetdeck.broker.config.BrokerLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

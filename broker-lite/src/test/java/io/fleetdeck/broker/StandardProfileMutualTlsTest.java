@@ -3,7 +3,7 @@ package io.fleetdeck.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fleetdeck.broker.server.MqttProfile;
+import io.fleetdeck.broker.config.MqttProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

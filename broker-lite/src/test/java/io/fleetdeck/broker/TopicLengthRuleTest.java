@@ -5,8 +5,8 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.fleetdeck.broker.config.BrokerLimits;
 import io.fleetdeck.broker.protocol.TopicRules;
-import io.fleetdeck.broker.server.BrokerLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.broker.MqttChannel;
+import io.fleetdeck.broker.config.BrokerLimits;
 import io.fleetdeck.broker.metrics.ClientStats;
-import io.fleetdeck.broker.server.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
 import io.fleetdeck.broker.tls.ServerIdentity;

@@ -1,7 +1,7 @@
 package io.fleetdeck.app.cli;
 
 import io.fleetdeck.app.runtime.BrokerOptions;
-import io.fleetdeck.broker.server.MqttProfile;
+import io.fleetdeck.broker.config.MqttProfile;
 import io.fleetdeck.broker.tls.CaKeyType;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;

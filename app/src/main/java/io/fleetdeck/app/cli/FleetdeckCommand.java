@@ -1,7 +1,7 @@
 package io.fleetdeck.app.cli;
 
-import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.runtime.FleetdeckVersion;
+import io.fleetdeck.app.startup.StartupException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

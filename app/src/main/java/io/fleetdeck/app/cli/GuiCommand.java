@@ -1,6 +1,5 @@
 package io.fleetdeck.app.cli;
 
-import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.gui.ConsoleHost;
 import io.fleetdeck.app.gui.ConsoleSources;
 import io.fleetdeck.app.gui.Display;
@@ -9,6 +8,7 @@ import io.fleetdeck.app.runtime.FleetdeckInstance;
 import io.fleetdeck.app.runtime.FleetdeckVersion;
 import io.fleetdeck.app.runtime.ShutdownSignal;
 import io.fleetdeck.app.settings.SettingsWriter;
+import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.views.shell.ConsoleInfo;
 import io.fleetdeck.views.shell.ServiceState;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.fleetdeck.app.cli;
 
-import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.runtime.OfflineFleet;
+import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.registry.RegistryException;
 import io.fleetdeck.fleet.shadow.ShadowException;

@@ -1,6 +1,6 @@
 package io.fleetdeck.app.cli;
 
-import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.policy.PolicyWarning;
 import io.fleetdeck.fleet.identity.IdentityService;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.fleetdeck.app.cli;
 
-import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.input.BoundedFiles;
 import io.fleetdeck.broker.policy.PolicyDocumentException;
 import io.fleetdeck.broker.policy.PolicyParser;

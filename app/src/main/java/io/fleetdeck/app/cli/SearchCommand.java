@@ -1,6 +1,6 @@
 package io.fleetdeck.app.cli;
 
-import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.index.FleetIndex;
 import io.fleetdeck.index.FleetQuery;
 import io.fleetdeck.index.QueryException;

@@ -1,8 +1,8 @@
 package io.fleetdeck.app.cli;
 
-import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.runtime.FleetdeckInstance;
 import io.fleetdeck.app.runtime.ShutdownSignal;
+import io.fleetdeck.app.startup.StartupException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.fleetdeck.app.cli;
 
-import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.registry.Thing;
 import java.util.LinkedHashMap;

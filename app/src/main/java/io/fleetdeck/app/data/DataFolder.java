@@ -1,6 +1,6 @@
 package io.fleetdeck.app.data;
 
-import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.startup.StartupException;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;

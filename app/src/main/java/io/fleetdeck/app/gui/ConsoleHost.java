@@ -1,6 +1,6 @@
 package io.fleetdeck.app.gui;
 
-import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.views.broker.BrokerFeed;
 import io.fleetdeck.views.broker.BrokerView;
 import io.fleetdeck.views.broker.BrokerViewModel;

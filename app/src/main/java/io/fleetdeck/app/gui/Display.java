@@ -1,6 +1,6 @@
 package io.fleetdeck.app.gui;
 
-import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.startup.StartupException;
 import java.util.Locale;
 
 /** Checks up front that there is a screen to open the window on, so a headless start fails with a useful line. */

@@ -1,6 +1,6 @@
 package io.fleetdeck.app.runtime;
 
-import io.fleetdeck.broker.server.MqttProfile;
+import io.fleetdeck.broker.config.MqttProfile;
 import io.fleetdeck.broker.tls.CaKeyType;
 import java.util.Optional;
 

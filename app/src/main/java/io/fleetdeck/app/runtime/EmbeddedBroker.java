@@ -1,14 +1,14 @@
 package io.fleetdeck.app.runtime;
 
-import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.data.DataFolder;
+import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.broker.auth.ClientAuthority;
-import io.fleetdeck.broker.server.BrokerLimits;
+import io.fleetdeck.broker.config.BrokerLimits;
+import io.fleetdeck.broker.config.MqttProfile;
+import io.fleetdeck.broker.config.RateQuotas;
 import io.fleetdeck.broker.server.MessageBroker;
-import io.fleetdeck.broker.server.MqttProfile;
 import io.fleetdeck.broker.server.MqttServer;
-import io.fleetdeck.broker.server.RateQuotas;
 import io.fleetdeck.broker.tls.CaKeyType;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import java.io.IOException;

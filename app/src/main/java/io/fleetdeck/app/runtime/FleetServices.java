@@ -1,8 +1,8 @@
 package io.fleetdeck.app.runtime;
 
-import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderSpace;
+import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;

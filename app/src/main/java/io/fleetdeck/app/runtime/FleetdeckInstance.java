@@ -1,11 +1,11 @@
 package io.fleetdeck.app.runtime;
 
-import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderLock;
 import io.fleetdeck.app.data.DataFolderSpace;
 import io.fleetdeck.app.logging.LogFiles;
 import io.fleetdeck.app.settings.SettingsFile;
+import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.sim.FleetEndpoint;
 import io.fleetdeck.sim.SimulatedFleet;

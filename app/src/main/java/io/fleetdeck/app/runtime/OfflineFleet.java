@@ -1,9 +1,9 @@
 package io.fleetdeck.app.runtime;
 
-import io.fleetdeck.app.StartupException;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderLock;
 import io.fleetdeck.app.data.DataFolderSpace;
+import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.tls.CaKeyType;
 import java.io.IOException;
 import java.nio.file.Path;

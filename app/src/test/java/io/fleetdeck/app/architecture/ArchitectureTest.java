@@ -1,6 +1,7 @@
 package io.fleetdeck.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -8,6 +9,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import io.fleetdeck.app.archfixture.left.Session;
+import io.fleetdeck.app.archfixture.right.Limits;
 import io.fleetdeck.fleet.archfixture.ShadowScreen;
 import io.fleetdeck.lab.archfixture.StationStore;
 import io.fleetdeck.sim.archfixture.SimulatedDeviceWithAStore;
@@ -27,6 +30,8 @@ class ArchitectureTest {
 
     private static final JavaClasses FLEETDECK = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // fleet-core's test jar (TestPostgres for the durability tests) is on the class path too
+            .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("io.fleetdeck");
 
     private static final String BROKER = "io.fleetdeck.broker..";
@@ -60,6 +65,28 @@ class ArchitectureTest {
     @MethodSource("arrows")
     void everyModuleKeepsToItsArrows(ArchRule rule) {
         rule.check(FLEETDECK);
+    }
+
+    /** Every package of every module is a slice: no two packages may use each other, however indirectly. */
+    static ArchRule noPackageCycles() {
+        return slices().matching("io.fleetdeck.(**)").should().beFreeOfCycles().as("no package cycles");
+    }
+
+    @Test
+    void noPackagesDependOnEachOtherInACircle() {
+        noPackageCycles().check(FLEETDECK);
+    }
+
+    @Test
+    void twoPackagesUsingEachOtherBreakTheBuild() {
+        JavaClasses offenders = new ClassFileImporter().importClasses(Session.class, Limits.class);
+
+        EvaluationResult result = noPackageCycles().evaluate(offenders);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString())
+                .contains("archfixture.left")
+                .contains("archfixture.right");
     }
 
     @Test

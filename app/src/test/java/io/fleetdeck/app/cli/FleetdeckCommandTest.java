@@ -2,7 +2,7 @@ package io.fleetdeck.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetdeck.broker.server.MqttProfile;
+import io.fleetdeck.broker.config.MqttProfile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

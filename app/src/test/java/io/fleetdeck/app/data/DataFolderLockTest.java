@@ -3,7 +3,7 @@ package io.fleetdeck.app.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.startup.StartupException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.fleetdeck.app.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fleetdeck.app.StartupException;
+import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.SavedQuery;
 import io.fleetdeck.views.settings.Theme;

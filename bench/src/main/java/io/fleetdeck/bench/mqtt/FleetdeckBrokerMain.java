@@ -1,10 +1,10 @@
 package io.fleetdeck.bench.mqtt;
 
-import io.fleetdeck.broker.server.BrokerLimits;
+import io.fleetdeck.broker.config.BrokerLimits;
+import io.fleetdeck.broker.config.MqttProfile;
+import io.fleetdeck.broker.config.RateQuotas;
 import io.fleetdeck.broker.server.MessageBroker;
-import io.fleetdeck.broker.server.MqttProfile;
 import io.fleetdeck.broker.server.MqttServer;
-import io.fleetdeck.broker.server.RateQuotas;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;

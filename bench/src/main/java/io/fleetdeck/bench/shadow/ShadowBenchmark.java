@@ -1,6 +1,6 @@
 package io.fleetdeck.bench.shadow;
 
-import io.fleetdeck.broker.server.BrokerLimits;
+import io.fleetdeck.broker.config.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
 import io.fleetdeck.broker.tls.ServerIdentity;

@@ -1,7 +1,7 @@
 package io.fleetdeck.broker.protocol;
 
-import io.fleetdeck.broker.server.BrokerLimits;
-import io.fleetdeck.broker.server.MqttProfile;
+import io.fleetdeck.broker.config.BrokerLimits;
+import io.fleetdeck.broker.config.MqttProfile;
 import java.util.Optional;
 
 /**

@@ -4,6 +4,8 @@ import io.fleetdeck.broker.ClientConnection;
 import io.fleetdeck.broker.PublishedMessage;
 import io.fleetdeck.broker.auth.ClientAuthority;
 import io.fleetdeck.broker.auth.ConnectionGuard;
+import io.fleetdeck.broker.config.BrokerLimits;
+import io.fleetdeck.broker.config.MqttProfile;
 import io.fleetdeck.broker.metrics.DisconnectReason;
 import io.fleetdeck.broker.policy.Decision;
 import io.fleetdeck.broker.policy.IotAction;

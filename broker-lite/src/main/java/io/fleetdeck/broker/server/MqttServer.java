@@ -1,6 +1,8 @@
 package io.fleetdeck.broker.server;
 
 import io.fleetdeck.broker.auth.ClientAuthority;
+import io.fleetdeck.broker.config.BrokerLimits;
+import io.fleetdeck.broker.config.MqttProfile;
 import io.fleetdeck.broker.server.admission.AcceptErrors;
 import io.fleetdeck.broker.server.admission.AcceptGuard;
 import io.fleetdeck.broker.server.admission.AdmissionHandler;

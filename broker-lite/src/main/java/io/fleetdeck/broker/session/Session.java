@@ -1,11 +1,11 @@
 package io.fleetdeck.broker.session;
 
 import io.fleetdeck.broker.PublishedMessage;
+import io.fleetdeck.broker.config.RateQuotas;
 import io.fleetdeck.broker.metrics.TrafficCounters;
 import io.fleetdeck.broker.routing.MessageRouter;
 import io.fleetdeck.broker.routing.Subscriber;
 import io.fleetdeck.broker.routing.TopicFilters;
-import io.fleetdeck.broker.server.RateQuotas;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.HashSet;

@@ -1,9 +1,9 @@
 package io.fleetdeck.broker.session;
 
+import io.fleetdeck.broker.config.BrokerLimits;
+import io.fleetdeck.broker.config.RateQuotas;
 import io.fleetdeck.broker.metrics.TrafficCounters;
 import io.fleetdeck.broker.routing.MessageRouter;
-import io.fleetdeck.broker.server.BrokerLimits;
-import io.fleetdeck.broker.server.RateQuotas;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.fleetdeck.broker.server;
+package io.fleetdeck.broker.config;
 
 import java.time.Duration;
 

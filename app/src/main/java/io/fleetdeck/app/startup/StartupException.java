@@ -1,4 +1,4 @@
-package io.fleetdeck.app;
+package io.fleetdeck.app.startup;
 
 /**
  * Fleetdeck cannot start as asked: the message is the one line the user sees, saying what is wrong and where. The

@@ -1,4 +1,4 @@
-package io.fleetdeck.broker.server;
+package io.fleetdeck.broker.config;
 
 /**
  * AWS IoT Core's rate quotas (AWS-IOT-BEHAVIOUR §9), off unless asked for: a console's own tools and the benchmarks
