@@ -1,20 +1,27 @@
 package io.fleetdeck.app.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.fleetdeck.app.archfixture.left.Session;
 import io.fleetdeck.app.archfixture.right.Limits;
+import io.fleetdeck.broker.archfixture.LeakyListener;
 import io.fleetdeck.fleet.archfixture.ShadowScreen;
 import io.fleetdeck.lab.archfixture.StationStore;
 import io.fleetdeck.sim.archfixture.SimulatedDeviceWithAStore;
 import io.fleetdeck.views.archfixture.StoreBackedTable;
+import io.netty.handler.ssl.SslContext;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -75,6 +82,48 @@ class ArchitectureTest {
     @Test
     void noPackagesDependOnEachOtherInACircle() {
         noPackageCycles().check(FLEETDECK);
+    }
+
+    /** Callers start a broker with its own TLS type; Netty's SslContext stays an implementation detail. */
+    static ArchRule sslContextStaysInsideTheBroker() {
+        return codeUnits()
+                .that()
+                .arePublic()
+                .and()
+                .areDeclaredInClassesThat()
+                .arePublic()
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage(BROKER)
+                .should(new ArchCondition<JavaCodeUnit>("neither take nor give Netty's SslContext") {
+                    @Override
+                    public void check(JavaCodeUnit unit, ConditionEvents events) {
+                        boolean leaks = unit.getRawReturnType().isEquivalentTo(SslContext.class)
+                                || unit.getRawParameterTypes().stream()
+                                        .anyMatch(type -> type.isEquivalentTo(SslContext.class));
+                        if (leaks) {
+                            events.add(SimpleConditionEvent.violated(
+                                    unit, unit.getFullName() + " takes or gives " + SslContext.class.getName()));
+                        }
+                    }
+                })
+                .allowEmptyShould(true);
+    }
+
+    @Test
+    void brokerLitesPublicApiKeepsNettysTlsInside() {
+        sslContextStaysInsideTheBroker().check(FLEETDECK);
+    }
+
+    @Test
+    void aBrokerApiThatHandsOutAnSslContextBreaksTheBuild() {
+        EvaluationResult result =
+                sslContextStaysInsideTheBroker().evaluate(new ClassFileImporter().importClasses(LeakyListener.class));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line).contains("LeakyListener.tls()"))
+                .anySatisfy(line -> assertThat(line).contains("LeakyListener.<init>"));
     }
 
     @Test

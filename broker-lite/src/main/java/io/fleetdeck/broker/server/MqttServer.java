@@ -12,6 +12,7 @@ import io.fleetdeck.broker.server.admission.ConnectionLimits;
 import io.fleetdeck.broker.server.admission.HandshakePace;
 import io.fleetdeck.broker.server.admission.OpenFileLimit;
 import io.fleetdeck.broker.server.admission.ThrottledLog;
+import io.fleetdeck.broker.tls.ServerTls;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -28,7 +29,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -66,7 +66,7 @@ public final class MqttServer implements AutoCloseable {
     public record Listeners(
             String tlsHost,
             int tlsPort,
-            SslContext tls,
+            ServerTls tls,
             Optional<Integer> plainPort,
             int slowClientBufferBytes,
             ClientAuthority authority,
@@ -75,7 +75,7 @@ public final class MqttServer implements AutoCloseable {
         public Listeners(
                 String tlsHost,
                 int tlsPort,
-                SslContext tls,
+                ServerTls tls,
                 Optional<Integer> plainPort,
                 int slowClientBufferBytes,
                 ClientAuthority authority) {
@@ -84,7 +84,7 @@ public final class MqttServer implements AutoCloseable {
 
         /** Without an authority: any client certificate, no policies (tests of the protocol, the benchmark). */
         public Listeners(
-                String tlsHost, int tlsPort, SslContext tls, Optional<Integer> plainPort, int slowClientBufferBytes) {
+                String tlsHost, int tlsPort, ServerTls tls, Optional<Integer> plainPort, int slowClientBufferBytes) {
             this(tlsHost, tlsPort, tls, plainPort, slowClientBufferBytes, null);
         }
 
@@ -237,7 +237,7 @@ public final class MqttServer implements AutoCloseable {
             ChannelGroup connections,
             EventLoopGroup acceptors,
             EventLoopGroup workers,
-            SslContext tls,
+            ServerTls tls,
             InetSocketAddress address,
             Admission admission)
             throws IOException {

@@ -2,7 +2,6 @@ package io.fleetdeck.broker.tls;
 
 import io.fleetdeck.broker.auth.ClientAuthority;
 import io.netty.handler.ssl.ClientAuth;
-import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
@@ -79,27 +78,27 @@ public final class ServerIdentity {
     }
 
     /** TLS 1.2 and 1.3 with a client certificate requested but not checked: for tests and benchmarks only. */
-    public SslContext serverContext() throws IOException {
-        return SslContextBuilder.forServer(serverKey, chain.toArray(X509Certificate[]::new))
+    public ServerTls serverContext() throws IOException {
+        return new ServerTls(SslContextBuilder.forServer(serverKey, chain.toArray(X509Certificate[]::new))
                 .sslProvider(SslProvider.JDK)
                 .protocols("TLSv1.3", "TLSv1.2")
                 .clientAuth(ClientAuth.OPTIONAL)
                 // no registry behind this context: mutualTlsContext is the one for devices
                 .trustManager(InsecureTrustManagerFactory.INSTANCE)
-                .build();
+                .build());
     }
 
     /**
      * The TLS context for the device listener once the registry is in charge: a client certificate is required and
      * must chain to a CA {@code authority} has registered and activated.
      */
-    public SslContext mutualTlsContext(ClientAuthority authority) throws IOException {
-        return SslContextBuilder.forServer(serverKey, chain.toArray(X509Certificate[]::new))
+    public ServerTls mutualTlsContext(ClientAuthority authority) throws IOException {
+        return new ServerTls(SslContextBuilder.forServer(serverKey, chain.toArray(X509Certificate[]::new))
                 .sslProvider(SslProvider.JDK)
                 .protocols("TLSv1.3", "TLSv1.2")
                 .clientAuth(ClientAuth.REQUIRE)
                 .trustManager(new RegisteredCaTrustManager(authority))
-                .build();
+                .build());
     }
 
     public X509Certificate certificate() {
