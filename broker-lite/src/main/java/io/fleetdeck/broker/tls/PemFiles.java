@@ -2,9 +2,6 @@ package io.fleetdeck.broker.tls;
 
 import io.fleetdeck.broker.input.BoundedFiles;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -15,14 +12,6 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /**
  * PEM files of certificates and keys in one folder. Private keys are written owner-only (0600) from their first byte,
@@ -56,50 +45,31 @@ public final class PemFiles {
     }
 
     public X509Certificate readCertificate(Path file) throws IOException, GeneralSecurityException {
-        try (Reader reader = bounded(file);
-                PEMParser parser = new PEMParser(reader)) {
-            if (parser.readObject() instanceof X509CertificateHolder holder) {
-                return new JcaX509CertificateConverter().getCertificate(holder);
-            }
-            throw new GeneralSecurityException(file + " does not start with a PEM certificate");
+        try {
+            return Pem.certificate(text(file));
+        } catch (Pem.InvalidPemException e) {
+            throw new GeneralSecurityException(file + " does not start with a PEM certificate", e);
         }
     }
 
     public PrivateKey readPrivateKey(Path file) throws IOException, GeneralSecurityException {
-        try (Reader reader = bounded(file);
-                PEMParser parser = new PEMParser(reader)) {
-            Object pem = parser.readObject();
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-            if (pem instanceof PrivateKeyInfo info) {
-                return converter.getPrivateKey(info);
-            }
-            if (pem instanceof PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate();
-            }
-            throw new GeneralSecurityException(file + " does not hold a PEM private key");
+        try {
+            return Pem.privateKey(text(file));
+        } catch (Pem.InvalidPemException e) {
+            throw new GeneralSecurityException(file + " does not hold a PEM private key", e);
         }
     }
 
-    private static Reader bounded(Path file) throws IOException {
-        return new StringReader(new String(BoundedFiles.read(file, MAX_BYTES), StandardCharsets.US_ASCII));
+    private static String text(Path file) throws IOException {
+        return new String(BoundedFiles.read(file, MAX_BYTES), StandardCharsets.US_ASCII);
     }
 
     public void writeCertificates(Path file, List<X509Certificate> certificates) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            for (X509Certificate certificate : certificates) {
-                writer.writeObject(certificate);
-            }
-        }
-        replace(file, text.toString(), false);
+        replace(file, Pem.of(certificates), false);
     }
 
     public void writePrivateKey(Path file, PrivateKey key) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(new JcaPKCS8Generator(key, null));
-        }
-        replace(file, text.toString(), true);
+        replace(file, Pem.of(key), true);
     }
 
     /** Writes {@code content} to {@code file} atomically; owner-only (0600) from the first byte when asked. */

@@ -1,7 +1,7 @@
 package io.fleetdeck.fleet.identity;
 
 import io.fleetdeck.broker.policy.PrincipalContext.CertificateFacts;
-import io.fleetdeck.fleet.pki.Pem;
+import io.fleetdeck.broker.tls.Pem;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;

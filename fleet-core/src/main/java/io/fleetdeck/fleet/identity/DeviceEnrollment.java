@@ -2,10 +2,10 @@ package io.fleetdeck.fleet.identity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdeck.broker.tls.Pem;
 import io.fleetdeck.broker.tls.PemFiles;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
-import io.fleetdeck.fleet.pki.Pem;
 import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.registry.RegistryException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.fleetdeck.fleet.pki;
+package io.fleetdeck.broker.tls;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -9,14 +9,22 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
+import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMException;
+import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
-/** PEM text of certificates, keys and CSRs, as MQTT payloads and the store carry them; and AWS's certificate id. */
+/**
+ * PEM text of certificates, keys, CRLs and CSRs, as files, MQTT payloads and the store carry them; and AWS's
+ * certificate id. The one place PEM is written and parsed: {@link PemFiles} keeps files of it.
+ */
 public final class Pem {
 
     private Pem() {}
@@ -48,6 +56,30 @@ public final class Pem {
             }
         }
         throw new InvalidPemException("expected a PEM certificate (-----BEGIN CERTIFICATE-----)");
+    }
+
+    /** The private key in {@code text}: PKCS#8, or a traditional key pair such as OpenSSL's "EC PRIVATE KEY". */
+    public static PrivateKey privateKey(String text) throws InvalidPemException {
+        Object object = read(text);
+        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+        try {
+            if (object instanceof PrivateKeyInfo info) {
+                return converter.getPrivateKey(info);
+            }
+            if (object instanceof PEMKeyPair pair) {
+                return converter.getKeyPair(pair).getPrivate();
+            }
+        } catch (PEMException e) {
+            throw new InvalidPemException("the private key cannot be read: " + e.getMessage());
+        }
+        throw new InvalidPemException("expected a PEM private key (-----BEGIN PRIVATE KEY-----)");
+    }
+
+    /** Certificates one after the other, as a chain file holds them. */
+    public static String of(List<X509Certificate> certificates) {
+        StringBuilder text = new StringBuilder();
+        certificates.forEach(certificate -> text.append(of(certificate)));
+        return text.toString();
     }
 
     public static PKCS10CertificationRequest csr(String text) throws InvalidPemException {
