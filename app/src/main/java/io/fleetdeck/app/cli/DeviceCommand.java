@@ -1,12 +1,14 @@
 package io.fleetdeck.app.cli;
 
 import io.fleetdeck.broker.input.BoundedFiles;
+import io.fleetdeck.broker.tls.DeviceBundleFiles;
 import io.fleetdeck.broker.tls.PemFiles;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,20 +53,14 @@ final class DeviceCommand {
             return OfflineAction.perform(
                     dataFolder, device.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
                         IssuedCertificate issued = fleet.services().enrollment().enrollDevice(name, Map.of());
-                        Files.createDirectories(out);
-                        PemFiles.replace(out.resolve(name + ".private.key"), issued.privateKeyPem(), true);
-                        PemFiles.replace(
-                                out.resolve(name + ".cert.pem"),
-                                issued.certificate().pem(),
-                                false);
-                        PemFiles.replace(
-                                out.resolve("root-ca.pem"),
-                                BoundedFiles.readString(fleet.folder().caCertificate(), PemFiles.MAX_BYTES),
-                                false);
+                        List<Path> files = new DeviceBundleFiles(out, name)
+                                .write(
+                                        issued.certificate().pem(),
+                                        issued.privateKeyPem(),
+                                        BoundedFiles.readString(fleet.folder().caCertificate(), PemFiles.MAX_BYTES));
                         return "thing " + name + " certificate "
                                 + issued.certificate().id() + "\nwrote "
-                                + out.resolve(name + ".cert.pem") + ", " + out.resolve(name + ".private.key") + ", "
-                                + out.resolve("root-ca.pem");
+                                + files.stream().map(Path::toString).collect(Collectors.joining(", "));
                     });
         }
     }

@@ -6,6 +6,7 @@ import io.fleetdeck.broker.policy.IotAction;
 import io.fleetdeck.broker.policy.PolicyDocumentException;
 import io.fleetdeck.broker.policy.PolicyParser;
 import io.fleetdeck.broker.policy.PolicyWarning;
+import io.fleetdeck.broker.tls.DeviceBundleFiles;
 import io.fleetdeck.broker.tls.PemFiles;
 import io.fleetdeck.fleet.identity.CaRecord;
 import io.fleetdeck.fleet.identity.CertificateRecord;
@@ -181,6 +182,12 @@ public final class CertificateDirectoryAdapter implements CertificateDirectory {
         } catch (IdentityException e) {
             throw refused(e);
         }
+    }
+
+    @Override
+    public List<Path> saveBundle(IssuedBundle bundle, Path folder) throws IOException {
+        return new DeviceBundleFiles(folder, bundle.thingName())
+                .write(bundle.certificatePem(), bundle.privateKeyPem(), bundle.rootCaPem());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.fleetdeck.app.runtime;
 
-import io.fleetdeck.broker.tls.PemFiles;
+import io.fleetdeck.broker.tls.DeviceBundleFiles;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.registry.RegistryException;
@@ -34,8 +34,9 @@ final class DemoDevices {
 
     /** The identity kept for {@code thingName}, while the registry still has it ACTIVE; else null. */
     DeviceIdentity known(String thingName) {
-        Path certFile = folder.resolve(thingName + ".cert.pem");
-        Path keyFile = folder.resolve(thingName + ".private.key");
+        DeviceBundleFiles files = new DeviceBundleFiles(folder, thingName);
+        Path certFile = files.certificate();
+        Path keyFile = files.privateKey();
         try {
             if (enrollment.activeCertificateIn(certFile).isPresent() && Files.isRegularFile(keyFile)) {
                 return new DeviceIdentity(Files.readString(certFile), Files.readString(keyFile));
@@ -49,8 +50,7 @@ final class DemoDevices {
     /** Keeps what a device got by provisioning itself, as a real one keeps it in flash. */
     void keep(String thingName, DeviceIdentity identity) {
         try {
-            PemFiles.replace(folder.resolve(thingName + ".private.key"), identity.privateKeyPem(), true);
-            PemFiles.replace(folder.resolve(thingName + ".cert.pem"), identity.certificatePem(), false);
+            new DeviceBundleFiles(folder, thingName).writeIdentity(identity.certificatePem(), identity.privateKeyPem());
             log.debug("Demo device {} provisioned itself by claim", thingName);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the demo device " + thingName + "'s certificate", e);

@@ -1,5 +1,7 @@
 package io.fleetdeck.views.certificates;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -31,6 +33,12 @@ public interface CertificateDirectory {
      * The private key exists only in the result.
      */
     IssuedBundle issueFor(String thingName) throws CertificateActionException;
+
+    /**
+     * Writes {@code bundle} to {@code folder} as {@code fleetdeck device add} does ({@code NAME.cert.pem},
+     * {@code NAME.private.key} owner-only, {@code root-ca.pem}); returns the files in that order.
+     */
+    List<Path> saveBundle(IssuedBundle bundle, Path folder) throws IOException;
 
     /**
      * Evaluates the policies attached to {@code certificateId} for a client presenting it.

@@ -268,7 +268,7 @@ public final class CertificatesViewModel {
             IssuedBundle bundle = directory.issueFor(name);
             String issued = shortId(bundle.certificateId());
             try {
-                List<Path> files = BundleFiles.save(bundle, folder);
+                List<Path> files = directory.saveBundle(bundle, folder);
                 return new Done(
                         "Issued certificate " + issued + " for " + name + " and wrote "
                                 + String.join(

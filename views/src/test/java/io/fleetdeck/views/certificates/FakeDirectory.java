@@ -3,6 +3,9 @@ package io.fleetdeck.views.certificates;
 import io.fleetdeck.views.certificates.CertificatesSnapshot.CaRow;
 import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.views.certificates.CertificatesSnapshot.PolicyRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -173,6 +176,20 @@ final class FakeDirectory implements CertificateDirectory {
         List<String> attached = new ArrayList<>(row.policies());
         attached.remove(policyName);
         put(with(row, row.status(), attached));
+    }
+
+    /** Writes the three texts as they are; the real writer (broker-lite's DeviceBundleFiles) is tested there. */
+    @Override
+    public List<Path> saveBundle(IssuedBundle bundle, Path folder) throws IOException {
+        List<Path> files = List.of(
+                folder.resolve(bundle.thingName() + ".cert.pem"),
+                folder.resolve(bundle.thingName() + ".private.key"),
+                folder.resolve("root-ca.pem"));
+        Files.createDirectories(folder);
+        Files.writeString(files.get(0), bundle.certificatePem());
+        Files.writeString(files.get(1), bundle.privateKeyPem());
+        Files.writeString(files.get(2), bundle.rootCaPem());
+        return files;
     }
 
     @Override
