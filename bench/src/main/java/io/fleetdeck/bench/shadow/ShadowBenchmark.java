@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,12 +24,16 @@ import java.util.concurrent.TimeUnit;
  * queued updates in groups), the shadow store path alone, and end to end over MQTT with 1,000 things each on its own
  * connection — as fast as they can (each thing sends its next update when the last is accepted) and at a steady 10k
  * updates/s under AWS's per-thing limits. With {@code --readers N}, N threads re-read every classic shadow (the Fleet
- * table's refresh) throughout the measured store-path and steady runs. Args: [--things N] [--seconds S] [--rate R]
- * [--readers N].
+ * table's refresh) throughout the measured store-path and steady runs; {@code --table-things N} first gives N more
+ * things a shadow each, so that a refresh reads a large fleet while only {@code --things} update. Args: [--things N]
+ * [--seconds S] [--rate R] [--readers N] [--table-things N].
  */
 public final class ShadowBenchmark {
 
     private static final int WARM_UP_SECONDS = 5;
+
+    /** Things given a shadow before a run, beside the ones that update: what the table's refresh reads. */
+    private static int tableThings;
 
     private ShadowBenchmark() {}
 
@@ -35,6 +42,7 @@ public final class ShadowBenchmark {
         int seconds = intOption(args, "--seconds", 15);
         int rate = intOption(args, "--rate", 10_000);
         int readers = intOption(args, "--readers", 0);
+        tableThings = intOption(args, "--table-things", 0);
         Path folder = Files.createTempDirectory("fleetdeck-shadow-bench");
         System.out.printf(
                 Locale.ROOT, "Shadow benchmark: %d things, %d s per run, store in %s%n", things, seconds, folder);
@@ -61,6 +69,7 @@ public final class ShadowBenchmark {
             throws Exception {
         try (Database database = store.open("store-path");
                 Shadows shadows = new Shadows(database, Clock.systemUTC(), limits)) {
+            seedTable(shadows);
             new StorePathLoad(shadows, things).run(WARM_UP_SECONDS);
             StorePathLoad.Result result;
             String beside;
@@ -98,6 +107,9 @@ public final class ShadowBenchmark {
                         new MqttServer.Listeners("127.0.0.1", 0, identity.serverContext(), Optional.of(0), 64 << 20));
                 ShadowDevices devices =
                         new ShadowDevices(server.plainAddress().orElseThrow().getPort(), things)) {
+            if (readers > 0) {
+                seedTable(shadows);
+            }
             MqttRun run = rate == 0 ? new MqttRun.AsFastAsAnswered(devices) : new MqttRun.Steady(devices, rate);
             run.measure(WARM_UP_SECONDS);
             MqttRun.Result result;
@@ -118,6 +130,20 @@ public final class ShadowBenchmark {
                     result.latencies().summary(),
                     beside);
         }
+    }
+
+    /** Gives {@link #tableThings} more things a shadow each, 1,000 updates in flight at a time. */
+    private static void seedTable(Shadows shadows) throws Exception {
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        for (int i = 0; i < tableThings; i++) {
+            inFlight.add(shadows.submitUpdate("table-thing-" + i, "", ShadowPayloads.report(i, System.nanoTime())));
+            if (inFlight.size() == 1000) {
+                CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                        .get();
+                inFlight.clear();
+            }
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get();
     }
 
     private static int intOption(String[] args, String name, int fallback) {
