@@ -9,6 +9,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
@@ -110,6 +111,7 @@ public final class DocumentEncoding {
         var document = new Document();
         document.add(new StringField(THING_NAME, thing.thingName(), Field.Store.YES));
         document.add(new SortedDocValuesField(THING_NAME, new BytesRef(thing.thingName())));
+        document.add(new StoredField(StoredSource.FIELD, StoredSource.encode(thing)));
         var existing = new LinkedHashSet<String>();
         var catchAll = new ValueTokenStream();
         thing.fields().forEach((path, values) -> {

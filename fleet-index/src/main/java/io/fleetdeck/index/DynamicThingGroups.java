@@ -1,10 +1,15 @@
 package io.fleetdeck.index;
 
+import io.fleetdeck.api.event.EventKind;
+import io.fleetdeck.api.event.EventSubscription;
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.event.FleetEvents;
+import io.fleetdeck.api.event.SubscriptionOptions;
 import io.fleetdeck.fleet.registry.DynamicMembershipChange;
 import io.fleetdeck.fleet.registry.Registry;
-import io.fleetdeck.fleet.registry.RegistryEvent;
 import io.fleetdeck.fleet.registry.RegistryException;
 import io.fleetdeck.fleet.registry.ThingGroup;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,21 +52,23 @@ public final class DynamicThingGroups implements AutoCloseable {
     /* worker thread only: each dynamic group's parsed query and members, as last written to the registry */
     private final Map<String, Evaluated> groups = new LinkedHashMap<>(); // oldest first, as they have priority
     private volatile boolean groupsChanged = true;
+    /** Groups created, re-queried or deleted: read on the worker before the groups are used. */
+    private final EventSubscription groupChanges;
 
     private record Evaluated(String queryString, FleetQuery query, Set<String> members) {}
 
-    private DynamicThingGroups(Registry registry, FleetIndex index) {
+    private DynamicThingGroups(Registry registry, FleetIndex index, FleetEvents events) {
         this.registry = registry;
         this.index = index;
+        this.groupChanges = events.subscribe(SubscriptionOptions.forView("dynamic groups", EventKind.GROUP_CHANGED));
     }
 
     /**
      * Follows the index from now on, after bringing every dynamic group up to date with it (the index may have been
      * rebuilt, or things changed while no instance ran).
      */
-    public static DynamicThingGroups start(Registry registry, FleetIndex index) {
-        DynamicThingGroups dynamicGroups = new DynamicThingGroups(registry, index);
-        registry.onChange(dynamicGroups::registryChanged);
+    public static DynamicThingGroups start(Registry registry, FleetIndex index, FleetEvents events) {
+        DynamicThingGroups dynamicGroups = new DynamicThingGroups(registry, index, events);
         index.onIndexed(new FleetIndex.IndexListener() {
             @Override
             public void indexed(Collection<String> thingNames) {
@@ -69,7 +76,7 @@ public final class DynamicThingGroups implements AutoCloseable {
             }
 
             @Override
-            public void rebuilt() {
+            public void rebuilt(long things) {
                 dynamicGroups.whileOpen(dynamicGroups::buildAll);
             }
         });
@@ -112,12 +119,6 @@ public final class DynamicThingGroups implements AutoCloseable {
             worker.submit(() -> {}).get(timeout, unit);
         } catch (ExecutionException impossible) {
             throw new IllegalStateException(impossible);
-        }
-    }
-
-    private void registryChanged(RegistryEvent event) {
-        if (event.kind().equals("thingGroup")) {
-            groupsChanged = true;
         }
     }
 
@@ -220,9 +221,26 @@ public final class DynamicThingGroups implements AutoCloseable {
         }
     }
 
+    private boolean groupsChangedSinceRead() {
+        boolean changed = false;
+        try {
+            for (List<FleetEvent> batch = groupChanges.poll(Duration.ZERO, 1_024);
+                    !batch.isEmpty();
+                    batch = groupChanges.poll(Duration.ZERO, 1_024)) {
+                changed = true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            changed = true;
+        } catch (IllegalStateException closed) {
+            // closing: the groups are not read again
+        }
+        return changed;
+    }
+
     /** Reads the dynamic groups again after the registry said a group changed (created, re-queried, deleted). */
     private void refreshGroups() {
-        if (!groupsChanged) {
+        if (!groupsChanged && !groupsChangedSinceRead()) {
             return;
         }
         groupsChanged = false;
@@ -251,6 +269,7 @@ public final class DynamicThingGroups implements AutoCloseable {
 
     @Override
     public void close() {
+        groupChanges.close();
         worker.shutdown();
         try {
             if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -1,24 +1,31 @@
 package io.fleetdeck.index;
 
+import io.fleetdeck.api.event.FleetEvent.ConnectivityChanged;
+import io.fleetdeck.api.event.FleetEvent.ShadowCommitted;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -31,6 +38,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +62,15 @@ public final class FleetIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ThingSource source;
-    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    /** Guards what is waiting to be written: things to read from the store again, and patches from events. */
+    private final Object pendingLock = new Object();
+
+    private Set<String> toRead = new LinkedHashSet<>();
+    private Map<String, DocumentPatch> toPatch = new LinkedHashMap<>();
+    private final AtomicLong documentsRead = new AtomicLong();
+    private final AtomicLong documentsPatched = new AtomicLong();
     private final List<IndexListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> closeHooks = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("fleet-indexer").factory());
     private long lastCommit = System.nanoTime();
@@ -233,7 +248,7 @@ public final class FleetIndex implements AutoCloseable {
     }
 
     /** Every thing again from the store: for a new or untrusted index, or on demand. */
-    public void rebuild() {
+    public synchronized void rebuild() {
         long started = System.nanoTime();
         try {
             writer.deleteAll();
@@ -248,7 +263,7 @@ public final class FleetIndex implements AutoCloseable {
             });
             writer.commit();
             searchers.maybeRefreshBlocking();
-            listeners.forEach(IndexListener::rebuilt);
+            listeners.forEach(listener -> listener.rebuilt(count[0]));
             log.info(
                     "Fleet index rebuilt: {} things in {} ms",
                     count[0],
@@ -264,8 +279,8 @@ public final class FleetIndex implements AutoCloseable {
         /** These things were written again (or removed) and searches see them as they are in the store now. */
         void indexed(Collection<String> thingNames);
 
-        /** Every thing was written again. */
-        void rebuilt();
+        /** Every thing was written again: {@code things} of them. */
+        void rebuilt(long things);
     }
 
     /** {@code listener} is called on the indexing thread after each refresh; it must hand its work elsewhere. */
@@ -275,10 +290,9 @@ public final class FleetIndex implements AutoCloseable {
 
     /** Reads these things from the store again now, on the caller's thread, and makes them searchable before returning. */
     public void reindexNow(Collection<String> thingNames) {
-        changed.addAll(thingNames);
+        thingsChanged(thingNames);
         try {
             List<String> indexed = indexChanged();
-            searchers.maybeRefreshBlocking();
             listeners.forEach(listener -> listener.indexed(indexed));
         } catch (IOException e) {
             throw new UncheckedIOException("the fleet index could not be updated: " + e.getMessage(), e);
@@ -309,7 +323,40 @@ public final class FleetIndex implements AutoCloseable {
 
     /** These things changed in the store (registry, shadow or connectivity): they are read again shortly. */
     public void thingsChanged(Collection<String> thingNames) {
-        changed.addAll(thingNames);
+        synchronized (pendingLock) {
+            toRead.addAll(thingNames);
+            thingNames.forEach(toPatch::remove);
+        }
+    }
+
+    /**
+     * A shadow was committed: the thing is written shortly from what the event carries, over its document as last
+     * written, without reading the store (unless it is read again anyway, or the index has no document of it).
+     */
+    public void shadowCommitted(ShadowCommitted committed) {
+        synchronized (pendingLock) {
+            if (!toRead.contains(committed.thing())) {
+                toPatch.computeIfAbsent(committed.thing(), thing -> new DocumentPatch())
+                        .shadow(committed);
+            }
+        }
+    }
+
+    /** The broker saw the thing connect or disconnect: written shortly from the event, as a shadow commit is. */
+    public void connectivityChanged(ConnectivityChanged changed) {
+        synchronized (pendingLock) {
+            if (!toRead.contains(changed.thing())) {
+                toPatch.computeIfAbsent(changed.thing(), thing -> new DocumentPatch())
+                        .connectivity(changed);
+            }
+        }
+    }
+
+    /** How many documents were read from the store, and how many patched from events, since the index opened. */
+    public record Work(long documentsRead, long documentsPatched) {}
+
+    public Work work() {
+        return new Work(documentsRead.get(), documentsPatched.get());
     }
 
     /** The things matching {@code query}, sorted by name, from {@code offset}, at most {@code limit}. */
@@ -408,7 +455,6 @@ public final class FleetIndex implements AutoCloseable {
         try {
             List<String> indexed = indexChanged();
             if (!indexed.isEmpty()) {
-                searchers.maybeRefreshBlocking();
                 listeners.forEach(listener -> listener.indexed(indexed));
             }
             if (System.nanoTime() - lastCommit > TimeUnit.MILLISECONDS.toNanos(COMMIT_EVERY_MILLIS)
@@ -422,23 +468,91 @@ public final class FleetIndex implements AutoCloseable {
     }
 
     /**
-     * Reads the changed things from the store and writes them; returns them. One caller at a time, so that a thing
-     * read earlier is never written after the same thing read later.
+     * Writes the changed things, read from the store or patched from their events, and makes them searchable; returns
+     * them. One caller at a time, so that a thing read earlier is never written after the same thing read later, and a
+     * patch always starts from the document as last written.
      */
     private synchronized List<String> indexChanged() throws IOException {
-        List<String> names = new ArrayList<>(changed);
-        changed.removeAll(names);
-        for (String name : names) {
-            var document = source.document(name);
+        Set<String> reads;
+        Map<String, DocumentPatch> patches;
+        synchronized (pendingLock) {
+            reads = toRead;
+            patches = toPatch;
+            toRead = new LinkedHashSet<>();
+            toPatch = new LinkedHashMap<>();
+        }
+        if (reads.isEmpty() && patches.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>(reads.size() + patches.size());
+        for (String name : reads) {
+            write(name, source.document(name));
+            documentsRead.incrementAndGet();
+            names.add(name);
+        }
+        Map<String, FleetDocument> written = writtenDocuments(patches.keySet());
+        patches.forEach((name, patch) -> {
+            FleetDocument base = written.get(name);
+            if (base == null) {
+                // not indexed yet, or written before documents were kept: the store says what it is
+                write(name, source.document(name));
+                documentsRead.incrementAndGet();
+            } else {
+                write(name, Optional.of(patch.applyTo(base)));
+                documentsPatched.incrementAndGet();
+            }
+            names.add(name);
+        });
+        searchers.maybeRefreshBlocking();
+        return names;
+    }
+
+    private void write(String name, Optional<FleetDocument> document) {
+        try {
             if (document.isPresent()) {
                 writer.updateDocument(DocumentEncoding.thingNameTerm(name), DocumentEncoding.encode(document.get()));
             } else {
                 writer.deleteDocuments(DocumentEncoding.thingNameTerm(name));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return names;
     }
 
+    /** The thing's document as the index last wrote it (for tests that compare it with the store). */
+    Optional<FleetDocument> documentAsWritten(String name) {
+        try {
+            return Optional.ofNullable(writtenDocuments(List.of(name)).get(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** These things' documents as last written (the searcher is refreshed after every write), where kept. */
+    private Map<String, FleetDocument> writtenDocuments(Collection<String> names) throws IOException {
+        Map<String, FleetDocument> documents = new HashMap<>();
+        if (names.isEmpty()) {
+            return documents;
+        }
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            StoredFields stored = searcher.storedFields();
+            for (String name : names) {
+                TopDocs hit = searcher.search(new TermQuery(DocumentEncoding.thingNameTerm(name)), 1);
+                if (hit.scoreDocs.length == 0) {
+                    continue;
+                }
+                BytesRef source = stored.document(hit.scoreDocs[0].doc, Set.of(StoredSource.FIELD))
+                        .getBinaryValue(StoredSource.FIELD);
+                if (source != null) {
+                    StoredSource.decode(name, source).ifPresent(document -> documents.put(name, document));
+                }
+            }
+        } finally {
+            searchers.release(searcher);
+        }
+        return documents;
+    }
     /** From now until a clean close, a crash leaves the index marked for a rebuild. */
     private void markOpen() throws IOException {
         commit(false);
@@ -449,9 +563,21 @@ public final class FleetIndex implements AutoCloseable {
         writer.commit();
     }
 
-    /** Writes what is pending and marks the index as trustworthy for the next start. */
+    /**
+     * {@code beforeClosing} runs first when the index closes, while it still takes changes: a follower hands over
+     * what it has queued, so nothing committed before the close is missing from the index on disk.
+     */
+    public void beforeClose(Runnable beforeClosing) {
+        closeHooks.add(beforeClosing);
+    }
+
+    /** Writes what is pending and marks the index as trustworthy for the next start. Closing again does nothing. */
     @Override
     public void close() {
+        if (!writer.isOpen()) {
+            return;
+        }
+        closeHooks.forEach(Runnable::run);
         indexer.shutdown();
         try {
             if (!indexer.awaitTermination(5, TimeUnit.SECONDS)) {

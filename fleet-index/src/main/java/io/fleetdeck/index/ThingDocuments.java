@@ -60,25 +60,7 @@ public final class ThingDocuments implements ThingSource {
                 .groups(thing.groups(), dynamicGroups)
                 .add("registry.version", thing.version());
         thing.attributes().forEach(document::attribute);
-        for (ShadowSections shadow : thingShadows) {
-            String prefix = shadow.shadow().isEmpty() ? "shadow" : "shadow.name." + shadow.shadow();
-            if (shadow.reported() != null) {
-                document.json(prefix + ".reported", shadow.reported());
-            }
-            if (shadow.desired() != null) {
-                document.json(prefix + ".desired", shadow.desired());
-            }
-            if (shadow.delta() != null) {
-                document.json(prefix + ".delta", shadow.delta());
-            }
-            if (shadow.desiredMetadata() != null) {
-                document.json(prefix + ".metadata.desired", shadow.desiredMetadata());
-            }
-            if (shadow.reportedMetadata() != null) {
-                document.json(prefix + ".metadata.reported", shadow.reportedMetadata());
-            }
-            document.add(prefix + ".hasDelta", shadow.hasDelta()).add(prefix + ".version", shadow.version());
-        }
+        thingShadows.forEach(shadow -> ShadowFields.add(document, shadow));
         connectivity
                 .apply(thing.name())
                 .ifPresent(link -> document.add("connectivity.connected", link.connected())

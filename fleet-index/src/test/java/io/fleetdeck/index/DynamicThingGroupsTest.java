@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.fleetdeck.fleet.registry.RegistryEvent;
+import io.fleetdeck.api.event.EventKind;
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.event.FleetEvent.MembershipChanged;
 import io.fleetdeck.fleet.registry.ThingGroup;
 import io.fleetdeck.fleet.registry.ThingGroup.DynamicMembership.Status;
 import java.nio.file.Path;
@@ -12,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,13 +28,11 @@ class DynamicThingGroupsTest {
 
     private ServiceFedFixture fleet;
     private DynamicThingGroups dynamicGroups;
-    private final List<RegistryEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
         fleet = ServiceFedFixture.in(folder);
-        fleet.registry.onChange(events::add);
-        dynamicGroups = DynamicThingGroups.start(fleet.registry, fleet.index);
+        dynamicGroups = DynamicThingGroups.start(fleet.registry, fleet.index, fleet.events);
     }
 
     @AfterEach
@@ -61,11 +60,11 @@ class DynamicThingGroupsTest {
         assertThat(created.dynamic().queryVersion()).isEqualTo("2017-09-30");
         await().atMost(Duration.ofSeconds(5)).until(() -> status("lowBattery") == Status.ACTIVE);
         assertThat(members("lowBattery")).containsExactly("tv-kitchen");
-        assertThat(events).contains(new RegistryEvent("dynamicMembership", "added", "lowBattery", "tv-kitchen"));
+        assertThat(fleet.published).contains(new MembershipChanged("lowBattery", "tv-kitchen", true, true));
 
         fleet.updateShadow("tv-kitchen", "{'state':{'reported':{'stats':{'battery':95}}}}");
         await().atMost(Duration.ofSeconds(5)).until(() -> members("lowBattery").isEmpty());
-        assertThat(events).contains(new RegistryEvent("dynamicMembership", "removed", "lowBattery", "tv-kitchen"));
+        assertThat(fleet.published).contains(new MembershipChanged("lowBattery", "tv-kitchen", false, true));
 
         fleet.updateShadow("tv-plasma", "{'state':{'reported':{'stats':{'battery':12}}}}");
         await().atMost(Duration.ofSeconds(5)).until(() -> members("lowBattery").equals(List.of("tv-plasma")));
@@ -103,13 +102,16 @@ class DynamicThingGroupsTest {
         // the things that joined were indexed again with the group's name; the group did not see that as a reason to
         // drop them, nor any other change
         dynamicGroups.awaitQuiet(5, TimeUnit.SECONDS);
-        events.clear();
+        fleet.published.clear();
         fleet.updateShadow("gateway", "{'state':{'reported':{'uptime':1}}}");
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> fleet.search("shadow.reported.uptime:1").size() == 1);
         dynamicGroups.awaitQuiet(5, TimeUnit.SECONDS);
         assertThat(members("ungrouped")).containsExactly("gateway", "sensor-1", "sensor-2");
-        assertThat(events).isEmpty();
+        assertThat(fleet.published)
+                .as("the shadow's own commit and nothing more")
+                .extracting(FleetEvent::kind)
+                .containsOnly(EventKind.SHADOW_COMMITTED);
     }
 
     @Test
@@ -147,7 +149,7 @@ class DynamicThingGroupsTest {
         // a command line changes the store; the next instance rebuilds its index and re-evaluates every group
         fleet.updateShadow("sensor-2", "{'state':{'reported':{'location':'Oslo'}}}");
         fleet.index.rebuild();
-        dynamicGroups = DynamicThingGroups.start(fleet.registry, fleet.index);
+        dynamicGroups = DynamicThingGroups.start(fleet.registry, fleet.index, fleet.events);
         dynamicGroups.awaitQuiet(5, TimeUnit.SECONDS);
 
         assertThat(members("located")).containsExactly("sensor-2", "tv-kitchen");

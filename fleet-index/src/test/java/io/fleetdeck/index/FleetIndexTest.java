@@ -3,7 +3,12 @@ package io.fleetdeck.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetdeck.api.event.EventKind;
+import io.fleetdeck.api.event.EventSubscription;
+import io.fleetdeck.api.event.FleetEvent.ThingIndexed;
+import io.fleetdeck.api.event.SubscriptionOptions;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker.Connectivity;
+import io.fleetdeck.fleet.events.FleetEventHub;
 import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.shadow.ShadowLimits;
 import io.fleetdeck.fleet.shadow.Shadows;
@@ -36,12 +41,13 @@ class FleetIndexTest {
     private Registry registry;
     private Shadows shadows;
     private ThingDocuments source;
+    private final FleetEventHub events = new FleetEventHub();
 
     @BeforeEach
     void open() throws Exception {
         database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
-        registry = new Registry(database, Clock.systemUTC());
-        shadows = new Shadows(database, Clock.systemUTC(), ShadowLimits.awsDefaults());
+        registry = new Registry(database, Clock.systemUTC(), events);
+        shadows = new Shadows(database, Clock.systemUTC(), ShadowLimits.awsDefaults(), events);
         source = new ThingDocuments(
                 registry,
                 shadows,
@@ -122,18 +128,29 @@ class FleetIndexTest {
     }
 
     @Test
-    void aChangeInTheStoreIsSearchableAtOnce() throws Exception {
+    void aCommittedChangeIsSearchableAtOnceAndTheIndexAnnouncesWhatItWrote() throws Exception {
         try (FleetIndex index = FleetIndex.open(folder.resolve("index"), source)) {
-            shadows.onCommitted(index::thingsChanged);
-            registry.onChange(event ->
-                    index.thingsChanged(List.of(event.kind().equals("membership") ? event.other() : event.subject())));
+            IndexFollower follower = IndexFollower.start(index, events, group -> registry.thingsInGroup(group, false));
+            index.beforeClose(follower::close);
+            index.onIndexed(new IndexAnnouncements(events));
+            EventSubscription announced =
+                    events.subscribe(SubscriptionOptions.forView("a view", EventKind.THING_INDEXED));
+
             update("pump-8", "", "{\"state\":{\"reported\":{\"stats\":{\"battery\":95}}}}");
             await().atMost(Duration.ofSeconds(2))
                     .until(() ->
                             search(index, "shadow.reported.stats.battery>90").equals(List.of("pump-8")));
+            assertThat(announced.poll(Duration.ofSeconds(2), 10)).containsExactly(new ThingIndexed("pump-8"));
+
             registry.deleteThing("tv-kitchen");
             await().atMost(Duration.ofSeconds(2))
                     .until(() -> search(index, "thingName:tv*").isEmpty());
+            assertThat(announced.poll(Duration.ofSeconds(2), 10)).containsExactly(new ThingIndexed("tv-kitchen"));
+
+            registry.renameThingGroup("site-north", "site-n");
+            await().atMost(Duration.ofSeconds(2))
+                    .alias("a renamed group's members are written again with its new name")
+                    .until(() -> search(index, "thingGroupNames:site-n").equals(List.of("pump-7")));
         }
     }
 

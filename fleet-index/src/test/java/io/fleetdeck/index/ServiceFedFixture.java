@@ -1,6 +1,9 @@
 package io.fleetdeck.index;
 
+import io.fleetdeck.api.event.FleetEvent;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker.Connectivity;
+import io.fleetdeck.fleet.events.FleetEventHub;
+import io.fleetdeck.fleet.events.FleetEventSink;
 import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.shadow.ShadowLimits;
 import io.fleetdeck.fleet.shadow.Shadows;
@@ -12,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The fixture of AWS-IOT-BEHAVIOUR §10.3 made through the real services on a SQLite file: thing types, things with
@@ -24,11 +28,15 @@ final class ServiceFedFixture implements AutoCloseable {
     final Registry registry;
     final Shadows shadows;
     final FleetIndex index;
+    final FleetEventHub events = new FleetEventHub();
+    /** Every event the registry and the shadows published, as they published it. */
+    final List<FleetEvent> published = new CopyOnWriteArrayList<>();
 
     private ServiceFedFixture(Path folder) throws Exception {
         database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
-        registry = new Registry(database, Clock.systemUTC());
-        shadows = new Shadows(database, Clock.systemUTC(), ShadowLimits.awsDefaults());
+        FleetEventSink committed = ((FleetEventSink) published::add).andThen(events);
+        registry = new Registry(database, Clock.systemUTC(), committed);
+        shadows = new Shadows(database, Clock.systemUTC(), ShadowLimits.awsDefaults(), committed);
         Map<String, Connectivity> connectivity = Map.of(
                 "tv-kitchen",
                 new Connectivity(true, Instant.ofEpochMilli(1557700000000L), null),
@@ -37,11 +45,8 @@ final class ServiceFedFixture implements AutoCloseable {
         index = FleetIndex.open(
                 folder.resolve("index"),
                 new ThingDocuments(registry, shadows, thing -> Optional.ofNullable(connectivity.get(thing))));
-        shadows.onCommitted(index::thingsChanged);
-        registry.onChange(event -> index.thingsChanged(List.of(
-                event.kind().equals("membership") || event.kind().equals("dynamicMembership")
-                        ? event.other()
-                        : event.subject())));
+        IndexFollower follower = IndexFollower.start(index, events, group -> registry.thingsInGroup(group, false));
+        index.beforeClose(follower::close);
         fill();
     }
 

@@ -83,8 +83,7 @@ class SimulatedFleetTest {
         try (Database store = Database.sqliteFile(folder.resolve("fleetdeck.db"))) {
             IdentityService identities =
                     IdentityService.open(store, DeviceCertificateAuthority.load(folder.resolve("pki"), clock), clock);
-            Registry registry = new Registry(store, clock);
-            registry.onChange(identities::registryChanged);
+            Registry registry = new Registry(store, clock, identities::registryChanged);
             new DeviceEnrollment(identities, registry).ensureDefaults(folder.resolve("provisioning"));
             FleetProvisioning.ensureTemplate(
                     store, clock, DeviceEnrollment.DEFAULT_TEMPLATE, FleetProvisioning.DEFAULT_TEMPLATE_BODY);

@@ -229,8 +229,8 @@ final class GroupCommand {
      */
     private static void withDynamicGroups(OfflineFleet fleet, DynamicGroupsWork work) throws Exception {
         try (FleetIndex index = fleet.services().upToDateIndex();
-                DynamicThingGroups dynamicGroups =
-                        DynamicThingGroups.start(fleet.services().registry(), index)) {
+                DynamicThingGroups dynamicGroups = DynamicThingGroups.start(
+                        fleet.services().registry(), index, fleet.services().events())) {
             work.run(dynamicGroups);
             dynamicGroups.awaitQuiet(5, TimeUnit.MINUTES);
         }

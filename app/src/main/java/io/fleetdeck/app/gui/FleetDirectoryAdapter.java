@@ -1,10 +1,17 @@
 package io.fleetdeck.app.gui;
 
+import io.fleetdeck.api.event.EventKind;
+import io.fleetdeck.api.event.EventPump;
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.event.FleetEvent.EventsLost;
+import io.fleetdeck.api.event.FleetEvent.IndexRebuilt;
+import io.fleetdeck.api.event.FleetEvent.ThingIndexed;
+import io.fleetdeck.api.event.FleetEvents;
+import io.fleetdeck.api.event.SubscriptionOptions;
 import io.fleetdeck.app.runtime.FleetdeckInstance;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker.Connectivity;
 import io.fleetdeck.fleet.registry.Registry;
-import io.fleetdeck.fleet.registry.RegistryEvent;
 import io.fleetdeck.fleet.registry.Thing;
 import io.fleetdeck.fleet.shadow.ShadowSummary;
 import io.fleetdeck.fleet.shadow.Shadows;
@@ -12,10 +19,11 @@ import io.fleetdeck.views.fleet.FleetDirectory;
 import io.fleetdeck.views.fleet.ThingRow;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -28,15 +36,13 @@ public final class FleetDirectoryAdapter implements FleetDirectory {
     private final Registry registry;
     private final Shadows shadows;
     private final ConnectivityTracker connectivity;
-    private final List<Consumer<Collection<String>>> listeners = new CopyOnWriteArrayList<>();
+    private final FleetEvents events;
 
-    FleetDirectoryAdapter(Registry registry, Shadows shadows, ConnectivityTracker connectivity) {
+    FleetDirectoryAdapter(Registry registry, Shadows shadows, ConnectivityTracker connectivity, FleetEvents events) {
         this.registry = registry;
         this.shadows = shadows;
         this.connectivity = connectivity;
-        registry.onChange(this::registryChanged);
-        shadows.onCommitted(this::tell);
-        connectivity.onChange(thing -> tell(List.of(thing)));
+        this.events = events;
     }
 
     /** The Fleet view's source for a running instance. */
@@ -44,7 +50,8 @@ public final class FleetDirectoryAdapter implements FleetDirectory {
         return new FleetDirectoryAdapter(
                 instance.services().registry(),
                 instance.services().shadowAccess().shadows(),
-                instance.services().connectivity());
+                instance.services().connectivity(),
+                instance.services().events());
     }
 
     @Override
@@ -67,10 +74,32 @@ public final class FleetDirectoryAdapter implements FleetDirectory {
         return rows;
     }
 
+    /**
+     * Follows the index's announcements, not the store: a thing is told once the index wrote it, coalesced per thing
+     * while the table is busy; after a rebuild, or when the table fell too far behind, every thing is told.
+     */
     @Override
     public AutoCloseable onChange(Consumer<Collection<String>> changedThingNames) {
-        listeners.add(changedThingNames);
-        return () -> listeners.remove(changedThingNames);
+        return EventPump.start(
+                "fleet-view-events",
+                events.subscribe(
+                        SubscriptionOptions.forView("fleet table", EventKind.THING_INDEXED, EventKind.INDEX_REBUILT)),
+                batch -> changedThingNames.accept(thingsIn(batch)));
+    }
+
+    private Collection<String> thingsIn(List<FleetEvent> batch) {
+        Set<String> things = new LinkedHashSet<>();
+        for (FleetEvent event : batch) {
+            switch (event) {
+                case ThingIndexed indexed -> things.add(indexed.thing());
+                case IndexRebuilt rebuilt -> registry.things().forEach(thing -> things.add(thing.name()));
+                case EventsLost lost -> registry.things().forEach(thing -> things.add(thing.name()));
+                default -> {
+                    // not asked for
+                }
+            }
+        }
+        return things;
     }
 
     private ThingRow row(Thing thing, Optional<ShadowSummary> shadow) {
@@ -84,27 +113,5 @@ public final class FleetDirectoryAdapter implements FleetDirectory {
                 shadow.map(ShadowSummary::version).orElse(0L),
                 shadow.map(ShadowSummary::pendingDeltaFields).orElse(0),
                 thing.attributes().get(ThingRow.FIRMWARE_ATTRIBUTE));
-    }
-
-    /** A thing's own change, or a membership that changes its groups column; a renamed group renames it in rows. */
-    private void registryChanged(RegistryEvent event) {
-        switch (event.kind()) {
-            case "thing" -> tell(List.of(event.subject()));
-            case "membership" -> tell(List.of(event.other()));
-            case "thingGroup" -> {
-                if (event.change().equals("renamed")) {
-                    tell(registry.thingsInGroup(event.other(), false));
-                }
-            }
-            default -> {
-                // types and the hierarchy do not show in the table's rows
-            }
-        }
-    }
-
-    private void tell(Collection<String> things) {
-        if (!things.isEmpty()) {
-            listeners.forEach(listener -> listener.accept(things));
-        }
     }
 }

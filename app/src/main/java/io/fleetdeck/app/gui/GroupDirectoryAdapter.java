@@ -1,9 +1,12 @@
 package io.fleetdeck.app.gui;
 
+import io.fleetdeck.api.event.EventKind;
+import io.fleetdeck.api.event.EventPump;
+import io.fleetdeck.api.event.FleetEvents;
+import io.fleetdeck.api.event.SubscriptionOptions;
 import io.fleetdeck.app.runtime.FleetdeckInstance;
 import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.registry.Registry;
-import io.fleetdeck.fleet.registry.RegistryEvent;
 import io.fleetdeck.fleet.registry.RegistryException;
 import io.fleetdeck.fleet.registry.ThingGroup;
 import io.fleetdeck.index.DynamicThingGroups;
@@ -17,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The Groups view's port over the registry (the hierarchy, members, the console's rename and move) and the identity
@@ -25,19 +27,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class GroupDirectoryAdapter implements GroupDirectory {
 
-    private static final Set<String> GROUP_KINDS = Set.of("thingGroup", "membership", "dynamicMembership", "hierarchy");
-
     private final Registry registry;
     private final IdentityService identities;
     private final DynamicThingGroups dynamicGroups;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final FleetEvents events;
 
     /** @param dynamicGroups null where no index runs: dynamic groups are then shown but not created */
-    GroupDirectoryAdapter(Registry registry, IdentityService identities, DynamicThingGroups dynamicGroups) {
+    GroupDirectoryAdapter(
+            Registry registry, IdentityService identities, DynamicThingGroups dynamicGroups, FleetEvents events) {
         this.registry = registry;
         this.identities = identities;
         this.dynamicGroups = dynamicGroups;
-        registry.onChange(this::registryChanged);
+        this.events = events;
     }
 
     /** The Groups view's source for a running instance. */
@@ -45,7 +46,8 @@ public final class GroupDirectoryAdapter implements GroupDirectory {
         return new GroupDirectoryAdapter(
                 instance.services().registry(),
                 instance.services().identities(),
-                instance.services().dynamicGroups());
+                instance.services().dynamicGroups(),
+                instance.services().events());
     }
 
     @Override
@@ -133,16 +135,17 @@ public final class GroupDirectoryAdapter implements GroupDirectory {
         refusedAs(() -> registry.moveThing(thingName, fromGroup, toGroup));
     }
 
+    /** Once per batch of group, hierarchy or membership events (coalesced: the view reads the groups again). */
     @Override
     public AutoCloseable onChange(Runnable changed) {
-        listeners.add(changed);
-        return () -> listeners.remove(changed);
-    }
-
-    private void registryChanged(RegistryEvent event) {
-        if (GROUP_KINDS.contains(event.kind())) {
-            listeners.forEach(Runnable::run);
-        }
+        return EventPump.start(
+                "groups-view-events",
+                events.subscribe(SubscriptionOptions.forView(
+                        "groups view",
+                        EventKind.GROUP_CHANGED,
+                        EventKind.HIERARCHY_CHANGED,
+                        EventKind.MEMBERSHIP_CHANGED)),
+                batch -> changed.run());
     }
 
     private interface RegistryCall {

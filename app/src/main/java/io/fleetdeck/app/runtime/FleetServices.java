@@ -1,10 +1,14 @@
 package io.fleetdeck.app.runtime;
 
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.event.FleetEvents;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderSpace;
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker;
+import io.fleetdeck.fleet.events.FleetEventHub;
+import io.fleetdeck.fleet.events.FleetEventSink;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.identity.IdentityService;
@@ -13,7 +17,6 @@ import io.fleetdeck.fleet.provisioning.FleetProvisioning;
 import io.fleetdeck.fleet.provisioning.PreProvisioningHook;
 import io.fleetdeck.fleet.provisioning.ProvisioningException;
 import io.fleetdeck.fleet.registry.Registry;
-import io.fleetdeck.fleet.registry.RegistryEvent;
 import io.fleetdeck.fleet.registry.RegistryEventPublisher;
 import io.fleetdeck.fleet.registry.ThingGroup;
 import io.fleetdeck.fleet.shadow.ShadowLimits;
@@ -23,13 +26,13 @@ import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreException;
 import io.fleetdeck.index.DynamicThingGroups;
 import io.fleetdeck.index.FleetIndex;
+import io.fleetdeck.index.IndexAnnouncements;
+import io.fleetdeck.index.IndexFollower;
 import io.fleetdeck.index.ThingDocuments;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,33 +53,52 @@ public final class FleetServices implements AutoCloseable {
     private FleetIndex fleetIndex;
     private DynamicThingGroups dynamicGroups;
     private final Path indexFolder;
-    /** The open index that hears of registry and shadow changes now (the instance's, or a command's), if any. */
+    /** Every committed change of the fleet, for the index, the views and whoever else follows. */
+    private final FleetEventHub events = new FleetEventHub();
+    /** AWS's registry event topics, once the broker runs: they read the registry, so they are told within the change. */
+    private volatile FleetEventSink registryTopics = FleetEventSink.NONE;
+    /** The open index that follows the fleet's events now (the instance's, or a command's), if any. */
     private volatile FleetIndex following;
+
+    private IndexFollower follower;
     /** The store changed while no index followed it: the index on disk is behind. */
     private volatile boolean changedUnindexed;
 
     private FleetServices(Database database, IdentityService identities, Path indexFolder, Clock clock) {
         this.database = database;
         this.indexFolder = indexFolder;
-        this.shadows = new Shadows(database, clock, ShadowLimits.awsDefaults());
-        this.registry = new Registry(database, clock);
+        FleetEventSink committed = ((FleetEventSink) this::noteWhetherIndexed).andThen(events);
+        this.shadows = new Shadows(database, clock, ShadowLimits.awsDefaults(), committed);
+        // the identities drop their decisions (and move a renamed group's policies) within the change itself
+        FleetEventSink registryChanges = ((FleetEventSink) identities::registryChanged)
+                .andThen(event -> registryTopics.publish(event))
+                .andThen(committed);
+        this.registry = new Registry(database, clock, registryChanges);
         identities.inheritGroupPoliciesFrom(registry::groupsWithAncestors);
         identities.refusePoliciesOnDynamicGroups(
                 group -> registry.thingGroup(group).map(ThingGroup::isDynamic).orElse(false));
-        registry.onChange(identities::registryChanged);
         this.identities = identities;
         this.enrollment = new DeviceEnrollment(identities, registry);
-        registry.onChange(event -> thingsChanged(thingsOf(event)));
-        shadows.onCommitted(this::thingsChanged);
     }
 
-    private void thingsChanged(Collection<String> things) {
+    /** A change committed while no open index follows the events leaves the index on disk behind the store. */
+    private void noteWhetherIndexed(FleetEvent event) {
         FleetIndex index = following;
-        if (index != null && index.isOpen()) {
-            index.thingsChanged(things);
-        } else if (!things.isEmpty()) {
+        if (index == null || !index.isOpen()) {
             changedUnindexed = true;
         }
+    }
+
+    /** The index follows the fleet's events from now on, and tells what it wrote as events of its own. */
+    private void follow(FleetIndex index) {
+        if (follower != null) {
+            follower.close();
+        }
+        index.onIndexed(new IndexAnnouncements(events));
+        IndexFollower started = IndexFollower.start(index, events, group -> registry.thingsInGroup(group, false));
+        index.beforeClose(started::close);
+        follower = started;
+        following = index;
     }
 
     /** @param databaseUrl the store's JDBC URL (PostgreSQL), or null for {@code fleetdeck.db} in the data folder */
@@ -129,26 +151,20 @@ public final class FleetServices implements AutoCloseable {
         provisioning =
                 FleetProvisioning.start(channel, identities, registry, database, clock, PreProvisioningHook.ALLOW_ALL);
         identities.publishEventsTo((topic, payload) -> channel.publish(topic, payload, 1, false));
-        registry.onChange(new RegistryEventPublisher(
-                registry, (topic, payload) -> channel.publish(topic, payload, 1, false), clock));
-        connectivity = new ConnectivityTracker(channel);
+        registryTopics = new RegistryEventPublisher(
+                registry, (topic, payload) -> channel.publish(topic, payload, 1, false), clock);
+        connectivity = new ConnectivityTracker(channel, events);
         shadowService = ShadowService.start(channel, shadows);
         fleetIndex = FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, connectivity::of));
-        following = fleetIndex;
+        follow(fleetIndex);
         // in the background: thousands of devices were connected when the last instance stopped
         fleetIndex.thingsChanged(fleetIndex.connectedThings());
-        connectivity.onChange(thing -> fleetIndex.thingsChanged(List.of(thing)));
-        dynamicGroups = DynamicThingGroups.start(registry, fleetIndex);
+        dynamicGroups = DynamicThingGroups.start(registry, fleetIndex, events);
     }
 
-    private List<String> thingsOf(RegistryEvent event) {
-        return switch (event.kind()) {
-            case "thing" -> List.of(event.subject());
-            case "membership", "dynamicMembership" -> List.of(event.other());
-            case "thingGroup" ->
-                event.change().equals("renamed") ? registry.thingsInGroup(event.other(), false) : List.of();
-            default -> List.of();
-        };
+    /** The fleet's committed changes, and what the index wrote, as a stream of typed events. */
+    public FleetEvents events() {
+        return events;
     }
 
     /** The running instance's dynamic thing groups, following its index; null before the broker is up. */
@@ -173,7 +189,7 @@ public final class FleetServices implements AutoCloseable {
         }
         FleetIndex index =
                 FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, thing -> Optional.empty()));
-        following = index;
+        follow(index);
         // before the command's first search: no broker runs, so no thing is connected
         index.reindexNow(index.connectedThings());
         return index;

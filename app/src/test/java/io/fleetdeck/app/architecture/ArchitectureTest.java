@@ -1,5 +1,6 @@
 package io.fleetdeck.app.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -14,6 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.fleetdeck.api.archfixture.ThingRowFromTheStore;
 import io.fleetdeck.app.archfixture.left.Session;
 import io.fleetdeck.app.archfixture.right.Limits;
 import io.fleetdeck.broker.archfixture.LeakyListener;
@@ -41,6 +43,7 @@ class ArchitectureTest {
             .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("io.fleetdeck");
 
+    private static final String API = "io.fleetdeck.api..";
     private static final String BROKER = "io.fleetdeck.broker..";
     private static final String FLEET = "io.fleetdeck.fleet..";
     private static final String INDEX = "io.fleetdeck.index..";
@@ -138,10 +141,42 @@ class ArchitectureTest {
                 .contains("archfixture.right");
     }
 
+    /**
+     * The service API is plain data that can cross a network: the JDK's language, collections and time, JSpecify's
+     * annotations, and itself. No JDBC, Netty, JavaFX or Lucene, and none of the modules that implement it.
+     */
+    static ArchRule serviceApiIsPlainData() {
+        return classes()
+                .that()
+                .resideInAPackage(API)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        API, "java.lang..", "java.util..", "java.time..", "java.io..", "org.jspecify.annotations..")
+                .as("the service API (fleet-api) uses only plain Java and itself");
+    }
+
+    @Test
+    void theServiceApiIsPlainData() {
+        serviceApiIsPlainData().check(FLEETDECK);
+    }
+
+    @Test
+    void aServiceApiTypeReadingTheStoreBreaksTheBuild() {
+        EvaluationResult result =
+                serviceApiIsPlainData().evaluate(new ClassFileImporter().importClasses(ThingRowFromTheStore.class));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line ->
+                        assertThat(line).contains("ThingRowFromTheStore").contains("java.sql.Connection"));
+    }
+
     @Test
     void theRulesSeeTheWholeApplication() {
         assertThat(FLEETDECK.containPackage("io.fleetdeck.app.cli")).isTrue();
         assertThat(FLEETDECK.containPackage("io.fleetdeck.views.shell")).isTrue();
+        assertThat(FLEETDECK.containPackage("io.fleetdeck.api.event")).isTrue();
     }
 
     @Test

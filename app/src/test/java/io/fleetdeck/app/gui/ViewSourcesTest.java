@@ -10,6 +10,8 @@ import io.fleetdeck.broker.config.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker;
+import io.fleetdeck.fleet.events.FleetEventHub;
+import io.fleetdeck.fleet.events.FleetEventSink;
 import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.registry.Registry;
@@ -19,6 +21,8 @@ import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.index.DynamicThingGroups;
 import io.fleetdeck.index.FleetIndex;
 import io.fleetdeck.index.FleetQuery;
+import io.fleetdeck.index.IndexAnnouncements;
+import io.fleetdeck.index.IndexFollower;
 import io.fleetdeck.index.ThingDocuments;
 import io.fleetdeck.views.fleet.ThingRow;
 import io.fleetdeck.views.groups.GroupActionException;
@@ -34,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +59,17 @@ class ViewSourcesTest {
     private IdentityService identities;
     private MessageBroker broker;
     private ConnectivityTracker connectivity;
+    private final FleetEventHub events = new FleetEventHub();
+
+    /** The index as an instance runs it: following the events and announcing what it wrote. */
+    private FleetIndex followingIndex() {
+        FleetIndex index =
+                FleetIndex.open(folder.resolve("index"), new ThingDocuments(registry, shadows, connectivity::of));
+        IndexFollower follower = IndexFollower.start(index, events, group -> registry.thingsInGroup(group, false));
+        index.beforeClose(follower::close);
+        index.onIndexed(new IndexAnnouncements(events));
+        return index;
+    }
 
     @BeforeEach
     void open() throws Exception {
@@ -62,11 +78,10 @@ class ViewSourcesTest {
         database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
         identities =
                 IdentityService.open(database, DeviceCertificateAuthority.load(folder.resolve("pki"), clock), clock);
-        registry = new Registry(database, clock);
-        registry.onChange(identities::registryChanged);
-        shadows = new Shadows(database, clock, ShadowLimits.awsDefaults());
+        registry = new Registry(database, clock, ((FleetEventSink) identities::registryChanged).andThen(events));
+        shadows = new Shadows(database, clock, ShadowLimits.awsDefaults(), events);
         broker = new MessageBroker(BrokerLimits.awsDefaults(), clock);
-        connectivity = new ConnectivityTracker(broker);
+        connectivity = new ConnectivityTracker(broker, events);
         registry.createThingGroup("site-north", null, Map.of("region", "north"));
         registry.createThingGroup("floor-1", "site-north", Map.of());
         registry.createThing("pump-7", null, Map.of("firmwareVersion", "2.1.0"));
@@ -88,7 +103,8 @@ class ViewSourcesTest {
 
     @Test
     void fleetRowsShowEachThingsGroupsShadowFirmwareAndConnection() throws Exception {
-        FleetDirectoryAdapter fleet = new FleetDirectoryAdapter(registry, shadows, connectivity);
+        FleetIndex index = followingIndex();
+        FleetDirectoryAdapter fleet = new FleetDirectoryAdapter(registry, shadows, connectivity, events);
         Set<String> heard = ConcurrentHashMap.newKeySet();
         AutoCloseable listening = fleet.onChange((Collection<String> names) -> heard.addAll(names));
         update("pump-7", "{\"state\":{\"desired\":{\"speed\":1200},\"reported\":{\"speed\":900}}}");
@@ -112,11 +128,14 @@ class ViewSourcesTest {
         assertThat(rows.get(1).hasShadow()).isFalse();
         assertThat(rows.get(1).connected()).isFalse();
 
+        assertThat(heard).as("the index announced pump-7 once it wrote it").contains("pump-7");
         registry.moveThing("pump-8", "site-north", "floor-1");
-        assertThat(heard).contains("pump-7", "pump-8");
+        await().atMost(Duration.ofSeconds(5)).until(() -> heard.contains("pump-8"));
         listening.close();
         heard.clear();
         registry.deleteThing("pump-8");
+        await().atMost(Duration.ofSeconds(5)).until(() -> index.count(FleetQuery.parse("thingName:pump-8")) == 0);
+        index.close();
         assertThat(heard).as("a closed subscription hears nothing").isEmpty();
         assertThat(fleet.things(List.of("pump-8")))
                 .as("a deleted thing is missing from the answer")
@@ -152,14 +171,14 @@ class ViewSourcesTest {
 
     @Test
     void theGroupsViewSeesCountsAndPoliciesAndChangesTheHierarchy() throws Exception {
-        GroupDirectoryAdapter groups = new GroupDirectoryAdapter(registry, identities, null);
+        GroupDirectoryAdapter groups = new GroupDirectoryAdapter(registry, identities, null, events);
         identities.createPolicy(
                 "north-telemetry",
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:Publish\","
                         + "\"Resource\":\"*\"}]}");
         identities.attachPolicyToGroup("north-telemetry", "site-north");
-        int[] changes = {0};
-        groups.onChange(() -> changes[0]++);
+        AtomicInteger told = new AtomicInteger();
+        AutoCloseable listening = groups.onChange(told::incrementAndGet);
 
         assertThat(groups.groups())
                 .extracting(GroupNode::name, GroupNode::directMembers, GroupNode::totalMembers)
@@ -178,19 +197,22 @@ class ViewSourcesTest {
         assertThatThrownBy(() -> groups.delete("site-north"))
                 .isInstanceOf(GroupActionException.class)
                 .hasMessage("thing group site-north has child groups (floor-1); delete or move them first");
+        await().atMost(Duration.ofSeconds(5)).until(() -> told.get() > 0);
+        int before = told.get();
         groups.delete("floor-1");
-        assertThat(changes[0]).as("every change reached the view").isGreaterThanOrEqualTo(6);
+        await().atMost(Duration.ofSeconds(5))
+                .alias("the last change reached the view")
+                .until(() -> told.get() > before);
+        listening.close();
     }
 
     @Test
     void theGroupsViewCreatesADynamicGroupAndSeesItsMembershipFollowTheFleet() throws Exception {
-        try (FleetIndex index = FleetIndex.open(
-                        folder.resolve("index"), new ThingDocuments(registry, shadows, connectivity::of));
-                DynamicThingGroups dynamicGroups = DynamicThingGroups.start(registry, index)) {
-            shadows.onCommitted(index::thingsChanged);
-            GroupDirectoryAdapter groups = new GroupDirectoryAdapter(registry, identities, dynamicGroups);
-            int[] changes = {0};
-            groups.onChange(() -> changes[0]++);
+        try (FleetIndex index = followingIndex();
+                DynamicThingGroups dynamicGroups = DynamicThingGroups.start(registry, index, events)) {
+            GroupDirectoryAdapter groups = new GroupDirectoryAdapter(registry, identities, dynamicGroups, events);
+            AtomicInteger told = new AtomicInteger();
+            AutoCloseable listening = groups.onChange(told::incrementAndGet);
             update("pump-8", "{\"state\":{\"reported\":{\"battery\":12}}}");
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> index.count(FleetQuery.parse("shadow.reported.battery<20")) == 1);
@@ -209,10 +231,15 @@ class ViewSourcesTest {
                                 assertThat(node.directMembers()).isEqualTo(1);
                                 assertThat(node.parent()).isNull();
                             }));
+            await().atMost(Duration.ofSeconds(5)).until(() -> told.get() > 0);
+            int before = told.get();
             update("pump-7", "{\"state\":{\"reported\":{\"battery\":3}}}");
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> groups.members("low-battery").equals(List.of("pump-7", "pump-8")));
-            assertThat(changes[0]).as("membership changes reach the view").isGreaterThanOrEqualTo(3);
+            await().atMost(Duration.ofSeconds(5))
+                    .alias("a dynamic membership change reaches the view")
+                    .until(() -> told.get() > before);
+            listening.close();
 
             assertThatThrownBy(() -> groups.createDynamic("broken", "shadow.reported.battery<"))
                     .isInstanceOf(GroupActionException.class)

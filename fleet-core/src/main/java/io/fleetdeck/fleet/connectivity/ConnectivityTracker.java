@@ -2,16 +2,15 @@ package io.fleetdeck.fleet.connectivity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdeck.api.event.FleetEvent.ConnectivityChanged;
 import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.broker.PublishedMessage;
+import io.fleetdeck.fleet.events.FleetEventSink;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,19 +29,16 @@ public final class ConnectivityTracker implements AutoCloseable {
 
     private final Map<String, Connectivity> byClientId = new ConcurrentHashMap<>();
     private final MqttChannel.Subscription subscription;
-    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final FleetEventSink events;
 
-    public ConnectivityTracker(MqttChannel channel) {
+    /** @param events where a change of a thing's connectivity goes, as a {@code ConnectivityChanged} event */
+    public ConnectivityTracker(MqttChannel channel, FleetEventSink events) {
+        this.events = events;
         this.subscription = channel.subscribe("$aws/events/presence/+/+", this::onPresence);
     }
 
     public Optional<Connectivity> of(String thingName) {
         return Optional.ofNullable(byClientId.get(thingName));
-    }
-
-    /** Tells {@code listener} the thing (client id) whose connectivity changed, on the broker's service thread. */
-    public void onChange(Consumer<String> listener) {
-        listeners.add(listener);
     }
 
     private void onPresence(PublishedMessage event) {
@@ -63,7 +59,8 @@ public final class ConnectivityTracker implements AutoCloseable {
                 next,
                 (known, incoming) -> incoming.timestamp().isBefore(known.timestamp()) ? known : incoming);
         if (now == next) {
-            listeners.forEach(listener -> listener.accept(clientId));
+            // the broker hands presence events over on one service thread: they go out in the order it saw them
+            events.publish(new ConnectivityChanged(clientId, connected, at, next.disconnectReason()));
         }
     }
 

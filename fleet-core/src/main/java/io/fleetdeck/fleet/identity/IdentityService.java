@@ -2,6 +2,9 @@ package io.fleetdeck.fleet.identity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdeck.api.event.Change;
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.event.FleetEvent.GroupChanged;
 import io.fleetdeck.broker.auth.Admission;
 import io.fleetdeck.broker.auth.ClientAuthority;
 import io.fleetdeck.broker.policy.AttachedPolicy;
@@ -17,7 +20,6 @@ import io.fleetdeck.broker.tls.Pem;
 import io.fleetdeck.broker.tls.PemFiles;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
-import io.fleetdeck.fleet.registry.RegistryEvent;
 import io.fleetdeck.fleet.store.Database;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -536,11 +538,14 @@ public final class IdentityService implements ClientAuthority {
      * Something in the registry changed (membership, groups): decisions must be made again. A group's policies follow
      * it when the console renames it and go when it is deleted, as a re-created AWS group would have none.
      */
-    public void registryChanged(RegistryEvent event) {
-        if (event.kind().equals("thingGroup") && event.change().equals("renamed")) {
-            store.moveAttachments(GROUP_TARGET + event.subject(), GROUP_TARGET + event.other());
-        } else if (event.kind().equals("thingGroup") && event.change().equals("deleted")) {
-            store.detachAll(GROUP_TARGET + event.subject());
+    public void registryChanged(FleetEvent event) {
+        if (event instanceof GroupChanged group) {
+            String newName = group.newName();
+            if (group.change() == Change.RENAMED && newName != null) {
+                store.moveAttachments(GROUP_TARGET + group.group(), GROUP_TARGET + newName);
+            } else if (group.change() == Change.DELETED) {
+                store.detachAll(GROUP_TARGET + group.group());
+            }
         }
         changed();
     }

@@ -4,6 +4,15 @@ import static io.fleetdeck.fleet.registry.RegistryStore.toJson;
 import static io.fleetdeck.fleet.store.Jdbc.query;
 import static io.fleetdeck.fleet.store.Jdbc.update;
 
+import io.fleetdeck.api.event.Change;
+import io.fleetdeck.api.event.FleetEvent.GroupChanged;
+import io.fleetdeck.api.event.FleetEvent.HierarchyChanged;
+import io.fleetdeck.api.event.FleetEvent.MembershipChanged;
+import io.fleetdeck.api.event.FleetEvent.ThingCreated;
+import io.fleetdeck.api.event.FleetEvent.ThingDeleted;
+import io.fleetdeck.api.event.FleetEvent.ThingTypeChanged;
+import io.fleetdeck.api.event.FleetEvent.ThingUpdated;
+import io.fleetdeck.fleet.events.FleetEventSink;
 import io.fleetdeck.fleet.registry.ThingGroup.DynamicMembership;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreException;
@@ -20,14 +29,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
  * The device registry (AWS-IOT-BEHAVIOUR §4): things with attributes, optimistic versions and at most one type; thing
  * types; static thing groups nested up to seven deep, a thing in at most ten groups and one per hierarchy. Every
- * change is committed before listeners hear of it. Thread-safe: the store serializes writes.
+ * change is committed before its fleet events are published. Thread-safe: the store serializes writes.
  */
 public final class Registry {
 
@@ -38,46 +46,55 @@ public final class Registry {
     private static final int MAX_CHILDREN = 100;
     private static final int MAX_GROUPS_PER_THING = 10;
     private static final int MAX_DYNAMIC_GROUPS = 100;
-    private static final String DYNAMIC_MEMBERSHIP = "dynamicMembership";
 
     private final RegistryStore store;
     private final DynamicMemberships memberships;
     private final Clock clock;
-    private final List<Consumer<RegistryEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final FleetEventSink events;
+    /** Held from a change's write until its events are out, so they reach subscribers in commit order. */
+    private final ReentrantLock changeOrder = new ReentrantLock();
 
+    /** A registry whose changes nobody follows: for command-line tools and tests of something else. */
     public Registry(Database database, Clock clock) {
+        this(database, clock, FleetEventSink.NONE);
+    }
+
+    /** @param events where each committed change goes, as typed fleet events */
+    public Registry(Database database, Clock clock, FleetEventSink events) {
         this.store = new RegistryStore(database);
         this.memberships = new DynamicMemberships(MAX_GROUPS_PER_THING);
         this.clock = clock;
-    }
-
-    public void onChange(Consumer<RegistryEvent> listener) {
-        listeners.add(listener);
+        this.events = events;
     }
 
     // --- things
 
     public Thing createThing(String name, String thingType, Map<String, String> attributes) throws RegistryException {
-        checkName("thing", name);
-        checkAttributes(attributes, thingType == null ? 3 : 50);
-        Thing created = write(c -> {
-            if (store.thing(c, name).isPresent()) {
-                throw new RegistryException(RegistryException.ALREADY_EXISTS, "thing " + name + " already exists");
-            }
-            if (thingType != null) {
-                requireUsableType(c, thingType);
-            }
-            update(
-                    c,
-                    "INSERT INTO thing (name, attributes, version, created_at, thing_type) VALUES (?, ?, 1, ?, ?)",
-                    name,
-                    toJson(attributes),
-                    clock.millis(),
-                    thingType);
-            return store.thing(c, name).orElseThrow();
-        });
-        announce("thing", "created", name, null);
-        return created;
+        changeOrder.lock();
+        try {
+            checkName("thing", name);
+            checkAttributes(attributes, thingType == null ? 3 : 50);
+            Thing created = write(c -> {
+                if (store.thing(c, name).isPresent()) {
+                    throw new RegistryException(RegistryException.ALREADY_EXISTS, "thing " + name + " already exists");
+                }
+                if (thingType != null) {
+                    requireUsableType(c, thingType);
+                }
+                update(
+                        c,
+                        "INSERT INTO thing (name, attributes, version, created_at, thing_type) VALUES (?, ?, 1, ?, ?)",
+                        name,
+                        toJson(attributes),
+                        clock.millis(),
+                        thingType);
+                return store.thing(c, name).orElseThrow();
+            });
+            events.publish(new ThingCreated(name));
+            return created;
+        } finally {
+            changeOrder.unlock();
+        }
     }
 
     /**
@@ -85,20 +102,25 @@ public final class Registry {
      */
     public Thing updateThing(String name, Map<String, String> attributes, boolean merge, Long expectedVersion)
             throws RegistryException {
-        Thing updated = write(c -> {
-            Thing current = requireThing(c, name);
-            if (expectedVersion != null && expectedVersion != current.version()) {
-                throw new RegistryException(
-                        RegistryException.VERSION_CONFLICT,
-                        "thing " + name + " is at version " + current.version() + ", not " + expectedVersion);
-            }
-            Map<String, String> next = changedAttributes(current.attributes(), attributes, merge);
-            checkAttributes(next, current.thingType() == null ? 3 : 50);
-            update(c, "UPDATE thing SET attributes = ?, version = version + 1 WHERE name = ?", toJson(next), name);
-            return store.thing(c, name).orElseThrow();
-        });
-        announce("thing", "updated", name, null);
-        return updated;
+        changeOrder.lock();
+        try {
+            Thing updated = write(c -> {
+                Thing current = requireThing(c, name);
+                if (expectedVersion != null && expectedVersion != current.version()) {
+                    throw new RegistryException(
+                            RegistryException.VERSION_CONFLICT,
+                            "thing " + name + " is at version " + current.version() + ", not " + expectedVersion);
+                }
+                Map<String, String> next = changedAttributes(current.attributes(), attributes, merge);
+                checkAttributes(next, current.thingType() == null ? 3 : 50);
+                update(c, "UPDATE thing SET attributes = ?, version = version + 1 WHERE name = ?", toJson(next), name);
+                return store.thing(c, name).orElseThrow();
+            });
+            events.publish(new ThingUpdated(name));
+            return updated;
+        } finally {
+            changeOrder.unlock();
+        }
     }
 
     /**
@@ -112,11 +134,16 @@ public final class Registry {
     }
 
     public void deleteThing(String name) throws RegistryException {
-        write(c -> {
-            requireThing(c, name);
-            return update(c, "DELETE FROM thing WHERE name = ?", name);
-        });
-        announce("thing", "deleted", name, null);
+        changeOrder.lock();
+        try {
+            write(c -> {
+                requireThing(c, name);
+                return update(c, "DELETE FROM thing WHERE name = ?", name);
+            });
+            events.publish(new ThingDeleted(name));
+        } finally {
+            changeOrder.unlock();
+        }
     }
 
     public Optional<Thing> thing(String name) {
@@ -136,105 +163,133 @@ public final class Registry {
 
     public void createThingType(String name, String description, List<String> searchableAttributes)
             throws RegistryException {
-        checkName("thing type", name);
-        if (searchableAttributes.size() > 3) {
-            throw new RegistryException(
-                    RegistryException.INVALID_REQUEST, "a thing type has at most 3 searchable attributes");
-        }
-        write(c -> {
-            if (!query(c, "SELECT 1 FROM thing_type WHERE name = ?", row -> 1, name)
-                    .isEmpty()) {
-                throw new RegistryException(RegistryException.ALREADY_EXISTS, "thing type " + name + " already exists");
+        changeOrder.lock();
+        try {
+            checkName("thing type", name);
+            if (searchableAttributes.size() > 3) {
+                throw new RegistryException(
+                        RegistryException.INVALID_REQUEST, "a thing type has at most 3 searchable attributes");
             }
-            return update(
-                    c,
-                    "INSERT INTO thing_type (name, description, searchable_attributes, created_at) VALUES (?, ?, ?, ?)",
-                    name,
-                    description,
-                    String.join(",", searchableAttributes),
-                    clock.millis());
-        });
-        announce("thingType", "created", name, null);
+            write(c -> {
+                if (!query(c, "SELECT 1 FROM thing_type WHERE name = ?", row -> 1, name)
+                        .isEmpty()) {
+                    throw new RegistryException(
+                            RegistryException.ALREADY_EXISTS, "thing type " + name + " already exists");
+                }
+                return update(
+                        c,
+                        "INSERT INTO thing_type (name, description, searchable_attributes, created_at) VALUES (?, ?, ?, ?)",
+                        name,
+                        description,
+                        String.join(",", searchableAttributes),
+                        clock.millis());
+            });
+            events.publish(new ThingTypeChanged(name, Change.CREATED));
+        } finally {
+            changeOrder.unlock();
+        }
     }
 
     /** DeprecateThingType: no new thing may use it; things that have it keep it. */
     public void deprecateThingType(String name, boolean undo) throws RegistryException {
-        write(c -> {
-            if (update(c, "UPDATE thing_type SET deprecated_at = ? WHERE name = ?", undo ? null : clock.millis(), name)
-                    == 0) {
-                throw new RegistryException(RegistryException.NOT_FOUND, "no thing type named " + name);
-            }
-            return null;
-        });
-        announce("thingType", "updated", name, null);
+        changeOrder.lock();
+        try {
+            write(c -> {
+                if (update(
+                                c,
+                                "UPDATE thing_type SET deprecated_at = ? WHERE name = ?",
+                                undo ? null : clock.millis(),
+                                name)
+                        == 0) {
+                    throw new RegistryException(RegistryException.NOT_FOUND, "no thing type named " + name);
+                }
+                return null;
+            });
+            events.publish(new ThingTypeChanged(name, Change.UPDATED));
+        } finally {
+            changeOrder.unlock();
+        }
     }
 
     // --- thing groups
 
     public ThingGroup createThingGroup(String name, String parent, Map<String, String> attributes)
             throws RegistryException {
-        checkName("thing group", name);
-        checkAttributes(attributes, 50);
-        ThingGroup created = write(c -> {
-            if (store.group(c, name).isPresent()) {
-                throw new RegistryException(
-                        RegistryException.ALREADY_EXISTS, "thing group " + name + " already exists");
-            }
+        changeOrder.lock();
+        try {
+            checkName("thing group", name);
+            checkAttributes(attributes, 50);
+            ThingGroup created = write(c -> {
+                if (store.group(c, name).isPresent()) {
+                    throw new RegistryException(
+                            RegistryException.ALREADY_EXISTS, "thing group " + name + " already exists");
+                }
+                if (parent != null) {
+                    ThingGroup parentGroup = store.group(c, parent)
+                            .orElseThrow(() -> new RegistryException(
+                                    RegistryException.NOT_FOUND, "no thing group named " + parent));
+                    refuseDynamic(parentGroup, "have child groups");
+                    if (parentGroup.rootToParent().size() + 2 > MAX_DEPTH) {
+                        throw new RegistryException(
+                                RegistryException.LIMIT_EXCEEDED, "thing groups nest at most " + MAX_DEPTH + " deep");
+                    }
+                    int children = query(
+                                    c,
+                                    "SELECT COUNT(*) FROM thing_group WHERE parent = ?",
+                                    row -> row.getInt(1),
+                                    parent)
+                            .getFirst();
+                    if (children >= MAX_CHILDREN) {
+                        throw new RegistryException(
+                                RegistryException.LIMIT_EXCEEDED,
+                                parent + " has " + MAX_CHILDREN + " child groups already");
+                    }
+                }
+                update(
+                        c,
+                        "INSERT INTO thing_group (name, parent, attributes, version, created_at) VALUES (?, ?, ?, 1, ?)",
+                        name,
+                        parent,
+                        toJson(attributes),
+                        clock.millis());
+                return store.group(c, name).orElseThrow();
+            });
+            events.publish(new GroupChanged(name, Change.CREATED));
             if (parent != null) {
-                ThingGroup parentGroup = store.group(c, parent)
-                        .orElseThrow(() ->
-                                new RegistryException(RegistryException.NOT_FOUND, "no thing group named " + parent));
-                refuseDynamic(parentGroup, "have child groups");
-                if (parentGroup.rootToParent().size() + 2 > MAX_DEPTH) {
-                    throw new RegistryException(
-                            RegistryException.LIMIT_EXCEEDED, "thing groups nest at most " + MAX_DEPTH + " deep");
-                }
-                int children = query(
-                                c, "SELECT COUNT(*) FROM thing_group WHERE parent = ?", row -> row.getInt(1), parent)
-                        .getFirst();
-                if (children >= MAX_CHILDREN) {
-                    throw new RegistryException(
-                            RegistryException.LIMIT_EXCEEDED,
-                            parent + " has " + MAX_CHILDREN + " child groups already");
-                }
+                events.publish(new HierarchyChanged(parent, name, true));
             }
-            update(
-                    c,
-                    "INSERT INTO thing_group (name, parent, attributes, version, created_at) VALUES (?, ?, ?, 1, ?)",
-                    name,
-                    parent,
-                    toJson(attributes),
-                    clock.millis());
-            return store.group(c, name).orElseThrow();
-        });
-        announce("thingGroup", "created", name, null);
-        if (parent != null) {
-            announce("hierarchy", "added", parent, name);
+            return created;
+        } finally {
+            changeOrder.unlock();
         }
-        return created;
     }
 
     /** UpdateThingGroup: the group's own attributes, merged (an empty value removes one) or replaced. */
     public ThingGroup updateThingGroup(String name, Map<String, String> attributes, boolean merge, Long expectedVersion)
             throws RegistryException {
-        ThingGroup updated = write(c -> {
-            ThingGroup current = requireGroup(c, name);
-            if (expectedVersion != null && expectedVersion != current.version()) {
-                throw new RegistryException(
-                        RegistryException.VERSION_CONFLICT,
-                        "thing group " + name + " is at version " + current.version() + ", not " + expectedVersion);
-            }
-            Map<String, String> next = changedAttributes(current.attributes(), attributes, merge);
-            checkAttributes(next, 50);
-            update(
-                    c,
-                    "UPDATE thing_group SET attributes = ?, version = version + 1 WHERE name = ?",
-                    toJson(next),
-                    name);
-            return store.group(c, name).orElseThrow();
-        });
-        announce("thingGroup", "updated", name, null);
-        return updated;
+        changeOrder.lock();
+        try {
+            ThingGroup updated = write(c -> {
+                ThingGroup current = requireGroup(c, name);
+                if (expectedVersion != null && expectedVersion != current.version()) {
+                    throw new RegistryException(
+                            RegistryException.VERSION_CONFLICT,
+                            "thing group " + name + " is at version " + current.version() + ", not " + expectedVersion);
+                }
+                Map<String, String> next = changedAttributes(current.attributes(), attributes, merge);
+                checkAttributes(next, 50);
+                update(
+                        c,
+                        "UPDATE thing_group SET attributes = ?, version = version + 1 WHERE name = ?",
+                        toJson(next),
+                        name);
+                return store.group(c, name).orElseThrow();
+            });
+            events.publish(new GroupChanged(name, Change.UPDATED));
+            return updated;
+        } finally {
+            changeOrder.unlock();
+        }
     }
 
     /**
@@ -242,27 +297,31 @@ public final class Registry {
      * delete never takes a hierarchy with it unseen.
      */
     public void deleteThingGroup(String name) throws RegistryException {
-        List<String> members = new ArrayList<>();
-        ThingGroup deleted = write(c -> {
-            ThingGroup group = requireGroup(c, name);
-            if (!children(c, name).isEmpty()) {
-                throw new RegistryException(
-                        RegistryException.INVALID_REQUEST,
-                        "thing group " + name + " has child groups (" + String.join(", ", children(c, name))
-                                + "); delete or move them first");
+        changeOrder.lock();
+        try {
+            List<String> members = new ArrayList<>();
+            ThingGroup deleted = write(c -> {
+                ThingGroup group = requireGroup(c, name);
+                if (!children(c, name).isEmpty()) {
+                    throw new RegistryException(
+                            RegistryException.INVALID_REQUEST,
+                            "thing group " + name + " has child groups (" + String.join(", ", children(c, name))
+                                    + "); delete or move them first");
+                }
+                members.addAll(directMembers(c, name));
+                update(c, "DELETE FROM thing_group_member WHERE group_name = ?", name);
+                update(c, "DELETE FROM dynamic_group_member WHERE group_name = ?", name);
+                update(c, "DELETE FROM thing_group WHERE name = ?", name);
+                return group;
+            });
+            members.forEach(thing -> events.publish(new MembershipChanged(name, thing, false, deleted.isDynamic())));
+            if (deleted.parent() != null) {
+                events.publish(new HierarchyChanged(deleted.parent(), name, false));
             }
-            members.addAll(directMembers(c, name));
-            update(c, "DELETE FROM thing_group_member WHERE group_name = ?", name);
-            update(c, "DELETE FROM dynamic_group_member WHERE group_name = ?", name);
-            update(c, "DELETE FROM thing_group WHERE name = ?", name);
-            return group;
-        });
-        String membership = deleted.isDynamic() ? DYNAMIC_MEMBERSHIP : "membership";
-        members.forEach(thing -> announce(membership, "removed", name, thing));
-        if (deleted.parent() != null) {
-            announce("hierarchy", "removed", deleted.parent(), name);
+            events.publish(new GroupChanged(name, Change.DELETED));
+        } finally {
+            changeOrder.unlock();
         }
-        announce("thingGroup", "deleted", name, null);
     }
 
     /**
@@ -271,27 +330,32 @@ public final class Registry {
      * show a group re-created under the new name.
      */
     public ThingGroup renameThingGroup(String name, String newName) throws RegistryException {
-        checkName("thing group", newName);
-        ThingGroup renamed = write(c -> {
-            refuseDynamic(requireGroup(c, name), "be renamed");
-            if (store.group(c, newName).isPresent()) {
-                throw new RegistryException(
-                        RegistryException.ALREADY_EXISTS, "thing group " + newName + " already exists");
-            }
-            update(
-                    c,
-                    "INSERT INTO thing_group (name, parent, attributes, version, created_at)"
-                            + " SELECT ?, parent, attributes, version + 1, ? FROM thing_group WHERE name = ?",
-                    newName,
-                    clock.millis(),
-                    name);
-            update(c, "UPDATE thing_group SET parent = ? WHERE parent = ?", newName, name);
-            update(c, "UPDATE thing_group_member SET group_name = ? WHERE group_name = ?", newName, name);
-            update(c, "DELETE FROM thing_group WHERE name = ?", name);
-            return store.group(c, newName).orElseThrow();
-        });
-        announce("thingGroup", "renamed", name, newName);
-        return renamed;
+        changeOrder.lock();
+        try {
+            checkName("thing group", newName);
+            ThingGroup renamed = write(c -> {
+                refuseDynamic(requireGroup(c, name), "be renamed");
+                if (store.group(c, newName).isPresent()) {
+                    throw new RegistryException(
+                            RegistryException.ALREADY_EXISTS, "thing group " + newName + " already exists");
+                }
+                update(
+                        c,
+                        "INSERT INTO thing_group (name, parent, attributes, version, created_at)"
+                                + " SELECT ?, parent, attributes, version + 1, ? FROM thing_group WHERE name = ?",
+                        newName,
+                        clock.millis(),
+                        name);
+                update(c, "UPDATE thing_group SET parent = ? WHERE parent = ?", newName, name);
+                update(c, "UPDATE thing_group_member SET group_name = ? WHERE group_name = ?", newName, name);
+                update(c, "DELETE FROM thing_group WHERE name = ?", name);
+                return store.group(c, newName).orElseThrow();
+            });
+            events.publish(new GroupChanged(name, Change.RENAMED, newName));
+            return renamed;
+        } finally {
+            changeOrder.unlock();
+        }
     }
 
     /**
@@ -300,28 +364,33 @@ public final class Registry {
      * itself, and no thing ends up in two groups of one hierarchy.
      */
     public ThingGroup moveThingGroup(String name, String newParent) throws RegistryException {
-        String[] oldParent = new String[1];
-        ThingGroup moved = write(c -> {
-            ThingGroup group = requireGroup(c, name);
-            refuseDynamic(group, "be moved");
-            oldParent[0] = group.parent();
-            if (Objects.equals(group.parent(), newParent)) {
-                return group;
+        changeOrder.lock();
+        try {
+            String[] oldParent = new String[1];
+            ThingGroup moved = write(c -> {
+                ThingGroup group = requireGroup(c, name);
+                refuseDynamic(group, "be moved");
+                oldParent[0] = group.parent();
+                if (Objects.equals(group.parent(), newParent)) {
+                    return group;
+                }
+                checkMove(c, group, newParent);
+                update(c, "UPDATE thing_group SET parent = ?, version = version + 1 WHERE name = ?", newParent, name);
+                return store.group(c, name).orElseThrow();
+            });
+            if (!Objects.equals(oldParent[0], newParent)) {
+                if (oldParent[0] != null) {
+                    events.publish(new HierarchyChanged(oldParent[0], name, false));
+                }
+                if (newParent != null) {
+                    events.publish(new HierarchyChanged(newParent, name, true));
+                }
+                events.publish(new GroupChanged(name, Change.UPDATED));
             }
-            checkMove(c, group, newParent);
-            update(c, "UPDATE thing_group SET parent = ?, version = version + 1 WHERE name = ?", newParent, name);
-            return store.group(c, name).orElseThrow();
-        });
-        if (!Objects.equals(oldParent[0], newParent)) {
-            if (oldParent[0] != null) {
-                announce("hierarchy", "removed", oldParent[0], name);
-            }
-            if (newParent != null) {
-                announce("hierarchy", "added", newParent, name);
-            }
-            announce("thingGroup", "updated", name, null);
+            return moved;
+        } finally {
+            changeOrder.unlock();
         }
-        return moved;
     }
 
     private void checkMove(Connection c, ThingGroup group, String newParent) throws SQLException, RegistryException {
@@ -422,7 +491,12 @@ public final class Registry {
 
     /** AddThingToThingGroup: at most ten groups per thing, and one group of any one hierarchy. */
     public void addThingToGroup(String group, String thing) throws RegistryException {
-        addThingToGroup(group, thing, false);
+        changeOrder.lock();
+        try {
+            addThingToGroup(group, thing, false);
+        } finally {
+            changeOrder.unlock();
+        }
     }
 
     /**
@@ -430,18 +504,23 @@ public final class Registry {
      * group to make room, instead of the add being refused.
      */
     public void addThingToGroup(String group, String thing, boolean overrideDynamicGroups) throws RegistryException {
-        String[] evictedFrom = new String[1];
-        boolean added = write(c -> {
-            if (overrideDynamicGroups && memberships.count(c, thing) >= MAX_GROUPS_PER_THING) {
-                evictedFrom[0] = memberships.leaveNewestDynamicGroup(c, thing);
+        changeOrder.lock();
+        try {
+            String[] evictedFrom = new String[1];
+            boolean added = write(c -> {
+                if (overrideDynamicGroups && memberships.count(c, thing) >= MAX_GROUPS_PER_THING) {
+                    evictedFrom[0] = memberships.leaveNewestDynamicGroup(c, thing);
+                }
+                return addMember(c, group, thing);
+            });
+            if (evictedFrom[0] != null) {
+                events.publish(new MembershipChanged(evictedFrom[0], thing, false, true));
             }
-            return addMember(c, group, thing);
-        });
-        if (evictedFrom[0] != null) {
-            announce(DYNAMIC_MEMBERSHIP, "removed", evictedFrom[0], thing);
-        }
-        if (added) {
-            announce("membership", "added", group, thing);
+            if (added) {
+                events.publish(new MembershipChanged(group, thing, true, false));
+            }
+        } finally {
+            changeOrder.unlock();
         }
     }
 
@@ -450,23 +529,28 @@ public final class Registry {
      * (null: from none) and into {@code toGroup}, or neither when the add is refused.
      */
     public void moveThing(String thing, String fromGroup, String toGroup) throws RegistryException {
-        boolean[] left = {false};
-        boolean added = write(c -> {
-            if (fromGroup != null) {
-                left[0] = update(
-                                c,
-                                "DELETE FROM thing_group_member WHERE group_name = ? AND thing_name = ?",
-                                fromGroup,
-                                thing)
-                        > 0;
+        changeOrder.lock();
+        try {
+            boolean[] left = {false};
+            boolean added = write(c -> {
+                if (fromGroup != null) {
+                    left[0] = update(
+                                    c,
+                                    "DELETE FROM thing_group_member WHERE group_name = ? AND thing_name = ?",
+                                    fromGroup,
+                                    thing)
+                            > 0;
+                }
+                return addMember(c, toGroup, thing);
+            });
+            if (left[0]) {
+                events.publish(new MembershipChanged(fromGroup, thing, false, false));
             }
-            return addMember(c, toGroup, thing);
-        });
-        if (left[0]) {
-            announce("membership", "removed", fromGroup, thing);
-        }
-        if (added) {
-            announce("membership", "added", toGroup, thing);
+            if (added) {
+                events.publish(new MembershipChanged(toGroup, thing, true, false));
+            }
+        } finally {
+            changeOrder.unlock();
         }
     }
 
@@ -496,12 +580,18 @@ public final class Registry {
     }
 
     public void removeThingFromGroup(String group, String thing) throws RegistryException {
-        int removed = write(c -> {
-            refuseDynamic(requireGroup(c, group), "lose things by hand; its query chooses its members");
-            return update(c, "DELETE FROM thing_group_member WHERE group_name = ? AND thing_name = ?", group, thing);
-        });
-        if (removed > 0) {
-            announce("membership", "removed", group, thing);
+        changeOrder.lock();
+        try {
+            int removed = write(c -> {
+                refuseDynamic(requireGroup(c, group), "lose things by hand; its query chooses its members");
+                return update(
+                        c, "DELETE FROM thing_group_member WHERE group_name = ? AND thing_name = ?", group, thing);
+            });
+            if (removed > 0) {
+                events.publish(new MembershipChanged(group, thing, false, false));
+            }
+        } finally {
+            changeOrder.unlock();
         }
     }
 
@@ -564,51 +654,61 @@ public final class Registry {
     public ThingGroup createDynamicThingGroup(
             String name, String queryString, String queryVersion, Map<String, String> attributes)
             throws RegistryException {
-        checkName("thing group", name);
-        checkQueryLength(queryString);
-        checkAttributes(attributes, 50);
-        ThingGroup created = write(c -> {
-            if (store.group(c, name).isPresent()) {
-                throw new RegistryException(
-                        RegistryException.ALREADY_EXISTS, "thing group " + name + " already exists");
-            }
-            if (dynamicGroupCount(c) >= MAX_DYNAMIC_GROUPS) {
-                throw new RegistryException(
-                        RegistryException.LIMIT_EXCEEDED,
-                        "there are " + MAX_DYNAMIC_GROUPS + " dynamic groups already");
-            }
-            update(
-                    c,
-                    "INSERT INTO thing_group (name, parent, attributes, version, created_at, query_string,"
-                            + " query_version, dynamic_status) VALUES (?, NULL, ?, 1, ?, ?, ?, ?)",
-                    name,
-                    toJson(attributes),
-                    clock.millis(),
-                    queryString,
-                    queryVersion,
-                    DynamicMembership.Status.BUILDING.name());
-            return store.group(c, name).orElseThrow();
-        });
-        announce("thingGroup", "created", name, null);
-        return created;
+        changeOrder.lock();
+        try {
+            checkName("thing group", name);
+            checkQueryLength(queryString);
+            checkAttributes(attributes, 50);
+            ThingGroup created = write(c -> {
+                if (store.group(c, name).isPresent()) {
+                    throw new RegistryException(
+                            RegistryException.ALREADY_EXISTS, "thing group " + name + " already exists");
+                }
+                if (dynamicGroupCount(c) >= MAX_DYNAMIC_GROUPS) {
+                    throw new RegistryException(
+                            RegistryException.LIMIT_EXCEEDED,
+                            "there are " + MAX_DYNAMIC_GROUPS + " dynamic groups already");
+                }
+                update(
+                        c,
+                        "INSERT INTO thing_group (name, parent, attributes, version, created_at, query_string,"
+                                + " query_version, dynamic_status) VALUES (?, NULL, ?, 1, ?, ?, ?, ?)",
+                        name,
+                        toJson(attributes),
+                        clock.millis(),
+                        queryString,
+                        queryVersion,
+                        DynamicMembership.Status.BUILDING.name());
+                return store.group(c, name).orElseThrow();
+            });
+            events.publish(new GroupChanged(name, Change.CREATED));
+            return created;
+        } finally {
+            changeOrder.unlock();
+        }
     }
 
     /** UpdateDynamicThingGroup with a new query: {@code REBUILDING} until the index has chosen the members again. */
     public ThingGroup updateDynamicThingGroupQuery(String name, String queryString) throws RegistryException {
-        checkQueryLength(queryString);
-        ThingGroup updated = write(c -> {
-            requireDynamic(c, name);
-            update(
-                    c,
-                    "UPDATE thing_group SET query_string = ?, dynamic_status = ?, version = version + 1"
-                            + " WHERE name = ?",
-                    queryString,
-                    DynamicMembership.Status.REBUILDING.name(),
-                    name);
-            return store.group(c, name).orElseThrow();
-        });
-        announce("thingGroup", "updated", name, null);
-        return updated;
+        changeOrder.lock();
+        try {
+            checkQueryLength(queryString);
+            ThingGroup updated = write(c -> {
+                requireDynamic(c, name);
+                update(
+                        c,
+                        "UPDATE thing_group SET query_string = ?, dynamic_status = ?, version = version + 1"
+                                + " WHERE name = ?",
+                        queryString,
+                        DynamicMembership.Status.REBUILDING.name(),
+                        name);
+                return store.group(c, name).orElseThrow();
+            });
+            events.publish(new GroupChanged(name, Change.UPDATED));
+            return updated;
+        } finally {
+            changeOrder.unlock();
+        }
     }
 
     /**
@@ -616,15 +716,20 @@ public final class Registry {
      * meanwhile (then the next build finishes it).
      */
     public void dynamicGroupBuilt(String name, String queryString) {
-        int changed = store.write(c -> update(
-                c,
-                "UPDATE thing_group SET dynamic_status = ? WHERE name = ? AND query_string = ? AND dynamic_status <> ?",
-                DynamicMembership.Status.ACTIVE.name(),
-                name,
-                queryString,
-                DynamicMembership.Status.ACTIVE.name()));
-        if (changed > 0) {
-            announce("thingGroup", "updated", name, null);
+        changeOrder.lock();
+        try {
+            int changed = store.write(c -> update(
+                    c,
+                    "UPDATE thing_group SET dynamic_status = ? WHERE name = ? AND query_string = ? AND dynamic_status <> ?",
+                    DynamicMembership.Status.ACTIVE.name(),
+                    name,
+                    queryString,
+                    DynamicMembership.Status.ACTIVE.name()));
+            if (changed > 0) {
+                events.publish(new GroupChanged(name, Change.UPDATED));
+            }
+        } finally {
+            changeOrder.unlock();
         }
     }
 
@@ -672,17 +777,23 @@ public final class Registry {
      */
     public DynamicMembershipChange changeDynamicMembership(
             String group, Collection<String> entering, Collection<String> leaving) {
-        DynamicMembershipChange change = store.write(c -> {
-            ThingGroup dynamicGroup =
-                    store.group(c, group).filter(ThingGroup::isDynamic).orElse(null);
-            if (dynamicGroup == null) {
-                return DynamicMembershipChange.NONE;
-            }
-            return memberships.change(c, group, entering, leaving);
-        });
-        change.removed().forEach(left -> announce(DYNAMIC_MEMBERSHIP, "removed", left.group(), left.thing()));
-        change.added().forEach(thing -> announce(DYNAMIC_MEMBERSHIP, "added", group, thing));
-        return change;
+        changeOrder.lock();
+        try {
+            DynamicMembershipChange change = store.write(c -> {
+                ThingGroup dynamicGroup =
+                        store.group(c, group).filter(ThingGroup::isDynamic).orElse(null);
+                if (dynamicGroup == null) {
+                    return DynamicMembershipChange.NONE;
+                }
+                return memberships.change(c, group, entering, leaving);
+            });
+            change.removed()
+                    .forEach(left -> events.publish(new MembershipChanged(left.group(), left.thing(), false, true)));
+            change.added().forEach(thing -> events.publish(new MembershipChanged(group, thing, true, true)));
+            return change;
+        } finally {
+            changeOrder.unlock();
+        }
     }
 
     private static int dynamicGroupCount(Connection c) throws SQLException {
@@ -779,12 +890,12 @@ public final class Registry {
         }
     }
 
-    private interface Change<T> {
+    private interface StoreChange<T> {
         T apply(Connection c) throws SQLException, RegistryException;
     }
 
     /** Runs a change in one transaction; a RegistryException inside rolls it back and is rethrown as itself. */
-    private <T> T write(Change<T> change) throws RegistryException {
+    private <T> T write(StoreChange<T> change) throws RegistryException {
         try {
             return store.write(c -> {
                 try {
@@ -810,10 +921,5 @@ public final class Registry {
             super(reason.getMessage(), null, false, false);
             this.reason = reason;
         }
-    }
-
-    private void announce(String kind, String change, String subject, String other) {
-        RegistryEvent event = new RegistryEvent(kind, change, subject, other);
-        listeners.forEach(listener -> listener.accept(event));
     }
 }

@@ -3,6 +3,16 @@ package io.fleetdeck.fleet.registry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetdeck.api.event.Change;
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.event.FleetEvent.GroupChanged;
+import io.fleetdeck.api.event.FleetEvent.HierarchyChanged;
+import io.fleetdeck.api.event.FleetEvent.MembershipChanged;
+import io.fleetdeck.api.event.FleetEvent.ThingCreated;
+import io.fleetdeck.api.event.FleetEvent.ThingDeleted;
+import io.fleetdeck.api.event.FleetEvent.ThingTypeChanged;
+import io.fleetdeck.api.event.FleetEvent.ThingUpdated;
+import io.fleetdeck.fleet.events.FleetEventSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -10,14 +20,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
  * Registry changes as AWS IoT publishes them on {@code $aws/events/...} (AWS-IOT-BEHAVIOUR §4.4), with AWS's payload
  * fields. Ids are stable UUIDs derived from the names, since one local account has no other source for them. A group
  * renamed in the console is told as AWS would show it: the old group deleted, a new one created with the members.
  */
-public final class RegistryEventPublisher implements Consumer<RegistryEvent> {
+public final class RegistryEventPublisher implements FleetEventSink {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String ACCOUNT = "000000000000";
@@ -33,17 +42,26 @@ public final class RegistryEventPublisher implements Consumer<RegistryEvent> {
     }
 
     @Override
-    public void accept(RegistryEvent event) {
-        switch (event.kind()) {
-            case "thing" -> thing(event.subject(), event.change());
-            case "thingGroup" -> thingGroup(event);
-            case "thingType" -> thingType(event.subject(), event.change());
-            case "membership", "dynamicMembership" -> membership(event.subject(), event.other(), event.change());
-            case "hierarchy" -> hierarchy(event.subject(), event.other(), event.change());
+    public void publish(FleetEvent event) {
+        switch (event) {
+            case ThingCreated created -> thing(created.thing(), Change.CREATED.operation());
+            case ThingUpdated updated -> thing(updated.thing(), Change.UPDATED.operation());
+            case ThingDeleted deleted -> thing(deleted.thing(), Change.DELETED.operation());
+            case GroupChanged group -> thingGroup(group);
+            case ThingTypeChanged type ->
+                thingType(type.thingType(), type.change().operation());
+            case MembershipChanged membership ->
+                membership(membership.group(), membership.thing(), addedOrRemoved(membership.added()));
+            case HierarchyChanged hierarchy ->
+                hierarchy(hierarchy.parent(), hierarchy.child(), addedOrRemoved(hierarchy.added()));
             default -> {
-                // a kind this publisher does not know has no AWS topic
+                // shadows, connectivity, certificates and the index have topics of their own, or none
             }
         }
+    }
+
+    private static String addedOrRemoved(boolean added) {
+        return added ? "added" : "removed";
     }
 
     private void thing(String name, String change) {
@@ -70,14 +88,15 @@ public final class RegistryEventPublisher implements Consumer<RegistryEvent> {
         send("$aws/events/thingTypeAssociation/thing/" + thing + "/" + type, payload);
     }
 
-    private void thingGroup(RegistryEvent event) {
-        if (event.change().equals("renamed")) {
-            groupEvent(event.subject(), "deleted");
-            groupEvent(event.other(), "created");
-            registry.thingsInGroup(event.other(), false).forEach(thing -> membership(event.other(), thing, "added"));
+    private void thingGroup(GroupChanged event) {
+        String newName = event.newName();
+        if (event.change() == Change.RENAMED && newName != null) {
+            groupEvent(event.group(), Change.DELETED.operation());
+            groupEvent(newName, Change.CREATED.operation());
+            registry.thingsInGroup(newName, false).forEach(thing -> membership(newName, thing, "added"));
             return;
         }
-        groupEvent(event.subject(), event.change());
+        groupEvent(event.group(), event.change().operation());
     }
 
     private void groupEvent(String name, String change) {

@@ -1,12 +1,15 @@
 package io.fleetdeck.fleet.shadow;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetdeck.api.event.FleetEvent.ShadowCommitted;
+import io.fleetdeck.api.event.ShadowSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The shadows as one batch of operations sees them: what earlier operations in the batch wrote, else what is
@@ -58,11 +61,29 @@ final class ShadowBatch {
         store.write(connection, written, versions, latestText);
     }
 
-    /** The things whose shadows this batch changed. */
-    Set<String> changedThings() {
-        Set<String> things = new LinkedHashSet<>();
-        written.keySet().forEach(key -> things.add(key.thing()));
-        return things;
+    /**
+     * What this batch changed, one event per shadow in the order it was first written, each with the shadow as the
+     * batch left it: made on the answering thread, so the committing thread spends nothing on it.
+     */
+    List<ShadowCommitted> committedShadows() {
+        List<ShadowCommitted> events = new ArrayList<>(written.size());
+        written.forEach((key, stored) -> events.add(new ShadowCommitted(
+                key.thing(),
+                key.shadow(),
+                stored.state().version(),
+                stored.deletedAt() == null ? snapshot(stored.state(), latestText.get(key)) : null)));
+        return events;
+    }
+
+    private static ShadowSnapshot snapshot(ShadowState state, ShadowText text) {
+        ObjectNode delta = ShadowEngine.delta(state.desired(), state.reported());
+        return new ShadowSnapshot(
+                text.desired(),
+                text.reported(),
+                delta == null ? null : delta.toString(),
+                text.desiredMetadata(),
+                text.reportedMetadata(),
+                delta == null ? 0 : ShadowEngine.leaves(delta));
     }
 
     /** Called once the transaction has committed. */

@@ -1,18 +1,16 @@
 package io.fleetdeck.fleet.shadow;
 
+import io.fleetdeck.fleet.events.FleetEventSink;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,18 +37,15 @@ final class ShadowCommitter implements AutoCloseable {
     private final ExecutorService answers = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("shadow-answers").daemon().factory());
 
-    private final List<Consumer<Set<String>>> committedListeners = new CopyOnWriteArrayList<>();
+    private final FleetEventSink events;
     private volatile boolean closing;
 
-    ShadowCommitter(Database database, ShadowStore store, ThingRequestGate gate) {
+    ShadowCommitter(Database database, ShadowStore store, ThingRequestGate gate, FleetEventSink events) {
         this.database = database;
         this.store = store;
         this.gate = gate;
+        this.events = events;
         this.writer = Thread.ofPlatform().name("shadow-committer").daemon().start(this::commitUntilClosed);
-    }
-
-    void onCommitted(Consumer<Set<String>> listener) {
-        committedListeners.add(listener);
     }
 
     /** Queues {@code step} for {@code thing}; the answer completes once its batch is committed (or refused). */
@@ -101,12 +96,10 @@ final class ShadowCommitter implements AutoCloseable {
                 return null;
             });
             written[0].committed();
-            Set<String> changed = written[0].changedThings();
-            // listeners (the index, the views) hear of a change before the device hears it was accepted
+            ShadowBatch committed = written[0];
+            // subscribers (the index, the views) hear of a change before the device hears it was accepted
             answers.execute(() -> {
-                if (!changed.isEmpty()) {
-                    committedListeners.forEach(listener -> tell(listener, changed));
-                }
+                publish(committed);
                 batch.forEach(ShadowWork::answerCommitted);
             });
         } catch (RuntimeException e) { // a StoreException, or a bug in one step: the batch is lost either way
@@ -122,12 +115,12 @@ final class ShadowCommitter implements AutoCloseable {
         }
     }
 
-    /** A listener's failure is its own: it must not keep devices from their answers. */
-    private static void tell(Consumer<Set<String>> listener, Set<String> changed) {
+    /** A failure to publish is logged: it must not keep devices from their answers. */
+    private void publish(ShadowBatch committed) {
         try {
-            listener.accept(changed);
+            events.publishAll(committed.committedShadows());
         } catch (RuntimeException e) {
-            log.warn("A listener of shadow commits failed", e);
+            log.warn("The events of a committed shadow batch could not be published", e);
         }
     }
 

@@ -171,6 +171,18 @@ final class ShadowEngine {
         return a.equals(b);
     }
 
+    /** How many leaves a delta has: the fields the device has yet to report. */
+    static int leaves(JsonNode node) {
+        if (!node.isObject()) {
+            return 1;
+        }
+        int count = 0;
+        for (JsonNode child : node) {
+            count += leaves(child);
+        }
+        return count;
+    }
+
     /** The desired-side metadata of the delta's keys, in the delta's shape. */
     static ObjectNode deltaMetadata(ObjectNode delta, ObjectNode desiredMetadata) {
         if (delta == null || desiredMetadata == null) {

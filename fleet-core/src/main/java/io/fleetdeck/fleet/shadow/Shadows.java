@@ -1,7 +1,7 @@
 package io.fleetdeck.fleet.shadow;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetdeck.fleet.events.FleetEventSink;
 import io.fleetdeck.fleet.store.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -35,9 +34,15 @@ public final class Shadows implements AutoCloseable {
     private final ShadowCommitter committer;
     private final Clock clock;
 
+    /** Shadows whose commits nobody follows: for command-line tools and tests of something else. */
     public Shadows(Database database, Clock clock, ShadowLimits limits) {
+        this(database, clock, limits, FleetEventSink.NONE);
+    }
+
+    /** @param events where each committed shadow goes, as a {@code ShadowCommitted} event, before its request is answered */
+    public Shadows(Database database, Clock clock, ShadowLimits limits, FleetEventSink events) {
         this.store = new ShadowStore(database, limits.historyVersions());
-        this.committer = new ShadowCommitter(database, store, new ThingRequestGate(limits, clock));
+        this.committer = new ShadowCommitter(database, store, new ThingRequestGate(limits, clock), events);
         this.clock = clock;
     }
 
@@ -227,27 +232,8 @@ public final class Shadows implements AutoCloseable {
         ObjectNode delta = ShadowEngine.delta(desired, reported);
         return new ShadowSummary(
                 version,
-                delta == null ? 0 : leaves(delta),
+                delta == null ? 0 : ShadowEngine.leaves(delta),
                 reported == null ? UpdateRequest.JSON.createObjectNode() : reported);
-    }
-
-    private static int leaves(JsonNode node) {
-        if (!node.isObject()) {
-            return 1;
-        }
-        int count = 0;
-        for (JsonNode child : node) {
-            count += leaves(child);
-        }
-        return count;
-    }
-
-    /**
-     * Tells {@code listener} the things whose shadows a commit changed, after the commit, on the thread that answers
-     * requests: it must be quick and must not wait for another shadow request.
-     */
-    public void onCommitted(Consumer<Set<String>> listener) {
-        committer.onCommitted(listener);
     }
 
     /** How many versions of a shadow are kept for diagnosis. */

@@ -3,6 +3,8 @@ package io.fleetdeck.fleet.connectivity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.event.FleetEvent.ConnectivityChanged;
 import io.fleetdeck.broker.Mosquitto;
 import io.fleetdeck.broker.config.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
@@ -29,12 +31,11 @@ class ConnectivityTrackerTest {
         ServerIdentity identity = ServerIdentity.loadOrCreate(
                 folder.resolve("pki"), folder.resolve("provisioning/root-ca.pem"), Clock.systemUTC());
         MessageBroker broker = new MessageBroker(BrokerLimits.awsDefaults(), Clock.systemUTC());
+        List<FleetEvent> changes = new CopyOnWriteArrayList<>();
         try (MqttServer server = MqttServer.start(
                         broker,
                         new MqttServer.Listeners("127.0.0.1", 0, identity.serverContext(), Optional.of(0), 1 << 20));
-                ConnectivityTracker connectivity = new ConnectivityTracker(broker)) {
-            List<String> changes = new CopyOnWriteArrayList<>();
-            connectivity.onChange(changes::add);
+                ConnectivityTracker connectivity = new ConnectivityTracker(broker, changes::add)) {
             String port = Integer.toString(server.plainAddress().orElseThrow().getPort());
             try (var device = Mosquitto.sub("-d", "-h", "127.0.0.1", "-p", port, "-i", "pump-3", "-t", "dt/pump-3/#")) {
                 await().atMost(Duration.ofSeconds(10))
@@ -67,8 +68,17 @@ class ConnectivityTrackerTest {
                     .until(() -> connectivity.of("marker").isPresent());
             assertThat(connectivity.of("pump-3").orElseThrow().connected()).isFalse();
             assertThat(changes)
-                    .as("listeners hear of each change that took, and not of the late event")
+                    .as("subscribers hear of each change that took, in order, and not of the late event")
+                    .extracting(FleetEvent::subject)
                     .containsExactly("pump-3", "pump-3", "marker");
+            assertThat(changes.get(0))
+                    .isInstanceOfSatisfying(
+                            ConnectivityChanged.class,
+                            up -> assertThat(up.connected()).isTrue());
+            assertThat(changes.get(1)).isInstanceOfSatisfying(ConnectivityChanged.class, down -> {
+                assertThat(down.connected()).isFalse();
+                assertThat(down.disconnectReason()).isEqualTo("CONNECTION_LOST");
+            });
         }
     }
 }

@@ -30,8 +30,7 @@ public final class MutualTlsBroker implements AutoCloseable {
         this.folder = folder;
         this.database = database;
         this.identities = identities;
-        this.registry = new Registry(database, Clock.systemUTC());
-        registry.onChange(identities::registryChanged);
+        this.registry = new Registry(database, Clock.systemUTC(), identities::registryChanged);
         identities.inheritGroupPoliciesFrom(registry::groupsWithAncestors);
         this.broker = broker;
         this.server = server;

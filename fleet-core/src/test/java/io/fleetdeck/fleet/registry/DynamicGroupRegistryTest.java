@@ -3,6 +3,10 @@ package io.fleetdeck.fleet.registry;
 import static io.fleetdeck.fleet.registry.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdeck.api.event.Change;
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.event.FleetEvent.GroupChanged;
+import io.fleetdeck.api.event.FleetEvent.MembershipChanged;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.identity.IdentityService;
@@ -43,13 +47,12 @@ class DynamicGroupRegistryTest {
 
     private Database database;
     private Registry registry;
-    private final List<RegistryEvent> events = new CopyOnWriteArrayList<>();
+    private final List<FleetEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() {
         database = store.open(folder);
-        registry = new Registry(database, Clock.systemUTC());
-        registry.onChange(events::add);
+        registry = new Registry(database, Clock.systemUTC(), event -> events.add(event));
     }
 
     @AfterEach
@@ -65,7 +68,7 @@ class DynamicGroupRegistryTest {
         assertThat(created.isDynamic()).isTrue();
         assertThat(created.dynamic().status()).isEqualTo(Status.BUILDING);
         assertThat(created.dynamic().queryString()).isEqualTo("shadow.reported.battery<90");
-        assertThat(events).contains(new RegistryEvent("thingGroup", "created", "lowBattery", null));
+        assertThat(events).contains(new GroupChanged("lowBattery", Change.CREATED));
 
         registry.dynamicGroupBuilt("lowBattery", "shadow.reported.battery<90");
         assertThat(registry.thingGroup("lowBattery").orElseThrow().dynamic().status())
@@ -124,20 +127,20 @@ class DynamicGroupRegistryTest {
                 .as("a thing's groups are the static ones; the index does not feed dynamic membership back")
                 .containsExactly("home");
         assertThat(registry.membersByGroup()).containsEntry("lowBattery", List.of("tv-kitchen"));
-        assertThat(events).contains(new RegistryEvent("dynamicMembership", "added", "lowBattery", "tv-kitchen"));
+        assertThat(events).contains(new MembershipChanged("lowBattery", "tv-kitchen", true, true));
 
         change = registry.changeDynamicMembership("lowBattery", List.of("tv-plasma"), List.of("tv-kitchen"));
         assertThat(change.added()).containsExactly("tv-plasma");
         assertThat(change.removed()).containsExactly(new Membership("lowBattery", "tv-kitchen"));
         assertThat(registry.thingsInGroup("lowBattery", false)).containsExactly("tv-plasma");
-        assertThat(events).contains(new RegistryEvent("dynamicMembership", "removed", "lowBattery", "tv-kitchen"));
+        assertThat(events).contains(new MembershipChanged("lowBattery", "tv-kitchen", false, true));
 
         events.clear();
         registry.deleteThingGroup("lowBattery");
         assertThat(events)
                 .containsExactly(
-                        new RegistryEvent("dynamicMembership", "removed", "lowBattery", "tv-plasma"),
-                        new RegistryEvent("thingGroup", "deleted", "lowBattery", null));
+                        new MembershipChanged("lowBattery", "tv-plasma", false, true),
+                        new GroupChanged("lowBattery", Change.DELETED));
         assertThat(registry.dynamicGroupsOf("tv-plasma")).isEmpty();
     }
 
@@ -170,7 +173,7 @@ class DynamicGroupRegistryTest {
         registry.addThingToGroup("site-10", "meter-1", true);
         assertThat(registry.thing("meter-1").orElseThrow().groups()).contains("site-10");
         assertThat(registry.dynamicGroupsOf("meter-1")).isEmpty();
-        assertThat(events).contains(new RegistryEvent("dynamicMembership", "removed", "dyn-a-older", "meter-1"));
+        assertThat(events).contains(new MembershipChanged("dyn-a-older", "meter-1", false, true));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.fleetdeck.broker.config.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
 import io.fleetdeck.broker.tls.ServerIdentity;
+import io.fleetdeck.fleet.events.FleetEventSink;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
@@ -59,8 +61,10 @@ class RegistryEventsOverMqttTest {
                 ServerIdentity.loadOrCreate(folder.resolve("pki"), folder.resolve("ca.pem"), Clock.systemUTC());
         server = MqttServer.start(
                 broker, new MqttServer.Listeners("127.0.0.1", 0, identity.serverContext(), Optional.of(0), 1 << 20));
-        registry = new Registry(database, Clock.systemUTC());
-        registry.onChange(new RegistryEventPublisher(
+        // the publisher reads the registry it follows: it is told of changes through a sink made before either
+        AtomicReference<FleetEventSink> sink = new AtomicReference<>(FleetEventSink.NONE);
+        registry = new Registry(database, Clock.systemUTC(), event -> sink.get().publish(event));
+        sink.set(new RegistryEventPublisher(
                 registry, (topic, payload) -> broker.publish(topic, payload, 1, false), Clock.systemUTC()));
         watcher = new MqttClient(
                 "tcp://127.0.0.1:" + server.plainAddress().orElseThrow().getPort(), "ops", new MemoryPersistence());

@@ -3,6 +3,10 @@ package io.fleetdeck.fleet.registry;
 import static io.fleetdeck.fleet.registry.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdeck.api.event.Change;
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.event.FleetEvent.GroupChanged;
+import io.fleetdeck.api.event.FleetEvent.MembershipChanged;
 import io.fleetdeck.broker.policy.IotAction;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.identity.IdentityService;
@@ -42,13 +46,12 @@ class RegistryTest {
 
     private Database database;
     private Registry registry;
-    private final List<RegistryEvent> events = new CopyOnWriteArrayList<>();
+    private final List<FleetEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() {
         database = store.open(folder);
-        registry = new Registry(database, Clock.systemUTC());
-        registry.onChange(events::add);
+        registry = new Registry(database, Clock.systemUTC(), event -> events.add(event));
     }
 
     @AfterEach
@@ -119,8 +122,8 @@ class RegistryTest {
         assertThat(registry.thingsInGroup("level-3", true)).containsExactly("valve-1");
         assertThat(registry.thingsInGroup("level-3", false)).isEmpty();
         assertThat(events)
-                .contains(new RegistryEvent("membership", "added", "site-north", "valve-1"))
-                .contains(new RegistryEvent("thingGroup", "created", "level-7", null));
+                .contains(new MembershipChanged("site-north", "valve-1", true, false))
+                .contains(new GroupChanged("level-7", Change.CREATED));
     }
 
     @Test
@@ -129,8 +132,9 @@ class RegistryTest {
                 folder.resolve("pki"), folder.resolve("provisioning/root-ca.pem"), Clock.systemUTC());
         IdentityService identities = IdentityService.open(
                 database, DeviceCertificateAuthority.load(folder.resolve("pki"), Clock.systemUTC()), Clock.systemUTC());
+        // the identities drop their decisions within the change, before its events go anywhere else
+        Registry registry = new Registry(database, Clock.systemUTC(), identities::registryChanged);
         identities.inheritGroupPoliciesFrom(registry::groupsWithAncestors);
-        registry.onChange(identities::registryChanged);
         registry.createThingGroup("plant", null, Map.of());
         registry.createThingGroup("line-3", "plant", Map.of());
         registry.createThing("press-9", null, Map.of());

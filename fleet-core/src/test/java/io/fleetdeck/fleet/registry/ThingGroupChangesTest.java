@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.fleetdeck.api.event.Change;
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.event.FleetEvent.GroupChanged;
+import io.fleetdeck.api.event.FleetEvent.HierarchyChanged;
+import io.fleetdeck.api.event.FleetEvent.MembershipChanged;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.file.Path;
@@ -34,12 +39,12 @@ class ThingGroupChangesTest {
 
     private Database database;
     private Registry registry;
-    private final List<RegistryEvent> events = new CopyOnWriteArrayList<>();
+    private final List<FleetEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
         database = store.open(folder);
-        registry = new Registry(database, Clock.systemUTC());
+        registry = new Registry(database, Clock.systemUTC(), event -> events.add(event));
         registry.createThingGroup("site-north", null, Map.of("region", "north"));
         registry.createThingGroup("building-a", "site-north", Map.of());
         registry.createThingGroup("floor-1", "building-a", Map.of());
@@ -51,7 +56,7 @@ class ThingGroupChangesTest {
         registry.addThingToGroup("floor-1", "sensor-1");
         registry.addThingToGroup("floor-1", "sensor-2");
         registry.addThingToGroup("floor-2", "sensor-3");
-        registry.onChange(events::add);
+        events.clear();
     }
 
     @AfterEach
@@ -70,7 +75,7 @@ class ThingGroupChangesTest {
         assertThat(updated.version()).isEqualTo(2);
         assertThat(refusal(() -> registry.updateThingGroup("site-north", Map.of("a", "b"), true, 1L)))
                 .isEqualTo("thing group site-north is at version 2, not 1");
-        assertThat(events).containsExactly(new RegistryEvent("thingGroup", "updated", "site-north", null));
+        assertThat(events).containsExactly(new GroupChanged("site-north", Change.UPDATED));
     }
 
     @Test
@@ -82,10 +87,10 @@ class ThingGroupChangesTest {
         assertThat(registry.thing("sensor-1").orElseThrow().groups()).isEmpty();
         assertThat(events)
                 .containsExactly(
-                        new RegistryEvent("membership", "removed", "floor-1", "sensor-1"),
-                        new RegistryEvent("membership", "removed", "floor-1", "sensor-2"),
-                        new RegistryEvent("hierarchy", "removed", "building-a", "floor-1"),
-                        new RegistryEvent("thingGroup", "deleted", "floor-1", null));
+                        new MembershipChanged("floor-1", "sensor-1", false, false),
+                        new MembershipChanged("floor-1", "sensor-2", false, false),
+                        new HierarchyChanged("building-a", "floor-1", false),
+                        new GroupChanged("floor-1", Change.DELETED));
     }
 
     @Test
@@ -100,7 +105,7 @@ class ThingGroupChangesTest {
                 .isEqualTo("thing group floor-2 already exists");
         assertThat(refusal(() -> registry.renameThingGroup("floor-1", "floor 1")))
                 .startsWith("a thing group name is 1-128 characters");
-        assertThat(events).containsExactly(new RegistryEvent("thingGroup", "renamed", "building-a", "building-alpha"));
+        assertThat(events).containsExactly(new GroupChanged("building-a", Change.RENAMED, "building-alpha"));
     }
 
     @Test
@@ -115,11 +120,11 @@ class ThingGroupChangesTest {
         assertThat(registry.thingGroup("floor-1").orElseThrow().parent()).isNull();
         assertThat(events)
                 .containsExactly(
-                        new RegistryEvent("hierarchy", "removed", "site-north", "building-a"),
-                        new RegistryEvent("hierarchy", "added", "site-south", "building-a"),
-                        new RegistryEvent("thingGroup", "updated", "building-a", null),
-                        new RegistryEvent("hierarchy", "removed", "building-a", "floor-1"),
-                        new RegistryEvent("thingGroup", "updated", "floor-1", null));
+                        new HierarchyChanged("site-north", "building-a", false),
+                        new HierarchyChanged("site-south", "building-a", true),
+                        new GroupChanged("building-a", Change.UPDATED),
+                        new HierarchyChanged("building-a", "floor-1", false),
+                        new GroupChanged("floor-1", Change.UPDATED));
     }
 
     @Test
@@ -154,8 +159,8 @@ class ThingGroupChangesTest {
                 .containsExactly("floor-2");
         assertThat(events)
                 .containsExactly(
-                        new RegistryEvent("membership", "removed", "floor-1", "sensor-1"),
-                        new RegistryEvent("membership", "added", "floor-2", "sensor-1"));
+                        new MembershipChanged("floor-1", "sensor-1", false, false),
+                        new MembershipChanged("floor-2", "sensor-1", true, false));
     }
 
     @Test

@@ -1,19 +1,21 @@
 package io.fleetdeck.fleet.shadow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.event.FleetEvent.ShadowCommitted;
+import io.fleetdeck.api.event.ShadowSnapshot;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,13 +38,18 @@ class ShadowReadsTest {
     Path folder;
 
     private Database database;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private Shadows shadows;
+    private final List<FleetEvent> committed = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() {
         database = store.open(folder);
         shadows = new Shadows(
-                database, Clock.systemUTC(), ShadowLimits.awsDefaults().withHistoryVersions(3));
+                database,
+                Clock.systemUTC(),
+                ShadowLimits.awsDefaults().withHistoryVersions(3),
+                event -> committed.add(event));
     }
 
     @AfterEach
@@ -109,15 +116,37 @@ class ShadowReadsTest {
     }
 
     @Test
-    void listenersHearWhichThingsACommitChanged() throws Exception {
+    void eachCommittedShadowIsAnEventWithWhatItHoldsNowBeforeTheRequestIsAnswered() throws Exception {
         update("lamp-3", "", "{\"state\":{\"reported\":{\"on\":true}}}");
-        Set<String> heard = ConcurrentHashMap.newKeySet();
-        shadows.onCommitted(heard::addAll);
+        committed.clear();
         update("lamp-1", "", "{\"state\":{\"reported\":{\"on\":true}}}");
-        update("lamp-2", "night", "{\"state\":{\"desired\":{\"on\":false}}}");
+        update("lamp-2", "night", "{\"state\":{\"desired\":{\"on\":false,\"level\":3}}}");
         shadows.get("lamp-3", "", new byte[0]);
-        update("lamp-2", "night", "{\"state\":{\"desired\":{\"on\":true}}}");
-        await().atMost(Duration.ofSeconds(5)).until(() -> heard.contains("lamp-2"));
-        assertThat(heard).as("a get changes nothing").containsExactlyInAnyOrder("lamp-1", "lamp-2");
+        update("lamp-2", "night", "{\"state\":{\"reported\":{\"on\":false}}}");
+        shadows.delete("lamp-1", "", new byte[0]);
+
+        assertThat(committed)
+                .as("a get changes nothing; the events of one thing come in commit order")
+                .extracting(event -> (ShadowCommitted) event)
+                .extracting(ShadowCommitted::thing, ShadowCommitted::shadow, ShadowCommitted::version)
+                .containsExactly(
+                        tuple("lamp-1", "", 1L),
+                        tuple("lamp-2", "night", 1L),
+                        tuple("lamp-2", "night", 2L),
+                        tuple("lamp-1", "", 1L));
+        ShadowSnapshot night = ((ShadowCommitted) committed.get(2)).state();
+        assertThat(night).isNotNull();
+        assertThat(JSON.readTree(night.desired()).path("level").asInt()).isEqualTo(3);
+        assertThat(JSON.readTree(night.reported()).path("on").asBoolean(true)).isFalse();
+        assertThat(JSON.readTree(night.delta())).as("only level waits").hasSize(1);
+        assertThat(night.pendingDeltaFields()).isEqualTo(1);
+        assertThat(JSON.readTree(night.reportedMetadata())
+                        .path("on")
+                        .path("timestamp")
+                        .asLong())
+                .isPositive();
+        assertThat(((ShadowCommitted) committed.get(3)).state())
+                .as("a deleted shadow holds nothing")
+                .isNull();
     }
 }

@@ -1,0 +1,19 @@
+package io.fleetdeck.api.event;
+
+/** What an event is about: a subscriber names the kinds it wants and hears of no others. */
+public enum EventKind {
+    THING_CREATED,
+    THING_UPDATED,
+    THING_DELETED,
+    THING_TYPE_CHANGED,
+    GROUP_CHANGED,
+    HIERARCHY_CHANGED,
+    MEMBERSHIP_CHANGED,
+    SHADOW_COMMITTED,
+    CONNECTIVITY_CHANGED,
+    CERTIFICATE_CHANGED,
+    THING_INDEXED,
+    INDEX_REBUILT,
+    /** Delivered to a coalescing subscriber whose queue overflowed; it always reaches the subscriber. */
+    EVENTS_LOST
+}
