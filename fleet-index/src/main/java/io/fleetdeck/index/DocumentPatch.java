@@ -39,12 +39,8 @@ final class DocumentPatch {
                 .toList();
         ConnectivityChanged link = connectivity;
         boolean newerLink = link != null && link.at().toEpochMilli() >= number(written, "connectivity.timestamp");
-        FleetDocument.Builder document = FleetDocument.builder(written.thingName());
-        written.fields().forEach((path, values) -> {
-            if (!(newerLink && path.startsWith(CONNECTIVITY)) && !belongsToAny(path, newer)) {
-                document.addAll(path, values);
-            }
-        });
+        FleetDocument.Builder document = FleetDocument.builder(written.thingName())
+                .copyOf(written, path -> !(newerLink && path.startsWith(CONNECTIVITY)) && !belongsToAny(path, newer));
         newer.forEach(committed -> {
             ShadowSnapshot state = committed.state();
             if (state != null) {

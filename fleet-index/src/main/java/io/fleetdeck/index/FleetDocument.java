@@ -26,10 +26,12 @@ public final class FleetDocument {
 
     private final String thingName;
     private final Map<String, List<Object>> fields;
+    private final Map<String, String> attributes;
 
-    private FleetDocument(String thingName, Map<String, List<Object>> fields) {
+    private FleetDocument(String thingName, Map<String, List<Object>> fields, Map<String, String> attributes) {
         this.thingName = thingName;
         this.fields = fields;
+        this.attributes = attributes;
     }
 
     public static Builder builder(String thingName) {
@@ -68,6 +70,14 @@ public final class FleetDocument {
         return fields;
     }
 
+    /**
+     * The registry attributes as registered, text for text: {@code attributes.<name>} holds {@code "1.10"} as the
+     * number 1.1, which a console showing a firmware version must not.
+     */
+    public Map<String, String> attributes() {
+        return attributes;
+    }
+
     /** The values at {@code path}, empty when the thing has none. */
     public List<Object> values(String path) {
         return fields.getOrDefault(path, List.of());
@@ -75,12 +85,15 @@ public final class FleetDocument {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof FleetDocument that && thingName.equals(that.thingName) && fields.equals(that.fields);
+        return other instanceof FleetDocument that
+                && thingName.equals(that.thingName)
+                && fields.equals(that.fields)
+                && attributes.equals(that.attributes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(thingName, fields);
+        return Objects.hash(thingName, fields, attributes);
     }
 
     @Override
@@ -93,6 +106,7 @@ public final class FleetDocument {
 
         private final String thingName;
         private final Map<String, List<Object>> fields = new LinkedHashMap<>();
+        private final Map<String, String> attributes = new LinkedHashMap<>();
 
         private Builder(String thingName) {
             if (thingName == null || thingName.isEmpty()) {
@@ -146,7 +160,31 @@ public final class FleetDocument {
 
         /** Adds registry attribute {@code name} under {@code attributes.<name>} by {@link #attributeValue}. */
         public Builder attribute(String name, String value) {
-            return value == null ? this : add("attributes." + name, attributeValue(value));
+            if (value == null) {
+                return this;
+            }
+            attributes.put(name, value);
+            return add("attributes." + name, attributeValue(value));
+        }
+
+        /**
+         * The fields of {@code written} that {@code keep} accepts, and its attributes as registered: the start of a
+         * document that replaces some of them.
+         */
+        public Builder copyOf(FleetDocument written, java.util.function.Predicate<String> keep) {
+            written.fields().forEach((path, values) -> {
+                if (keep.test(path)) {
+                    addAll(path, values);
+                }
+            });
+            attributes.putAll(written.attributes());
+            return this;
+        }
+
+        /** Attributes as registered, beside fields already added (a document read back from the index). */
+        Builder attributesAsRegistered(Map<String, String> registered) {
+            attributes.putAll(registered);
+            return this;
         }
 
         /** Adds the flattened paths of {@code json} under {@code prefix}, see {@link #flatten}. */
@@ -158,7 +196,10 @@ public final class FleetDocument {
         public FleetDocument build() {
             var copy = new LinkedHashMap<String, List<Object>>();
             fields.forEach((path, values) -> copy.put(path, List.copyOf(values)));
-            return new FleetDocument(thingName, Collections.unmodifiableMap(copy));
+            return new FleetDocument(
+                    thingName,
+                    Collections.unmodifiableMap(copy),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(attributes)));
         }
 
         private void put(String path, Object value) {

@@ -521,10 +521,18 @@ public final class FleetIndex implements AutoCloseable {
 
     /** The thing's document as the index last wrote it (for tests that compare it with the store). */
     Optional<FleetDocument> documentAsWritten(String name) {
+        return Optional.ofNullable(documents(List.of(name)).get(name));
+    }
+
+    /**
+     * These things' documents as searches see them now, by name; a thing the index does not have is missing. What a
+     * view shows of a thing the index just announced, without reading the store.
+     */
+    public Map<String, FleetDocument> documents(Collection<String> thingNames) {
         try {
-            return Optional.ofNullable(writtenDocuments(List.of(name)).get(name));
+            return writtenDocuments(thingNames);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("the fleet index could not be read: " + e.getMessage(), e);
         }
     }
 

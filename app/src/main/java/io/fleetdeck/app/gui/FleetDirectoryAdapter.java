@@ -15,8 +15,12 @@ import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.registry.Thing;
 import io.fleetdeck.fleet.shadow.ShadowSummary;
 import io.fleetdeck.fleet.shadow.Shadows;
+import io.fleetdeck.index.DocumentEncoding;
+import io.fleetdeck.index.FleetDocument;
+import io.fleetdeck.index.FleetIndex;
 import io.fleetdeck.views.fleet.FleetDirectory;
 import io.fleetdeck.views.fleet.ThingRow;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -27,22 +31,32 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The Fleet view's rows over the registry, the shadow store and the connectivity tracker: each thing with its type,
- * groups, connection, classic-shadow summary and {@code firmwareVersion} attribute. Changes from all three are passed
- * on by thing name. Any thread.
+ * The Fleet view's rows: each thing with its type, groups, connection, classic-shadow summary and {@code
+ * firmwareVersion} attribute. The whole fleet, at start and after a rebuild, is read from the registry, the shadow
+ * store and the connectivity tracker; the things that change come from the fleet index once it announces them, as it
+ * wrote them. Any thread.
  */
 public final class FleetDirectoryAdapter implements FleetDirectory {
 
     private final Registry registry;
     private final Shadows shadows;
     private final ConnectivityTracker connectivity;
-    private final FleetEvents events;
+    private static final String CLASSIC_DELTA = "shadow.delta.";
 
-    FleetDirectoryAdapter(Registry registry, Shadows shadows, ConnectivityTracker connectivity, FleetEvents events) {
+    private final FleetEvents events;
+    private final FleetIndex index;
+
+    FleetDirectoryAdapter(
+            Registry registry,
+            Shadows shadows,
+            ConnectivityTracker connectivity,
+            FleetEvents events,
+            FleetIndex index) {
         this.registry = registry;
         this.shadows = shadows;
         this.connectivity = connectivity;
         this.events = events;
+        this.index = index;
     }
 
     /** The Fleet view's source for a running instance. */
@@ -51,7 +65,8 @@ public final class FleetDirectoryAdapter implements FleetDirectory {
                 instance.services().registry(),
                 instance.services().shadowAccess().shadows(),
                 instance.services().connectivity(),
-                instance.services().events());
+                instance.services().events(),
+                instance.services().fleetIndex());
     }
 
     @Override
@@ -65,13 +80,44 @@ public final class FleetDirectoryAdapter implements FleetDirectory {
         return rows;
     }
 
+    /**
+     * The changed things as the index wrote them, which is when it announced them: the forward path of a shadow
+     * update (commit, event, index, row) never reads the store back.
+     */
     @Override
     public List<ThingRow> things(Collection<String> names) {
-        List<ThingRow> rows = new ArrayList<>(names.size());
-        for (String name : names) {
-            registry.thing(name).ifPresent(thing -> rows.add(row(thing, shadows.classicSummary(name))));
-        }
-        return rows;
+        return index.documents(names).values().stream()
+                .map(FleetDirectoryAdapter::row)
+                .toList();
+    }
+
+    private static ThingRow row(FleetDocument thing) {
+        Optional<Object> lastSeen = first(thing, "connectivity.timestamp");
+        return new ThingRow(
+                thing.thingName(),
+                first(thing, "thingTypeName").map(String::valueOf).orElse(null),
+                thing.values(DocumentEncoding.STATIC_GROUPS).stream()
+                        .map(String::valueOf)
+                        .toList(),
+                first(thing, "connectivity.connected").map(Boolean.TRUE::equals).orElse(false),
+                lastSeen.map(millis -> Instant.ofEpochMilli(((Number) millis).longValue()))
+                        .orElse(null),
+                first(thing, "shadow.version")
+                        .map(version -> ((Number) version).longValue())
+                        .orElse(0L),
+                pendingDeltaFields(thing),
+                thing.attributes().get(ThingRow.FIRMWARE_ATTRIBUTE));
+    }
+
+    private static Optional<Object> first(FleetDocument thing, String path) {
+        return thing.values(path).stream().findFirst();
+    }
+
+    /** The classic shadow's delta leaves: its paths, an array being one leaf as in the shadow service's count. */
+    private static int pendingDeltaFields(FleetDocument thing) {
+        return (int) thing.fields().keySet().stream()
+                .filter(path -> path.startsWith(CLASSIC_DELTA))
+                .count();
     }
 
     /**

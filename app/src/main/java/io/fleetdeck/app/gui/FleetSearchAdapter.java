@@ -9,6 +9,7 @@ import io.fleetdeck.index.QueryException;
 import io.fleetdeck.index.QuerySyntax;
 import io.fleetdeck.views.fleet.FleetSearch;
 import io.fleetdeck.views.fleet.MalformedQueryException;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +54,12 @@ public final class FleetSearchAdapter implements FleetSearch {
     @Override
     public Set<String> search(String query) throws MalformedQueryException {
         return new LinkedHashSet<>(index.get().allMatching(parse(query)));
+    }
+
+    /** Over the changed things only: the index looks them up by name and tests the query on those alone. */
+    @Override
+    public Set<String> matchingAmong(String query, Collection<String> thingNames) throws MalformedQueryException {
+        return index.get().matchingAmong(parse(query), thingNames);
     }
 
     @Override

@@ -21,7 +21,8 @@ public interface FleetDirectory {
 
     /**
      * Reports the names of things whose registry entry, shadow or connectivity changed (created and deleted ones
-     * too), on any thread and as often as they change; the view collects them and reads them in batches. Closing the
+     * too), on any thread and as often as they change, once the fleet's search finds them as they are now (the
+     * console reports what its index announces); the view collects them and reads them in batches. Closing the
      * returned handle stops the reports.
      */
     AutoCloseable onChange(Consumer<Collection<String>> changedThingNames);

@@ -2,6 +2,7 @@ package io.fleetdeck.views.fleet;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -18,10 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the Fleet table's rows on one background thread, so the window never waits for the fleet: reads every thing at
  * start, collects the names of things that change and reads those at most four times a second, and filters and sorts
- * for each query. A query with a fleet index search asks the {@link FleetSearch} which things it finds, and asks again
- * with each batch of changes (and once more after it, as the index follows the store a moment later), so the table
- * follows the search at most four times a second too. Every result goes to the JavaFX thread as a {@link FleetUpdate},
- * in order.
+ * for each query. A query with a fleet index search asks the {@link FleetSearch} which things it finds once, and with
+ * each batch of changes asks only which of the changed things it finds now (the directory reports a thing once the
+ * index has it as it is), so a busy fleet costs the search what changed, not the whole fleet again. Every result goes
+ * to the JavaFX thread as a {@link FleetUpdate}, in order.
  *
  * <p>Create it, give it the view model's queries ({@code new FleetViewModel(feed, clock)}), then
  * {@link #start} it with the view model's {@code apply}; close it when the window closes.
@@ -53,8 +54,6 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
     private String lastSearch = "";
 
     private Set<String> lastFound;
-    /** Worker thread only: the index may not have caught up with the last batch yet, so search once more. */
-    private boolean searchAgain;
 
     private volatile Consumer<FleetUpdate> apply;
     private volatile AutoCloseable subscription;
@@ -149,10 +148,22 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
         }
     }
 
-    /** What the current search finds now; what it found last time when the index fails. */
-    private Set<String> foundNow() {
+    /**
+     * What the current search finds once {@code names} changed: the things it found before, with the changed ones
+     * asked again; what it found last time when the index fails.
+     */
+    private Set<String> foundAfter(List<String> names) {
+        String query = rows.current().search();
         try {
-            lastFound = search.search(rows.current().search());
+            if (lastFound == null || !query.equals(lastSearch)) {
+                lastFound = search.search(query);
+                lastSearch = query;
+                return lastFound;
+            }
+            Set<String> found = new HashSet<>(lastFound);
+            names.forEach(found::remove);
+            found.addAll(search.matchingAmong(query, names));
+            lastFound = found;
         } catch (MalformedQueryException | RuntimeException e) {
             log.warn("The fleet search {} failed; the table keeps what it found before", lastSearch, e);
         }
@@ -161,7 +172,7 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
 
     private void readChanges() {
         boolean searching = search != null && rows.current().searches();
-        if (!loaded || (changed.isEmpty() && !(searching && searchAgain))) {
+        if (!loaded || changed.isEmpty()) {
             return;
         }
         List<String> names = new ArrayList<>(changed.size());
@@ -169,11 +180,10 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
             names.add(name);
             changed.remove(name);
         }
-        searchAgain = !names.isEmpty();
         try {
-            Collection<ThingRow> now = names.isEmpty() ? List.of() : directory.things(names);
+            Collection<ThingRow> now = directory.things(names);
             FleetUpdate update = searching
-                    ? rows.changed(names, List.copyOf(now), foundNow())
+                    ? rows.changed(names, List.copyOf(now), foundAfter(names))
                     : rows.changed(names, List.copyOf(now));
             if (update != null) {
                 hand(update);

@@ -1,5 +1,7 @@
 package io.fleetdeck.views.fleet;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -22,6 +24,17 @@ public interface FleetSearch {
 
     /** The names of the things {@code query} finds now. */
     Set<String> search(String query) throws MalformedQueryException;
+
+    /**
+     * Which of {@code thingNames} {@code query} finds now: after a batch of changes the table asks this of the things
+     * that changed, not the whole fleet again.
+     */
+    default Set<String> matchingAmong(String query, Collection<String> thingNames) throws MalformedQueryException {
+        Set<String> found = search(query);
+        Set<String> matching = new LinkedHashSet<>();
+        thingNames.stream().filter(found::contains).forEach(matching::add);
+        return matching;
+    }
 
     /** The fields a query can name, sorted by path. */
     List<Field> fields();

@@ -1,6 +1,7 @@
 package io.fleetdeck.views.fleet;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -74,8 +76,26 @@ final class FakeSearch implements FleetSearch {
         return null;
     }
 
+    /** How often a query ran over the whole fleet, and over only some things. */
+    final AtomicInteger wholeFleetSearches = new AtomicInteger();
+
+    final AtomicInteger searchesAmongChanged = new AtomicInteger();
+
+    @Override
+    public Set<String> matchingAmong(String query, Collection<String> thingNames) throws MalformedQueryException {
+        searchesAmongChanged.incrementAndGet();
+        Set<String> found = new LinkedHashSet<>();
+        for (ThingRow row : fleet.things(thingNames)) {
+            if (matches(row, query)) {
+                found.add(row.name());
+            }
+        }
+        return found;
+    }
+
     @Override
     public Set<String> search(String query) throws MalformedQueryException {
+        wholeFleetSearches.incrementAndGet();
         Problem wrong = problem(query);
         if (wrong != null) {
             throw new MalformedQueryException(wrong);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -163,6 +164,52 @@ class FleetFeedTest {
         public AutoCloseable onChange(Consumer<Collection<String>> changedThingNames) {
             return fleet.onChange(changedThingNames);
         }
+    }
+
+    @Test
+    void aSearchRunsOverTheWholeFleetOnceAndThenOnlyOverTheThingsThatChanged() {
+        FakeSearch search = new FakeSearch(fleet);
+        try (FleetFeed searching = new FleetFeed(fleet, search, fxThread)) {
+            searching.start(applied::add);
+            searching.query(new FleetQuery("", FleetOrder.BY_NAME, "connectivity.connected:true"), 1);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> applied.stream().anyMatch(update -> update.answered() == 1 && update.replacesAll()));
+            int wholeFleet = search.wholeFleetSearches.get();
+            ThingRow first = fleet.get(FakeFleet.thing(0).name());
+            boolean wasConnected = first.connected();
+
+            fleet.change(new ThingRow(
+                    first.name(),
+                    first.thingType(),
+                    first.groups(),
+                    !wasConnected,
+                    first.lastSeen(),
+                    first.shadowVersion() + 1,
+                    first.pendingDeltaFields(),
+                    first.firmwareVersion()));
+
+            await().atMost(Duration.ofSeconds(5))
+                    .alias("the changed thing joins or leaves what the table shows")
+                    .until(() -> shown().contains(first.name()) != wasConnected);
+            assertThat(search.searchesAmongChanged.get()).isPositive();
+            assertThat(search.wholeFleetSearches.get())
+                    .as("no search over the whole fleet for a batch of changes")
+                    .isEqualTo(wholeFleet);
+        }
+    }
+
+    /** The names the table shows after every update handed over so far, as the table applies them. */
+    private List<String> shown() {
+        List<ThingRow> table = new ArrayList<>();
+        for (FleetUpdate update : applied) {
+            if (update.replacesAll()) {
+                table = new ArrayList<>(update.rows());
+            } else {
+                List<ThingRow> rows = table;
+                update.changes().forEach(change -> change.applyTo(rows));
+            }
+        }
+        return table.stream().map(ThingRow::name).toList();
     }
 
     /** One report about each of the first 20 things: its shadow moved on a version. */
