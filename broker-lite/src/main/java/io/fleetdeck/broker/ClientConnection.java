@@ -1,6 +1,7 @@
 package io.fleetdeck.broker;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client's connection as services see it: who, from where, over which protocol version, since when.
@@ -13,8 +14,8 @@ public record ClientConnection(
         String remoteAddress,
         int protocolVersion,
         Instant connectedAt,
-        String certificateId,
-        String sessionIdentifier) {
+        @Nullable String certificateId,
+        @Nullable String sessionIdentifier) {
 
     public ClientConnection(String clientId, String remoteAddress, int protocolVersion, Instant connectedAt) {
         this(clientId, remoteAddress, protocolVersion, connectedAt, null, null);

@@ -3,6 +3,7 @@ package io.fleetdeck.broker;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One application message as the broker routes it, free of wire-format types so services and tests can make and read
@@ -12,7 +13,12 @@ import java.util.Objects;
  * @param properties the MQTT 5 properties that travel with the message to MQTT 5 subscribers
  */
 public record PublishedMessage(
-        String topic, byte[] payload, int qos, boolean retain, String senderClientId, MessageProperties properties) {
+        String topic,
+        byte[] payload,
+        int qos,
+        boolean retain,
+        @Nullable String senderClientId,
+        MessageProperties properties) {
 
     public PublishedMessage {
         Objects.requireNonNull(topic, "topic");
@@ -41,7 +47,7 @@ public record PublishedMessage(
      * This message {@code elapsedMillis} after it was published, with its MQTT 5 Message Expiry Interval counted down,
      * or null when it has expired and must not be delivered any more (MQTT 5 §3.3.2.3.3).
      */
-    public PublishedMessage aged(long elapsedMillis) {
+    public @Nullable PublishedMessage aged(long elapsedMillis) {
         Long expiry = properties.messageExpirySeconds();
         if (expiry == null || elapsedMillis < 1000) {
             return expiry == null || elapsedMillis < expiry * 1000 ? this : null;
@@ -65,11 +71,11 @@ public record PublishedMessage(
      * identifiers belong to one connection and are not here.
      */
     public record MessageProperties(
-            Boolean payloadIsUtf8,
-            Long messageExpirySeconds,
-            String contentType,
-            String responseTopic,
-            byte[] correlationData,
+            @Nullable Boolean payloadIsUtf8,
+            @Nullable Long messageExpirySeconds,
+            @Nullable String contentType,
+            @Nullable String responseTopic,
+            byte @Nullable [] correlationData,
             List<Map.Entry<String, String>> userProperties) {
 
         public static final MessageProperties NONE = new MessageProperties(null, null, null, null, null, List.of());

@@ -47,7 +47,7 @@ final class DocumentPatch {
                 ShadowFields.add(document, committed.shadow(), committed.version(), state);
             }
         });
-        if (newerLink) {
+        if (newerLink && link != null) {
             document.add("connectivity.connected", link.connected())
                     .add("connectivity.timestamp", link.at().toEpochMilli())
                     .add("connectivity.disconnectReason", link.disconnectReason());

@@ -174,6 +174,9 @@ public final class DynamicThingGroups implements AutoCloseable {
             refreshGroups();
             for (String name : List.copyOf(groups.keySet())) {
                 Evaluated group = groups.get(name);
+                if (group == null) {
+                    continue;
+                }
                 Set<String> matching = index.matchingAmong(group.query(), things);
                 Set<String> entering = new HashSet<>(matching);
                 entering.removeAll(group.members());
@@ -208,6 +211,9 @@ public final class DynamicThingGroups implements AutoCloseable {
     private void applySlice(String name, List<String> entering, List<String> leaving) {
         DynamicMembershipChange change = registry.changeDynamicMembership(name, entering, leaving);
         Evaluated group = groups.get(name);
+        if (group == null) {
+            return; // deleted meanwhile: its memberships went with it
+        }
         group.members().addAll(change.added());
         change.removed().forEach(left -> {
             Evaluated from = groups.get(left.group());
@@ -246,7 +252,11 @@ public final class DynamicThingGroups implements AutoCloseable {
         groupsChanged = false;
         Map<String, Evaluated> current = new LinkedHashMap<>();
         for (ThingGroup group : registry.dynamicThingGroups()) {
-            String queryString = group.dynamic().queryString();
+            ThingGroup.DynamicMembership dynamic = group.dynamic();
+            if (dynamic == null) {
+                continue; // dynamicThingGroups() gives only dynamic ones
+            }
+            String queryString = dynamic.queryString();
             Evaluated known = groups.get(group.name());
             if (known != null && known.queryString().equals(queryString)) {
                 current.put(group.name(), known);

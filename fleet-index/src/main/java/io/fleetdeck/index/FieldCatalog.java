@@ -14,6 +14,7 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a search box offers while the user types: the fields the index holds and the values they most often have. Read
@@ -63,7 +64,7 @@ final class FieldCatalog {
     }
 
     /** The searchable prefixes of {@link DocumentEncoding}; {@code k:} only mirrors {@code t:} for aggregations. */
-    private static ValueType typeOf(String luceneField) {
+    private static @Nullable ValueType typeOf(String luceneField) {
         if (luceneField.startsWith("t:")) {
             return ValueType.STRING;
         }

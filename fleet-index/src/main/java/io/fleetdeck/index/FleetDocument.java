@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.util.UnicodeUtil;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A thing as the fleet index sees it: its name and its flattened fields, each a path such as {@code
@@ -120,7 +121,7 @@ public final class FleetDocument {
          * Adds one value ({@code String}, {@code Number} or {@code Boolean}) at {@code path}; {@code null}
          * is ignored. {@code thingName} is already set from the builder's name and can't be changed.
          */
-        public Builder add(String path, Object value) {
+        public Builder add(String path, @Nullable Object value) {
             Objects.requireNonNull(path, "path");
             if (value == null) {
                 return this;

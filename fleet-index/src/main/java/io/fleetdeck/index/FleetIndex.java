@@ -39,6 +39,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +99,7 @@ public final class FleetIndex implements AutoCloseable {
             log.warn(
                     "The fleet index cannot be written in {} ({}): it is kept in memory until the next start",
                     folder,
-                    e.getCause().getMessage());
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             discard(folder);
             try {
                 return openIn(new ByteBuffersDirectory(), source, false, null);
@@ -128,7 +129,7 @@ public final class FleetIndex implements AutoCloseable {
         return false;
     }
 
-    private static boolean saysDiskCannotTakeIt(String text) {
+    private static boolean saysDiskCannotTakeIt(@Nullable String text) {
         return text != null
                 && (text.contains("No space left on device")
                         || text.contains("Disk quota exceeded")
@@ -163,8 +164,8 @@ public final class FleetIndex implements AutoCloseable {
         }
     }
 
-    private static FleetIndex openIn(Directory directory, ThingSource source, boolean trusted, Path storeChanged)
-            throws IOException {
+    private static FleetIndex openIn(
+            Directory directory, ThingSource source, boolean trusted, @Nullable Path storeChanged) throws IOException {
         if (!trusted) {
             clear(directory);
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cuts a query into {@link Token}s on demand, so errors surface in reading order. Words end at whitespace
@@ -24,7 +25,7 @@ final class Lexer {
     private final List<Token> ahead = new ArrayList<>();
     private int offset;
     private int lastEnd;
-    private Token lastLexed;
+    private @Nullable Token lastLexed;
     private boolean inRange;
 
     Lexer(String query) {

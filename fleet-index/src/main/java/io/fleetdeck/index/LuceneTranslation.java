@@ -22,6 +22,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.jspecify.annotations.Nullable;
 
 /** Translates a parsed query into a Lucene {@link Query} over the fields of {@link DocumentEncoding}. */
 final class LuceneTranslation {
@@ -65,7 +66,7 @@ final class LuceneTranslation {
 
     private record Fields(String text, String numbers, String booleans) {}
 
-    private static Fields fieldsOf(Scope scope) {
+    private static @Nullable Fields fieldsOf(Scope scope) {
         return switch (scope) {
             case Scope.AnyField any -> new Fields(ALL_TEXT, ALL_NUMBERS, ALL_BOOLEANS);
             case Scope.Field(var path) ->
@@ -78,7 +79,7 @@ final class LuceneTranslation {
         };
     }
 
-    private static Query match(Fields fields, ValueTest test) {
+    private static Query match(@Nullable Fields fields, ValueTest test) {
         if (fields == null) {
             return new MatchNoDocsQuery("the field is not searchable");
         }

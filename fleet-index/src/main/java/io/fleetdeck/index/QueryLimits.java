@@ -1,6 +1,7 @@
 package io.fleetdeck.index;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The limits AWS puts on a query (AWS-IOT-BEHAVIOUR §3.6 and §3.3), checked while it is parsed: at most
@@ -19,7 +20,7 @@ final class QueryLimits {
 
     private final String query;
     private int terms;
-    private Token leadingWildcard;
+    private @Nullable Token leadingWildcard;
 
     QueryLimits(String query) {
         this.query = query;

@@ -5,6 +5,7 @@ import io.fleetdeck.index.Token.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recursive-descent parser of the Fleet Indexing query language (AWS-IOT-BEHAVIOUR §3.3):
@@ -63,7 +64,7 @@ final class QueryParser {
 
     // --- boolean structure; `group` is the field of an enclosing field group, or null
 
-    private QueryNode or(String group, String after) throws QueryException {
+    private QueryNode or(@Nullable String group, String after) throws QueryException {
         var clauses = new ArrayList<QueryNode>();
         clauses.add(and(group, after));
         while (lexer.peek().isKeyword("OR")) {
@@ -73,7 +74,7 @@ final class QueryParser {
         return QueryNode.or(clauses);
     }
 
-    private QueryNode and(String group, String after) throws QueryException {
+    private QueryNode and(@Nullable String group, String after) throws QueryException {
         var clauses = new ArrayList<QueryNode>();
         clauses.add(unary(group, after));
         while (true) {
@@ -89,7 +90,7 @@ final class QueryParser {
         }
     }
 
-    private QueryNode unary(String group, String after) throws QueryException {
+    private QueryNode unary(@Nullable String group, String after) throws QueryException {
         var next = lexer.peek();
         if (next.isKeyword("NOT") || next.is(Type.MINUS)) {
             lexer.next();
@@ -106,7 +107,7 @@ final class QueryParser {
         };
     }
 
-    private QueryNode primary(String group, String after) throws QueryException {
+    private QueryNode primary(@Nullable String group, String after) throws QueryException {
         var token = lexer.peek();
         switch (token.type()) {
             case OPEN_PAREN -> {

@@ -4,6 +4,7 @@ import io.fleetdeck.index.Token.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parts of a query as a search box colours them while the user types: field names, operators, values, phrases,
@@ -113,7 +114,7 @@ public final class QuerySyntax {
         return to;
     }
 
-    private static Kind kindOf(Token token, Token next, boolean inRange) {
+    private static Kind kindOf(Token token, @Nullable Token next, boolean inRange) {
         return switch (token.type()) {
             case WORD -> wordKind(token, next, inRange);
             case PHRASE -> Kind.PHRASE;
@@ -125,7 +126,7 @@ public final class QuerySyntax {
         };
     }
 
-    private static Kind wordKind(Token word, Token next, boolean inRange) {
+    private static Kind wordKind(Token word, @Nullable Token next, boolean inRange) {
         if (inRange && word.isKeyword("TO")) {
             return Kind.RANGE;
         }

@@ -3,6 +3,7 @@ package io.fleetdeck.index;
 import io.fleetdeck.index.QueryNode.Scope;
 import io.fleetdeck.index.Token.Type;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the bounded clauses of AWS-IOT-BEHAVIOUR §3.3: ranges {@code field:[low TO high]} ({@code [ ]}
@@ -55,9 +56,9 @@ final class RangeParser {
             return new QueryNode.Match(
                     scope,
                     new ValueTest.NumberRange(
-                            low.isOpen() ? Double.NEGATIVE_INFINITY : low.number(),
+                            low.numberOr(Double.NEGATIVE_INFINITY),
                             low.isOpen() || lowInclusive,
-                            high.isOpen() ? Double.POSITIVE_INFINITY : high.number(),
+                            high.numberOr(Double.POSITIVE_INFINITY),
                             high.isOpen() || highInclusive));
         }
         return new QueryNode.Match(
@@ -125,9 +126,14 @@ final class RangeParser {
     }
 
     /** A range bound or comparison operand: a number when it is an unquoted number, else lower-cased text. */
-    private record Bound(String text, Double number) {
+    private record Bound(@Nullable String text, @Nullable Double number) {
 
         static final Bound OPEN = new Bound(null, null);
+
+        /** The bound's number; {@code whenOpen} for an open bound ({@code *}). */
+        double numberOr(double whenOpen) {
+            return number == null ? whenOpen : number;
+        }
 
         static Bound of(Token token) {
             var number = token.is(Type.WORD) ? NumberRule.parseIndexed(token.text()) : OptionalDouble.empty();

@@ -2,6 +2,7 @@ package io.fleetdeck.index;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * GetStatistics's answer (AWS-IOT-BEHAVIOUR §3.4): for a number field count, average, sum, minimum, maximum,
@@ -11,13 +12,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record Statistics(
         long count,
-        Double average,
-        Double sum,
-        Double minimum,
-        Double maximum,
-        Double sumOfSquares,
-        Double variance,
-        Double stdDeviation) {
+        @Nullable Double average,
+        @Nullable Double sum,
+        @Nullable Double minimum,
+        @Nullable Double maximum,
+        @Nullable Double sumOfSquares,
+        @Nullable Double variance,
+        @Nullable Double stdDeviation) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +53,7 @@ public record Statistics(
         return response;
     }
 
-    private static void putIfPresent(ObjectNode node, String name, Double value) {
+    private static void putIfPresent(ObjectNode node, String name, @Nullable Double value) {
         if (value != null) {
             node.put(name, value);
         }

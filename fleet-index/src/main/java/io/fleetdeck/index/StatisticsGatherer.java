@@ -13,6 +13,7 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.NumericUtils;
+import org.jspecify.annotations.Nullable;
 
 /**
  * GetStatistics in one pass over the matching things' doc values, summing as it goes: no array of a million values to
@@ -118,7 +119,7 @@ final class StatisticsGatherer implements Collector {
     }
 
     /** The field's doc values in this segment, or null when no document of it has the field. */
-    private static SortedNumericDocValues numeric(LeafReader reader, String field) throws IOException {
+    private static @Nullable SortedNumericDocValues numeric(LeafReader reader, String field) throws IOException {
         return reader.getFieldInfos().fieldInfo(field) == null ? null : DocValues.getSortedNumeric(reader, field);
     }
 

@@ -2,6 +2,7 @@ package io.fleetdeck.index;
 
 import java.util.List;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /** What one value must be like for a {@link QueryNode.Match} (AWS-IOT-BEHAVIOUR §3.3). */
 sealed interface ValueTest {
@@ -37,7 +38,11 @@ sealed interface ValueTest {
     }
 
     /** A token of a string value within the bounds, in code point order; a {@code null} bound is open. */
-    record TextRange(String low, boolean lowInclusive, String high, boolean highInclusive) implements ValueTest {
+    record TextRange(
+            @Nullable String low,
+            boolean lowInclusive,
+            @Nullable String high,
+            boolean highInclusive) implements ValueTest {
 
         boolean contains(String token) {
             int fromLow = low == null ? 1 : Tokens.compare(token, low);

@@ -16,4 +16,7 @@
  * {@code InMemoryMatch}. Values are cut into tokens by {@code Tokens} and read as numbers by {@link
  * io.fleetdeck.index.NumberRule} on both sides, so the two ways of running a query cannot drift apart.
  */
+@NullMarked
 package io.fleetdeck.index;
+
+import org.jspecify.annotations.NullMarked;

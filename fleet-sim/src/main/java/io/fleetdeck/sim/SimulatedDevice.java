@@ -8,6 +8,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One simulated device: a real MQTT client (Paho, 3.1.1 or 5) over TLS, its client id its thing name, publishing
@@ -22,8 +23,10 @@ final class SimulatedDevice implements AutoCloseable {
     private final String thingName;
     private final boolean mqtt5;
     private final Telemetry telemetry;
-    private MqttAsyncClient v3;
-    private org.eclipse.paho.mqttv5.client.MqttAsyncClient v5;
+    /* one of the two, once connected: the MQTT 3.1.1 or the MQTT 5 client */
+    private @Nullable MqttAsyncClient v3;
+
+    private org.eclipse.paho.mqttv5.client.@Nullable MqttAsyncClient v5;
 
     SimulatedDevice(String thingName, boolean mqtt5, RandomGenerator random) {
         this.thingName = thingName;
@@ -45,23 +48,25 @@ final class SimulatedDevice implements AutoCloseable {
 
     void connect(FleetEndpoint endpoint, SSLSocketFactory tls) throws Exception {
         if (mqtt5) {
-            v5 = new org.eclipse.paho.mqttv5.client.MqttAsyncClient(
+            var client = new org.eclipse.paho.mqttv5.client.MqttAsyncClient(
                     endpoint.uri(), thingName, new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+            v5 = client;
             MqttConnectionOptions options = new MqttConnectionOptions();
             options.setSocketFactory(tls);
             options.setKeepAliveInterval(60);
             options.setAutomaticReconnect(true);
             options.setCleanStart(true);
-            v5.connect(options).waitForCompletion(30_000);
+            client.connect(options).waitForCompletion(30_000);
         } else {
-            v3 = new MqttAsyncClient(endpoint.uri(), thingName, new MemoryPersistence());
+            MqttAsyncClient client = new MqttAsyncClient(endpoint.uri(), thingName, new MemoryPersistence());
+            v3 = client;
             MqttConnectOptions options = new MqttConnectOptions();
             options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
             options.setSocketFactory(tls);
             options.setKeepAliveInterval(60);
             options.setAutomaticReconnect(true);
             options.setCleanSession(true);
-            v3.connect(options).waitForCompletion(30_000);
+            client.connect(options).waitForCompletion(30_000);
         }
     }
 
@@ -72,32 +77,38 @@ final class SimulatedDevice implements AutoCloseable {
                 this::publishAtLeastOnce,
                 scheduler,
                 timing.actDelay().toMillis());
-        if (mqtt5) {
+        var five = v5;
+        var three = v3;
+        if (five != null) {
             // this Paho v5 call reads a subscription identifier list; 0 asks it to pick one when the broker offers them
             org.eclipse.paho.mqttv5.common.packet.MqttProperties properties =
                     new org.eclipse.paho.mqttv5.common.packet.MqttProperties();
             properties.setSubscriptionIdentifiers(java.util.List.of(0));
-            v5.subscribe(
+            five.subscribe(
                             new org.eclipse.paho.mqttv5.common.MqttSubscription(shadow.deltaTopic(), 1),
                             null,
                             null,
                             (topic, message) -> shadow.onDelta(message.getPayload()),
                             properties)
                     .waitForCompletion(30_000);
-        } else {
-            v3.subscribe(shadow.deltaTopic(), 1, (topic, message) -> shadow.onDelta(message.getPayload()))
+        } else if (three != null) {
+            three.subscribe(shadow.deltaTopic(), 1, (topic, message) -> shadow.onDelta(message.getPayload()))
                     .waitForCompletion(30_000);
+        } else {
+            throw new IllegalStateException(thingName + " keeps its shadow only once connected");
         }
         shadow.reportOnConnect();
         shadow.reportEvery(timing.reportEvery());
     }
 
     private void publishAtLeastOnce(String topic, byte[] payload) {
+        var five = v5;
+        var three = v3;
         try {
-            if (mqtt5 && v5.isConnected()) {
-                v5.publish(topic, payload, 1, false);
-            } else if (!mqtt5 && v3.isConnected()) {
-                v3.publish(topic, payload, 1, false);
+            if (five != null && five.isConnected()) {
+                five.publish(topic, payload, 1, false);
+            } else if (three != null && three.isConnected()) {
+                three.publish(topic, payload, 1, false);
             }
         } catch (MqttException | org.eclipse.paho.mqttv5.common.MqttException e) {
             // reconnecting: the next report carries the state
@@ -107,11 +118,13 @@ final class SimulatedDevice implements AutoCloseable {
     /** Publishes one reading at QoS 0; a device that is reconnecting skips it, as a real one would. */
     void publishTelemetry(long epochMillis) {
         byte[] reading = telemetry.next(epochMillis);
+        var five = v5;
+        var three = v3;
         try {
-            if (mqtt5 && v5.isConnected()) {
-                v5.publish(telemetryTopic(), reading, 0, false);
-            } else if (!mqtt5 && v3.isConnected()) {
-                v3.publish(telemetryTopic(), reading, 0, false);
+            if (five != null && five.isConnected()) {
+                five.publish(telemetryTopic(), reading, 0, false);
+            } else if (three != null && three.isConnected()) {
+                three.publish(telemetryTopic(), reading, 0, false);
             }
         } catch (MqttException | org.eclipse.paho.mqttv5.common.MqttException e) {
             // the client's own reconnect takes care of it; a missed reading is what the fleet would see too
@@ -120,14 +133,16 @@ final class SimulatedDevice implements AutoCloseable {
 
     @Override
     public void close() {
+        var five = v5;
+        var three = v3;
         try {
-            if (v5 != null) {
-                v5.disconnect(QUIESCE_MILLIS).waitForCompletion(5_000);
-                v5.close();
+            if (five != null) {
+                five.disconnect(QUIESCE_MILLIS).waitForCompletion(5_000);
+                five.close();
             }
-            if (v3 != null) {
-                v3.disconnect(QUIESCE_MILLIS).waitForCompletion(5_000);
-                v3.close();
+            if (three != null) {
+                three.disconnect(QUIESCE_MILLIS).waitForCompletion(5_000);
+                three.close();
             }
         } catch (MqttException | org.eclipse.paho.mqttv5.common.MqttException e) {
             // stopping anyway

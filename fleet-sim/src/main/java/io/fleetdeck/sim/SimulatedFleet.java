@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ public final class SimulatedFleet implements AutoCloseable {
             String prefix,
             int size,
             double messagesPerSecond,
-            Function<String, DeviceIdentity> identities)
+            Function<String, @Nullable DeviceIdentity> identities)
             throws Exception {
         return start(endpoint, prefix, size, messagesPerSecond, identities, null, (thing, identity) -> {});
     }
@@ -68,8 +69,8 @@ public final class SimulatedFleet implements AutoCloseable {
             String prefix,
             int size,
             double messagesPerSecond,
-            Function<String, DeviceIdentity> identities,
-            ClaimBundle claim,
+            Function<String, @Nullable DeviceIdentity> identities,
+            @Nullable ClaimBundle claim,
             BiConsumer<String, DeviceIdentity> provisioned)
             throws Exception {
         return start(endpoint, prefix, size, messagesPerSecond, identities, claim, provisioned, ShadowTiming.DEMO);
@@ -81,8 +82,8 @@ public final class SimulatedFleet implements AutoCloseable {
             String prefix,
             int size,
             double messagesPerSecond,
-            Function<String, DeviceIdentity> identities,
-            ClaimBundle claim,
+            Function<String, @Nullable DeviceIdentity> identities,
+            @Nullable ClaimBundle claim,
             BiConsumer<String, DeviceIdentity> provisioned,
             ShadowTiming shadowTiming)
             throws Exception {
@@ -149,11 +150,11 @@ public final class SimulatedFleet implements AutoCloseable {
         }
     }
 
-    private static DeviceIdentity identityOf(
+    private static @Nullable DeviceIdentity identityOf(
             String thing,
             FleetEndpoint endpoint,
-            Function<String, DeviceIdentity> identities,
-            ClaimBundle claim,
+            Function<String, @Nullable DeviceIdentity> identities,
+            @Nullable ClaimBundle claim,
             BiConsumer<String, DeviceIdentity> provisioned)
             throws Exception {
         DeviceIdentity known = identities.apply(thing);
@@ -168,7 +169,7 @@ public final class SimulatedFleet implements AutoCloseable {
 
     /** A device's identity: what it was given, or what it got by provisioning itself. */
     private interface IdentitySource {
-        DeviceIdentity identityOf(String thing) throws Exception;
+        @Nullable DeviceIdentity identityOf(String thing) throws Exception;
     }
 
     public List<String> thingNames() {

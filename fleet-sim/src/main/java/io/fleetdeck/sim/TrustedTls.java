@@ -20,6 +20,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import org.jspecify.annotations.Nullable;
 
 /** A TLS socket factory that trusts exactly one CA, the data folder's, as a device flashed with it would. */
 final class TrustedTls {
@@ -27,7 +28,7 @@ final class TrustedTls {
     private TrustedTls() {}
 
     /** Trusting the data folder's CA and, when {@code identity} is not null, presenting the device's certificate. */
-    static SSLSocketFactory forDevice(Path caCertificate, DeviceIdentity identity)
+    static SSLSocketFactory forDevice(Path caCertificate, @Nullable DeviceIdentity identity)
             throws IOException, GeneralSecurityException {
         if (identity == null) {
             return trusting(caCertificate);

@@ -1,5 +1,8 @@
 package io.fleetdeck.app.cli;
 
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.api.error.InternalFailureException;
+import io.fleetdeck.api.error.ThrottlingException;
 import io.fleetdeck.app.runtime.OfflineFleet;
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.fleet.identity.IdentityException;
@@ -11,8 +14,8 @@ import java.time.Clock;
 
 /**
  * What the identity commands share: open the data folder no instance holds, do one thing, print what was done; a
- * refusal from the identities, the registry or a shadow becomes one line on stderr with AWS's error code, and exit
- * code 2.
+ * refusal from the service API, the identities, the registry or a shadow becomes one line on stderr with AWS's error
+ * code, and exit code 2.
  */
 @FunctionalInterface
 interface OfflineAction {
@@ -30,6 +33,11 @@ interface OfflineAction {
             }
             out.flush();
             return 0;
+        } catch (ThrottlingException | InternalFailureException e) {
+            // the store refused (a full disk) or failed: its reason says it all, as for every command
+            throw new StartupException(e.getMessage(), e);
+        } catch (FleetApiException e) {
+            throw new StartupException(e.errorCode() + ": " + e.getMessage());
         } catch (IdentityException e) {
             throw new StartupException(e.code() + ": " + e.getMessage());
         } catch (RegistryException e) {

@@ -1,8 +1,9 @@
 package io.fleetdeck.app.cli;
 
+import io.fleetdeck.api.things.NewThing;
+import io.fleetdeck.api.things.ThingDescription;
+import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.app.startup.StartupException;
-import io.fleetdeck.fleet.registry.Registry;
-import io.fleetdeck.fleet.registry.Thing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +65,16 @@ final class ThingCommand {
                     thingCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
-                        Registry registry = fleet.services().registry();
-                        registry.createThing(name, type, parsed);
+                        ThingService things = fleet.services().things();
+                        things.createThing(new NewThing(name, type, parsed));
                         for (String group : groups) {
-                            registry.addThingToGroup(group, name);
+                            things.addThingToThingGroup(group, name);
                         }
-                        Thing created = registry.thing(name).orElseThrow();
-                        return "thing " + created.name() + " version " + created.version()
-                                + (created.groups().isEmpty() ? "" : " in " + String.join(", ", created.groups()));
+                        ThingDescription created = things.describeThing(name);
+                        return "thing " + created.thingName() + " version " + created.version()
+                                + (created.thingGroupNames().isEmpty()
+                                        ? ""
+                                        : " in " + String.join(", ", created.thingGroupNames()));
                     });
         }
     }
@@ -98,7 +101,7 @@ final class ThingCommand {
                     thingCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
-                        fleet.services().registry().deleteThing(name);
+                        fleet.services().things().deleteThing(name);
                         return "thing " + name + " deleted";
                     });
         }

@@ -2,8 +2,10 @@ package io.fleetdeck.app.runtime;
 
 import io.fleetdeck.api.event.FleetEvent;
 import io.fleetdeck.api.event.FleetEvents;
+import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderSpace;
+import io.fleetdeck.app.service.LocalThings;
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker;
@@ -77,6 +79,7 @@ public final class FleetServices implements AutoCloseable {
         identities.inheritGroupPoliciesFrom(registry::groupsWithAncestors);
         identities.refusePoliciesOnDynamicGroups(
                 group -> registry.thingGroup(group).map(ThingGroup::isDynamic).orElse(false));
+        identities.publishChangesTo(committed);
         this.identities = identities;
         this.enrollment = new DeviceEnrollment(identities, registry);
     }
@@ -203,6 +206,11 @@ public final class FleetServices implements AutoCloseable {
     /** Shadows for operators: the same rules as over MQTT; while the broker runs, changes reach devices too. */
     public ShadowAccess shadowAccess() {
         return new ShadowAccess(shadows, shadowService);
+    }
+
+    /** The service API's things: what the CLI, the console and the HTTP API ask of the registry. */
+    public ThingService things() {
+        return new LocalThings(registry);
     }
 
     /** Things, thing types and thing groups. */

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -26,6 +27,7 @@ import io.fleetdeck.views.archfixture.StoreBackedTable;
 import io.netty.handler.ssl.SslContext;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -85,6 +87,45 @@ class ArchitectureTest {
     @Test
     void noPackagesDependOnEachOtherInACircle() {
         noPackageCycles().check(FLEETDECK);
+    }
+
+    /**
+     * The modules whose nullness NullAway checks: every package of theirs is {@code @NullMarked}, so a new package
+     * cannot slip out of the check unnoticed. (views and app are not marked yet: issue 14 goes on.)
+     */
+    static ArchRule packagesAreNullMarked() {
+        return classes()
+                .that()
+                .resideInAnyPackage(API, BROKER, FLEET, INDEX, SIM)
+                .should(new ArchCondition<JavaClass>("be in a @NullMarked package") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        if (!type.getPackage().isAnnotatedWith(NullMarked.class)) {
+                            events.add(SimpleConditionEvent.violated(
+                                    type,
+                                    "package " + type.getPackageName() + " of " + type.getName()
+                                            + " is not @NullMarked"));
+                        }
+                    }
+                })
+                .as("every package of fleet-api, broker-lite, fleet-core, fleet-index and fleet-sim is @NullMarked");
+    }
+
+    @Test
+    void theCheckedModulesArePackagesNullMarked() {
+        packagesAreNullMarked().check(FLEETDECK);
+    }
+
+    @Test
+    void aPackageWithoutNullMarkedBreaksTheBuild() {
+        EvaluationResult result =
+                packagesAreNullMarked().evaluate(new ClassFileImporter().importClasses(ShadowScreen.class));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(line -> assertThat(line)
+                        .contains("io.fleetdeck.fleet.archfixture")
+                        .contains("@NullMarked"));
     }
 
     /** Callers start a broker with its own TLS type; Netty's SslContext stays an implementation detail. */

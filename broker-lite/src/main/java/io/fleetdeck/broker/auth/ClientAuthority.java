@@ -3,6 +3,7 @@ package io.fleetdeck.broker.auth;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The port through which the broker asks the registry who a device is and what it may do: registered CAs, certificate
@@ -15,7 +16,7 @@ public interface ClientAuthority {
     List<X509Certificate> trustedAuthorities();
 
     /** At CONNECT: the identity behind {@code certificate} and the policies in force for it, or why it may not connect. */
-    Admission admit(X509Certificate certificate, String clientId, String sourceIp);
+    Admission admit(X509Certificate certificate, String clientId, @Nullable String sourceIp);
 
     /**
      * A number that changes whenever a certificate, policy or attachment changes, so a connection knows its cached

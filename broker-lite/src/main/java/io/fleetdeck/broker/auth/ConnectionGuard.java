@@ -6,6 +6,7 @@ import io.fleetdeck.broker.policy.PolicyEvaluator;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One connection's policy checks: the admission from CONNECT and its decisions cached by action and resource, thrown
@@ -21,12 +22,13 @@ public final class ConnectionGuard {
     private final ClientAuthority authority;
     private final X509Certificate certificate;
     private final String clientId;
-    private final String sourceIp;
+    private final @Nullable String sourceIp;
     private final Map<String, Decision> cache = new ConcurrentHashMap<>();
-    private volatile Admission admission;
+    private volatile @Nullable Admission admission;
     private volatile long generation;
 
-    private ConnectionGuard(ClientAuthority authority, X509Certificate certificate, String clientId, String sourceIp) {
+    private ConnectionGuard(
+            ClientAuthority authority, X509Certificate certificate, String clientId, @Nullable String sourceIp) {
         this.authority = authority;
         this.certificate = certificate;
         this.clientId = clientId;
@@ -35,18 +37,18 @@ public final class ConnectionGuard {
 
     /** Asks the authority to admit a connection; the guard answers for it from then on. */
     public static ConnectionGuard admit(
-            ClientAuthority authority, X509Certificate certificate, String clientId, String sourceIp) {
+            ClientAuthority authority, X509Certificate certificate, String clientId, @Nullable String sourceIp) {
         ConnectionGuard guard = new ConnectionGuard(authority, certificate, clientId, sourceIp);
         guard.refresh();
         return guard;
     }
 
     /** Why the connection may not go on, or null when it is admitted. */
-    public String refusal() {
+    public @Nullable String refusal() {
         return admission instanceof Admission.Refused refused ? refused.reason() : null;
     }
 
-    public String certificateId() {
+    public @Nullable String certificateId() {
         return admission instanceof Admission.Admitted admitted ? admitted.certificateId() : null;
     }
 

@@ -14,6 +14,7 @@ import io.fleetdeck.broker.json.StrictJsonException.Rule;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one JSON reader for everything a device or an operator sends: shadow updates, job execution updates,
@@ -49,12 +50,13 @@ public final class StrictJson {
 
     /** How a caller reads the document from the checking parser, which is positioned before its first token. */
     @FunctionalInterface
-    public interface DocumentReader<T> {
+    public interface DocumentReader<T extends @Nullable Object> {
         T read(JsonParser parser) throws IOException;
     }
 
     /** Reads the one document in {@code json} (UTF-8) with {@code reader}, then requires that nothing follows it. */
-    public static <T> T read(byte[] json, DocumentReader<T> reader) throws StrictJsonException {
+    public static <T extends @Nullable Object> T read(byte[] json, DocumentReader<T> reader)
+            throws StrictJsonException {
         try (CheckingParser parser = new CheckingParser(FACTORY.createParser(json))) {
             return readWhole(parser, reader);
         } catch (IOException e) {
@@ -63,7 +65,8 @@ public final class StrictJson {
     }
 
     /** Reads the one document in {@code json} with {@code reader}, then requires that nothing follows it. */
-    public static <T> T read(String json, DocumentReader<T> reader) throws StrictJsonException {
+    public static <T extends @Nullable Object> T read(String json, DocumentReader<T> reader)
+            throws StrictJsonException {
         try (CheckingParser parser = new CheckingParser(FACTORY.createParser(json))) {
             return readWhole(parser, reader);
         } catch (IOException e) {
@@ -71,7 +74,7 @@ public final class StrictJson {
         }
     }
 
-    private static <T> T readWhole(CheckingParser parser, DocumentReader<T> reader)
+    private static <T extends @Nullable Object> T readWhole(CheckingParser parser, DocumentReader<T> reader)
             throws IOException, StrictJsonException {
         T document = reader.read(parser);
         // not currentToken(): databind clears it after reading a root value
@@ -157,7 +160,7 @@ public final class StrictJson {
         }
 
         @Override
-        public JsonToken nextToken() throws IOException {
+        public @Nullable JsonToken nextToken() throws IOException {
             JsonToken token = delegate.nextToken();
             if (token == null) {
                 return null;
@@ -173,18 +176,18 @@ public final class StrictJson {
         }
 
         @Override
-        public JsonToken nextValue() throws IOException {
+        public @Nullable JsonToken nextValue() throws IOException {
             JsonToken token = nextToken();
             return token == JsonToken.FIELD_NAME ? nextToken() : token;
         }
 
         @Override
-        public String nextFieldName() throws IOException {
+        public @Nullable String nextFieldName() throws IOException {
             return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
         }
 
         @Override
-        public String nextTextValue() throws IOException {
+        public @Nullable String nextTextValue() throws IOException {
             return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
         }
 

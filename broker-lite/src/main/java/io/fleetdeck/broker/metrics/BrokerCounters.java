@@ -2,6 +2,7 @@ package io.fleetdeck.broker.metrics;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Broker-wide counters: connections accepted and ended (by reason) and all traffic. Thread-safe. */
@@ -22,7 +23,8 @@ public final class BrokerCounters {
     }
 
     public void disconnected(DisconnectReason reason) {
-        disconnects.get(reason).increment();
+        Objects.requireNonNull(disconnects.get(reason), "every reason has a counter")
+                .increment();
     }
 
     public TrafficCounters traffic() {

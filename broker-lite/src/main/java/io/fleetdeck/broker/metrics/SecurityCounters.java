@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What Device Defender watches per client id (AWS-IOT-BEHAVIOUR §7): connection attempts, authorization failures and
@@ -23,7 +24,7 @@ public final class SecurityCounters {
         this.maxClients = maxClients;
     }
 
-    public void connectionAttempt(String clientId, String sourceIp) {
+    public void connectionAttempt(String clientId, @Nullable String sourceIp) {
         Client client = client(clientId);
         client.attempts.increment();
         if (sourceIp != null && client.addresses.size() < MAX_ADDRESSES_PER_CLIENT) {

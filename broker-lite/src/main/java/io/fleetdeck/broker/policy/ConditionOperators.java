@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * IAM's condition operators as AWS IoT policies use them: string, numeric, date, boolean, IP address, ARN and Null
@@ -132,7 +133,7 @@ final class ConditionOperators {
     }
 
     /** ISO-8601 instants or epoch seconds, as IAM accepts. */
-    private static Instant instant(String text) {
+    private static @Nullable Instant instant(String text) {
         try {
             return text.chars().allMatch(Character::isDigit)
                     ? Instant.ofEpochSecond(Long.parseLong(text))
@@ -168,7 +169,7 @@ final class ConditionOperators {
     }
 
     /** Parses an IP literal without ever looking up a host name. */
-    private static byte[] literalAddress(String text) throws UnknownHostException {
+    private static byte @Nullable [] literalAddress(String text) throws UnknownHostException {
         boolean ipv4 = IPV4.matcher(text).matches();
         boolean ipv6 = text.indexOf(':') >= 0
                 && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');

@@ -1,6 +1,7 @@
 package io.fleetdeck.broker.policy;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An AWS IoT policy document (AWS-IOT-BEHAVIOUR §5.5), parsed and checked: made by {@link PolicyParser}, never half
@@ -27,7 +28,7 @@ public record PolicyDocument(String version, List<Statement> statements, boolean
      */
     public record Statement(
             int index,
-            String sid,
+            @Nullable String sid,
             Effect effect,
             List<String> actions,
             List<String> resources,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The names an AWS IoT policy may use: its actions (AWS-IOT-BEHAVIOUR §5.6) and its policy variables and condition
@@ -89,7 +90,7 @@ final class PolicyNames {
     }
 
     /** The known action or key closest to a typo (at most two edits, ignoring case), or null. */
-    static String closest(String name, List<String> known) {
+    static @Nullable String closest(String name, List<String> known) {
         String best = null;
         int bestDistance = 3;
         for (String candidate : known) {

@@ -120,7 +120,7 @@ public final class PolicyParser {
     private static List<String> actions(PositionedJson json, Warnings warnings) throws PolicyDocumentException {
         List<String> actions = new ArrayList<>();
         for (PositionedJson item : json.stringOrStrings("Action")) {
-            String action = (String) item.value();
+            String action = item.text();
             if (!ACTION.matcher(action).matches()) {
                 throw item.error("an action is service:name, such as iot:Publish or iot:*, was \"" + action + "\"");
             }
@@ -139,7 +139,7 @@ public final class PolicyParser {
             throws PolicyDocumentException {
         List<String> resources = new ArrayList<>();
         for (PositionedJson item : json.stringOrStrings("Resource")) {
-            String resource = (String) item.value();
+            String resource = item.text();
             if (!resource.equals("*") && !resource.startsWith("arn:")) {
                 throw item.error("a resource is \"*\" or an ARN such as"
                         + " arn:aws:iot:us-east-1:123456789012:topic/dt/*, was \"" + resource + "\"");
@@ -196,7 +196,7 @@ public final class PolicyParser {
 
     /** Each {@code ${name}} in a string: unknown names, and names that stay literal because variables are off. */
     private static void checkVariables(PositionedJson item, Warnings warnings, boolean variables, String consequence) {
-        String text = (String) item.value();
+        String text = item.text();
         for (int start = text.indexOf("${"); start >= 0; start = text.indexOf("${", start + 2)) {
             int close = text.indexOf('}', start);
             if (close < 0) {

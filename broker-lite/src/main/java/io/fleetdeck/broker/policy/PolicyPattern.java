@@ -1,5 +1,7 @@
 package io.fleetdeck.broker.policy;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A policy string with IAM wildcards, its variables filled in for one principal: {@code *} is any run of characters,
  * slashes included, and {@code ?} is one character (AWS-IOT-BEHAVIOUR §5.8); MQTT's {@code +} and {@code #} are plain
@@ -17,7 +19,7 @@ final class PolicyPattern {
     }
 
     /** Compiles {@code text}; with {@code principal} null or variables off, {@code ${...}} stays as written. */
-    static PolicyPattern compile(String text, boolean variablesEnabled, PrincipalContext principal) {
+    static PolicyPattern compile(String text, boolean variablesEnabled, @Nullable PrincipalContext principal) {
         int[] buffer = new int[text.length() * 2 + 16];
         int size = 0;
         int i = 0;

@@ -3,6 +3,7 @@ package io.fleetdeck.broker.policy;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The values of policy variables and condition keys for one principal (AWS-IOT-BEHAVIOUR §5.7). A variable that cannot
@@ -25,7 +26,7 @@ final class PolicyVariables {
     private PolicyVariables() {}
 
     /** The single value a {@code ${name}} stands for in a resource or condition value, or null. */
-    static String single(String name, PrincipalContext principal) {
+    static @Nullable String single(String name, PrincipalContext principal) {
         List<String> values = values(name, principal);
         return values.isEmpty() ? null : values.getFirst();
     }
@@ -120,7 +121,7 @@ final class PolicyVariables {
         return value.chars().noneMatch(c -> WILDCARD_CHARACTERS.indexOf(c) >= 0);
     }
 
-    private static List<String> listOf(String value) {
+    private static List<String> listOf(@Nullable String value) {
         return value == null ? List.of() : List.of(value);
     }
 }

@@ -10,23 +10,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON read into a small tree that remembers where each value started, so a rule broken deep inside a document is
  * reported at its line and column. A tree node's value is a {@code Map<String, PositionedJson>}, a
  * {@code List<PositionedJson>}, a String, a Boolean, a Number or null.
  */
-record PositionedJson(Object value, int line, int column) {
+record PositionedJson(@Nullable Object value, int line, int column) {
+
+    /** The value of an item {@code stringOrStrings} gave: always a string. */
+    String text() {
+        if (value instanceof String text) {
+            return text;
+        }
+        throw new IllegalStateException("not a string at line " + line + ", column " + column);
+    }
 
     /** The same strict reading as every other JSON a device or operator sends ({@link StrictJson}). */
     static PositionedJson read(String text) throws PolicyDocumentException {
         try {
-            return StrictJson.read(text, parser -> {
+            // StrictJson refuses an empty document itself, so the reader's null never comes back
+            return Objects.requireNonNull(StrictJson.<@Nullable PositionedJson>read(text, parser -> {
                 if (parser.nextToken() == null) {
                     return null;
                 }
                 return readValue(parser);
-            });
+            }));
         } catch (StrictJsonException e) {
             throw new PolicyDocumentException(
                     e.line(),

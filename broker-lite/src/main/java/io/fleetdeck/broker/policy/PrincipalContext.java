@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a policy may ask about the client behind a request (AWS-IOT-BEHAVIOUR §5.7): its client id and address, the
@@ -23,11 +24,11 @@ import java.util.Set;
  */
 public record PrincipalContext(
         String clientId,
-        String sourceIp,
-        String certificateId,
-        String certificateSerial,
+        @Nullable String sourceIp,
+        @Nullable String certificateId,
+        @Nullable String certificateSerial,
         Set<String> attachedThings,
-        Thing thing,
+        @Nullable Thing thing,
         Map<String, List<String>> subject,
         Map<String, List<String>> issuer,
         Map<String, List<String>> alternativeNames,
@@ -47,7 +48,7 @@ public record PrincipalContext(
      */
     public static PrincipalContext forCertificate(
             String clientId,
-            String sourceIp,
+            @Nullable String sourceIp,
             CertificateFacts certificate,
             Map<String, Thing> attachedThings,
             Instant now) {
@@ -96,7 +97,7 @@ public record PrincipalContext(
     }
 
     /** The thing a connection speaks for, with what policies may read of it. */
-    public record Thing(String name, String typeName, Map<String, String> attributes) {
+    public record Thing(String name, @Nullable String typeName, Map<String, String> attributes) {
 
         public Thing {
             attributes = Map.copyOf(attributes);

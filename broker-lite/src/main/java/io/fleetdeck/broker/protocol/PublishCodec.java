@@ -19,6 +19,7 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Converts between Netty's PUBLISH packets and the broker's {@link PublishedMessage}, with the MQTT 5 properties. */
 public final class PublishCodec {
@@ -39,11 +40,15 @@ public final class PublishCodec {
 
     /** A PUBLISH for a subscriber; MQTT 3.1.1 subscribers get no properties. */
     public static MqttPublishMessage write(
-            PublishedMessage message, int packetId, boolean duplicate, boolean mqtt5, int[] subscriptionIds) {
+            PublishedMessage message,
+            int packetId,
+            boolean duplicate,
+            boolean mqtt5,
+            int @Nullable [] subscriptionIds) {
         MqttFixedHeader header = new MqttFixedHeader(
                 MqttMessageType.PUBLISH, duplicate, MqttQoS.valueOf(message.qos()), message.retain(), 0);
         MqttProperties properties = mqtt5 ? writeProperties(message.properties()) : MqttProperties.NO_PROPERTIES;
-        if (mqtt5 && subscriptionIds.length > 0) {
+        if (mqtt5 && subscriptionIds != null && subscriptionIds.length > 0) {
             properties = withSubscriptionIds(properties, subscriptionIds);
         }
         return new MqttPublishMessage(
@@ -147,19 +152,19 @@ public final class PublishCodec {
         return properties;
     }
 
-    static Integer integer(MqttProperties properties, MqttPropertyType type) {
+    static @Nullable Integer integer(MqttProperties properties, MqttPropertyType type) {
         return properties.getProperty(type.value()) instanceof IntegerProperty p ? p.value() : null;
     }
 
-    private static String string(MqttProperties properties, MqttPropertyType type) {
+    private static @Nullable String string(MqttProperties properties, MqttPropertyType type) {
         return properties.getProperty(type.value()) instanceof StringProperty p ? p.value() : null;
     }
 
-    public static Integer topicAlias(MqttProperties properties) {
+    public static @Nullable Integer topicAlias(MqttProperties properties) {
         return integer(properties, MqttPropertyType.TOPIC_ALIAS);
     }
 
-    public static Integer integerProperty(MqttProperties properties, MqttPropertyType type) {
+    public static @Nullable Integer integerProperty(MqttProperties properties, MqttPropertyType type) {
         return integer(properties, type);
     }
 }

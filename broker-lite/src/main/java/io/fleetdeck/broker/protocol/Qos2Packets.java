@@ -7,6 +7,7 @@ import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The three packets of QoS 2's second half, PUBREC, PUBREL and PUBCOMP (MQTT 3.1.1 §3.5–3.7, MQTT 5 §3.5–3.7). On MQTT
@@ -25,15 +26,15 @@ public final class Qos2Packets {
 
     private Qos2Packets() {}
 
-    public static MqttMessage pubRec(int packetId, boolean mqtt5, byte reason, String why) {
+    public static MqttMessage pubRec(int packetId, boolean mqtt5, byte reason, @Nullable String why) {
         return reply(PUBREC, packetId, mqtt5, reason, why);
     }
 
-    public static MqttMessage pubRel(int packetId, boolean mqtt5, byte reason, String why) {
+    public static MqttMessage pubRel(int packetId, boolean mqtt5, byte reason, @Nullable String why) {
         return reply(PUBREL, packetId, mqtt5, reason, why);
     }
 
-    public static MqttMessage pubComp(int packetId, boolean mqtt5, byte reason, String why) {
+    public static MqttMessage pubComp(int packetId, boolean mqtt5, byte reason, @Nullable String why) {
         return reply(PUBCOMP, packetId, mqtt5, reason, why);
     }
 
@@ -48,7 +49,8 @@ public final class Qos2Packets {
         return ((MqttMessageIdVariableHeader) reply.variableHeader()).messageId();
     }
 
-    private static MqttMessage reply(MqttFixedHeader header, int packetId, boolean mqtt5, byte reason, String why) {
+    private static MqttMessage reply(
+            MqttFixedHeader header, int packetId, boolean mqtt5, byte reason, @Nullable String why) {
         if (!mqtt5 || reason == ReasonCodes.SUCCESS) {
             return new MqttMessage(header, MqttMessageIdVariableHeader.from(packetId));
         }

@@ -3,6 +3,7 @@ package io.fleetdeck.broker.routing;
 import io.fleetdeck.broker.PublishedMessage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes every accepted publish, from clients and services alike, keeps it when retained and hands it to each matching
@@ -77,7 +78,7 @@ public final class MessageRouter {
 
     /** {@code $share/<group>/<filter>}: the group name has no wildcards and the filter is not empty (MQTT 5 §4.8.2). */
     record SharedName(String group, String filter) {
-        static SharedName parse(String text) {
+        static @Nullable SharedName parse(String text) {
             if (!text.startsWith(SHARE_PREFIX)) {
                 return null;
             }

@@ -3,6 +3,7 @@ package io.fleetdeck.broker.routing;
 import io.fleetdeck.broker.PublishedMessage;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The members of one shared subscription {@code $share/<group>/<filter>} (MQTT 5 §4.8.2): each message goes to one
@@ -46,7 +47,7 @@ final class SharedGroup implements Subscriber {
         }
     }
 
-    private synchronized Member nextMember() {
+    private synchronized @Nullable Member nextMember() {
         return members.isEmpty() ? null : members.get(next++ % members.size());
     }
 }

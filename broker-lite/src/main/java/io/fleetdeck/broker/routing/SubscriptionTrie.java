@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ObjIntConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Topic filters by level, so a publish finds its subscribers in one walk down the tree instead of testing every filter.
@@ -87,7 +88,7 @@ public final class SubscriptionTrie {
         }
     }
 
-    private static void addIfSubscribed(Node node, List<Node> matched) {
+    private static void addIfSubscribed(@Nullable Node node, List<Node> matched) {
         if (node != null && !node.subscribers.isEmpty()) {
             matched.add(node);
         }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -204,7 +205,7 @@ public final class MessageBroker implements MqttChannel {
         security.authorizationFailure(clientId);
     }
 
-    void connectionAttempt(String clientId, String sourceIp) {
+    void connectionAttempt(String clientId, @Nullable String sourceIp) {
         security.connectionAttempt(clientId, sourceIp);
     }
 

@@ -57,6 +57,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
@@ -64,6 +65,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,8 +87,8 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     private final MqttProfile profile;
     private final TopicRules topicRules;
     /* null on the loopback listener for tools, and in protocol tests: no certificate, no policies */
-    private final ClientAuthority authority;
-    private ConnectionGuard guard;
+    private final @Nullable ClientAuthority authority;
+    private @Nullable ConnectionGuard guard;
     private String pendingClientId;
     private ChannelHandlerContext ctx;
     private Session session;
@@ -96,7 +98,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     /* false when an MQTT 5 client set Request Problem Information to 0 (standard profile, MQTT 5 §3.1.2.11.7) */
     private boolean reasonStrings = true;
     /* the QoS 2 exchanges of this connection's session; made on first use, in the standard profile only */
-    private Qos2Exchanges qos2;
+    private @Nullable Qos2Exchanges qos2;
     private boolean mqtt5;
     private boolean connackSent;
     private boolean sessionEnded;
@@ -108,13 +110,15 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private boolean flushScheduled;
     private final Map<Integer, String> topicAliases = new HashMap<>();
-    private PublishedMessage will;
+    private @Nullable PublishedMessage will;
     private long willDelaySeconds;
     private long sessionExpirySeconds;
     private String endReason = "connection lost";
     private DisconnectReason endCategory = DisconnectReason.CONNECTION_LOST;
 
-    MqttConnection(MessageBroker broker, ClientAuthority authority) {
+    /* ctx, session and client are set as the channel becomes active and the client CONNECTs, before any other use */
+    @SuppressWarnings("NullAway.Init")
+    MqttConnection(MessageBroker broker, @Nullable ClientAuthority authority) {
         this.broker = broker;
         this.profile = broker.profile();
         this.topicRules = broker.topicRules();
@@ -191,7 +195,8 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         }
         broker.connectionAttempt(clientId, remoteIp());
         pendingClientId = clientId;
-        if (authority != null && !admitted(clientId)) {
+        ClientAuthority clientAuthority = authority;
+        if (clientAuthority != null && !admitted(clientAuthority, clientId)) {
             return;
         }
         if (connect.variableHeader().isWillFlag() && !acceptWill(connect, clientId)) {
@@ -217,7 +222,9 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         SessionStore.Opened opened = broker.sessions()
                 .open(
                         clientId,
-                        guard == null ? SessionStore.NO_PRINCIPAL : guard.certificateId(),
+                        guard == null
+                                ? SessionStore.NO_PRINCIPAL
+                                : Objects.requireNonNullElse(guard.certificateId(), SessionStore.NO_PRINCIPAL),
                         connect.variableHeader().isCleanSession(),
                         expiry,
                         receiveMaximum == null ? 65535 : receiveMaximum,
@@ -260,18 +267,20 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
      * Mutual TLS has shown the certificate chains to a registered CA; now the registry says whether the certificate is
      * ACTIVE and the policies whether this client id may connect with it (AWS-IOT-BEHAVIOUR §5.1, §5.9).
      */
-    private boolean admitted(String clientId) {
+    private boolean admitted(ClientAuthority clientAuthority, String clientId) {
         X509Certificate certificate = peerCertificate();
         if (certificate == null) {
             refuseUnauthorized("no client certificate");
             return false;
         }
-        guard = ConnectionGuard.admit(authority, certificate, clientId, remoteIp());
-        if (guard.refusal() != null) {
-            refuseUnauthorized(guard.refusal());
+        ConnectionGuard admitted = ConnectionGuard.admit(clientAuthority, certificate, clientId, remoteIp());
+        guard = admitted;
+        String refusal = admitted.refusal();
+        if (refusal != null) {
+            refuseUnauthorized(refusal);
             return false;
         }
-        Decision connect = guard.check(IotAction.CONNECT, clientId);
+        Decision connect = admitted.check(IotAction.CONNECT, clientId);
         if (!connect.allowed()) {
             refuseUnauthorized("client id " + clientId + " may not connect: " + connect.explanation());
             return false;
@@ -288,7 +297,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
                 why);
     }
 
-    private X509Certificate peerCertificate() {
+    private @Nullable X509Certificate peerCertificate() {
         SslHandler tls = ctx.pipeline().get(SslHandler.class);
         try {
             return tls != null && tls.engine().getSession().getPeerCertificates()[0] instanceof X509Certificate x509
@@ -299,7 +308,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
         }
     }
 
-    private String remoteIp() {
+    private @Nullable String remoteIp() {
         return ctx.channel().remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
                 ? address.getAddress().getHostAddress()
                 : null;
@@ -375,7 +384,11 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     }
 
     private MqttProperties connackProperties(
-            int askedKeepAlive, int keepAlive, long expiry, MqttProperties requested, String assignedClientId) {
+            int askedKeepAlive,
+            int keepAlive,
+            long expiry,
+            MqttProperties requested,
+            @Nullable String assignedClientId) {
         BrokerLimits limits = broker.limits();
         MqttProperties props = new MqttProperties();
         if (profile.maximumQos() < 2) {
@@ -444,7 +457,9 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
             rejectPublish(topic, qos, packetId, problem.get(), reason);
             return;
         }
-        if (guard != null && !mayPublish(topic, publish.fixedHeader().isRetain(), qos, packetId)) {
+        ConnectionGuard publishGuard = guard;
+        if (publishGuard != null
+                && !mayPublish(publishGuard, topic, publish.fixedHeader().isRetain(), qos, packetId)) {
             return;
         }
         if (!session.admitInbound()) {
@@ -496,7 +511,7 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     }
 
     /** MQTT 5 topic aliases (§3.3.2.3.4): an alias with a topic sets it, an alias alone stands for it. */
-    private String resolveTopic(MqttPublishMessage publish) {
+    private @Nullable String resolveTopic(MqttPublishMessage publish) {
         String topic = publish.variableHeader().topicName();
         Integer alias = mqtt5 ? PublishCodec.topicAlias(publish.variableHeader().properties()) : null;
         if (alias == null) {
@@ -523,10 +538,10 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
      * iot:Publish (and iot:RetainPublish for a retained message). Denied: an MQTT 5 QoS 1 publish gets PUBACK 0x87
      * and the connection goes on; otherwise the connection is closed, as AWS does (AWS-IOT-BEHAVIOUR §5.9).
      */
-    private boolean mayPublish(String topic, boolean retain, MqttQoS qos, int packetId) {
-        Decision decision = guard.check(IotAction.PUBLISH, topic);
+    private boolean mayPublish(ConnectionGuard publishGuard, String topic, boolean retain, MqttQoS qos, int packetId) {
+        Decision decision = publishGuard.check(IotAction.PUBLISH, topic);
         if (decision.allowed() && retain) {
-            decision = guard.check(IotAction.RETAIN_PUBLISH, topic);
+            decision = publishGuard.check(IotAction.RETAIN_PUBLISH, topic);
         }
         if (decision.allowed()) {
             return true;
@@ -873,7 +888,8 @@ final class MqttConnection extends SimpleChannelInboundHandler<MqttMessage> impl
     }
 
     /** A PUBLISH waiting to be written, or with no message a PUBREL for {@code packetId}. */
-    private record Outgoing(PublishedMessage message, int packetId, boolean duplicate, int[] subscriptionIds) {
+    private record Outgoing(
+            @Nullable PublishedMessage message, int packetId, boolean duplicate, int @Nullable [] subscriptionIds) {
 
         MqttMessage encode(boolean mqtt5) {
             return message == null

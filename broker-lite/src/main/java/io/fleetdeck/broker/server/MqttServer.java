@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,7 @@ public final class MqttServer implements AutoCloseable {
     private final EventLoopGroup workers;
     private final List<Channel> listeners;
     private final InetSocketAddress tlsAddress;
-    private final InetSocketAddress plainAddress;
+    private final @Nullable InetSocketAddress plainAddress;
     private final Admission admission;
 
     /**
@@ -69,7 +70,7 @@ public final class MqttServer implements AutoCloseable {
             ServerTls tls,
             Optional<Integer> plainPort,
             int slowClientBufferBytes,
-            ClientAuthority authority,
+            @Nullable ClientAuthority authority,
             ConnectionLimits connectionLimits) {
 
         public Listeners(
@@ -78,7 +79,7 @@ public final class MqttServer implements AutoCloseable {
                 ServerTls tls,
                 Optional<Integer> plainPort,
                 int slowClientBufferBytes,
-                ClientAuthority authority) {
+                @Nullable ClientAuthority authority) {
             this(tlsHost, tlsPort, tls, plainPort, slowClientBufferBytes, authority, ConnectionLimits.defaults());
         }
 
@@ -106,7 +107,7 @@ public final class MqttServer implements AutoCloseable {
             EventLoopGroup workers,
             List<Channel> listeners,
             InetSocketAddress tlsAddress,
-            InetSocketAddress plainAddress,
+            @Nullable InetSocketAddress plainAddress,
             Admission admission) {
         this.acceptors = acceptors;
         this.workers = workers;
@@ -180,7 +181,7 @@ public final class MqttServer implements AutoCloseable {
                     : new InetSocketAddress(config.tlsHost(), config.tlsPort());
             Channel tls = bind(broker, config, connections, acceptors, workers, config.tls(), tlsAddress, admission);
             bound.add(tls);
-            InetSocketAddress plainAddress = null;
+            @Nullable InetSocketAddress plainAddress = null;
             if (config.plainPort().isPresent()) {
                 // Plain MQTT carries no identity: it is for tools on this machine only, never the network.
                 Channel plain = bind(
@@ -237,7 +238,7 @@ public final class MqttServer implements AutoCloseable {
             ChannelGroup connections,
             EventLoopGroup acceptors,
             EventLoopGroup workers,
-            ServerTls tls,
+            @Nullable ServerTls tls,
             InetSocketAddress address,
             Admission admission)
             throws IOException {

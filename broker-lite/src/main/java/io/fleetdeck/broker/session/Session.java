@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client's session: its subscriptions, the QoS 1 and 2 messages it has not acknowledged yet and the QoS 2 exchanges
@@ -45,14 +46,16 @@ public final class Session implements Subscriber {
     private final Set<Integer> awaitingRelease = new HashSet<>();
     private final TrafficCounters counters = new TrafficCounters();
     private final TrafficCounters brokerTraffic;
-    private Outbound outbound;
+    private @Nullable Outbound outbound;
     private int sendWindow;
     private int nextPacketId = 1;
     private long expirySeconds;
     private long disconnectedAtMillis;
     private final RateQuotas quotas;
-    private RateLimiter publishRate;
-    private RateLimiter replayRate;
+    /* made as a connection attaches; null while the session has never had one */
+    private @Nullable RateLimiter publishRate;
+
+    private @Nullable RateLimiter replayRate;
     /* the queue holds messages stored while the client was away: they go out at the replay rate */
     private boolean replaying;
     private boolean replayResumeScheduled;
@@ -87,20 +90,22 @@ public final class Session implements Subscriber {
     @Override
     public synchronized void deliver(PublishedMessage message, int grantedQos) {
         int qos = Math.min(message.qos(), grantedQos);
-        if (outbound != null && !outbound.mayReceive(message.topic())) {
+        Outbound to = outbound;
+        RateLimiter rate = publishRate;
+        if (to != null && !to.mayReceive(message.topic())) {
             countAuthorizationFailure();
             return;
         }
-        if (outbound != null && !outbound.fits(message)) {
+        if (to != null && !to.fits(message)) {
             countTooLarge(qos);
             return;
         }
         if (qos == 0) {
-            if (outbound != null && !publishRate.tryAcquire(clock.millis())) {
+            if (to != null && rate != null && !rate.tryAcquire(clock.millis())) {
                 counters.throttled();
                 brokerTraffic.throttled();
-            } else if (outbound != null && outbound.isWritable()) {
-                outbound.send(message.withQos(0), 0, false, subscriptionIds(message.topic()));
+            } else if (to != null && to.isWritable()) {
+                to.send(message.withQos(0), 0, false, subscriptionIds(message.topic()));
                 countSent(message);
             } else {
                 counters.droppedQos0();
@@ -108,11 +113,11 @@ public final class Session implements Subscriber {
             }
             return;
         }
-        if (outbound == null && expirySeconds == 0) {
+        if (to == null && expirySeconds == 0) {
             return;
         }
-        if (outbound != null && inflight.size() < sendWindow) {
-            sendInFlight(message.withQos(qos));
+        if (to != null && inflight.size() < sendWindow) {
+            sendInFlight(to, message.withQos(qos));
         } else {
             enqueue(message.withQos(qos));
         }
@@ -151,7 +156,8 @@ public final class Session implements Subscriber {
      * one that does not is counted as throttled and must be discarded.
      */
     public synchronized boolean admitInbound() {
-        if (publishRate == null || publishRate.tryAcquire(clock.millis())) {
+        RateLimiter rate = publishRate;
+        if (rate == null || rate.tryAcquire(clock.millis())) {
             return true;
         }
         counters.throttled();
@@ -231,7 +237,7 @@ public final class Session implements Subscriber {
      * A connection takes this session: unacknowledged messages are sent again with DUP set, then the queue, as far as
      * the client's receive window allows (MQTT 3.1.1 §4.4, MQTT 5 §4.4).
      */
-    synchronized Outbound attach(Outbound connection, int receiveMaximum, long newExpirySeconds) {
+    synchronized @Nullable Outbound attach(Outbound connection, int receiveMaximum, long newExpirySeconds) {
         Outbound previous = outbound;
         outbound = connection;
         sendWindow = Math.max(1, Math.min(receiveMaximum, inflightBound));
@@ -260,7 +266,7 @@ public final class Session implements Subscriber {
     }
 
     /** Lets go of the current connection, if any, as the session is discarded; returns it. */
-    synchronized Outbound release() {
+    synchronized @Nullable Outbound release() {
         Outbound previous = outbound;
         outbound = null;
         return previous;
@@ -379,21 +385,23 @@ public final class Session implements Subscriber {
     }
 
     private void drain() {
-        while (outbound != null && inflight.size() < sendWindow && !queued.isEmpty()) {
-            if (replaying && !replayRate.tryAcquire(clock.millis())) {
-                resumeReplayLater();
+        Outbound to = outbound;
+        RateLimiter replay = replayRate;
+        while (to != null && inflight.size() < sendWindow && !queued.isEmpty()) {
+            if (replaying && replay != null && !replay.tryAcquire(clock.millis())) {
+                resumeReplayLater(to, replay);
                 return;
             }
             Queued next = dequeue();
             // a message whose MQTT 5 expiry passed while it waited is not delivered (MQTT 5 §3.3.2.3.3)
             PublishedMessage aged = next.message().aged(clock.millis() - next.queuedAtMillis());
-            if (aged != null && !outbound.mayReceive(aged.topic())) {
+            if (aged != null && !to.mayReceive(aged.topic())) {
                 // queued while the client was away; its policies may have changed since
                 countAuthorizationFailure();
-            } else if (aged != null && !outbound.fits(aged)) {
+            } else if (aged != null && !to.fits(aged)) {
                 countTooLarge(aged.qos());
             } else if (aged != null) {
-                sendInFlight(aged);
+                sendInFlight(to, aged);
             }
         }
         if (queued.isEmpty()) {
@@ -401,12 +409,11 @@ public final class Session implements Subscriber {
         }
     }
 
-    private void resumeReplayLater() {
+    private void resumeReplayLater(Outbound waiting, RateLimiter replay) {
         if (replayResumeScheduled) {
             return;
         }
         replayResumeScheduled = true;
-        Outbound waiting = outbound;
         waiting.later(
                 () -> {
                     synchronized (this) {
@@ -416,14 +423,17 @@ public final class Session implements Subscriber {
                         }
                     }
                 },
-                Math.max(1, replayRate.millisUntilNext(clock.millis())));
+                Math.max(1, replay.millisUntilNext(clock.millis())));
     }
 
-    private void sendInFlight(PublishedMessage message) {
-        publishRate.tryAcquire(clock.millis()); // QoS 1 and 2 are never discarded, but use up the connection's rate
+    private void sendInFlight(Outbound to, PublishedMessage message) {
+        RateLimiter rate = publishRate;
+        if (rate != null) {
+            rate.tryAcquire(clock.millis()); // QoS 1 and 2 are never discarded, but use up the connection's rate
+        }
         int packetId = nextFreePacketId();
         inflight.put(packetId, message);
-        outbound.send(message, packetId, false, subscriptionIds(message.topic()));
+        to.send(message, packetId, false, subscriptionIds(message.topic()));
         countSent(message);
     }
 

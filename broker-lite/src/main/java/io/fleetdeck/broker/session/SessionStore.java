@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every session, by client id and the principal that made it. One connection per client id: a new one takes the
@@ -70,7 +71,7 @@ public final class SessionStore {
             otherPrincipals.takeOverConnection();
         }
         boolean present = existing != null;
-        Session session = present
+        Session session = existing != null
                 ? existing
                 : new Session(
                         clientId,
@@ -115,7 +116,7 @@ public final class SessionStore {
     }
 
     /** The session a client id is connected with, else one kept for it, else null. */
-    public synchronized Session find(String clientId) {
+    public synchronized @Nullable Session find(String clientId) {
         Session live = connected.get(clientId);
         if (live != null) {
             return live;

@@ -9,6 +9,7 @@ public abstract sealed class FleetApiException extends Exception
         permits ResourceNotFoundException,
                 ResourceAlreadyExistsException,
                 InvalidRequestException,
+                InvalidQueryException,
                 VersionConflictException,
                 LimitExceededException,
                 ThrottlingException,

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,8 @@ public final class ConnectivityTracker implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A thing's last known connectivity; {@code disconnectReason} is null while connected. */
-    public record Connectivity(boolean connected, Instant timestamp, String disconnectReason) {}
+    public record Connectivity(
+            boolean connected, Instant timestamp, @Nullable String disconnectReason) {}
 
     private final Map<String, Connectivity> byClientId = new ConcurrentHashMap<>();
     private final MqttChannel.Subscription subscription;

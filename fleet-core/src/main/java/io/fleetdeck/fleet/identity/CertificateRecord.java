@@ -1,6 +1,7 @@
 package io.fleetdeck.fleet.identity;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A device certificate as the registry keeps it: never its private key.
@@ -16,4 +17,4 @@ public record CertificateRecord(
         CertificateStatus status,
         Instant notAfter,
         Instant createdAt,
-        Instant lastSeen) {}
+        @Nullable Instant lastSeen) {}

@@ -1,5 +1,7 @@
 package io.fleetdeck.fleet.identity;
 
+import org.jspecify.annotations.Nullable;
+
 /** A refused identity request, with AWS IoT's error code and a message saying what to change. */
 public final class IdentityException extends Exception {
 
@@ -13,7 +15,7 @@ public final class IdentityException extends Exception {
 
     private final String code;
 
-    public IdentityException(String code, String message) {
+    public IdentityException(String code, @Nullable String message) {
         super(message);
         this.code = code;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetdeck.api.event.Change;
 import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.event.FleetEvent.CertificateChanged;
 import io.fleetdeck.api.event.FleetEvent.GroupChanged;
 import io.fleetdeck.broker.auth.Admission;
 import io.fleetdeck.broker.auth.ClientAuthority;
@@ -18,6 +19,7 @@ import io.fleetdeck.broker.policy.PrincipalContext;
 import io.fleetdeck.broker.policy.PrincipalContext.Thing;
 import io.fleetdeck.broker.tls.Pem;
 import io.fleetdeck.broker.tls.PemFiles;
+import io.fleetdeck.fleet.events.FleetEventSink;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
 import io.fleetdeck.fleet.store.Database;
@@ -41,6 +43,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,8 +68,9 @@ public final class IdentityService implements ClientAuthority {
     private final List<Consumer<String>> disabledListeners = new CopyOnWriteArrayList<>();
     private final Map<String, PolicyDocument> parsedPolicies = new ConcurrentHashMap<>();
     private volatile List<X509Certificate> trusted = List.of();
-    private volatile BiConsumer<String, byte[]> events;
-    private volatile Path revocationListFile;
+    private volatile @Nullable BiConsumer<String, byte[]> events;
+    private volatile FleetEventSink changes = FleetEventSink.NONE;
+    private volatile @Nullable Path revocationListFile;
     private volatile Function<String, List<String>> groupsOfThing = thing -> List.of();
     private volatile Predicate<String> dynamicGroup = group -> false;
     /* policy attachments to groups are stored with this prefix; certificate ids are hex and never have it */
@@ -141,6 +145,7 @@ public final class IdentityService implements ClientAuthority {
                 null);
         store.insertCertificate(record);
         changed();
+        changes.publish(new CertificateChanged(record.id(), Change.CREATED, status.name()));
         return record;
     }
 
@@ -150,6 +155,7 @@ public final class IdentityService implements ClientAuthority {
         certificate.status().checkUpdateTo(next);
         store.updateStatus(certificateId, next, clock.instant());
         changed();
+        changes.publish(new CertificateChanged(certificateId, Change.UPDATED, next.name()));
         if (next == CertificateStatus.REVOKED) {
             exportRevocationList();
         }
@@ -214,6 +220,11 @@ public final class IdentityService implements ClientAuthority {
     /** Where the broker publishes JITR events ($aws/events/certificates/registered/<caId>). */
     public void publishEventsTo(BiConsumer<String, byte[]> publisher) {
         this.events = publisher;
+    }
+
+    /** Where a certificate registered or moved to another status goes, as a {@code CertificateChanged} event. */
+    public void publishChangesTo(FleetEventSink sink) {
+        this.changes = sink;
     }
 
     /** Where the CRL of the data folder's CA is written whenever a certificate it issued is revoked. */
@@ -411,7 +422,7 @@ public final class IdentityService implements ClientAuthority {
     }
 
     @Override
-    public Admission admit(X509Certificate certificate, String clientId, String sourceIp) {
+    public Admission admit(X509Certificate certificate, String clientId, @Nullable String sourceIp) {
         String id = Pem.certificateId(certificate);
         Optional<CertificateRecord> record = store.findCertificate(id);
         if (record.isEmpty()) {

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,7 +191,8 @@ public final class FleetProvisioning implements AutoCloseable {
         });
     }
 
-    private void askHook(String template, String certificateId, String clientId, Map<String, String> parameters)
+    private void askHook(
+            String template, String certificateId, @Nullable String clientId, Map<String, String> parameters)
             throws ProvisioningException {
         PreProvisioningHook.Answer answer;
         try {
@@ -268,7 +270,7 @@ public final class FleetProvisioning implements AutoCloseable {
                 1);
     }
 
-    private static ObjectNode error(int status, String code, String message) {
+    private static ObjectNode error(int status, String code, @Nullable String message) {
         ObjectNode error = JSON.createObjectNode();
         error.put("statusCode", status);
         error.put("errorCode", code);

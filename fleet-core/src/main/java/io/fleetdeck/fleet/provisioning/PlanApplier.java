@@ -8,6 +8,7 @@ import io.fleetdeck.fleet.registry.RegistryException;
 import io.fleetdeck.fleet.registry.Thing;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Carries out a worked-out plan: the thing (created, or its attributes merged or replaced as the template's override
@@ -32,9 +33,10 @@ final class PlanApplier {
                         400, "ResourceNotFound", "the template names policy " + policy + ", which does not exist");
             }
         }
-        if (plan.thingName() != null) {
-            putThing(plan);
-            identities.attachThingPrincipal(plan.thingName(), certificateId);
+        String thingName = plan.thingName();
+        if (thingName != null) {
+            putThing(thingName, plan);
+            identities.attachThingPrincipal(thingName, certificateId);
         }
         for (String policy : plan.policyNames()) {
             identities.attachPolicy(policy, certificateId);
@@ -47,31 +49,32 @@ final class PlanApplier {
         identities.updateCertificate(certificateId, CertificateStatus.valueOf(plan.certificateStatus()));
     }
 
-    private void putThing(ProvisioningPlan plan) throws ProvisioningException {
+    private void putThing(String thingName, ProvisioningPlan plan) throws ProvisioningException {
         try {
-            putThingInRegistry(plan);
+            putThingInRegistry(thingName, plan);
         } catch (RegistryException e) {
             throw new ProvisioningException(400, "InvalidRequest", "the thing cannot be put: " + e.getMessage());
         }
     }
 
-    private void putThingInRegistry(ProvisioningPlan plan) throws RegistryException, ProvisioningException {
-        Thing existing = registry.thing(plan.thingName()).orElse(null);
+    private void putThingInRegistry(String thingName, ProvisioningPlan plan)
+            throws RegistryException, ProvisioningException {
+        Thing existing = registry.thing(thingName).orElse(null);
         if (existing == null) {
-            registry.createThing(plan.thingName(), null, plan.thingAttributes());
+            registry.createThing(thingName, null, plan.thingAttributes());
             return;
         }
-        switch (plan.attributeOverride()) {
+        switch (Objects.requireNonNullElse(plan.attributeOverride(), "")) {
             case "FAIL" ->
                 throw new ProvisioningException(
-                        409, "ResourceConflicts", "thing " + plan.thingName() + " exists and the template says FAIL");
+                        409, "ResourceConflicts", "thing " + thingName + " exists and the template says FAIL");
             case "DO_NOTHING" -> {}
             case "MERGE" -> {
                 Map<String, String> merged = new LinkedHashMap<>(existing.attributes());
                 merged.putAll(plan.thingAttributes());
-                registry.putThing(plan.thingName(), merged);
+                registry.putThing(thingName, merged);
             }
-            default -> registry.putThing(plan.thingName(), plan.thingAttributes());
+            default -> registry.putThing(thingName, plan.thingAttributes());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.fleetdeck.fleet.provisioning;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pre-provisioning hook (AWS-IOT-BEHAVIOUR §6.3): asked before any resource is created whether a device may be
@@ -13,10 +14,10 @@ public interface PreProvisioningHook {
     Answer decide(Request request) throws Exception;
 
     record Request(
-            String claimCertificateId,
+            @Nullable String claimCertificateId,
             String certificateId,
             String templateName,
-            String clientId,
+            @Nullable String clientId,
             Map<String, String> parameters) {}
 
     record Answer(boolean allowProvisioning, Map<String, String> parameterOverrides) {}

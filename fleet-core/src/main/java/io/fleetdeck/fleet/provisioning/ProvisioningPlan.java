@@ -2,6 +2,7 @@ package io.fleetdeck.fleet.provisioning;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a template asks for once its parameters are filled in, worked out whole before anything is created, so a
@@ -13,9 +14,9 @@ import java.util.Map;
  * @param policyDocuments policies to create from the template, by the resource's logical name
  */
 public record ProvisioningPlan(
-        String thingName,
+        @Nullable String thingName,
         Map<String, String> thingAttributes,
-        String attributeOverride,
+        @Nullable String attributeOverride,
         List<String> thingGroups,
         String certificateStatus,
         List<String> policyNames,

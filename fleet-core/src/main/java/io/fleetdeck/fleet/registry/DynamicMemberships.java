@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Dynamic group memberships in the store (migration V6), within the caller's transaction. A thing is in at most
@@ -69,7 +70,7 @@ final class DynamicMemberships {
      * Takes the thing out of its newest dynamic group created after ({@code createdAt}, {@code name}); returns that
      * group, or null when it is in none.
      */
-    String leaveNewestDynamicGroup(Connection c, String thing, long createdAt, String name) throws SQLException {
+    @Nullable String leaveNewestDynamicGroup(Connection c, String thing, long createdAt, String name) throws SQLException {
         List<String> newer = query(
                 c,
                 "SELECT g.name FROM dynamic_group_member m JOIN thing_group g ON g.name = m.group_name"
@@ -88,7 +89,7 @@ final class DynamicMemberships {
     }
 
     /** Any dynamic group gives way to a static add that overrides dynamic groups. */
-    String leaveNewestDynamicGroup(Connection c, String thing) throws SQLException {
+    @Nullable String leaveNewestDynamicGroup(Connection c, String thing) throws SQLException {
         return leaveNewestDynamicGroup(c, thing, Long.MIN_VALUE, "");
     }
 

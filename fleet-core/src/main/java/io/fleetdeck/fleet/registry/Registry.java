@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The device registry (AWS-IOT-BEHAVIOUR §4): things with attributes, optimistic versions and at most one type; thing
@@ -69,7 +70,8 @@ public final class Registry {
 
     // --- things
 
-    public Thing createThing(String name, String thingType, Map<String, String> attributes) throws RegistryException {
+    public Thing createThing(String name, @Nullable String thingType, Map<String, String> attributes)
+            throws RegistryException {
         changeOrder.lock();
         try {
             checkName("thing", name);
@@ -100,7 +102,7 @@ public final class Registry {
     /**
      * UpdateThing: attributes merged (an empty value removes one) or replaced, under an optional expected version.
      */
-    public Thing updateThing(String name, Map<String, String> attributes, boolean merge, Long expectedVersion)
+    public Thing updateThing(String name, Map<String, String> attributes, boolean merge, @Nullable Long expectedVersion)
             throws RegistryException {
         changeOrder.lock();
         try {
@@ -213,7 +215,7 @@ public final class Registry {
 
     // --- thing groups
 
-    public ThingGroup createThingGroup(String name, String parent, Map<String, String> attributes)
+    public ThingGroup createThingGroup(String name, @Nullable String parent, Map<String, String> attributes)
             throws RegistryException {
         changeOrder.lock();
         try {
@@ -265,7 +267,8 @@ public final class Registry {
     }
 
     /** UpdateThingGroup: the group's own attributes, merged (an empty value removes one) or replaced. */
-    public ThingGroup updateThingGroup(String name, Map<String, String> attributes, boolean merge, Long expectedVersion)
+    public ThingGroup updateThingGroup(
+            String name, Map<String, String> attributes, boolean merge, @Nullable Long expectedVersion)
             throws RegistryException {
         changeOrder.lock();
         try {
@@ -363,10 +366,10 @@ public final class Registry {
      * at creation; the console can move it within the same rules: seven deep at most, 100 children, never below
      * itself, and no thing ends up in two groups of one hierarchy.
      */
-    public ThingGroup moveThingGroup(String name, String newParent) throws RegistryException {
+    public ThingGroup moveThingGroup(String name, @Nullable String newParent) throws RegistryException {
         changeOrder.lock();
         try {
-            String[] oldParent = new String[1];
+            @Nullable String[] oldParent = new String[1];
             ThingGroup moved = write(c -> {
                 ThingGroup group = requireGroup(c, name);
                 refuseDynamic(group, "be moved");
@@ -393,7 +396,8 @@ public final class Registry {
         }
     }
 
-    private void checkMove(Connection c, ThingGroup group, String newParent) throws SQLException, RegistryException {
+    private void checkMove(Connection c, ThingGroup group, @Nullable String newParent)
+            throws SQLException, RegistryException {
         List<String> subtree = subtree(c, group.name());
         if (newParent == null) {
             return;
@@ -506,7 +510,7 @@ public final class Registry {
     public void addThingToGroup(String group, String thing, boolean overrideDynamicGroups) throws RegistryException {
         changeOrder.lock();
         try {
-            String[] evictedFrom = new String[1];
+            @Nullable String[] evictedFrom = new String[1];
             boolean added = write(c -> {
                 if (overrideDynamicGroups && memberships.count(c, thing) >= MAX_GROUPS_PER_THING) {
                     evictedFrom[0] = memberships.leaveNewestDynamicGroup(c, thing);
@@ -528,7 +532,7 @@ public final class Registry {
      * Moves a thing from one group to another in one step (the console's drag and drop): out of {@code fromGroup}
      * (null: from none) and into {@code toGroup}, or neither when the add is refused.
      */
-    public void moveThing(String thing, String fromGroup, String toGroup) throws RegistryException {
+    public void moveThing(String thing, @Nullable String fromGroup, String toGroup) throws RegistryException {
         changeOrder.lock();
         try {
             boolean[] left = {false};
@@ -543,7 +547,7 @@ public final class Registry {
                 }
                 return addMember(c, toGroup, thing);
             });
-            if (left[0]) {
+            if (left[0] && fromGroup != null) {
                 events.publish(new MembershipChanged(fromGroup, thing, false, false));
             }
             if (added) {
@@ -890,12 +894,12 @@ public final class Registry {
         }
     }
 
-    private interface StoreChange<T> {
+    private interface StoreChange<T extends @Nullable Object> {
         T apply(Connection c) throws SQLException, RegistryException;
     }
 
     /** Runs a change in one transaction; a RegistryException inside rolls it back and is rethrown as itself. */
-    private <T> T write(StoreChange<T> change) throws RegistryException {
+    private <T extends @Nullable Object> T write(StoreChange<T> change) throws RegistryException {
         try {
             return store.write(c -> {
                 try {

@@ -75,8 +75,9 @@ public final class RegistryEventPublisher implements FleetEventSink {
             payload.set("attributes", JSON.valueToTree(t.attributes()));
         });
         send("$aws/events/thing/" + name + "/" + change, payload);
-        if (change.equals("created") && thing.map(Thing::thingType).isPresent()) {
-            typeAssociation(name, thing.get().thingType());
+        String type = thing.map(Thing::thingType).orElse(null);
+        if (change.equals("created") && type != null) {
+            typeAssociation(name, type);
         }
     }
 

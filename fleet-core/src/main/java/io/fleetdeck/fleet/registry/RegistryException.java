@@ -1,5 +1,7 @@
 package io.fleetdeck.fleet.registry;
 
+import org.jspecify.annotations.Nullable;
+
 /** A refused registry request with AWS IoT's exception name and a message saying what to change. */
 public final class RegistryException extends Exception {
 
@@ -12,7 +14,7 @@ public final class RegistryException extends Exception {
 
     private final String code;
 
-    public RegistryException(String code, String message) {
+    public RegistryException(String code, @Nullable String message) {
         super(message);
         this.code = code;
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Things, thing types, groups and memberships in the store (migrations V1, V4 and V6). */
 final class RegistryStore {
@@ -28,11 +29,11 @@ final class RegistryStore {
         this.database = database;
     }
 
-    <T> T write(SqlWork<T> work) {
+    <T extends @Nullable Object> T write(SqlWork<T> work) {
         return database.write(work);
     }
 
-    <T> T read(SqlWork<T> work) {
+    <T extends @Nullable Object> T read(SqlWork<T> work) {
         return database.read(work);
     }
 
@@ -103,7 +104,7 @@ final class RegistryStore {
     }
 
     /** The groups from the root down to {@code parent}, inclusive; empty for a root group. */
-    List<String> ancestors(Connection c, String parent) throws SQLException {
+    List<String> ancestors(Connection c, @Nullable String parent) throws SQLException {
         List<String> path = new ArrayList<>();
         String at = parent;
         while (at != null) {

@@ -2,6 +2,7 @@ package io.fleetdeck.fleet.registry;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A thing group: its parent (null at a root), its path from the root down to the parent
@@ -10,11 +11,11 @@ import java.util.Map;
  */
 public record ThingGroup(
         String name,
-        String parent,
+        @Nullable String parent,
         List<String> rootToParent,
         Map<String, String> attributes,
         long version,
-        DynamicMembership dynamic) {
+        @Nullable DynamicMembership dynamic) {
 
     public ThingGroup {
         rootToParent = List.copyOf(rootToParent);

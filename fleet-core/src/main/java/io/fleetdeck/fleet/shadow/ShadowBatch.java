@@ -71,8 +71,14 @@ final class ShadowBatch {
                 key.thing(),
                 key.shadow(),
                 stored.state().version(),
-                stored.deletedAt() == null ? snapshot(stored.state(), latestText.get(key)) : null)));
+                stored.deletedAt() == null ? snapshot(stored.state(), textOf(key, stored.state())) : null)));
         return events;
+    }
+
+    /** The text {@link #save} made already; made again only if it is somehow missing. */
+    private ShadowText textOf(ShadowKey key, ShadowState state) {
+        ShadowText text = latestText.get(key);
+        return text != null ? text : ShadowText.of(state);
     }
 
     private static ShadowSnapshot snapshot(ShadowState state, ShadowText text) {

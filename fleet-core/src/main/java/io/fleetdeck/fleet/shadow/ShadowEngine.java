@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Device Shadow rules (AWS-IOT-BEHAVIOUR §1.4–§1.7): optimistic locking, the section-by-section deep merge with
@@ -30,7 +31,7 @@ final class ShadowEngine {
      * The shadow after {@code request}, or why not. {@code current} is null for a shadow that does not exist;
      * {@code lastVersion} then is the version it had when deleted less than 48 hours ago, else 0.
      */
-    static ShadowState apply(ShadowState current, long lastVersion, UpdateRequest request, long now)
+    static ShadowState apply(@Nullable ShadowState current, long lastVersion, UpdateRequest request, long now)
             throws ShadowException {
         long version = current == null ? lastVersion : current.version();
         if (request.version() != null && request.version() != version) {
@@ -138,12 +139,12 @@ final class ShadowEngine {
     }
 
     /** {@code diff(desired, reported)} of §1.6: desired's leaves that reported lacks or holds differently. */
-    static ObjectNode delta(ObjectNode desired, ObjectNode reported) {
+    static @Nullable ObjectNode delta(@Nullable ObjectNode desired, @Nullable ObjectNode reported) {
         JsonNode delta = diff(desired, reported);
         return delta instanceof ObjectNode object && !object.isEmpty() ? object : null;
     }
 
-    private static JsonNode diff(JsonNode desired, JsonNode reported) {
+    private static @Nullable JsonNode diff(@Nullable JsonNode desired, @Nullable JsonNode reported) {
         if (desired == null) {
             return null;
         }
@@ -184,7 +185,7 @@ final class ShadowEngine {
     }
 
     /** The desired-side metadata of the delta's keys, in the delta's shape. */
-    static ObjectNode deltaMetadata(ObjectNode delta, ObjectNode desiredMetadata) {
+    static @Nullable ObjectNode deltaMetadata(@Nullable ObjectNode delta, @Nullable ObjectNode desiredMetadata) {
         if (delta == null || desiredMetadata == null) {
             return null;
         }
@@ -211,15 +212,15 @@ final class ShadowEngine {
      * the data for desired and reported state ... counts toward the limit"); neither do the request's whitespace or
      * escapes, and what is already stored does, since an update merges into it.
      */
-    static int stateBytes(ObjectNode desired, ObjectNode reported) {
+    static int stateBytes(@Nullable ObjectNode desired, @Nullable ObjectNode reported) {
         return size(desired) + size(reported);
     }
 
-    private static int size(ObjectNode section) {
+    private static int size(@Nullable ObjectNode section) {
         return section == null ? 0 : section.toString().getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static ObjectNode emptyToNull(ObjectNode node) {
+    private static @Nullable ObjectNode emptyToNull(@Nullable ObjectNode node) {
         return node == null || node.isEmpty() ? null : node;
     }
 }

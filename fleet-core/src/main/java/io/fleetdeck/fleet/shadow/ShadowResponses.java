@@ -4,6 +4,7 @@ import static io.fleetdeck.fleet.shadow.UpdateRequest.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /** The response documents of AWS-IOT-BEHAVIOUR §1.8, field for field. */
 final class ShadowResponses {
@@ -24,7 +25,8 @@ final class ShadowResponses {
         return withToken(answer, request.clientToken());
     }
 
-    private static void section(ObjectNode state, ObjectNode metadata, String name, ObjectNode requested, long now) {
+    private static void section(
+            ObjectNode state, ObjectNode metadata, String name, @Nullable ObjectNode requested, long now) {
         if (requested == UpdateRequest.REMOVE) {
             state.putNull(name);
         } else if (requested != null) {
@@ -34,7 +36,7 @@ final class ShadowResponses {
     }
 
     /** {@code update/delta}: every current difference, not only what this update touched. */
-    static ObjectNode delta(ObjectNode delta, ShadowState after, String clientToken) {
+    static ObjectNode delta(ObjectNode delta, ShadowState after, @Nullable String clientToken) {
         ObjectNode answer = JSON.createObjectNode();
         answer.put("version", after.version());
         answer.put("timestamp", after.timestamp());
@@ -44,7 +46,7 @@ final class ShadowResponses {
     }
 
     /** {@code update/documents}: the whole shadow before and after, without delta. */
-    static ObjectNode documents(ShadowState before, ShadowState after, String clientToken) {
+    static ObjectNode documents(ShadowState before, ShadowState after, @Nullable String clientToken) {
         ObjectNode answer = JSON.createObjectNode();
         answer.set("previous", document(before));
         answer.set("current", document(after));
@@ -61,7 +63,7 @@ final class ShadowResponses {
     }
 
     /** {@code get/accepted}: state and metadata with the delta when there is one. */
-    static ObjectNode get(ShadowState shadow, String clientToken) {
+    static ObjectNode get(ShadowState shadow, @Nullable String clientToken) {
         ObjectNode state = sections(shadow.desired(), shadow.reported());
         ObjectNode metadata = sections(shadow.desiredMetadata(), shadow.reportedMetadata());
         ObjectNode delta = ShadowEngine.delta(shadow.desired(), shadow.reported());
@@ -77,14 +79,14 @@ final class ShadowResponses {
         return withToken(answer, clientToken);
     }
 
-    static ObjectNode deleted(long version, long timestamp, String clientToken) {
+    static ObjectNode deleted(long version, long timestamp, @Nullable String clientToken) {
         ObjectNode answer = JSON.createObjectNode();
         answer.put("version", version);
         answer.put("timestamp", timestamp);
         return withToken(answer, clientToken);
     }
 
-    static ObjectNode error(ShadowException problem, long timestamp, String clientToken) {
+    static ObjectNode error(ShadowException problem, long timestamp, @Nullable String clientToken) {
         ObjectNode answer = JSON.createObjectNode();
         answer.put("code", problem.code());
         answer.put("message", problem.getMessage());
@@ -92,7 +94,7 @@ final class ShadowResponses {
         return withToken(answer, clientToken);
     }
 
-    private static ObjectNode sections(JsonNode desired, JsonNode reported) {
+    private static ObjectNode sections(@Nullable JsonNode desired, @Nullable JsonNode reported) {
         ObjectNode sections = JSON.createObjectNode();
         if (desired != null) {
             sections.set("desired", desired.deepCopy());
@@ -103,7 +105,7 @@ final class ShadowResponses {
         return sections;
     }
 
-    private static ObjectNode withToken(ObjectNode answer, String clientToken) {
+    private static ObjectNode withToken(ObjectNode answer, @Nullable String clientToken) {
         if (clientToken != null) {
             answer.put("clientToken", clientToken);
         }

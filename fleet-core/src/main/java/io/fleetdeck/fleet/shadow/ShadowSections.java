@@ -1,6 +1,7 @@
 package io.fleetdeck.fleet.shadow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shadow's state as committed, for readers that index or list it: its thing, its name ("" for the classic shadow),
@@ -10,11 +11,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public record ShadowSections(
         String thing,
         String shadow,
-        ObjectNode desired,
-        ObjectNode reported,
-        ObjectNode delta,
-        ObjectNode desiredMetadata,
-        ObjectNode reportedMetadata,
+        @Nullable ObjectNode desired,
+        @Nullable ObjectNode reported,
+        @Nullable ObjectNode delta,
+        @Nullable ObjectNode desiredMetadata,
+        @Nullable ObjectNode reportedMetadata,
         long version) {
 
     public boolean hasDelta() {

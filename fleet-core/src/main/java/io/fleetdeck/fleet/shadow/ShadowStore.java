@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shadows in the store (migration V3): the current version of each, a deleted one kept with its version so a re-creation
@@ -23,7 +24,7 @@ import java.util.Optional;
 final class ShadowStore {
 
     /** A stored shadow; {@code deletedAt} (epoch seconds) is set while it is deleted. */
-    record Stored(ShadowState state, Long deletedAt) {}
+    record Stored(ShadowState state, @Nullable Long deletedAt) {}
 
     private final Database database;
     private final int historyVersions;
@@ -134,8 +135,9 @@ final class ShadowStore {
         upsert.setString(6, deleted ? null : text.reportedMetadata());
         upsert.setLong(7, state.version());
         upsert.setLong(8, state.timestamp());
-        if (deleted) {
-            upsert.setLong(9, stored.deletedAt());
+        Long deletedAt = stored.deletedAt();
+        if (deletedAt != null) {
+            upsert.setLong(9, deletedAt);
         } else {
             upsert.setNull(9, Types.BIGINT);
         }
@@ -208,7 +210,7 @@ final class ShadowStore {
      * Every existing shadow (classic and named), or only those of {@code thing} when it is not null, one row at a
      * time in one read.
      */
-    void eachShadow(String thing, SectionsVisitor visitor) {
+    void eachShadow(@Nullable String thing, SectionsVisitor visitor) {
         database.read(c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT thing_name, shadow_name, desired, reported, desired_metadata, reported_metadata, version"
@@ -240,16 +242,16 @@ final class ShadowStore {
         void visit(
                 String thing,
                 String shadow,
-                ObjectNode desired,
-                ObjectNode reported,
-                ObjectNode desiredMetadata,
-                ObjectNode reportedMetadata,
+                @Nullable ObjectNode desired,
+                @Nullable ObjectNode reported,
+                @Nullable ObjectNode desiredMetadata,
+                @Nullable ObjectNode reportedMetadata,
                 long version);
     }
 
     @FunctionalInterface
     interface ClassicVisitor {
-        void visit(String thing, ObjectNode desired, ObjectNode reported, long version);
+        void visit(String thing, @Nullable ObjectNode desired, @Nullable ObjectNode reported, long version);
     }
 
     int historySize(String thing, String shadow) {
@@ -266,7 +268,7 @@ final class ShadowStore {
         });
     }
 
-    private static ObjectNode object(String text) {
+    private static @Nullable ObjectNode object(@Nullable String text) {
         if (text == null) {
             return null;
         }

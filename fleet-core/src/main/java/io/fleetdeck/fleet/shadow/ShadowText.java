@@ -1,12 +1,17 @@
 package io.fleetdeck.fleet.shadow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shadow version's sections as JSON text, made once: the store writes them to the shadow's row and, put together,
  * as the history's document, so the committer serializes each section once per version.
  */
-record ShadowText(String desired, String reported, String desiredMetadata, String reportedMetadata) {
+record ShadowText(
+        @Nullable String desired,
+        @Nullable String reported,
+        @Nullable String desiredMetadata,
+        @Nullable String reportedMetadata) {
 
     static ShadowText of(ShadowState state) {
         return new ShadowText(
@@ -22,7 +27,7 @@ record ShadowText(String desired, String reported, String desiredMetadata, Strin
                 + sections(desiredMetadata, reportedMetadata) + ",\"version\":" + version + "}";
     }
 
-    private static String sections(String desired, String reported) {
+    private static String sections(@Nullable String desired, @Nullable String reported) {
         StringBuilder sections = new StringBuilder("{");
         if (desired != null) {
             sections.append("\"desired\":").append(desired);
@@ -33,7 +38,7 @@ record ShadowText(String desired, String reported, String desiredMetadata, Strin
         return sections.append('}').toString();
     }
 
-    private static String text(ObjectNode node) {
+    private static @Nullable String text(@Nullable ObjectNode node) {
         return node == null ? null : node.toString();
     }
 }

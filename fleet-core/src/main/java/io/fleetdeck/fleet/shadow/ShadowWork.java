@@ -2,6 +2,7 @@ package io.fleetdeck.fleet.shadow;
 
 import io.fleetdeck.fleet.store.StoreException;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +23,8 @@ final class ShadowWork<T> {
     private final String thing;
     private final Step<T> step;
     private final CompletableFuture<T> answer = new CompletableFuture<>();
-    private T outcome;
-    private ShadowException refusal;
+    private @Nullable T outcome;
+    private @Nullable ShadowException refusal;
 
     ShadowWork(String thing, Step<T> step) {
         this.thing = thing;

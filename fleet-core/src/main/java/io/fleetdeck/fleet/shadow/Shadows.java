@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shadow operations themselves, for the MQTT service and for operators (console, CLI) alike: the same rules, the
@@ -28,7 +29,7 @@ public final class Shadows implements AutoCloseable {
     private static final Duration VERSION_MEMORY = Duration.ofHours(48);
 
     /** What an accepted update publishes: accepted, the delta when there is one, and documents. */
-    public record Updated(ObjectNode accepted, ObjectNode delta, ObjectNode documents) {}
+    public record Updated(ObjectNode accepted, @Nullable ObjectNode delta, ObjectNode documents) {}
 
     private final ShadowStore store;
     private final ShadowCommitter committer;
@@ -83,7 +84,7 @@ public final class Shadows implements AutoCloseable {
 
     /** A request whose payload only carries a clientToken (get, delete): checked here, answered in its batch. */
     private CompletableFuture<ObjectNode> submitWithToken(String thing, String shadow, byte[] payload, TokenStep step) {
-        String clientToken;
+        @Nullable String clientToken;
         try {
             checkNames(thing, shadow);
             clientToken = UpdateRequest.clientTokenOf(payload);
@@ -95,7 +96,7 @@ public final class Shadows implements AutoCloseable {
 
     @FunctionalInterface
     private interface TokenStep {
-        ObjectNode run(ShadowBatch batch, String clientToken) throws ShadowException;
+        ObjectNode run(ShadowBatch batch, @Nullable String clientToken) throws ShadowException;
     }
 
     /** {@link #submitUpdate}, waiting for the answer. */
@@ -130,7 +131,7 @@ public final class Shadows implements AutoCloseable {
             throws ShadowException {
         long now = clock.instant().getEpochSecond();
         Optional<ShadowStore.Stored> stored = batch.find(thing, shadow);
-        ShadowState current = stored.filter(s -> s.deletedAt() == null)
+        @Nullable ShadowState current = stored.filter(s -> s.deletedAt() == null)
                 .map(ShadowStore.Stored::state)
                 .orElse(null);
         long lastVersion = stored.filter(s -> s.deletedAt() != null && now - s.deletedAt() < VERSION_MEMORY.toSeconds())
@@ -142,7 +143,7 @@ public final class Shadows implements AutoCloseable {
         return new Applied(request, before, after);
     }
 
-    private ObjectNode delete(ShadowBatch batch, String thing, String shadow, String clientToken)
+    private ObjectNode delete(ShadowBatch batch, String thing, String shadow, @Nullable String clientToken)
             throws ShadowException {
         ShadowStore.Stored deleted = existing(batch, thing, shadow);
         long now = clock.instant().getEpochSecond();
@@ -151,7 +152,7 @@ public final class Shadows implements AutoCloseable {
     }
 
     /** The clientToken of a request that failed, when it can still be read, for the rejected answer. */
-    static String clientTokenIfReadable(byte[] payload) {
+    static @Nullable String clientTokenIfReadable(byte[] payload) {
         try {
             return UpdateRequest.clientTokenOf(payload);
         } catch (ShadowException unreadable) {
@@ -194,10 +195,10 @@ public final class Shadows implements AutoCloseable {
     private static ShadowSections sections(
             String thing,
             String shadow,
-            ObjectNode desired,
-            ObjectNode reported,
-            ObjectNode desiredMetadata,
-            ObjectNode reportedMetadata,
+            @Nullable ObjectNode desired,
+            @Nullable ObjectNode reported,
+            @Nullable ObjectNode desiredMetadata,
+            @Nullable ObjectNode reportedMetadata,
             long version) {
         return new ShadowSections(
                 thing,
@@ -228,7 +229,7 @@ public final class Shadows implements AutoCloseable {
         return summaries;
     }
 
-    private static ShadowSummary summary(ObjectNode desired, ObjectNode reported, long version) {
+    private static ShadowSummary summary(@Nullable ObjectNode desired, @Nullable ObjectNode reported, long version) {
         ObjectNode delta = ShadowEngine.delta(desired, reported);
         return new ShadowSummary(
                 version,

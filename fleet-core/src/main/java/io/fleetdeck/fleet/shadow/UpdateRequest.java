@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A checked {@code /update} request (AWS-IOT-BEHAVIOUR §1.3): {@code state} with {@code desired} and/or
@@ -18,7 +19,11 @@ import java.util.Map;
  *
  * @param desired the requested desired section; null when absent, {@link #REMOVE} when explicitly null
  */
-record UpdateRequest(ObjectNode desired, ObjectNode reported, Long version, String clientToken) {
+record UpdateRequest(
+        @Nullable ObjectNode desired,
+        @Nullable ObjectNode reported,
+        @Nullable Long version,
+        @Nullable String clientToken) {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,7 +34,7 @@ record UpdateRequest(ObjectNode desired, ObjectNode reported, Long version, Stri
 
     static UpdateRequest parse(byte[] payload) throws ShadowException {
         JsonNode body = readObject(payload);
-        String clientToken = clientToken(body);
+        @Nullable String clientToken = clientToken(body);
         JsonNode state = body.get("state");
         if (state == null) {
             throw new ShadowException(400, "Missing required node: state");
@@ -49,7 +54,7 @@ record UpdateRequest(ObjectNode desired, ObjectNode reported, Long version, Stri
     }
 
     /** The clientToken of a get or delete request, whose payload may be empty. */
-    static String clientTokenOf(byte[] payload) throws ShadowException {
+    static @Nullable String clientTokenOf(byte[] payload) throws ShadowException {
         if (payload.length == 0) {
             return null;
         }
@@ -87,7 +92,7 @@ record UpdateRequest(ObjectNode desired, ObjectNode reported, Long version, Stri
         };
     }
 
-    private static String clientToken(JsonNode body) throws ShadowException {
+    private static @Nullable String clientToken(JsonNode body) throws ShadowException {
         JsonNode token = body.get("clientToken");
         if (token == null) {
             return null;
@@ -98,7 +103,7 @@ record UpdateRequest(ObjectNode desired, ObjectNode reported, Long version, Stri
         return token.asText();
     }
 
-    private static Long version(JsonNode body) throws ShadowException {
+    private static @Nullable Long version(JsonNode body) throws ShadowException {
         JsonNode version = body.get("version");
         if (version == null) {
             return null;
@@ -109,7 +114,8 @@ record UpdateRequest(ObjectNode desired, ObjectNode reported, Long version, Stri
         return version.asLong();
     }
 
-    private static ObjectNode section(JsonNode state, String name, String notAnObject) throws ShadowException {
+    private static @Nullable ObjectNode section(JsonNode state, String name, String notAnObject)
+            throws ShadowException {
         JsonNode section = state.get(name);
         if (section == null) {
             return null;

@@ -11,6 +11,7 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ public final class Database implements AutoCloseable {
 
     private final String product;
     /** Where to reach a server store again after its connection is lost; null for an SQLite file. */
-    private final String serverUrl;
+    private final @Nullable String serverUrl;
 
     private final ReentrantLock lock = new ReentrantLock();
     /** Guarded by {@link #lock}: replaced when a server's connection was lost (the server restarted, say). */
@@ -40,9 +41,9 @@ public final class Database implements AutoCloseable {
     private volatile Supplier<String> writeRefusal = () -> null;
 
     /** Null where reads share the writer's connection; set once the schema is up to date. */
-    private volatile ReadConnections readers;
+    private volatile @Nullable ReadConnections readers;
 
-    private Database(Connection connection, String product, String serverUrl) {
+    private Database(Connection connection, String product, @Nullable String serverUrl) {
         this.connection = connection;
         this.product = product;
         this.serverUrl = serverUrl;
@@ -157,7 +158,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Readers beside the writer: three for an SQLite file shared as usual, a pool of four on PostgreSQL. */
-    private static ReadConnections readersFor(String jdbcUrl, SqlDialect dialect, SqliteMode sqliteMode)
+    private static @Nullable ReadConnections readersFor(String jdbcUrl, SqlDialect dialect, SqliteMode sqliteMode)
             throws SQLException {
         return switch (dialect) {
             case POSTGRESQL -> ReadConnections.postgresql(jdbcUrl, 4);
@@ -168,7 +169,7 @@ public final class Database implements AutoCloseable {
         };
     }
 
-    private static String whyNotConnected(SQLException e, String jdbcUrl) {
+    private static @Nullable String whyNotConnected(SQLException e, String jdbcUrl) {
         if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
             return "no driver takes this URL; the store opens jdbc:sqlite:FILE"
                     + " and jdbc:postgresql://HOST[:PORT]/DATABASE?user=USER&password=PASSWORD";
@@ -225,7 +226,7 @@ public final class Database implements AutoCloseable {
      * to a server was lost fails (was it committed before the server went? the caller cannot be told it was), and the
      * next request connects again: a PostgreSQL restart costs the requests made while it is down, nothing more.
      */
-    public <T> T write(SqlWork<T> work) {
+    public <T extends @Nullable Object> T write(SqlWork<T> work) {
         String refused = writeRefusal.get();
         lock.lock();
         try {
@@ -245,7 +246,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** {@code work}, refused for {@code reason} if it changed any rows (it is then rolled back). */
-    private static <T> SqlWork<T> changingNothing(SqlWork<T> work, String reason) {
+    private static <T extends @Nullable Object> SqlWork<T> changingNothing(SqlWork<T> work, String reason) {
         return connection -> {
             long before = totalChanges(connection);
             T result;
@@ -271,7 +272,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
+    private static <T extends @Nullable Object> T inTransaction(Connection connection, SqlWork<T> work)
+            throws SQLException {
         connection.setAutoCommit(false);
         try {
             T result = work.run(connection);
@@ -300,7 +302,7 @@ public final class Database implements AutoCloseable {
      * Runs {@code work} as one read-only snapshot on a reader's connection, beside the writer. A read made inside a
      * write, on the writer's thread, uses the writer's connection and sees the transaction's own changes.
      */
-    public <T> T read(SqlWork<T> work) {
+    public <T extends @Nullable Object> T read(SqlWork<T> work) {
         ReadConnections beside = readers;
         if (beside != null && !lock.isHeldByCurrentThread()) {
             try {
@@ -338,23 +340,24 @@ public final class Database implements AutoCloseable {
 
     /** The connection, made again first if the last one was lost. Under {@link #lock}. */
     private Connection usableConnection() throws SQLException {
-        if (!lost) {
-            return connection;
+        String url = serverUrl;
+        if (!lost || url == null) {
+            return connection; // only a server's connection is ever lost
         }
         Connection fresh;
         try {
-            fresh = DriverManager.getConnection(serverUrl);
+            fresh = DriverManager.getConnection(url);
             SqlDialect.preparePostgresql(fresh);
         } catch (SQLException e) {
             throw new StoreException(
-                    "the database " + withoutParameters(serverUrl) + " cannot be reached: "
-                            + JdbcUrls.scrub(e.getMessage(), serverUrl),
-                    JdbcUrls.scrubbed(e, serverUrl));
+                    "the database " + withoutParameters(url) + " cannot be reached: "
+                            + JdbcUrls.scrub(e.getMessage(), url),
+                    JdbcUrls.scrubbed(e, url));
         }
         closeQuietly(connection);
         connection = fresh;
         lost = false;
-        LOG.info("Connected to the database {} again", withoutParameters(serverUrl));
+        LOG.info("Connected to the database {} again", withoutParameters(url));
         return connection;
     }
 

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The two JDBC moves every store makes: run a statement with parameters, and read rows into records. */
 public final class Jdbc {
@@ -18,14 +19,14 @@ public final class Jdbc {
         T read(ResultSet row) throws SQLException;
     }
 
-    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static int update(Connection connection, String sql, @Nullable Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             return statement.executeUpdate();
         }
     }
 
-    public static <T> List<T> query(Connection connection, String sql, Row<T> reader, Object... parameters)
+    public static <T> List<T> query(Connection connection, String sql, Row<T> reader, @Nullable Object... parameters)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
@@ -39,7 +40,7 @@ public final class Jdbc {
         }
     }
 
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+    private static void bind(PreparedStatement statement, @Nullable Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);
         }

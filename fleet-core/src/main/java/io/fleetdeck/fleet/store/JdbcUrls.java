@@ -2,6 +2,7 @@ package io.fleetdeck.fleet.store;
 
 import java.sql.SQLException;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A server URL may carry a password, among its parameters ({@code ?user=fleet&password=...}) or before the host
@@ -23,7 +24,7 @@ final class JdbcUrls {
     }
 
     /** {@code text} with the URL, and any password parameter a driver may have echoed, left out. */
-    static String scrub(String text, String jdbcUrl) {
+    static @Nullable String scrub(@Nullable String text, String jdbcUrl) {
         if (text == null) {
             return null;
         }
@@ -71,7 +72,7 @@ final class JdbcUrls {
         return false;
     }
 
-    private static Throwable scrubbedCause(Throwable cause, String jdbcUrl) {
+    private static @Nullable Throwable scrubbedCause(@Nullable Throwable cause, String jdbcUrl) {
         if (cause == null || !needsScrubbing(cause, jdbcUrl)) {
             return cause;
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connections that only read, beside the store's one writer, so that the index, the views and the CLI do not wait
@@ -32,7 +33,7 @@ abstract sealed class ReadConnections implements AutoCloseable {
         return new PooledReaders(jdbcUrl, count);
     }
 
-    <T> T read(SqlWork<T> work) throws SQLException {
+    <T extends @Nullable Object> T read(SqlWork<T> work) throws SQLException {
         Connection connection = borrow();
         try {
             connection.setAutoCommit(false);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetdeck.api.event.Change;
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.event.FleetEvent.CertificateChanged;
 import io.fleetdeck.broker.Mosquitto;
 import io.fleetdeck.broker.TestPki;
 import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
@@ -38,6 +41,7 @@ class RegistrationTest {
     private MutualTlsBroker running;
     private IdentityService identities;
     private final List<String> events = new CopyOnWriteArrayList<>();
+    private final List<FleetEvent> certificateChanges = new CopyOnWriteArrayList<>();
 
     RegistrationTest(StoreKind store) {
         this.store = store.assumeAvailable();
@@ -47,6 +51,7 @@ class RegistrationTest {
     void start() throws Exception {
         running = MutualTlsBroker.start(folder, store);
         identities = running.identities;
+        identities.publishChangesTo(event -> certificateChanges.add(event));
         identities.publishEventsTo((topic, payload) -> running.broker.publish(topic, payload, 1, false));
         running.broker.subscribe(
                 "$aws/events/certificates/registered/+",
@@ -104,6 +109,11 @@ class RegistrationTest {
         identities.attachThingPrincipal("meter-12", device.id());
         identities.attachPolicy("device-default", device.id());
         assertThat(publish(device, "meter-12").exitCode()).isZero();
+        assertThat(certificateChanges)
+                .as("the console and the index hear of the registration and the activation, in order")
+                .containsExactly(
+                        new CertificateChanged(device.id(), Change.CREATED, "PENDING_ACTIVATION"),
+                        new CertificateChanged(device.id(), Change.UPDATED, "ACTIVE"));
     }
 
     @Test

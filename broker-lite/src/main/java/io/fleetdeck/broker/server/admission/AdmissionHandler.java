@@ -8,6 +8,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first handler of every accepted connection: asks the gate whether it may stay and closes it at once when not;
@@ -22,12 +23,12 @@ public final class AdmissionHandler extends ChannelInboundHandlerAdapter {
 
     private final String listener;
     private final ConnectionGate gate;
-    private final HandshakePace pace;
+    private final @Nullable HandshakePace pace;
     private final ThrottledLog refusals;
-    private ConnectionGate.Place place;
+    private ConnectionGate.@Nullable Place place;
 
     /** @param pace the TLS listener's handshake pace, or null on the plain listener */
-    public AdmissionHandler(String listener, ConnectionGate gate, HandshakePace pace, ThrottledLog refusals) {
+    public AdmissionHandler(String listener, ConnectionGate gate, @Nullable HandshakePace pace, ThrottledLog refusals) {
         this.listener = listener;
         this.gate = gate;
         this.pace = pace;
@@ -60,7 +61,10 @@ public final class AdmissionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object bytes) {
-        gate.heardFrom(place);
+        ConnectionGate.Place held = place;
+        if (held != null) {
+            gate.heardFrom(held);
+        }
         ctx.pipeline().remove(this);
         long delay = pace == null ? 0 : pace.reserve(place(ctx), System.nanoTime());
         if (delay == 0) {

@@ -10,6 +10,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * MQTT 3.1.1 §3.1: a server that gets no CONNECT "within a reasonable amount of time" should close the connection.
@@ -22,7 +23,7 @@ public final class ConnectDeadline extends ChannelDuplexHandler {
     private final ConnectionGate gate;
     private final long deadlineNanos;
     private final ThrottledLog expiries;
-    private ScheduledFuture<?> timer;
+    private @Nullable ScheduledFuture<?> timer;
     private boolean packetSeen;
 
     public ConnectDeadline(ConnectionGate gate, long deadlineNanos, ThrottledLog expiries) {

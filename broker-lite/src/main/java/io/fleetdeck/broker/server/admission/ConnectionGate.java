@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which connections the broker's listeners hold: at most a cap of them open, and per listener and source address a
@@ -167,7 +168,7 @@ public final class ConnectionGate {
     }
 
     /** The oldest of {@code places} that has not sent a byte; talking connections are passed over. */
-    private static Place oldestSilent(LinkedHashSet<Place> places) {
+    private static @Nullable Place oldestSilent(LinkedHashSet<Place> places) {
         for (Iterator<Place> it = places.iterator(); it.hasNext(); ) {
             Place place = it.next();
             if (!place.heardFrom) {

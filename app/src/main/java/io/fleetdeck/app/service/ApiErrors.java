@@ -1,0 +1,37 @@
+package io.fleetdeck.app.service;
+
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.api.error.InternalFailureException;
+import io.fleetdeck.api.error.InvalidQueryException;
+import io.fleetdeck.api.error.InvalidRequestException;
+import io.fleetdeck.api.error.LimitExceededException;
+import io.fleetdeck.api.error.ResourceAlreadyExistsException;
+import io.fleetdeck.api.error.ResourceNotFoundException;
+import io.fleetdeck.api.error.ThrottlingException;
+import io.fleetdeck.api.error.VersionConflictException;
+import io.fleetdeck.fleet.registry.RegistryException;
+import io.fleetdeck.fleet.store.StoreException;
+
+/** The services' refusals in the API's types: the same AWS code the service chose, and its words unchanged. */
+final class ApiErrors {
+
+    private ApiErrors() {}
+
+    static FleetApiException of(RegistryException refused) {
+        String message = String.valueOf(refused.getMessage());
+        return switch (refused.code()) {
+            case RegistryException.NOT_FOUND -> new ResourceNotFoundException(message);
+            case RegistryException.ALREADY_EXISTS -> new ResourceAlreadyExistsException(message);
+            case RegistryException.VERSION_CONFLICT -> new VersionConflictException(message);
+            case RegistryException.LIMIT_EXCEEDED -> new LimitExceededException(message);
+            case RegistryException.INVALID_QUERY -> new InvalidQueryException(message);
+            default -> new InvalidRequestException(message);
+        };
+    }
+
+    /** A store that refuses writes (a full disk) asks the caller to come back; one that fails is an internal failure. */
+    static FleetApiException of(StoreException failed) {
+        String message = String.valueOf(failed.getMessage());
+        return failed.getCause() == null ? new ThrottlingException(message) : new InternalFailureException(message);
+    }
+}

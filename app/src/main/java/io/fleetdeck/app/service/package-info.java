@@ -1,0 +1,5 @@
+/**
+ * The service API ({@code fleet-api}) in this process, over the registry, the shadows and the index: what the console,
+ * the CLI and the HTTP API call, so that each operation behaves and refuses the same way whichever asks.
+ */
+package io.fleetdeck.app.service;

@@ -1,0 +1,8 @@
+/**
+ * Things in the registry, as AWS IoT's CreateThing, DescribeThing, UpdateThing, DeleteThing and ListThings have them:
+ * one behaviour and one error for the console, the CLI and the HTTP API.
+ */
+@NullMarked
+package io.fleetdeck.api.things;
+
+import org.jspecify.annotations.NullMarked;
