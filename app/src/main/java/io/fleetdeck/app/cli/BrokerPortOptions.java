@@ -4,6 +4,7 @@ import io.fleetdeck.app.runtime.BrokerOptions;
 import io.fleetdeck.broker.config.MqttProfile;
 import io.fleetdeck.broker.tls.CaKeyType;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -19,7 +20,7 @@ public final class BrokerPortOptions {
     CommandSpec spec;
 
     private int mqttsPort = BrokerOptions.DEFAULT_MQTTS_PORT;
-    private Integer mqttPort;
+    private @Nullable Integer mqttPort;
 
     @Option(
             names = "--mqtts-port",

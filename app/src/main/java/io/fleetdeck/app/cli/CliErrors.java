@@ -2,6 +2,7 @@ package io.fleetdeck.app.cli;
 
 import io.fleetdeck.app.startup.StartupException;
 import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -42,7 +43,7 @@ final class CliErrors {
         return command.getCommandSpec().qualifiedName();
     }
 
-    private static String oneLine(String message) {
+    private static String oneLine(@Nullable String message) {
         return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }

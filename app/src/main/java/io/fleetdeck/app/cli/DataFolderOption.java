@@ -4,6 +4,7 @@ import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.UserDataFolder;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -26,10 +27,10 @@ public final class DataFolderOption {
             paramLabel = "JDBC-URL",
             description = "The store to use instead of the data folder's SQLite file, e.g. jdbc:postgresql://host/db"
                     + " (default: $FLEETDECK_DATABASE_URL, else fleetdeck.db in the data folder).")
-    String databaseUrl;
+    @Nullable String databaseUrl;
 
     /** The store's JDBC URL: this command's choice, the parent's, the environment's; null for the data folder's file. */
-    String databaseUrl(DataFolderOption parent) {
+    @Nullable String databaseUrl(@Nullable DataFolderOption parent) {
         if (databaseUrl != null) {
             return databaseUrl;
         }
@@ -41,7 +42,7 @@ public final class DataFolderOption {
     }
 
     /** This command's choice, else the parent command's, else the per-user default. */
-    Path resolve(DataFolderOption parent) {
+    Path resolve(@Nullable DataFolderOption parent) {
         if (dataDir != null) {
             return dataDir;
         }

@@ -213,10 +213,11 @@ final class GroupCommand {
 
     /** {@code dynamic group lowBattery: 3 things match shadow.reported.battery<20 (ACTIVE)}, as a line to print. */
     private static String describeDynamic(Registry registry, String name) {
-        ThingGroup group = registry.thingGroup(name).orElseThrow();
+        ThingGroup.DynamicMembership dynamic =
+                registry.thingGroup(name).map(ThingGroup::dynamic).orElseThrow();
         int members = registry.thingsInGroup(name, false).size();
         return "dynamic group " + name + ": " + members + (members == 1 ? " thing matches " : " things match ")
-                + group.dynamic().queryString() + " (" + group.dynamic().status() + ")";
+                + dynamic.queryString() + " (" + dynamic.status() + ")";
     }
 
     private interface DynamicGroupsWork {

@@ -14,6 +14,7 @@ import io.fleetdeck.views.shell.ServiceState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -50,7 +51,7 @@ final class GuiCommand implements Callable<Integer> {
                 !demo.noDemo && (parent == null || !parent.demo.noDemo));
     }
 
-    Integer run(Path folder, String databaseUrl, BrokerOptions brokerOptions, boolean demoFleet)
+    Integer run(Path folder, @Nullable String databaseUrl, BrokerOptions brokerOptions, boolean demoFleet)
             throws StartupException, InterruptedException {
         Display.requireOne();
         ShutdownSignal shutdown = ShutdownSignal.onTerminationSignals();

@@ -35,7 +35,7 @@ interface OfflineAction {
             return 0;
         } catch (ThrottlingException | InternalFailureException e) {
             // the store refused (a full disk) or failed: its reason says it all, as for every command
-            throw new StartupException(e.getMessage(), e);
+            throw new StartupException(String.valueOf(e.getMessage()), e);
         } catch (FleetApiException e) {
             throw new StartupException(e.errorCode() + ": " + e.getMessage());
         } catch (IdentityException e) {
@@ -48,7 +48,7 @@ interface OfflineAction {
             throw new StartupException(e.code() + " " + e.getMessage() + why);
         } catch (StoreException e) {
             // a store that refuses a change (a full disk) or fails is one line, as any other refusal
-            throw new StartupException(e.getMessage(), e);
+            throw new StartupException(String.valueOf(e.getMessage()), e);
         }
     }
 }

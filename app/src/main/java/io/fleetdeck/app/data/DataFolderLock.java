@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps a second Fleetdeck off a data folder that one is already using. The operating system's file lock is the
@@ -25,11 +26,11 @@ public final class DataFolderLock implements AutoCloseable {
     private static final long LOCKED_BYTE = Long.MAX_VALUE - 1;
 
     private final Path file;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final @Nullable FileChannel channel;
+    private final @Nullable FileLock lock;
     private final boolean namesHolder;
 
-    private DataFolderLock(Path file, FileChannel channel, FileLock lock, boolean namesHolder) {
+    private DataFolderLock(Path file, @Nullable FileChannel channel, @Nullable FileLock lock, boolean namesHolder) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
@@ -112,13 +113,17 @@ public final class DataFolderLock implements AutoCloseable {
     /** Removes the lock file, then lets go of the lock, so a folder whose lock file is gone was shut down cleanly. */
     @Override
     public void close() throws IOException {
-        if (channel == null || lock.isShared()) {
+        FileChannel open = channel;
+        FileLock held = lock;
+        if (open == null || held == null || held.isShared()) {
             // on a read-only disk: nothing was written, so nothing is removed
-            if (channel != null) {
+            if (open != null) {
                 try {
-                    lock.release();
+                    if (held != null) {
+                        held.release();
+                    }
                 } finally {
-                    channel.close();
+                    open.close();
                 }
             }
             return;
@@ -127,18 +132,18 @@ public final class DataFolderLock implements AutoCloseable {
             Files.deleteIfExists(file);
         } finally {
             try {
-                lock.release();
+                held.release();
             } finally {
-                channel.close();
+                open.close();
             }
         }
     }
 
-    private static FileLock tryLock(FileChannel channel) throws IOException {
+    private static @Nullable FileLock tryLock(FileChannel channel) throws IOException {
         return tryLock(channel, false);
     }
 
-    private static FileLock tryLock(FileChannel channel, boolean shared) throws IOException {
+    private static @Nullable FileLock tryLock(FileChannel channel, boolean shared) throws IOException {
         try {
             return channel.tryLock(LOCKED_BYTE, 1, shared);
         } catch (OverlappingFileLockException sameProcess) {
@@ -155,7 +160,7 @@ public final class DataFolderLock implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(FileChannel channel) {
+    private static void closeQuietly(@Nullable FileChannel channel) {
         if (channel != null) {
             try {
                 channel.close();

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ public final class DataFolderSpace implements AutoCloseable {
     private final Path root;
     private final FileStore disk;
     private final CopyOnWriteArrayList<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
-    private ScheduledExecutorService watcher;
+    private @Nullable ScheduledExecutorService watcher;
     private volatile boolean full;
 
     private DataFolderSpace(Object folder, Path root, FileStore disk) {
@@ -65,7 +66,7 @@ public final class DataFolderSpace implements AutoCloseable {
     }
 
     /** Why a change to the store is refused now, or null while there is room: for the store's write gate. */
-    public String refusal() {
+    public @Nullable String refusal() {
         if (disk.isReadOnly() || (root != null && !Files.isWritable(root))) {
             return "data folder " + folder + " is read-only; changes cannot be made there";
         }

@@ -2,6 +2,7 @@ package io.fleetdeck.app.data;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises a write refused because the disk is full: ENOSPC ("No space left on device") or, for a user with a
@@ -25,7 +26,7 @@ public final class NoSpace {
         return false;
     }
 
-    static boolean says(String message) {
+    static boolean says(@Nullable String message) {
         return message != null
                 && (message.contains("No space left on device")
                         || message.contains("Disk quota exceeded")

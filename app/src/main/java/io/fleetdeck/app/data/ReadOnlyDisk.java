@@ -2,6 +2,7 @@ package io.fleetdeck.app.data;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recognises a write refused because the folder is on a read-only disk or mount (EROFS, "Read-only file system"),
@@ -24,7 +25,7 @@ final class ReadOnlyDisk {
         return false;
     }
 
-    private static boolean says(String message) {
+    private static boolean says(@Nullable String message) {
         return message != null && message.contains("Read-only file system");
     }
 }

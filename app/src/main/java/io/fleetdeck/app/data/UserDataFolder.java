@@ -3,6 +3,7 @@ package io.fleetdeck.app.data;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where Fleetdeck keeps its data when no {@code --data-dir} is given: the operating system's per-user data folder
@@ -36,7 +37,7 @@ public final class UserDataFolder {
         return base.resolve("fleetdeck");
     }
 
-    private static boolean isSet(String value) {
+    private static boolean isSet(@Nullable String value) {
         return value != null && !value.isBlank();
     }
 }

@@ -1,6 +1,7 @@
 package io.fleetdeck.app.gui;
 
 import io.fleetdeck.app.runtime.EmbeddedBroker;
+import io.fleetdeck.broker.ClientConnection;
 import io.fleetdeck.broker.metrics.BrokerCounters;
 import io.fleetdeck.broker.metrics.ClientStats;
 import io.fleetdeck.broker.metrics.TopicActivity.TopicStats;
@@ -49,12 +50,12 @@ final class BrokerMonitorAdapter implements BrokerMonitor {
     }
 
     private static ClientRow row(ClientStats client) {
-        boolean connected = client.connected();
+        ClientConnection connection = client.connection();
         return new ClientRow(
                 client.clientId(),
-                connected ? client.connection().remoteAddress().replaceFirst("^/", "") : "",
-                connected ? (client.connection().protocolVersion() == 5 ? "5" : "3.1.1") : "",
-                connected ? client.connection().connectedAt() : null,
+                connection != null ? connection.remoteAddress().replaceFirst("^/", "") : "",
+                connection != null ? (connection.protocolVersion() == 5 ? "5" : "3.1.1") : "",
+                connection != null ? connection.connectedAt() : null,
                 client.traffic().messagesIn(),
                 client.traffic().messagesOut(),
                 client.queued(),
@@ -63,7 +64,7 @@ final class BrokerMonitorAdapter implements BrokerMonitor {
                         client.traffic().droppedQos1(),
                         client.traffic().droppedQueueBytes(),
                         client.traffic().throttled()),
-                connected);
+                connection != null);
     }
 
     private static TopicRow row(TopicStats topic) {

@@ -94,7 +94,7 @@ public final class ConsoleHost implements AutoCloseable {
             });
             return shown.get();
         } catch (ExecutionException | RuntimeException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             String reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
             throw new StartupException(
                     "cannot open the console window on DISPLAY=" + System.getenv("DISPLAY") + ": " + reason, cause);

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Fleet view's query bar over the fleet index: queries parsed by {@link FleetQuery}, coloured by {@link
@@ -42,7 +43,7 @@ public final class FleetSearchAdapter implements FleetSearch {
     }
 
     @Override
-    public Problem problem(String query) {
+    public @Nullable Problem problem(String query) {
         try {
             FleetQuery.parse(query);
             return null;

@@ -68,8 +68,8 @@ public final class GroupDirectoryAdapter implements GroupDirectory {
                     identities.groupPolicies(group.name()),
                     members.getOrDefault(group.name(), List.of()).size(),
                     thingsUnder(group.name(), members, children).size(),
-                    group.isDynamic() ? group.dynamic().queryString() : null,
-                    group.isDynamic() ? group.dynamic().status().name() : null));
+                    group.dynamic() != null ? group.dynamic().queryString() : null,
+                    group.dynamic() != null ? group.dynamic().status().name() : null));
         }
         return nodes;
     }

@@ -115,8 +115,6 @@ public final class ThingInspectorAdapter implements ThingInspector {
 
     private static ShadowDocument document(ShadowVersion version) {
         return new ShadowDocument(
-                version.version(),
-                Instant.ofEpochSecond(version.writtenAt()),
-                version.document().toString());
+                version.version(), Instant.ofEpochSecond(version.writtenAt()), String.valueOf(version.document()));
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ final class DemoDevices {
     }
 
     /** The identity kept for {@code thingName}, while the registry still has it ACTIVE; else null. */
-    DeviceIdentity known(String thingName) {
+    @Nullable DeviceIdentity known(String thingName) {
         DeviceBundleFiles files = new DeviceBundleFiles(folder, thingName);
         Path certFile = files.certificate();
         Path keyFile = files.privateKey();
@@ -94,7 +95,7 @@ final class DemoDevices {
         }
     }
 
-    private static void ensureGroup(Registry registry, String name, String parent) throws RegistryException {
+    private static void ensureGroup(Registry registry, String name, @Nullable String parent) throws RegistryException {
         if (registry.thingGroup(name).isEmpty()) {
             registry.createThingGroup(name, parent, Map.of());
         }

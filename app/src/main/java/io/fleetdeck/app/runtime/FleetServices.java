@@ -35,7 +35,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fleet's services on the data folder's store ({@code fleetdeck.db}, SQLite): for now the device identities,
@@ -49,20 +51,22 @@ public final class FleetServices implements AutoCloseable {
     private final DeviceEnrollment enrollment;
     private final Shadows shadows;
     private final Registry registry;
-    private FleetProvisioning provisioning;
-    private ConnectivityTracker connectivity;
-    private ShadowService shadowService;
-    private FleetIndex fleetIndex;
-    private DynamicThingGroups dynamicGroups;
+    /* made once the broker is up (startProvisioning); null for a command on a folder no instance holds */
+    private @Nullable FleetProvisioning provisioning;
+
+    private @Nullable ConnectivityTracker connectivity;
+    private @Nullable ShadowService shadowService;
+    private @Nullable FleetIndex fleetIndex;
+    private @Nullable DynamicThingGroups dynamicGroups;
     private final Path indexFolder;
     /** Every committed change of the fleet, for the index, the views and whoever else follows. */
     private final FleetEventHub events = new FleetEventHub();
     /** AWS's registry event topics, once the broker runs: they read the registry, so they are told within the change. */
     private volatile FleetEventSink registryTopics = FleetEventSink.NONE;
     /** The open index that follows the fleet's events now (the instance's, or a command's), if any. */
-    private volatile FleetIndex following;
+    private volatile @Nullable FleetIndex following;
 
-    private IndexFollower follower;
+    private @Nullable IndexFollower follower;
     /** The store changed while no index followed it: the index on disk is behind. */
     private volatile boolean changedUnindexed;
 
@@ -105,7 +109,7 @@ public final class FleetServices implements AutoCloseable {
     }
 
     /** @param databaseUrl the store's JDBC URL (PostgreSQL), or null for {@code fleetdeck.db} in the data folder */
-    static FleetServices open(DataFolder folder, String databaseUrl, Clock clock) throws StartupException {
+    static FleetServices open(DataFolder folder, @Nullable String databaseUrl, Clock clock) throws StartupException {
         return open(folder, databaseUrl, null, clock);
     }
 
@@ -113,7 +117,8 @@ public final class FleetServices implements AutoCloseable {
      * @param space the data folder's disk, whose being full refuses changes to a store kept in the folder (issue 13,
      *     defect 6); null to let every write try
      */
-    static FleetServices open(DataFolder folder, String databaseUrl, DataFolderSpace space, Clock clock)
+    static FleetServices open(
+            DataFolder folder, @Nullable String databaseUrl, @Nullable DataFolderSpace space, Clock clock)
             throws StartupException {
         Path storeFile = folder.root().resolve("fleetdeck.db");
         Database database;
@@ -134,7 +139,8 @@ public final class FleetServices implements AutoCloseable {
                     database, DeviceCertificateAuthority.load(folder.root().resolve("pki"), clock), clock);
             FleetServices services =
                     new FleetServices(database, identities, folder.root().resolve("index"), clock);
-            services.enrollment.ensureDefaults(folder.caCertificate().getParent());
+            services.enrollment.ensureDefaults(
+                    Objects.requireNonNull(folder.caCertificate().getParent(), "the CA certificate is in a folder"));
             identities.exportRevocationListTo(folder.caCertificate().resolveSibling("crl.pem"));
             FleetProvisioning.ensureTemplate(
                     database, clock, DeviceEnrollment.DEFAULT_TEMPLATE, FleetProvisioning.DEFAULT_TEMPLATE_BODY);
@@ -170,14 +176,14 @@ public final class FleetServices implements AutoCloseable {
         return events;
     }
 
-    /** The running instance's dynamic thing groups, following its index; null before the broker is up. */
+    /** The running instance's dynamic thing groups, following its index; only once the broker is up. */
     public DynamicThingGroups dynamicGroups() {
-        return dynamicGroups;
+        return started(dynamicGroups);
     }
 
-    /** The running instance's fleet index; null before the broker is up. */
+    /** The running instance's fleet index; only once the broker is up. */
     public FleetIndex fleetIndex() {
-        return fleetIndex;
+        return started(fleetIndex);
     }
 
     /**
@@ -198,9 +204,16 @@ public final class FleetServices implements AutoCloseable {
         return index;
     }
 
-    /** Each thing's connectivity, from the broker's lifecycle events; null before the broker is up. */
+    /** Each thing's connectivity, from the broker's lifecycle events; only once the broker is up. */
     public ConnectivityTracker connectivity() {
-        return connectivity;
+        return started(connectivity);
+    }
+
+    private static <T> T started(@Nullable T service) {
+        if (service == null) {
+            throw new IllegalStateException("the broker is not up yet: start the instance first");
+        }
+        return service;
     }
 
     /** Shadows for operators: the same rules as over MQTT; while the broker runs, changes reach devices too. */
@@ -230,7 +243,11 @@ public final class FleetServices implements AutoCloseable {
     public void close() {
         if (provisioning != null) {
             provisioning.close();
+        }
+        if (connectivity != null) {
             connectivity.close();
+        }
+        if (shadowService != null) {
             shadowService.close();
         }
         // the last queued shadow updates commit before the index writes what it was told and closes clean

@@ -13,6 +13,8 @@ import io.fleetdeck.views.settings.ConsoleSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,7 @@ public final class FleetdeckInstance implements AutoCloseable {
     private final FleetServices services;
     private final EmbeddedBroker broker;
     private final DataFolderSpace space;
-    private SimulatedFleet demoFleet;
+    private @Nullable SimulatedFleet demoFleet;
 
     private FleetdeckInstance(
             DataFolder dataFolder,
@@ -55,7 +57,7 @@ public final class FleetdeckInstance implements AutoCloseable {
 
     /** @param databaseUrl the store's JDBC URL, or null for the data folder's SQLite file */
     public static FleetdeckInstance open(
-            Path requestedFolder, String databaseUrl, BrokerOptions brokerOptions, Clock clock)
+            Path requestedFolder, @Nullable String databaseUrl, BrokerOptions brokerOptions, Clock clock)
             throws StartupException {
         DataFolder folder = DataFolder.open(requestedFolder);
         DataFolderLock lock = DataFolderLock.acquire(folder);
@@ -120,7 +122,8 @@ public final class FleetdeckInstance implements AutoCloseable {
                     DEMO_FLEET_SIZE,
                     0.2,
                     devices::known,
-                    DemoDevices.claimBundle(dataFolder.caCertificate().getParent()),
+                    DemoDevices.claimBundle(Objects.requireNonNull(
+                            dataFolder.caCertificate().getParent(), "the CA certificate is in a folder")),
                     devices::keep);
             DemoDevices.arrangeInGroups(services.registry(), demoFleet.thingNames());
         } catch (Exception e) {

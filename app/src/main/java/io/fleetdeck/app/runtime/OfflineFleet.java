@@ -8,6 +8,7 @@ import io.fleetdeck.broker.tls.CaKeyType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,8 @@ public final class OfflineFleet implements AutoCloseable {
     }
 
     /** @param databaseUrl the store's JDBC URL, or null for the data folder's SQLite file */
-    public static OfflineFleet open(Path requestedFolder, String databaseUrl, Clock clock) throws StartupException {
+    public static OfflineFleet open(Path requestedFolder, @Nullable String databaseUrl, Clock clock)
+            throws StartupException {
         // a command may only read: a read-only folder opens, and a change is refused when it is tried
         DataFolder folder = DataFolder.open(requestedFolder, true);
         DataFolderLock lock;

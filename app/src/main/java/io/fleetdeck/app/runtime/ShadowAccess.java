@@ -5,12 +5,13 @@ import io.fleetdeck.fleet.shadow.ShadowException;
 import io.fleetdeck.fleet.shadow.ShadowService;
 import io.fleetdeck.fleet.shadow.Shadows;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An operator's way to shadows: through the running service when the broker is up (so devices get the delta and
  * documents), straight to the store when it is not (the CLI on a folder no instance holds).
  */
-public record ShadowAccess(Shadows shadows, ShadowService service) {
+public record ShadowAccess(Shadows shadows, @Nullable ShadowService service) {
 
     public ObjectNode get(String thing, String shadow) throws ShadowException {
         return shadows.get(thing, shadow, new byte[0]);

@@ -1,8 +1,10 @@
 package io.fleetdeck.app.runtime;
 
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,7 @@ public final class ShutdownSignal {
 
     private final CountDownLatch requested = new CountDownLatch(1);
     private volatile long firstSignalNanos;
-    private final AtomicReference<String> reason = new AtomicReference<>();
+    private final AtomicReference<@Nullable String> reason = new AtomicReference<>();
 
     /** A signal that also fires on SIGTERM and SIGINT. */
     public static ShutdownSignal onTerminationSignals() {
@@ -43,7 +45,8 @@ public final class ShutdownSignal {
     /** Blocks until a shutdown is requested and returns why. */
     public String await() throws InterruptedException {
         requested.await();
-        return reason.get();
+        // set before the latch opens
+        return Objects.requireNonNull(reason.get());
     }
 
     public boolean isRequested() {

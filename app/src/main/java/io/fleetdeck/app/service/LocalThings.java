@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@link ThingService} over this process's registry. */
 public final class LocalThings implements ThingService {
@@ -95,11 +96,11 @@ public final class LocalThings implements ThingService {
         }
     }
 
-    private interface RegistryCall<T> {
+    private interface RegistryCall<T extends @Nullable Object> {
         T run() throws RegistryException;
     }
 
-    private static <T> T call(RegistryCall<T> call) throws FleetApiException {
+    private static <T extends @Nullable Object> T call(RegistryCall<T> call) throws FleetApiException {
         try {
             return call.run();
         } catch (RegistryException refused) {

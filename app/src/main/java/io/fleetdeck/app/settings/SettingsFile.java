@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The console's settings as JSON in the data folder ({@code settings.json}). A file that cannot be read is moved
@@ -117,7 +118,7 @@ public final class SettingsFile {
      * later are missing from older files and read as empty.
      */
     record StoredSettings(
-            Theme theme, StoredWindow window, List<String> recentQueries, List<StoredQuery> savedQueries) {
+            Theme theme, @Nullable StoredWindow window, List<String> recentQueries, List<StoredQuery> savedQueries) {
 
         static StoredSettings of(ConsoleSettings settings) {
             return new StoredSettings(

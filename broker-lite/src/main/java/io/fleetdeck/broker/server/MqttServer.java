@@ -65,7 +65,7 @@ public final class MqttServer implements AutoCloseable {
      *     counted rather than buffered without bound
      */
     public record Listeners(
-            String tlsHost,
+            @Nullable String tlsHost,
             int tlsPort,
             ServerTls tls,
             Optional<Integer> plainPort,
@@ -74,7 +74,7 @@ public final class MqttServer implements AutoCloseable {
             ConnectionLimits connectionLimits) {
 
         public Listeners(
-                String tlsHost,
+                @Nullable String tlsHost,
                 int tlsPort,
                 ServerTls tls,
                 Optional<Integer> plainPort,
@@ -85,7 +85,11 @@ public final class MqttServer implements AutoCloseable {
 
         /** Without an authority: any client certificate, no policies (tests of the protocol, the benchmark). */
         public Listeners(
-                String tlsHost, int tlsPort, ServerTls tls, Optional<Integer> plainPort, int slowClientBufferBytes) {
+                @Nullable String tlsHost,
+                int tlsPort,
+                ServerTls tls,
+                Optional<Integer> plainPort,
+                int slowClientBufferBytes) {
             this(tlsHost, tlsPort, tls, plainPort, slowClientBufferBytes, null);
         }
 

@@ -1,0 +1,5 @@
+/** The fleetdeck command's entry point. */
+@NullMarked
+package io.fleetdeck.app;
+
+import org.jspecify.annotations.NullMarked;
