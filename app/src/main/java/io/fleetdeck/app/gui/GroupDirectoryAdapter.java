@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Groups view's port over the registry (the hierarchy, members, the console's rename and move) and the identity
@@ -90,7 +91,7 @@ public final class GroupDirectoryAdapter implements GroupDirectory {
     }
 
     @Override
-    public void create(String name, String parent) throws GroupActionException {
+    public void create(String name, @Nullable String parent) throws GroupActionException {
         refusedAs(() -> {
             registry.createThingGroup(name, parent, Map.of());
         });
@@ -124,14 +125,14 @@ public final class GroupDirectoryAdapter implements GroupDirectory {
     }
 
     @Override
-    public void moveGroup(String name, String newParent) throws GroupActionException {
+    public void moveGroup(String name, @Nullable String newParent) throws GroupActionException {
         refusedAs(() -> {
             registry.moveThingGroup(name, newParent);
         });
     }
 
     @Override
-    public void moveThing(String thingName, String fromGroup, String toGroup) throws GroupActionException {
+    public void moveThing(String thingName, @Nullable String fromGroup, String toGroup) throws GroupActionException {
         refusedAs(() -> registry.moveThing(thingName, fromGroup, toGroup));
     }
 

@@ -2,6 +2,7 @@ package io.fleetdeck.views.broker;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The broker at one moment: totals since start, every client with a session and every tracked topic. Immutable.
@@ -59,7 +60,7 @@ public record BrokerSnapshot(
             String clientId,
             String address,
             String protocol,
-            Instant connectedSince,
+            @Nullable Instant connectedSince,
             long messagesIn,
             long messagesOut,
             int queued,

@@ -28,6 +28,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Broker section: live totals, messages per second over the last minute, the connected clients and the topic
@@ -176,7 +177,7 @@ public final class BrokerView {
     }
 
     /** Today's connections by time of day, older ones with their date too; a client that is away says so. */
-    private static String since(Instant connected) {
+    private static String since(@Nullable Instant connected) {
         if (connected == null) {
             return "away";
         }

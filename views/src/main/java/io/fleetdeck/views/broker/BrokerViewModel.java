@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Broker view's state: connected clients, messages per second in and out (and their last minute), drops, the
@@ -43,7 +44,7 @@ public final class BrokerViewModel {
     private final ObservableList<BrokerSnapshot.TopicRow> topicsView = FXCollections.unmodifiableObservableList(topics);
     private final ObservableList<RatePoint> rateHistoryView = FXCollections.unmodifiableObservableList(rateHistory);
     private final Deque<double[]> rates = new ArrayDeque<>();
-    private BrokerSnapshot previous;
+    private @Nullable BrokerSnapshot previous;
     private BrokerSnapshot.QueueBounds queueBounds = BrokerSnapshot.QueueBounds.DEFAULTS;
 
     public void apply(BrokerSnapshot snapshot) {

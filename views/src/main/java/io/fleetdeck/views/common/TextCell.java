@@ -6,6 +6,7 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table cell that shows a text made from its whole row, with an optional tooltip and style class. Columns made of
@@ -16,15 +17,18 @@ public final class TextCell<S> extends TableCell<S, S> {
     /** As wide as a flexible column gets: wider than any screen, small enough to add up without overflowing. */
     private static final double FLEXIBLE_MAX_WIDTH = 8_000;
 
-    private final Function<S, String> text;
-    private final Function<S, String> tooltipText;
-    private final Function<S, String> styleClass;
+    private final Function<S, @Nullable String> text;
+    private final Function<S, @Nullable String> tooltipText;
+    private final Function<S, @Nullable String> styleClass;
     /** Made at the first hover: a tooltip is a window of its own, too dear to make for every cell of a full table. */
-    private Tooltip tooltip;
+    private @Nullable Tooltip tooltip;
 
-    private String appliedStyleClass;
+    private @Nullable String appliedStyleClass;
 
-    private TextCell(Function<S, String> text, Function<S, String> tooltipText, Function<S, String> styleClass) {
+    private TextCell(
+            Function<S, @Nullable String> text,
+            Function<S, @Nullable String> tooltipText,
+            Function<S, @Nullable String> styleClass) {
         this.text = text;
         this.tooltipText = tooltipText;
         this.styleClass = styleClass;
@@ -43,9 +47,9 @@ public final class TextCell<S> extends TableCell<S, S> {
     public static <S> TableColumn<S, S> column(
             String title,
             double width,
-            Function<S, String> text,
-            Function<S, String> tooltipText,
-            Function<S, String> styleClass) {
+            Function<S, @Nullable String> text,
+            Function<S, @Nullable String> tooltipText,
+            Function<S, @Nullable String> styleClass) {
         TableColumn<S, S> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setMinWidth(width);
@@ -59,9 +63,9 @@ public final class TextCell<S> extends TableCell<S, S> {
     public static <S> TableColumn<S, S> flexible(
             String title,
             double width,
-            Function<S, String> text,
-            Function<S, String> tooltipText,
-            Function<S, String> styleClass) {
+            Function<S, @Nullable String> text,
+            Function<S, @Nullable String> tooltipText,
+            Function<S, @Nullable String> styleClass) {
         TableColumn<S, S> column = column(title, width, text, tooltipText, styleClass);
         column.setMinWidth(Math.max(80, width / 2));
         // finite: the constrained resize policy adds the maxima up, and two Double.MAX_VALUEs make infinity, after

@@ -15,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The questions the Groups view asks before it changes the registry, each naming the group it is about. Returns what
@@ -23,12 +24,12 @@ import javafx.stage.Window;
 final class GroupDialogs {
 
     /** What to create: a name, under a parent or at the top (parent null). */
-    record NewGroup(String name, String parent) {}
+    record NewGroup(String name, @Nullable String parent) {}
 
     private GroupDialogs() {}
 
     /** Asks for a new group's name and where it goes: under {@code selected} (when there is one) or at the top. */
-    static Optional<NewGroup> create(Window owner, String selected) {
+    static Optional<NewGroup> create(@Nullable Window owner, @Nullable String selected) {
         Dialog<NewGroup> dialog = dialog(owner, "New thing group");
         ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(create, ButtonType.CANCEL);
@@ -66,7 +67,7 @@ final class GroupDialogs {
      * Asks for a dynamic group's name and query; the query starts as {@code query} (the Fleet view's current one),
      * so a search becomes a group in two clicks.
      */
-    static Optional<NewDynamicGroup> createDynamic(Window owner, String query) {
+    static Optional<NewDynamicGroup> createDynamic(@Nullable Window owner, String query) {
         Dialog<NewDynamicGroup> dialog = dialog(owner, "New dynamic thing group");
         ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(create, ButtonType.CANCEL);
@@ -92,7 +93,7 @@ final class GroupDialogs {
     }
 
     /** Asks for {@code group}'s new name. */
-    static Optional<String> rename(Window owner, String group) {
+    static Optional<String> rename(@Nullable Window owner, String group) {
         Dialog<String> dialog = dialog(owner, "Rename thing group");
         ButtonType rename = new ButtonType("Rename", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(rename, ButtonType.CANCEL);
@@ -109,7 +110,7 @@ final class GroupDialogs {
     }
 
     /** Asks whether to delete {@code group}, saying what is below it. */
-    static boolean delete(Window owner, GroupNode group, int subgroups) {
+    static boolean delete(@Nullable Window owner, GroupNode group, int subgroups) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.initOwner(owner);
         alert.setTitle("Delete thing group");
@@ -130,7 +131,7 @@ final class GroupDialogs {
         return alert.showAndWait().filter(delete::equals).isPresent();
     }
 
-    private static <T> Dialog<T> dialog(Window owner, String title) {
+    private static <T> Dialog<T> dialog(@Nullable Window owner, String title) {
         Dialog<T> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);

@@ -1,6 +1,7 @@
 package io.fleetdeck.views.groups;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the Groups view reads from and asks of the registry's thing groups, in the view's own terms; the
@@ -17,7 +18,7 @@ public interface GroupDirectory {
     List<String> members(String group) throws GroupActionException;
 
     /** Creates an empty group under {@code parent}, or at the top when {@code parent} is null. */
-    void create(String name, String parent) throws GroupActionException;
+    void create(String name, @Nullable String parent) throws GroupActionException;
 
     /**
      * Creates a dynamic group whose members are the things {@code query} matches (AWS Fleet Indexing syntax); a
@@ -32,13 +33,13 @@ public interface GroupDirectory {
     void delete(String name) throws GroupActionException;
 
     /** Moves {@code name} with its subgroups and members under {@code newParent}, or to the top when it is null. */
-    void moveGroup(String name, String newParent) throws GroupActionException;
+    void moveGroup(String name, @Nullable String newParent) throws GroupActionException;
 
     /**
      * Moves a thing from {@code fromGroup} (null when it came from no group) into {@code toGroup}; a thing is in at
      * most one group of a hierarchy (AWS-IOT-BEHAVIOUR §4.3), so this is one step, not an add and a remove.
      */
-    void moveThing(String thingName, String fromGroup, String toGroup) throws GroupActionException;
+    void moveThing(String thingName, @Nullable String fromGroup, String toGroup) throws GroupActionException;
 
     /** Calls {@code changed} on any thread after groups or memberships changed; closing the handle stops it. */
     AutoCloseable onChange(Runnable changed);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The static groups as a forest: each group's children, its ancestors, and what it gets from them. Policies attached
@@ -30,7 +31,7 @@ public final class GroupHierarchy {
      * @param inherited whether it comes from an ancestor
      * @param overridden an ancestor's attribute that a nearer group (or the group itself) sets again
      */
-    public record Entry(String name, String value, String from, boolean inherited, boolean overridden) {}
+    public record Entry(String name, @Nullable String value, String from, boolean inherited, boolean overridden) {}
 
     public GroupHierarchy(List<GroupNode> groups) {
         for (GroupNode group : groups) {
@@ -68,7 +69,7 @@ public final class GroupHierarchy {
         return List.copyOf(children.getOrDefault(group, List.of()));
     }
 
-    public GroupNode group(String name) {
+    public @Nullable GroupNode group(@Nullable String name) {
         return name == null ? null : byName.get(name);
     }
 

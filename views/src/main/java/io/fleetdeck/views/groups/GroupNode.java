@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One thing group as the registry has it: static, or dynamic (its members chosen by a fleet query). Immutable.
@@ -19,13 +20,13 @@ import java.util.TreeMap;
  */
 public record GroupNode(
         String name,
-        String parent,
+        @Nullable String parent,
         Map<String, String> attributes,
         List<String> policies,
         int directMembers,
         int totalMembers,
-        String dynamicQuery,
-        String dynamicStatus) {
+        @Nullable String dynamicQuery,
+        @Nullable String dynamicStatus) {
 
     public GroupNode {
         Objects.requireNonNull(name, "name");

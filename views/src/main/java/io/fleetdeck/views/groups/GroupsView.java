@@ -38,6 +38,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -202,9 +203,10 @@ public final class GroupsView {
             GroupNode group = model.selectedGroup();
             title.setText(group == null ? "" : group.name());
             path.setText(group == null ? "" : pathOf(group));
-            boolean dynamic = group != null && group.isDynamic();
-            query.setText(dynamic ? group.dynamicQuery() : "");
-            query.setTooltip(dynamic ? new Tooltip(group.dynamicQuery()) : null);
+            String dynamicQuery = group == null ? null : group.dynamicQuery();
+            boolean dynamic = dynamicQuery != null;
+            query.setText(dynamicQuery != null ? dynamicQuery : "");
+            query.setTooltip(dynamicQuery != null ? new Tooltip(dynamicQuery) : null);
             query.setVisible(dynamic);
             query.setManaged(dynamic);
             counts.setText(countsOf(group));
@@ -290,7 +292,7 @@ public final class GroupsView {
         return stack;
     }
 
-    private static String countsOf(GroupNode group) {
+    private static String countsOf(@Nullable GroupNode group) {
         if (group == null) {
             return "";
         }
@@ -307,7 +309,7 @@ public final class GroupsView {
         if (group.isDynamic()) {
             return group.isBuilding()
                     ? "Dynamic group \u00b7 choosing its members ("
-                            + group.dynamicStatus().toLowerCase(Locale.ROOT) + ")"
+                            + String.valueOf(group.dynamicStatus()).toLowerCase(Locale.ROOT) + ")"
                     : "Dynamic group \u00b7 its members are the things matching this query, kept so live";
         }
         List<GroupNode> ancestors = model.hierarchyProperty().get().ancestors(group.name());
@@ -430,7 +432,7 @@ public final class GroupsView {
         }
     }
 
-    private static TreeItem<String> find(TreeItem<String> item, String name) {
+    private static @Nullable TreeItem<String> find(TreeItem<String> item, String name) {
         if (name.equals(item.getValue())) {
             return item;
         }
@@ -443,7 +445,7 @@ public final class GroupsView {
         return null;
     }
 
-    private Window window() {
+    private @Nullable Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 

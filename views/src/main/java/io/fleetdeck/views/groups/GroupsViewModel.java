@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ public final class GroupsViewModel {
         revision.set(revision.get() + 1);
     }
 
-    public void selectGroup(String name) {
+    public void selectGroup(@Nullable String name) {
         if (Objects.equals(name, selected.get())) {
             return;
         }
@@ -77,7 +78,7 @@ public final class GroupsViewModel {
     // --- actions
 
     /** Creates {@code name} under {@code parent}, or at the top when {@code parent} is null, and selects it. */
-    public void create(String name, String parent) {
+    public void create(String name, @Nullable String parent) {
         String wanted = name == null ? "" : name.strip();
         if (wanted.isEmpty()) {
             notice.set(Notice.error("Enter a name for the new group."));
@@ -141,7 +142,7 @@ public final class GroupsViewModel {
     }
 
     /** Moves {@code group} and everything below it under {@code newParent}, or to the top when it is null. */
-    public void moveGroup(String group, String newParent) {
+    public void moveGroup(String group, @Nullable String newParent) {
         GroupHierarchy groups = hierarchy.get();
         GroupNode node = groups.group(group);
         if (node == null || Objects.equals(node.parent(), newParent)) {
@@ -161,7 +162,7 @@ public final class GroupsViewModel {
     }
 
     /** Moves {@code thing} from {@code fromGroup} into {@code toGroup}. */
-    public void moveThing(String thing, String fromGroup, String toGroup) {
+    public void moveThing(String thing, @Nullable String fromGroup, String toGroup) {
         if (thing == null || toGroup == null || toGroup.equals(fromGroup)) {
             return;
         }
@@ -187,7 +188,7 @@ public final class GroupsViewModel {
      * Runs {@code action} off the JavaFX thread, reads the groups again, then selects {@code select} (when it
      * exists) and says how it went.
      */
-    private void perform(String failure, Action action, String success, String select) {
+    private void perform(String failure, Action action, String success, @Nullable String select) {
         if (busy.get()) {
             return;
         }
@@ -231,7 +232,7 @@ public final class GroupsViewModel {
         }
     }
 
-    private List<GroupNode> freshGroups() {
+    private @Nullable List<GroupNode> freshGroups() {
         try {
             return List.copyOf(directory.groups());
         } catch (RuntimeException e) {
@@ -304,7 +305,7 @@ public final class GroupsViewModel {
     }
 
     /** The selected group as the registry has it, or null. */
-    public GroupNode selectedGroup() {
+    public @Nullable GroupNode selectedGroup() {
         return hierarchy.get().group(selected.get());
     }
 

@@ -3,6 +3,7 @@ package io.fleetdeck.views.settings;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the console remembers between starts. Immutable; every change makes a new value.
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param savedQueries the fleet queries the user named, in the order they were saved
  */
 public record ConsoleSettings(
-        Theme theme, WindowGeometry window, List<String> recentQueries, List<SavedQuery> savedQueries) {
+        Theme theme, @Nullable WindowGeometry window, List<String> recentQueries, List<SavedQuery> savedQueries) {
 
     public ConsoleSettings {
         Objects.requireNonNull(theme, "theme");
@@ -20,7 +21,7 @@ public record ConsoleSettings(
         savedQueries = savedQueries == null ? List.of() : List.copyOf(savedQueries);
     }
 
-    public ConsoleSettings(Theme theme, WindowGeometry window) {
+    public ConsoleSettings(Theme theme, @Nullable WindowGeometry window) {
         this(theme, window, List.of(), List.of());
     }
 
