@@ -138,8 +138,12 @@ public final class FleetDirectoryAdapter implements FleetDirectory {
         for (FleetEvent event : batch) {
             switch (event) {
                 case ThingIndexed indexed -> things.add(indexed.thing());
-                case IndexRebuilt rebuilt -> registry.things().forEach(thing -> things.add(thing.name()));
-                case EventsLost lost -> registry.things().forEach(thing -> things.add(thing.name()));
+                case IndexRebuilt rebuilt -> {
+                    return registry.thingNames(); // everything may have changed: read once, whatever else came
+                }
+                case EventsLost lost -> {
+                    return registry.thingNames();
+                }
                 default -> {
                     // not asked for
                 }

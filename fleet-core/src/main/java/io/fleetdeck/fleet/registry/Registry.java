@@ -72,8 +72,7 @@ public final class Registry {
 
     public Thing createThing(String name, @Nullable String thingType, Map<String, String> attributes)
             throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             checkName("thing", name);
             checkAttributes(attributes, thingType == null ? 3 : 50);
             Thing created = write(c -> {
@@ -94,8 +93,6 @@ public final class Registry {
             });
             events.publish(new ThingCreated(name));
             return created;
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -104,8 +101,7 @@ public final class Registry {
      */
     public Thing updateThing(String name, Map<String, String> attributes, boolean merge, @Nullable Long expectedVersion)
             throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             Thing updated = write(c -> {
                 Thing current = requireThing(c, name);
                 if (expectedVersion != null && expectedVersion != current.version()) {
@@ -120,8 +116,6 @@ public final class Registry {
             });
             events.publish(new ThingUpdated(name));
             return updated;
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -136,15 +130,12 @@ public final class Registry {
     }
 
     public void deleteThing(String name) throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             write(c -> {
                 requireThing(c, name);
                 return update(c, "DELETE FROM thing WHERE name = ?", name);
             });
             events.publish(new ThingDeleted(name));
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -165,8 +156,7 @@ public final class Registry {
 
     public void createThingType(String name, String description, List<String> searchableAttributes)
             throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             checkName("thing type", name);
             if (searchableAttributes.size() > 3) {
                 throw new RegistryException(
@@ -187,15 +177,12 @@ public final class Registry {
                         clock.millis());
             });
             events.publish(new ThingTypeChanged(name, Change.CREATED));
-        } finally {
-            changeOrder.unlock();
         }
     }
 
     /** DeprecateThingType: no new thing may use it; things that have it keep it. */
     public void deprecateThingType(String name, boolean undo) throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             write(c -> {
                 if (update(
                                 c,
@@ -208,8 +195,6 @@ public final class Registry {
                 return null;
             });
             events.publish(new ThingTypeChanged(name, Change.UPDATED));
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -217,8 +202,7 @@ public final class Registry {
 
     public ThingGroup createThingGroup(String name, @Nullable String parent, Map<String, String> attributes)
             throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             checkName("thing group", name);
             checkAttributes(attributes, 50);
             ThingGroup created = write(c -> {
@@ -261,8 +245,6 @@ public final class Registry {
                 events.publish(new HierarchyChanged(parent, name, true));
             }
             return created;
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -270,8 +252,7 @@ public final class Registry {
     public ThingGroup updateThingGroup(
             String name, Map<String, String> attributes, boolean merge, @Nullable Long expectedVersion)
             throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             ThingGroup updated = write(c -> {
                 ThingGroup current = requireGroup(c, name);
                 if (expectedVersion != null && expectedVersion != current.version()) {
@@ -290,8 +271,6 @@ public final class Registry {
             });
             events.publish(new GroupChanged(name, Change.UPDATED));
             return updated;
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -300,8 +279,7 @@ public final class Registry {
      * delete never takes a hierarchy with it unseen.
      */
     public void deleteThingGroup(String name) throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             List<String> members = new ArrayList<>();
             ThingGroup deleted = write(c -> {
                 ThingGroup group = requireGroup(c, name);
@@ -322,8 +300,6 @@ public final class Registry {
                 events.publish(new HierarchyChanged(deleted.parent(), name, false));
             }
             events.publish(new GroupChanged(name, Change.DELETED));
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -333,8 +309,7 @@ public final class Registry {
      * show a group re-created under the new name.
      */
     public ThingGroup renameThingGroup(String name, String newName) throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             checkName("thing group", newName);
             ThingGroup renamed = write(c -> {
                 refuseDynamic(requireGroup(c, name), "be renamed");
@@ -356,8 +331,6 @@ public final class Registry {
             });
             events.publish(new GroupChanged(name, Change.RENAMED, newName));
             return renamed;
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -367,8 +340,7 @@ public final class Registry {
      * itself, and no thing ends up in two groups of one hierarchy.
      */
     public ThingGroup moveThingGroup(String name, @Nullable String newParent) throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             @Nullable String[] oldParent = new String[1];
             ThingGroup moved = write(c -> {
                 ThingGroup group = requireGroup(c, name);
@@ -391,8 +363,6 @@ public final class Registry {
                 events.publish(new GroupChanged(name, Change.UPDATED));
             }
             return moved;
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -495,11 +465,8 @@ public final class Registry {
 
     /** AddThingToThingGroup: at most ten groups per thing, and one group of any one hierarchy. */
     public void addThingToGroup(String group, String thing) throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             addThingToGroup(group, thing, false);
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -508,8 +475,7 @@ public final class Registry {
      * group to make room, instead of the add being refused.
      */
     public void addThingToGroup(String group, String thing, boolean overrideDynamicGroups) throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             @Nullable String[] evictedFrom = new String[1];
             boolean added = write(c -> {
                 if (overrideDynamicGroups && memberships.count(c, thing) >= MAX_GROUPS_PER_THING) {
@@ -523,8 +489,6 @@ public final class Registry {
             if (added) {
                 events.publish(new MembershipChanged(group, thing, true, false));
             }
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -533,8 +497,7 @@ public final class Registry {
      * (null: from none) and into {@code toGroup}, or neither when the add is refused.
      */
     public void moveThing(String thing, @Nullable String fromGroup, String toGroup) throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             boolean[] left = {false};
             boolean added = write(c -> {
                 if (fromGroup != null) {
@@ -553,8 +516,6 @@ public final class Registry {
             if (added) {
                 events.publish(new MembershipChanged(toGroup, thing, true, false));
             }
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -584,8 +545,7 @@ public final class Registry {
     }
 
     public void removeThingFromGroup(String group, String thing) throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             int removed = write(c -> {
                 refuseDynamic(requireGroup(c, group), "lose things by hand; its query chooses its members");
                 return update(
@@ -594,8 +554,6 @@ public final class Registry {
             if (removed > 0) {
                 events.publish(new MembershipChanged(group, thing, false, false));
             }
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -658,8 +616,7 @@ public final class Registry {
     public ThingGroup createDynamicThingGroup(
             String name, String queryString, String queryVersion, Map<String, String> attributes)
             throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             checkName("thing group", name);
             checkQueryLength(queryString);
             checkAttributes(attributes, 50);
@@ -687,15 +644,12 @@ public final class Registry {
             });
             events.publish(new GroupChanged(name, Change.CREATED));
             return created;
-        } finally {
-            changeOrder.unlock();
         }
     }
 
     /** UpdateDynamicThingGroup with a new query: {@code REBUILDING} until the index has chosen the members again. */
     public ThingGroup updateDynamicThingGroupQuery(String name, String queryString) throws RegistryException {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             checkQueryLength(queryString);
             ThingGroup updated = write(c -> {
                 requireDynamic(c, name);
@@ -710,8 +664,6 @@ public final class Registry {
             });
             events.publish(new GroupChanged(name, Change.UPDATED));
             return updated;
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -720,8 +672,7 @@ public final class Registry {
      * meanwhile (then the next build finishes it).
      */
     public void dynamicGroupBuilt(String name, String queryString) {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             int changed = store.write(c -> update(
                     c,
                     "UPDATE thing_group SET dynamic_status = ? WHERE name = ? AND query_string = ? AND dynamic_status <> ?",
@@ -732,8 +683,6 @@ public final class Registry {
             if (changed > 0) {
                 events.publish(new GroupChanged(name, Change.UPDATED));
             }
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -781,8 +730,7 @@ public final class Registry {
      */
     public DynamicMembershipChange changeDynamicMembership(
             String group, Collection<String> entering, Collection<String> leaving) {
-        changeOrder.lock();
-        try {
+        try (OrderedChange ordered = inOrder()) {
             DynamicMembershipChange change = store.write(c -> {
                 ThingGroup dynamicGroup =
                         store.group(c, group).filter(ThingGroup::isDynamic).orElse(null);
@@ -795,8 +743,6 @@ public final class Registry {
                     .forEach(left -> events.publish(new MembershipChanged(left.group(), left.thing(), false, true)));
             change.added().forEach(thing -> events.publish(new MembershipChanged(group, thing, true, true)));
             return change;
-        } finally {
-            changeOrder.unlock();
         }
     }
 
@@ -892,6 +838,17 @@ public final class Registry {
                                 + " has characters AWS does not allow");
             }
         }
+    }
+
+    /** Held from a change's write until its events are out; closing lets the next change go. */
+    private interface OrderedChange extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private OrderedChange inOrder() {
+        changeOrder.lock();
+        return changeOrder::unlock;
     }
 
     private interface StoreChange<T extends @Nullable Object> {

@@ -117,6 +117,9 @@ final class ShadowCommitter implements AutoCloseable {
 
     /** A failure to publish is logged: it must not keep devices from their answers. */
     private void publish(ShadowBatch committed) {
+        if (events == FleetEventSink.NONE) {
+            return; // nobody follows these shadows: the sections are not made into events for nothing
+        }
         try {
             events.publishAll(committed.committedShadows());
         } catch (RuntimeException e) {
