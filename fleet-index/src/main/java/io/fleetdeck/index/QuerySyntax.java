@@ -1,5 +1,7 @@
 package io.fleetdeck.index;
 
+import io.fleetdeck.api.search.QuerySpan;
+import io.fleetdeck.api.search.QuerySpan.Kind;
 import io.fleetdeck.index.Token.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,48 +20,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class QuerySyntax {
 
-    /** What a span of the query is, for its colour. */
-    public enum Kind {
-        /** A field name before {@code :}, {@code =} or a comparison: {@code attributes.model}. */
-        FIELD,
-        /** {@code :}, {@code =}, {@code <}, {@code >}, {@code <=}, {@code >=}. */
-        OPERATOR,
-        /** A word to match: {@code legacy}, {@code 75}, a bare term. */
-        VALUE,
-        /** A quoted phrase, quotes included. */
-        PHRASE,
-        /** A value with {@code *} or {@code ?}: {@code tv*}, and {@code *} alone. */
-        WILDCARD_VALUE,
-        /** The brackets of a range and its {@code TO}. */
-        RANGE,
-        /** {@code AND}, {@code OR}, {@code NOT} and the excluding {@code -}. */
-        BOOLEAN,
-        /** A parenthesis, of a group or a field group. */
-        PAREN,
-        /** Text the lexer refuses: a forbidden character, an unknown operator, an unclosed quote. */
-        ERROR
-    }
-
-    /** Characters {@code start} (inclusive) to {@code end} (exclusive) of the text, UTF-16 offsets as in a text field. */
-    public record Span(Kind kind, int start, int end) {
-
-        public Span {
-            Objects.requireNonNull(kind, "kind");
-            if (start < 0 || end < start) {
-                throw new IllegalArgumentException("not a span: " + start + ".." + end);
-            }
-        }
-    }
-
     private QuerySyntax() {}
 
     /** The coloured parts of {@code text}, in order; empty for blank text. */
-    public static List<Span> spans(String text) {
+    public static List<QuerySpan> spans(String text) {
         String query = Tokens.wellFormed(Objects.requireNonNull(text, "text"));
         List<Token> tokens = new ArrayList<>();
-        List<Span> errors = new ArrayList<>();
+        List<QuerySpan> errors = new ArrayList<>();
         lex(query, tokens, errors);
-        List<Span> spans = new ArrayList<>(tokens.size() + errors.size());
+        List<QuerySpan> spans = new ArrayList<>(tokens.size() + errors.size());
         boolean inRange = false;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -69,7 +38,7 @@ public final class QuerySyntax {
                 case CLOSE_BRACKET, CLOSE_BRACE -> false;
                 default -> inRange;
             };
-            spans.add(new Span(kindOf(token, next, inRange), token.start(), token.end()));
+            spans.add(new QuerySpan(kindOf(token, next, inRange), token.start(), token.end()));
         }
         spans.addAll(errors);
         spans.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -81,7 +50,7 @@ public final class QuerySyntax {
      * becomes an error span, and a fresh lexer goes on after it over the same text with everything before blanked
      * out, so offsets stay those of the original text.
      */
-    private static void lex(String query, List<Token> tokens, List<Span> errors) {
+    private static void lex(String query, List<Token> tokens, List<QuerySpan> errors) {
         String rest = query;
         while (true) {
             Lexer lexer = new Lexer(rest);
@@ -93,7 +62,7 @@ public final class QuerySyntax {
             } catch (QueryException refused) {
                 int from = refused.position();
                 int to = endOfChunk(query, from);
-                errors.add(new Span(Kind.ERROR, from, to));
+                errors.add(new QuerySpan(Kind.ERROR, from, to));
                 if (to >= query.length()) {
                     return;
                 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
 
-import io.fleetdeck.index.QuerySyntax.Kind;
-import io.fleetdeck.index.QuerySyntax.Span;
+import io.fleetdeck.api.search.QuerySpan;
+import io.fleetdeck.api.search.QuerySpan.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,9 +86,9 @@ class QuerySyntaxTest {
                 .mix(strings().ascii().ofLengthBetween(1, 40), 40)
                 .mix(QueryTexts.queries(), 30);
         qt().withExamples(500).forAll(texts).checkAssert(text -> {
-            List<Span> spans = QuerySyntax.spans(text);
+            List<QuerySpan> spans = QuerySyntax.spans(text);
             int end = 0;
-            for (Span span : spans) {
+            for (QuerySpan span : spans) {
                 assertThat(span.start()).as("%s in %s", span, spans).isGreaterThanOrEqualTo(end);
                 assertThat(span.end()).isGreaterThan(span.start()).isLessThanOrEqualTo(text.length());
                 assertThat(text.substring(span.start(), span.end()))
@@ -112,9 +112,9 @@ class QuerySyntaxTest {
                 .mix(QueryTexts.queries(), 40)
                 .map(text -> text.replaceAll("[`@#%\\\\/';,]", ""));
         qt().withExamples(500).forAll(texts).checkAssert(text -> {
-            List<Span> spans = QuerySyntax.spans(text);
+            List<QuerySpan> spans = QuerySyntax.spans(text);
             int end = 0;
-            for (Span span : spans) {
+            for (QuerySpan span : spans) {
                 assertThat(text.substring(end, Math.max(end, span.start())))
                         .as("uncoloured text before %s in %s", span, text)
                         .isBlank();

@@ -122,7 +122,7 @@ final class GroupCommand {
 
         @Override
         public Integer call() throws Exception {
-            SearchCommand.parse(query, spec.commandLine().getErr());
+            SearchCommand.checkQuery(query, spec.commandLine().getErr());
             return OfflineAction.perform(
                     dataFolder,
                     groupCommand.parent.dataFolder,
@@ -157,7 +157,7 @@ final class GroupCommand {
 
         @Override
         public Integer call() throws Exception {
-            SearchCommand.parse(query, spec.commandLine().getErr());
+            SearchCommand.checkQuery(query, spec.commandLine().getErr());
             return OfflineAction.perform(
                     dataFolder,
                     groupCommand.parent.dataFolder,

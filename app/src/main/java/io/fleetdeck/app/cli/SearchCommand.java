@@ -1,11 +1,9 @@
 package io.fleetdeck.app.cli;
 
+import io.fleetdeck.api.error.InvalidQueryException;
+import io.fleetdeck.api.search.IndexSearch;
+import io.fleetdeck.app.service.LocalFleetSearch;
 import io.fleetdeck.app.startup.StartupException;
-import io.fleetdeck.index.FleetIndex;
-import io.fleetdeck.index.FleetQuery;
-import io.fleetdeck.index.QueryException;
-import io.fleetdeck.index.SearchSort;
-import io.fleetdeck.index.ThingGroupSearch;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,42 +54,36 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FleetQuery parsed = parse(query, spec.commandLine().getErr());
-        if (indexName.equals(ThingGroupSearch.INDEX_NAME)) {
-            return OfflineAction.perform(
-                    dataFolder,
-                    parent.dataFolder,
-                    spec.commandLine().getOut(),
-                    fleet -> String.join(
-                            System.lineSeparator(),
-                            new ThingGroupSearch(fleet.services().registry()).search(parsed)));
-        }
-        if (!indexName.equals("AWS_Things")) {
-            throw new StartupException("ResourceNotFoundException: no index named " + indexName
-                    + "; there are AWS_Things and " + ThingGroupSearch.INDEX_NAME);
-        }
+        PrintWriter err = spec.commandLine().getErr();
+        IndexSearch search = new IndexSearch(indexName, query, sortField, descending);
         return OfflineAction.perform(
                 dataFolder, parent.dataFolder, spec.commandLine().getOut(), fleet -> {
-                    try (FleetIndex index = fleet.services().upToDateIndex()) {
-                        SearchSort sort = sortField == null
-                                ? new SearchSort(SearchSort.BY_NAME.field(), descending)
-                                : new SearchSort(sortField, descending);
-                        return String.join(
-                                System.lineSeparator(),
-                                index.search(parsed, sort, 0, Integer.MAX_VALUE).thingNames());
+                    try (IndexOnDemand index = new IndexOnDemand(fleet.services())) {
+                        var service =
+                                new LocalFleetSearch(index, fleet.services().registry());
+                        return String.join(System.lineSeparator(), service.searchIndex(search));
+                    } catch (InvalidQueryException e) {
+                        throw queryError(e, err);
                     }
                 });
     }
 
-    /** The query, or the reason it is not one: the query and a caret on stderr, then one line and exit 2. */
-    static FleetQuery parse(String text, PrintWriter err) throws StartupException {
-        try {
-            return FleetQuery.parse(text);
-        } catch (QueryException e) {
-            err.println("  " + e.query());
-            err.println("  " + e.caretLine());
+    /** A malformed query: the query and a caret on stderr, then one line and exit 2. */
+    static StartupException queryError(InvalidQueryException refused, PrintWriter err) {
+        if (refused.query() != null) {
+            err.println("  " + refused.query());
+            err.println("  " + refused.caretLine());
             err.flush();
-            throw new StartupException("query error: " + e.getMessage(), e);
+        }
+        return new StartupException("query error: " + refused.getMessage(), refused);
+    }
+
+    /** The query, or the reason it is not one, as {@link #queryError} tells it. */
+    static void checkQuery(String text, PrintWriter err) throws StartupException {
+        try {
+            LocalFleetSearch.parse(text);
+        } catch (InvalidQueryException e) {
+            throw queryError(e, err);
         }
     }
 }

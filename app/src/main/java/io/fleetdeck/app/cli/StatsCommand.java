@@ -1,8 +1,8 @@
 package io.fleetdeck.app.cli;
 
-import io.fleetdeck.index.Aggregations;
-import io.fleetdeck.index.FleetIndex;
-import io.fleetdeck.index.FleetQuery;
+import io.fleetdeck.api.error.InvalidQueryException;
+import io.fleetdeck.app.service.LocalFleetSearch;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,14 +35,15 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FleetQuery parsed = SearchCommand.parse(query, spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
         return OfflineAction.perform(
                 dataFolder, parent.dataFolder, spec.commandLine().getOut(), fleet -> {
-                    try (FleetIndex index = fleet.services().upToDateIndex()) {
-                        return new Aggregations(index)
-                                .statistics(parsed, field)
-                                .toJson()
-                                .toString();
+                    try (IndexOnDemand index = new IndexOnDemand(fleet.services())) {
+                        var service =
+                                new LocalFleetSearch(index, fleet.services().registry());
+                        return StatisticsJson.of(service.statistics(query, field));
+                    } catch (InvalidQueryException e) {
+                        throw SearchCommand.queryError(e, err);
                     }
                 });
     }

@@ -1,10 +1,10 @@
 package io.fleetdeck.app.gui;
 
+import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.app.runtime.FleetdeckInstance;
 import io.fleetdeck.views.broker.BrokerMonitor;
 import io.fleetdeck.views.certificates.CertificateDirectory;
 import io.fleetdeck.views.fleet.FleetDirectory;
-import io.fleetdeck.views.fleet.FleetSearch;
 import io.fleetdeck.views.groups.GroupDirectory;
 import io.fleetdeck.views.thing.ThingInspector;
 
@@ -16,7 +16,7 @@ public record ConsoleSources(
         BrokerMonitor broker,
         CertificateDirectory certificates,
         FleetDirectory fleet,
-        FleetSearch search,
+        FleetSearchService search,
         ThingInspector things,
         GroupDirectory groups) {
 
@@ -26,7 +26,7 @@ public record ConsoleSources(
                 BrokerMonitors.of(instance.broker()),
                 CertificateDirectoryAdapter.of(instance),
                 FleetDirectoryAdapter.of(instance),
-                FleetSearchAdapter.of(instance),
+                instance.services().search(),
                 ThingInspectorAdapter.of(instance),
                 GroupDirectoryAdapter.of(instance));
     }

@@ -2,9 +2,11 @@ package io.fleetdeck.app.runtime;
 
 import io.fleetdeck.api.event.FleetEvent;
 import io.fleetdeck.api.event.FleetEvents;
+import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderSpace;
+import io.fleetdeck.app.service.LocalFleetSearch;
 import io.fleetdeck.app.service.LocalThings;
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.MqttChannel;
@@ -224,6 +226,11 @@ public final class FleetServices implements AutoCloseable {
     /** The service API's things: what the CLI, the console and the HTTP API ask of the registry. */
     public ThingService things() {
         return new LocalThings(registry);
+    }
+
+    /** The service API's fleet index; looked up on each call, because a rebuild on demand replaces the index. */
+    public FleetSearchService search() {
+        return new LocalFleetSearch(this::fleetIndex, registry);
     }
 
     /** Things, thing types and thing groups. */

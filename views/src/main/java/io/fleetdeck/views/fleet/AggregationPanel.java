@@ -1,11 +1,11 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.search.Buckets;
+import io.fleetdeck.api.search.FieldStatistics;
+import io.fleetdeck.api.search.IndexField;
+import io.fleetdeck.api.search.IndexField.ValueType;
+import io.fleetdeck.api.search.ValueCount;
 import io.fleetdeck.views.common.TimeText;
-import io.fleetdeck.views.fleet.FleetSearch.Buckets;
-import io.fleetdeck.views.fleet.FleetSearch.Field;
-import io.fleetdeck.views.fleet.FleetSearch.FieldType;
-import io.fleetdeck.views.fleet.FleetSearch.Statistics;
-import io.fleetdeck.views.fleet.FleetSearch.ValueCount;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -43,7 +43,7 @@ final class AggregationPanel {
     private final NumberAxis countAxis = new NumberAxis();
     private final BarChart<String, Number> chart = new BarChart<>(valueAxis, countAxis);
 
-    AggregationPanel(FleetAggregationModel model, ObservableValue<List<Field>> fields) {
+    AggregationPanel(FleetAggregationModel model, ObservableValue<List<IndexField>> fields) {
         this.model = Objects.requireNonNull(model, "model");
         root.setId("fleet-aggregations");
         root.getStyleClass().add("fleet-aggregations");
@@ -58,8 +58,8 @@ final class AggregationPanel {
                 picker("fleet-bucket-field", model.bucketFieldProperty().get());
         bucketField.valueProperty().bindBidirectional(model.bucketFieldProperty());
         fields.subscribe(list -> {
-            offer(numberField, list, FieldType.NUMBER);
-            offer(bucketField, list, FieldType.STRING);
+            offer(numberField, list, ValueType.NUMBER);
+            offer(bucketField, list, ValueType.STRING);
         });
 
         GridPane stats = new GridPane();
@@ -119,7 +119,7 @@ final class AggregationPanel {
         return root;
     }
 
-    private void showStatistics(Statistics statistics) {
+    private void showStatistics(FieldStatistics statistics) {
         if (statistics == null) {
             for (Label label : List.of(count, minimum, average, maximum, deviation)) {
                 label.setText("\u2013");
@@ -163,12 +163,12 @@ final class AggregationPanel {
         return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
     }
 
-    private static void offer(ComboBox<String> picker, List<Field> fields, FieldType type) {
+    private static void offer(ComboBox<String> picker, List<IndexField> fields, ValueType type) {
         String chosen = picker.getValue();
         picker.getItems()
                 .setAll(fields.stream()
                         .filter(field -> field.has(type))
-                        .map(Field::path)
+                        .map(IndexField::path)
                         .toList());
         if (chosen != null && !picker.getItems().contains(chosen)) {
             picker.getItems().addFirst(chosen);

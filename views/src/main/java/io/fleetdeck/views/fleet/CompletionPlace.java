@@ -1,7 +1,7 @@
 package io.fleetdeck.views.fleet;
 
-import io.fleetdeck.views.fleet.FleetSearch.Span;
-import io.fleetdeck.views.fleet.FleetSearch.SpanKind;
+import io.fleetdeck.api.search.QuerySpan;
+import io.fleetdeck.api.search.QuerySpan.Kind;
 import java.util.List;
 
 /**
@@ -21,18 +21,18 @@ record CompletionPlace(String field, String prefix, int from, int to) {
     }
 
     /** The place at {@code caret} in {@code query}, or null where nothing fits (an operator, a keyword, a range). */
-    static CompletionPlace at(String query, int caret, List<Span> spans) {
-        Span here = null;
+    static CompletionPlace at(String query, int caret, List<QuerySpan> spans) {
+        QuerySpan here = null;
         int index = -1;
         for (int i = 0; i < spans.size(); i++) {
-            Span span = spans.get(i);
+            QuerySpan span = spans.get(i);
             if (span.start() < caret && caret <= span.end()) {
                 here = span;
                 index = i;
                 break;
             }
         }
-        if (here == null || (here.kind() == SpanKind.OPERATOR && caret == here.end())) {
+        if (here == null || (here.kind() == Kind.OPERATOR && caret == here.end())) {
             return between(query, caret, spans);
         }
         String field = fieldBefore(query, spans, index);
@@ -50,12 +50,11 @@ record CompletionPlace(String field, String prefix, int from, int to) {
     }
 
     /** The caret touches no word: right after {@code field:} a value starts; after a space, nothing is asked yet. */
-    private static CompletionPlace between(String query, int caret, List<Span> spans) {
+    private static CompletionPlace between(String query, int caret, List<QuerySpan> spans) {
         for (int i = spans.size() - 1; i >= 0; i--) {
-            Span span = spans.get(i);
-            if (span.end() == caret && span.kind() == SpanKind.OPERATOR && isColon(query, span)) {
-                String field =
-                        i > 0 && spans.get(i - 1).kind() == SpanKind.FIELD ? text(query, spans.get(i - 1)) : null;
+            QuerySpan span = spans.get(i);
+            if (span.end() == caret && span.kind() == Kind.OPERATOR && isColon(query, span)) {
+                String field = i > 0 && spans.get(i - 1).kind() == Kind.FIELD ? text(query, spans.get(i - 1)) : null;
                 return field == null ? null : new CompletionPlace(field, "", caret, caret);
             }
         }
@@ -63,27 +62,24 @@ record CompletionPlace(String field, String prefix, int from, int to) {
     }
 
     /** The field named by {@code field:} right before the span at {@code index}, or null. */
-    private static String fieldBefore(String query, List<Span> spans, int index) {
+    private static String fieldBefore(String query, List<QuerySpan> spans, int index) {
         if (index < 2) {
             return null;
         }
-        Span operator = spans.get(index - 1);
-        Span field = spans.get(index - 2);
+        QuerySpan operator = spans.get(index - 1);
+        QuerySpan field = spans.get(index - 2);
         boolean adjacent = operator.end() == spans.get(index).start() && field.end() == operator.start();
-        return adjacent
-                        && operator.kind() == SpanKind.OPERATOR
-                        && isColon(query, operator)
-                        && field.kind() == SpanKind.FIELD
+        return adjacent && operator.kind() == Kind.OPERATOR && isColon(query, operator) && field.kind() == Kind.FIELD
                 ? text(query, field)
                 : null;
     }
 
-    private static boolean isColon(String query, Span span) {
+    private static boolean isColon(String query, QuerySpan span) {
         String operator = text(query, span);
         return operator.equals(":") || operator.equals("=");
     }
 
-    private static String text(String query, Span span) {
+    private static String text(String query, QuerySpan span) {
         return query.substring(span.start(), span.end());
     }
 }

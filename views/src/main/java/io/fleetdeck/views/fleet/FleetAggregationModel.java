@@ -1,7 +1,9 @@
 package io.fleetdeck.views.fleet;
 
-import io.fleetdeck.views.fleet.FleetSearch.Buckets;
-import io.fleetdeck.views.fleet.FleetSearch.Statistics;
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.api.search.Buckets;
+import io.fleetdeck.api.search.FieldStatistics;
+import io.fleetdeck.api.search.FleetSearchService;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -32,7 +34,7 @@ public final class FleetAggregationModel {
     /** Bars a chart can label legibly. */
     static final int MAX_BUCKETS = 10;
 
-    private final FleetSearch search;
+    private final FleetSearchService search;
     private final FleetViewModel fleet;
     private final Executor worker;
     private final Executor fxThread;
@@ -40,14 +42,14 @@ public final class FleetAggregationModel {
     private final BooleanProperty open = new SimpleBooleanProperty(this, "open", true);
     private final StringProperty numberField = new SimpleStringProperty(this, "numberField", DEFAULT_NUMBER_FIELD);
     private final StringProperty bucketField = new SimpleStringProperty(this, "bucketField", DEFAULT_BUCKET_FIELD);
-    private final ReadOnlyObjectWrapper<Statistics> statistics = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FieldStatistics> statistics = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Buckets> buckets = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
 
     private boolean reading;
     private boolean readAgain;
 
-    public FleetAggregationModel(FleetSearch search, FleetViewModel fleet, Executor worker, Executor fxThread) {
+    public FleetAggregationModel(FleetSearchService search, FleetViewModel fleet, Executor worker, Executor fxThread) {
         this.search = Objects.requireNonNull(search, "search");
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.worker = Objects.requireNonNull(worker, "worker");
@@ -76,17 +78,17 @@ public final class FleetAggregationModel {
         String numbers = numberField.get();
         String values = bucketField.get();
         worker.execute(() -> {
-            Statistics stats = null;
+            FieldStatistics stats = null;
             Buckets ranked = null;
             String failure = null;
             try {
                 stats = numbers == null || numbers.isBlank() ? null : search.statistics(query, numbers);
                 ranked = values == null || values.isBlank() ? null : search.buckets(query, values, MAX_BUCKETS);
-            } catch (MalformedQueryException | RuntimeException e) {
+            } catch (FleetApiException | RuntimeException e) {
                 log.warn("Could not aggregate the fleet for {}", query, e);
                 failure = e.getMessage();
             }
-            Statistics readStats = stats;
+            FieldStatistics readStats = stats;
             Buckets readBuckets = ranked;
             String readFailure = failure;
             fxThread.execute(() -> {
@@ -116,7 +118,7 @@ public final class FleetAggregationModel {
         return bucketField;
     }
 
-    public ReadOnlyObjectProperty<Statistics> statisticsProperty() {
+    public ReadOnlyObjectProperty<FieldStatistics> statisticsProperty() {
         return statistics.getReadOnlyProperty();
     }
 

@@ -1,5 +1,7 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.api.search.FleetSearchService;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the Fleet table's rows on one background thread, so the window never waits for the fleet: reads every thing at
  * start, collects the names of things that change and reads those at most four times a second, and filters and sorts
- * for each query. A query with a fleet index search asks the {@link FleetSearch} which things it finds once, and with
+ * for each query. A query with a fleet index search asks the {@link FleetSearchService} which things it finds once, and with
  * each batch of changes asks only which of the changed things it finds now (the directory reports a thing once the
  * index has it as it is), so a busy fleet costs the search what changed, not the whole fleet again. Every result goes
  * to the JavaFX thread as a {@link FleetUpdate}, in order.
@@ -37,7 +39,7 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
 
     private final FleetDirectory directory;
     /** Null when the console has no fleet index: only the quick filter then. */
-    private final FleetSearch search;
+    private final FleetSearchService search;
 
     private final Executor fxThread;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
@@ -63,7 +65,7 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
     }
 
     /** @param search the fleet index that runs the queries' searches, or null for the quick filter alone */
-    public FleetFeed(FleetDirectory directory, FleetSearch search, Executor fxThread) {
+    public FleetFeed(FleetDirectory directory, FleetSearchService search, Executor fxThread) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.search = search;
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
@@ -137,11 +139,11 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
             return rows.query(query, number);
         }
         try {
-            Set<String> found = search.search(query.search());
+            Set<String> found = search.thingsMatching(query.search());
             lastSearch = query.search();
             lastFound = found;
             return rows.query(query, number, found);
-        } catch (MalformedQueryException | RuntimeException e) {
+        } catch (FleetApiException | RuntimeException e) {
             // the query bar checks a query before it runs it, so this is the index failing: keep what is shown
             log.warn("The fleet search {} failed; the table keeps the last one", query.search(), e);
             return rows.query(new FleetQuery(query.filter(), query.order(), lastSearch), number, lastFound);
@@ -156,15 +158,15 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
         String query = rows.current().search();
         try {
             if (lastFound == null || !query.equals(lastSearch)) {
-                lastFound = search.search(query);
+                lastFound = search.thingsMatching(query);
                 lastSearch = query;
                 return lastFound;
             }
             Set<String> found = new HashSet<>(lastFound);
             names.forEach(found::remove);
-            found.addAll(search.matchingAmong(query, names));
+            found.addAll(search.thingsMatchingAmong(query, names));
             lastFound = found;
-        } catch (MalformedQueryException | RuntimeException e) {
+        } catch (FleetApiException | RuntimeException e) {
             log.warn("The fleet search {} failed; the table keeps what it found before", lastSearch, e);
         }
         return lastFound;

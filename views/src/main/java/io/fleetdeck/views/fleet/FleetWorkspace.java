@@ -1,5 +1,6 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.views.settings.ConsoleMemory;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.thing.ThingInspector;
@@ -74,7 +75,7 @@ public final class FleetWorkspace implements AutoCloseable {
      */
     public FleetWorkspace(
             FleetDirectory fleet,
-            FleetSearch search,
+            FleetSearchService search,
             ConsoleMemory memory,
             ThingInspector inspector,
             Clock clock,

@@ -1,7 +1,7 @@
 package io.fleetdeck.views.fleet;
 
-import io.fleetdeck.views.fleet.FleetSearch.Problem;
-import io.fleetdeck.views.fleet.FleetSearch.Span;
+import io.fleetdeck.api.search.QueryProblem;
+import io.fleetdeck.api.search.QuerySpan;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -225,11 +225,11 @@ final class QueryBar {
         if (text.isEmpty()) {
             return;
         }
-        Problem wrong = model.problemProperty().get();
+        QueryProblem wrong = model.problemProperty().get();
         int[] mark = wrong == null ? null : markedRange(text, wrong.position());
         StyleSpansBuilder<Collection<String>> styles = new StyleSpansBuilder<>();
         int at = 0;
-        for (Span span : model.spansProperty().get()) {
+        for (QuerySpan span : model.spansProperty().get()) {
             int start = Math.min(span.start(), text.length());
             int end = Math.min(span.end(), text.length());
             if (start > at) {
@@ -284,7 +284,7 @@ final class QueryBar {
         return new int[] {start, end};
     }
 
-    private void showProblem(Problem wrong) {
+    private void showProblem(QueryProblem wrong) {
         restyle();
         if (wrong == null) {
             problem.setVisible(false);

@@ -1,17 +1,19 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.search.FleetSearchService;
+import io.fleetdeck.api.search.IndexField;
+import io.fleetdeck.api.search.IndexField.ValueType;
+import io.fleetdeck.api.search.QueryProblem;
+import io.fleetdeck.api.search.QuerySpan;
+import io.fleetdeck.api.search.ValueCount;
 import io.fleetdeck.views.common.TimeText;
-import io.fleetdeck.views.fleet.FleetSearch.Field;
-import io.fleetdeck.views.fleet.FleetSearch.FieldType;
-import io.fleetdeck.views.fleet.FleetSearch.Problem;
-import io.fleetdeck.views.fleet.FleetSearch.Span;
-import io.fleetdeck.views.fleet.FleetSearch.ValueCount;
 import io.fleetdeck.views.settings.SavedQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -44,7 +46,7 @@ public final class QueryBarModel {
     /** AWS-IOT-BEHAVIOUR §3.3: a query can't hold these even quoted, so a value with one is not offered. */
     private static final Pattern UNSEARCHABLE = Pattern.compile("[`@#%\\\\/';,]");
 
-    private final FleetSearch search;
+    private final FleetSearchService search;
     private final FleetViewModel fleet;
     private final QueryHistory history;
     private final Executor worker;
@@ -52,13 +54,13 @@ public final class QueryBarModel {
 
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper caret = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyObjectWrapper<List<Span>> spans = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<QuerySpan>> spans = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<QueryProblem> problem = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Completion> suggestions = FXCollections.observableArrayList();
     private final ObservableList<Completion> suggestionsView = FXCollections.unmodifiableObservableList(suggestions);
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyBooleanWrapper suggesting = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<List<Field>> fields = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<IndexField>> fields = new ReadOnlyObjectWrapper<>(List.of());
 
     /** Moves on with every edit, so an answer for older text is dropped. */
     private long edits;
@@ -66,7 +68,7 @@ public final class QueryBarModel {
     private boolean typed;
 
     public QueryBarModel(
-            FleetSearch search, FleetViewModel fleet, QueryHistory history, Executor worker, Executor fxThread) {
+            FleetSearchService search, FleetViewModel fleet, QueryHistory history, Executor worker, Executor fxThread) {
         this.search = Objects.requireNonNull(search, "search");
         this.fleet = Objects.requireNonNull(fleet, "fleet");
         this.history = Objects.requireNonNull(history, "history");
@@ -84,7 +86,7 @@ public final class QueryBarModel {
         caret.set(Math.clamp(newCaret, 0, newText.length()));
         if (changed) {
             edits++;
-            spans.set(search.spans(newText));
+            spans.set(search.querySpans(newText));
             problem.set(null);
             typed = true;
             suggest(false);
@@ -144,9 +146,9 @@ public final class QueryBarModel {
             return;
         }
         // checked as typed, spaces and all, so the position is where the user sees it
-        Problem wrong = search.problem(text.get());
-        if (wrong != null) {
-            problem.set(wrong);
+        Optional<QueryProblem> wrong = search.queryProblem(text.get());
+        if (wrong.isPresent()) {
+            problem.set(wrong.get());
             return;
         }
         problem.set(null);
@@ -191,7 +193,7 @@ public final class QueryBarModel {
         worker.execute(() -> {
             List<ValueCount> values;
             try {
-                values = search.values(place.field(), place.prefix(), MAX_SUGGESTIONS);
+                values = search.topValues(place.field(), place.prefix(), MAX_SUGGESTIONS);
             } catch (RuntimeException e) {
                 log.warn("Could not read the values of {} to suggest", place.field(), e);
                 values = List.of();
@@ -216,8 +218,8 @@ public final class QueryBarModel {
         String word = place.prefix().toLowerCase(Locale.ROOT);
         return fields.get().stream()
                 .filter(field -> field.path().toLowerCase(Locale.ROOT).contains(word))
-                .sorted(Comparator.comparingInt((Field field) -> rank(field.path(), word))
-                        .thenComparing(Field::path))
+                .sorted(Comparator.comparingInt((IndexField field) -> rank(field.path(), word))
+                        .thenComparing(IndexField::path))
                 .limit(MAX_SUGGESTIONS)
                 .map(field -> new Completion(
                         Completion.Kind.FIELD,
@@ -237,9 +239,9 @@ public final class QueryBarModel {
         return lower.contains("." + word) ? 1 : 2;
     }
 
-    private static String typeText(Field field) {
+    private static String typeText(IndexField field) {
         List<String> names = new ArrayList<>();
-        for (FieldType type : FieldType.values()) {
+        for (ValueType type : ValueType.values()) {
             if (field.has(type)) {
                 names.add(type.name().toLowerCase(Locale.ROOT));
             }
@@ -279,7 +281,7 @@ public final class QueryBarModel {
     private void readFields() {
         worker.execute(() -> {
             try {
-                List<Field> read = List.copyOf(search.fields());
+                List<IndexField> read = List.copyOf(search.indexedFields());
                 fxThread.execute(() -> fields.set(read));
             } catch (RuntimeException e) {
                 log.warn("Could not read the fleet's fields to suggest", e);
@@ -298,12 +300,12 @@ public final class QueryBarModel {
     }
 
     /** The coloured parts of the text. */
-    public ReadOnlyObjectProperty<List<Span>> spansProperty() {
+    public ReadOnlyObjectProperty<List<QuerySpan>> spansProperty() {
         return spans.getReadOnlyProperty();
     }
 
     /** Why the query last run does not run, and where; null when it ran or has been edited since. */
-    public ReadOnlyObjectProperty<Problem> problemProperty() {
+    public ReadOnlyObjectProperty<QueryProblem> problemProperty() {
         return problem.getReadOnlyProperty();
     }
 
@@ -321,7 +323,7 @@ public final class QueryBarModel {
     }
 
     /** The fields the fleet can be searched by, for the aggregation pickers too. */
-    public ReadOnlyObjectProperty<List<Field>> fieldsProperty() {
+    public ReadOnlyObjectProperty<List<IndexField>> fieldsProperty() {
         return fields.getReadOnlyProperty();
     }
 

@@ -1,5 +1,16 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.error.InvalidQueryException;
+import io.fleetdeck.api.search.Buckets;
+import io.fleetdeck.api.search.FieldStatistics;
+import io.fleetdeck.api.search.FleetSearchService;
+import io.fleetdeck.api.search.IndexField;
+import io.fleetdeck.api.search.IndexField.ValueType;
+import io.fleetdeck.api.search.IndexSearch;
+import io.fleetdeck.api.search.QueryProblem;
+import io.fleetdeck.api.search.QuerySpan;
+import io.fleetdeck.api.search.QuerySpan.Kind;
+import io.fleetdeck.api.search.ValueCount;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -9,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -18,7 +30,7 @@ import java.util.function.Function;
  * {@code field:value} clauses joined by spaces or AND, on a few fields. A query ending in {@code :} is malformed at
  * its end, as the real parser says. Each thing's battery is its number modulo 100. Thread-safe.
  */
-final class FakeSearch implements FleetSearch {
+final class FakeSearch implements FleetSearchService {
 
     static final String END_PROBLEM = "expected a value after ':' at column %d, found the end of the query";
 
@@ -39,8 +51,8 @@ final class FakeSearch implements FleetSearch {
     }
 
     @Override
-    public List<Span> spans(String query) {
-        List<Span> spans = new ArrayList<>();
+    public List<QuerySpan> querySpans(String query) {
+        List<QuerySpan> spans = new ArrayList<>();
         int i = 0;
         while (i < query.length()) {
             if (Character.isWhitespace(query.charAt(i))) {
@@ -48,7 +60,7 @@ final class FakeSearch implements FleetSearch {
                 continue;
             }
             if (query.charAt(i) == ':') {
-                spans.add(new Span(SpanKind.OPERATOR, i, i + 1));
+                spans.add(new QuerySpan(Kind.OPERATOR, i, i + 1));
                 i++;
                 continue;
             }
@@ -57,23 +69,24 @@ final class FakeSearch implements FleetSearch {
                 end++;
             }
             String word = query.substring(i, end);
-            SpanKind kind = end < query.length() && query.charAt(end) == ':'
-                    ? SpanKind.FIELD
-                    : word.equals("AND") ? SpanKind.BOOLEAN : SpanKind.VALUE;
-            spans.add(new Span(kind, i, end));
+            Kind kind = end < query.length() && query.charAt(end) == ':'
+                    ? Kind.FIELD
+                    : word.equals("AND") ? Kind.BOOLEAN : Kind.VALUE;
+            spans.add(new QuerySpan(kind, i, end));
             i = end;
         }
         return spans;
     }
 
     @Override
-    public Problem problem(String query) {
+    public Optional<QueryProblem> queryProblem(String query) {
         String text = query.stripTrailing();
         if (text.endsWith(":")) {
             int column = text.length() + 1;
-            return new Problem(text.length(), column, String.format(Locale.ROOT, END_PROBLEM, column));
+            return Optional.of(
+                    new QueryProblem(text.length(), column, String.format(Locale.ROOT, END_PROBLEM, column)));
         }
-        return null;
+        return Optional.empty();
     }
 
     /** How often a query ran over the whole fleet, and over only some things. */
@@ -82,7 +95,7 @@ final class FakeSearch implements FleetSearch {
     final AtomicInteger searchesAmongChanged = new AtomicInteger();
 
     @Override
-    public Set<String> matchingAmong(String query, Collection<String> thingNames) throws MalformedQueryException {
+    public Set<String> thingsMatchingAmong(String query, Collection<String> thingNames) {
         searchesAmongChanged.incrementAndGet();
         Set<String> found = new LinkedHashSet<>();
         for (ThingRow row : fleet.things(thingNames)) {
@@ -94,11 +107,12 @@ final class FakeSearch implements FleetSearch {
     }
 
     @Override
-    public Set<String> search(String query) throws MalformedQueryException {
+    public Set<String> thingsMatching(String query) throws InvalidQueryException {
         wholeFleetSearches.incrementAndGet();
-        Problem wrong = problem(query);
-        if (wrong != null) {
-            throw new MalformedQueryException(wrong);
+        Optional<QueryProblem> wrong = queryProblem(query);
+        if (wrong.isPresent()) {
+            throw new InvalidQueryException(
+                    wrong.get().message(), query, wrong.get().position());
         }
         Set<String> found = new LinkedHashSet<>();
         for (ThingRow row : fleet.things()) {
@@ -107,6 +121,11 @@ final class FakeSearch implements FleetSearch {
             }
         }
         return found;
+    }
+
+    @Override
+    public List<String> searchIndex(IndexSearch search) throws InvalidQueryException {
+        return List.copyOf(thingsMatching(search.queryString()));
     }
 
     private boolean matches(ThingRow row, String query) {
@@ -124,22 +143,22 @@ final class FakeSearch implements FleetSearch {
     }
 
     @Override
-    public List<Field> fields() {
-        List<Field> list = new ArrayList<>();
+    public List<IndexField> indexedFields() {
+        List<IndexField> list = new ArrayList<>();
         fields.keySet().stream()
                 .sorted()
-                .forEach(path -> list.add(new Field(
+                .forEach(path -> list.add(new IndexField(
                         path,
                         path.startsWith("connectivity")
-                                ? EnumSet.of(FieldType.BOOLEAN)
-                                : EnumSet.of(FieldType.STRING))));
-        list.add(new Field("shadow.reported.battery", EnumSet.of(FieldType.NUMBER)));
+                                ? EnumSet.of(ValueType.BOOLEAN)
+                                : EnumSet.of(ValueType.STRING))));
+        list.add(new IndexField("shadow.reported.battery", EnumSet.of(ValueType.NUMBER)));
         list.sort((a, b) -> a.path().compareTo(b.path()));
         return list;
     }
 
     @Override
-    public List<ValueCount> values(String field, String prefix, int limit) {
+    public List<ValueCount> topValues(String field, String prefix, int limit) {
         Function<ThingRow, String> read = fields.get(field);
         if (read == null) {
             return List.of();
@@ -155,8 +174,8 @@ final class FakeSearch implements FleetSearch {
     }
 
     @Override
-    public Statistics statistics(String query, String field) throws MalformedQueryException {
-        Set<String> found = search(query);
+    public FieldStatistics statistics(String query, String field) throws InvalidQueryException {
+        Set<String> found = thingsMatching(query);
         double sum = 0;
         double squares = 0;
         double min = Double.MAX_VALUE;
@@ -169,17 +188,17 @@ final class FakeSearch implements FleetSearch {
             max = Math.max(max, battery);
         }
         if (found.isEmpty()) {
-            return new Statistics(0, null, null, null, null);
+            return new FieldStatistics(0, null, null, null, null, null, null, null);
         }
         double average = sum / found.size();
-        return new Statistics(
-                found.size(), min, average, max, Math.sqrt(Math.max(0, squares / found.size() - average * average)));
+        double variance = Math.max(0, squares / found.size() - average * average);
+        return new FieldStatistics(found.size(), average, sum, min, max, squares, variance, Math.sqrt(variance));
     }
 
     @Override
-    public Buckets buckets(String query, String field, int max) throws MalformedQueryException {
+    public Buckets buckets(String query, String field, int max) throws InvalidQueryException {
         Function<ThingRow, String> read = fields.get(field);
-        Set<String> found = search(query);
+        Set<String> found = thingsMatching(query);
         Map<String, Long> counts = new HashMap<>();
         for (String name : found) {
             String value = read == null ? null : read.apply(fleet.get(name));
