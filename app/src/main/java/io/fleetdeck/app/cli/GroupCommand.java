@@ -1,12 +1,13 @@
 package io.fleetdeck.app.cli;
 
+import io.fleetdeck.api.error.InvalidQueryException;
+import io.fleetdeck.api.groups.GroupService;
+import io.fleetdeck.api.groups.ThingGroupSummary;
+import io.fleetdeck.api.page.PageReader;
 import io.fleetdeck.app.runtime.OfflineFleet;
-import io.fleetdeck.fleet.registry.Registry;
-import io.fleetdeck.fleet.registry.RegistryException;
-import io.fleetdeck.fleet.registry.ThingGroup;
 import io.fleetdeck.index.DynamicThingGroups;
 import io.fleetdeck.index.FleetIndex;
-import java.util.Map;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -61,7 +62,7 @@ final class GroupCommand {
                     groupCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
-                        ThingGroup group = fleet.services().registry().createThingGroup(name, parentGroup, Map.of());
+                        ThingGroupSummary group = fleet.services().groups().createThingGroup(name, parentGroup);
                         return "group " + group.name()
                                 + (group.parent() == null ? "" : " under " + String.join(" / ", group.rootToParent()));
                     });
@@ -93,7 +94,7 @@ final class GroupCommand {
                     groupCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
-                        fleet.services().registry().addThingToGroup(group, thing);
+                        fleet.services().things().addThingToThingGroup(group, thing);
                         return "thing " + thing + " added to " + group;
                     });
         }
@@ -122,14 +123,18 @@ final class GroupCommand {
 
         @Override
         public Integer call() throws Exception {
-            SearchCommand.checkQuery(query, spec.commandLine().getErr());
+            PrintWriter err = spec.commandLine().getErr();
             return OfflineAction.perform(
                     dataFolder,
                     groupCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
-                        withDynamicGroups(fleet, dynamicGroups -> dynamicGroups.create(name, query, Map.of()));
-                        return describeDynamic(fleet.services().registry(), name);
+                        try {
+                            withDynamicGroups(fleet, groups -> groups.createDynamicThingGroup(name, query));
+                        } catch (InvalidQueryException e) {
+                            throw SearchCommand.queryError(e, err);
+                        }
+                        return describeDynamic(fleet.services().groups().describeThingGroup(name));
                     });
         }
     }
@@ -157,14 +162,18 @@ final class GroupCommand {
 
         @Override
         public Integer call() throws Exception {
-            SearchCommand.checkQuery(query, spec.commandLine().getErr());
+            PrintWriter err = spec.commandLine().getErr();
             return OfflineAction.perform(
                     dataFolder,
                     groupCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
-                        withDynamicGroups(fleet, dynamicGroups -> dynamicGroups.changeQuery(name, query));
-                        return describeDynamic(fleet.services().registry(), name);
+                        try {
+                            withDynamicGroups(fleet, groups -> groups.updateDynamicThingGroup(name, query));
+                        } catch (InvalidQueryException e) {
+                            throw SearchCommand.queryError(e, err);
+                        }
+                        return describeDynamic(fleet.services().groups().describeThingGroup(name));
                     });
         }
     }
@@ -194,34 +203,27 @@ final class GroupCommand {
                     groupCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
-                        Registry registry = fleet.services().registry();
-                        ThingGroup found = registry.thingGroup(group)
-                                .orElseThrow(() -> new RegistryException(
-                                        RegistryException.NOT_FOUND, "no thing group named " + group));
-                        if (found.isDynamic()) {
+                        GroupService groups = fleet.services().groups();
+                        if (groups.describeThingGroup(group).isDynamic()) {
                             // commands may have changed the store since an instance last followed it
                             withDynamicGroups(fleet, dynamicGroups -> {});
                         }
                         return String.join(
                                 System.lineSeparator(),
-                                registry.thingsInGroup(group, recursive).stream()
-                                        .sorted()
-                                        .toList());
+                                PageReader.readAll(page -> groups.listThingsInThingGroup(group, recursive, page)));
                     });
         }
     }
 
     /** {@code dynamic group lowBattery: 3 things match shadow.reported.battery<20 (ACTIVE)}, as a line to print. */
-    private static String describeDynamic(Registry registry, String name) {
-        ThingGroup.DynamicMembership dynamic =
-                registry.thingGroup(name).map(ThingGroup::dynamic).orElseThrow();
-        int members = registry.thingsInGroup(name, false).size();
-        return "dynamic group " + name + ": " + members + (members == 1 ? " thing matches " : " things match ")
-                + dynamic.queryString() + " (" + dynamic.status() + ")";
+    private static String describeDynamic(ThingGroupSummary group) {
+        int members = group.directMembers();
+        return "dynamic group " + group.name() + ": " + members + (members == 1 ? " thing matches " : " things match ")
+                + group.dynamicQuery() + " (" + group.dynamicStatus() + ")";
     }
 
     private interface DynamicGroupsWork {
-        void run(DynamicThingGroups dynamicGroups) throws Exception;
+        void run(GroupService groups) throws Exception;
     }
 
     /**
@@ -232,7 +234,7 @@ final class GroupCommand {
         try (FleetIndex index = fleet.services().upToDateIndex();
                 DynamicThingGroups dynamicGroups = DynamicThingGroups.start(
                         fleet.services().registry(), index, fleet.services().events())) {
-            work.run(dynamicGroups);
+            work.run(fleet.services().groupsFollowing(dynamicGroups));
             dynamicGroups.awaitQuiet(5, TimeUnit.MINUTES);
         }
     }

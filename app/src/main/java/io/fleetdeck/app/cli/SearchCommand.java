@@ -77,13 +77,4 @@ final class SearchCommand implements Callable<Integer> {
         }
         return new StartupException("query error: " + refused.getMessage(), refused);
     }
-
-    /** The query, or the reason it is not one, as {@link #queryError} tells it. */
-    static void checkQuery(String text, PrintWriter err) throws StartupException {
-        try {
-            LocalFleetSearch.parse(text);
-        } catch (InvalidQueryException e) {
-            throw queryError(e, err);
-        }
-    }
 }

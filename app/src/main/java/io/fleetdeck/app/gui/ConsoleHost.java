@@ -144,7 +144,7 @@ public final class ConsoleHost implements AutoCloseable {
                         : fleet[0].queryBar().textProperty().get());
                 return groups.node();
             });
-            feeds.add(new GroupsFeed(sources.groups(), Platform::runLater, groupsModel::apply));
+            feeds.add(new GroupsFeed(sources.groups(), sources.events(), Platform::runLater, groupsModel::apply));
         }
     }
 

@@ -1,11 +1,12 @@
 package io.fleetdeck.app.gui;
 
+import io.fleetdeck.api.event.FleetEvents;
+import io.fleetdeck.api.groups.GroupService;
 import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.app.runtime.FleetdeckInstance;
 import io.fleetdeck.views.broker.BrokerMonitor;
 import io.fleetdeck.views.certificates.CertificateDirectory;
 import io.fleetdeck.views.fleet.FleetDirectory;
-import io.fleetdeck.views.groups.GroupDirectory;
 import io.fleetdeck.views.thing.ThingInspector;
 
 /**
@@ -18,7 +19,8 @@ public record ConsoleSources(
         FleetDirectory fleet,
         FleetSearchService search,
         ThingInspector things,
-        GroupDirectory groups) {
+        GroupService groups,
+        FleetEvents events) {
 
     /** Every section over a running instance's services. */
     public static ConsoleSources of(FleetdeckInstance instance) {
@@ -28,6 +30,7 @@ public record ConsoleSources(
                 FleetDirectoryAdapter.of(instance),
                 instance.services().search(),
                 ThingInspectorAdapter.of(instance),
-                GroupDirectoryAdapter.of(instance));
+                instance.services().groups(),
+                instance.services().events());
     }
 }

@@ -2,11 +2,13 @@ package io.fleetdeck.app.runtime;
 
 import io.fleetdeck.api.event.FleetEvent;
 import io.fleetdeck.api.event.FleetEvents;
+import io.fleetdeck.api.groups.GroupService;
 import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderSpace;
 import io.fleetdeck.app.service.LocalFleetSearch;
+import io.fleetdeck.app.service.LocalGroups;
 import io.fleetdeck.app.service.LocalThings;
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.MqttChannel;
@@ -231,6 +233,16 @@ public final class FleetServices implements AutoCloseable {
     /** The service API's fleet index; looked up on each call, because a rebuild on demand replaces the index. */
     public FleetSearchService search() {
         return new LocalFleetSearch(this::fleetIndex, registry);
+    }
+
+    /** The service API's thing groups; dynamic ones can be made once the index runs. */
+    public GroupService groups() {
+        return new LocalGroups(registry, identities, this::dynamicGroups);
+    }
+
+    /** The thing groups with {@code dynamicGroups} making the dynamic ones: for a command, which has no broker. */
+    public GroupService groupsFollowing(DynamicThingGroups dynamicGroups) {
+        return new LocalGroups(registry, identities, () -> dynamicGroups);
     }
 
     /** Things, thing types and thing groups. */

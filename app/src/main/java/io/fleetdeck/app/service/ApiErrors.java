@@ -11,6 +11,8 @@ import io.fleetdeck.api.error.ThrottlingException;
 import io.fleetdeck.api.error.VersionConflictException;
 import io.fleetdeck.fleet.registry.RegistryException;
 import io.fleetdeck.fleet.store.StoreException;
+import io.fleetdeck.index.QueryException;
+import org.jspecify.annotations.Nullable;
 
 /** The services' refusals in the API's types: the same AWS code the service chose, and its words unchanged. */
 final class ApiErrors {
@@ -29,9 +31,31 @@ final class ApiErrors {
         };
     }
 
+    /** A fleet query that does not parse, saying where. */
+    static InvalidQueryException of(QueryException refused) {
+        return new InvalidQueryException(String.valueOf(refused.getMessage()), refused.query(), refused.position());
+    }
+
     /** A store that refuses writes (a full disk) asks the caller to come back; one that fails is an internal failure. */
     static FleetApiException of(StoreException failed) {
         String message = String.valueOf(failed.getMessage());
         return failed.getCause() == null ? new ThrottlingException(message) : new InternalFailureException(message);
+    }
+
+    /** A registry, dynamic group or store call whose refusal or failure the caller sees as the API's error. */
+    interface RegistryCall<T extends @Nullable Object> {
+        T run() throws RegistryException, QueryException;
+    }
+
+    static <T extends @Nullable Object> T call(RegistryCall<T> call) throws FleetApiException {
+        try {
+            return call.run();
+        } catch (RegistryException refused) {
+            throw of(refused);
+        } catch (QueryException refused) {
+            throw of(refused);
+        } catch (StoreException failed) {
+            throw of(failed);
+        }
     }
 }

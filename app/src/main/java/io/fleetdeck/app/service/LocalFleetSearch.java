@@ -124,12 +124,11 @@ public final class LocalFleetSearch implements FleetSearchService {
                         .toList());
     }
 
-    /** The query the index would run, or why it would not, in the API's words. */
-    public static FleetQuery parse(String queryString) throws InvalidQueryException {
+    private static FleetQuery parse(String queryString) throws InvalidQueryException {
         try {
             return FleetQuery.parse(queryString);
         } catch (QueryException e) {
-            throw new InvalidQueryException(String.valueOf(e.getMessage()), e.query(), e.position());
+            throw ApiErrors.of(e);
         }
     }
 

@@ -5,7 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetdeck.api.error.InvalidQueryException;
+import io.fleetdeck.api.error.InvalidRequestException;
+import io.fleetdeck.api.event.EventKind;
+import io.fleetdeck.api.event.EventPump;
+import io.fleetdeck.api.event.SubscriptionOptions;
+import io.fleetdeck.api.groups.GroupService;
+import io.fleetdeck.api.groups.ThingGroupSummary;
+import io.fleetdeck.api.page.PageReader;
 import io.fleetdeck.app.runtime.ShadowAccess;
+import io.fleetdeck.app.service.LocalGroups;
 import io.fleetdeck.broker.config.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.tls.ServerIdentity;
@@ -25,8 +34,6 @@ import io.fleetdeck.index.IndexAnnouncements;
 import io.fleetdeck.index.IndexFollower;
 import io.fleetdeck.index.ThingDocuments;
 import io.fleetdeck.views.fleet.ThingRow;
-import io.fleetdeck.views.groups.GroupActionException;
-import io.fleetdeck.views.groups.GroupNode;
 import io.fleetdeck.views.thing.ShadowRejectedException;
 import io.fleetdeck.views.thing.ThingDetail;
 import java.nio.charset.StandardCharsets;
@@ -177,35 +184,37 @@ class ViewSourcesTest {
 
     @Test
     void theGroupsViewSeesCountsAndPoliciesAndChangesTheHierarchy() throws Exception {
-        GroupDirectoryAdapter groups = new GroupDirectoryAdapter(registry, identities, null, events);
+        GroupService groups = new LocalGroups(registry, identities, () -> {
+            throw new IllegalStateException("no index in this test");
+        });
         identities.createPolicy(
                 "north-telemetry",
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:Publish\","
                         + "\"Resource\":\"*\"}]}");
         identities.attachPolicyToGroup("north-telemetry", "site-north");
         AtomicInteger told = new AtomicInteger();
-        AutoCloseable listening = groups.onChange(told::incrementAndGet);
+        AutoCloseable listening = groupEvents(told);
 
-        assertThat(groups.groups())
-                .extracting(GroupNode::name, GroupNode::directMembers, GroupNode::totalMembers)
+        assertThat(groups.thingGroupHierarchy())
+                .extracting(ThingGroupSummary::name, ThingGroupSummary::directMembers, ThingGroupSummary::totalMembers)
                 .containsExactly(tuple("site-north", 1, 2), tuple("floor-1", 1, 1));
-        assertThat(groups.groups().getFirst().policies()).containsExactly("north-telemetry");
+        assertThat(groups.thingGroupHierarchy().getFirst().policies()).containsExactly("north-telemetry");
 
-        groups.create("floor-2", "site-north");
+        groups.createThingGroup("floor-2", "site-north");
         groups.moveThing("pump-7", "floor-1", "floor-2");
-        assertThat(groups.members("floor-2")).containsExactly("pump-7");
-        groups.rename("floor-2", "ground-floor");
-        groups.moveGroup("ground-floor", null);
-        assertThat(groups.groups())
+        assertThat(members(groups, "floor-2")).containsExactly("pump-7");
+        groups.renameThingGroup("floor-2", "ground-floor");
+        groups.moveThingGroup("ground-floor", null);
+        assertThat(groups.thingGroupHierarchy())
                 .filteredOn(node -> node.name().equals("ground-floor"))
                 .singleElement()
                 .satisfies(node -> assertThat(node.parent()).isNull());
-        assertThatThrownBy(() -> groups.delete("site-north"))
-                .isInstanceOf(GroupActionException.class)
+        assertThatThrownBy(() -> groups.deleteThingGroup("site-north"))
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessage("thing group site-north has child groups (floor-1); delete or move them first");
         await().atMost(Duration.ofSeconds(5)).until(() -> told.get() > 0);
         int before = told.get();
-        groups.delete("floor-1");
+        groups.deleteThingGroup("floor-1");
         await().atMost(Duration.ofSeconds(5))
                 .alias("the last change reached the view")
                 .until(() -> told.get() > before);
@@ -216,20 +225,20 @@ class ViewSourcesTest {
     void theGroupsViewCreatesADynamicGroupAndSeesItsMembershipFollowTheFleet() throws Exception {
         try (FleetIndex index = followingIndex();
                 DynamicThingGroups dynamicGroups = DynamicThingGroups.start(registry, index, events)) {
-            GroupDirectoryAdapter groups = new GroupDirectoryAdapter(registry, identities, dynamicGroups, events);
+            GroupService groups = new LocalGroups(registry, identities, () -> dynamicGroups);
             AtomicInteger told = new AtomicInteger();
-            AutoCloseable listening = groups.onChange(told::incrementAndGet);
+            AutoCloseable listening = groupEvents(told);
             update("pump-8", "{\"state\":{\"reported\":{\"battery\":12}}}");
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> index.count(FleetQuery.parse("shadow.reported.battery<20")) == 1);
 
-            groups.createDynamic("low-battery", "shadow.reported.battery<20");
+            groups.createDynamicThingGroup("low-battery", "shadow.reported.battery<20");
 
             await().atMost(Duration.ofSeconds(5))
-                    .until(() -> groups.members("low-battery").equals(List.of("pump-8")));
+                    .until(() -> members(groups, "low-battery").equals(List.of("pump-8")));
             await().atMost(Duration.ofSeconds(5))
-                    .untilAsserted(() -> assertThat(groups.groups())
-                            .filteredOn(GroupNode::isDynamic)
+                    .untilAsserted(() -> assertThat(groups.thingGroupHierarchy())
+                            .filteredOn(ThingGroupSummary::isDynamic)
                             .singleElement()
                             .satisfies(node -> {
                                 assertThat(node.dynamicQuery()).isEqualTo("shadow.reported.battery<20");
@@ -241,19 +250,33 @@ class ViewSourcesTest {
             int before = told.get();
             update("pump-7", "{\"state\":{\"reported\":{\"battery\":3}}}");
             await().atMost(Duration.ofSeconds(5))
-                    .until(() -> groups.members("low-battery").equals(List.of("pump-7", "pump-8")));
+                    .until(() -> members(groups, "low-battery").equals(List.of("pump-7", "pump-8")));
             await().atMost(Duration.ofSeconds(5))
                     .alias("a dynamic membership change reaches the view")
                     .until(() -> told.get() > before);
             listening.close();
 
-            assertThatThrownBy(() -> groups.createDynamic("broken", "shadow.reported.battery<"))
-                    .isInstanceOf(GroupActionException.class)
-                    .hasMessageStartingWith("query error: ")
+            assertThatThrownBy(() -> groups.createDynamicThingGroup("broken", "shadow.reported.battery<"))
+                    .isInstanceOfSatisfying(
+                            InvalidQueryException.class,
+                            refused -> assertThat(refused.position()).isEqualTo(24))
                     .hasMessageContaining("column 25");
             assertThatThrownBy(() -> groups.moveThing("pump-7", null, "low-battery"))
-                    .isInstanceOf(GroupActionException.class)
+                    .isInstanceOf(InvalidRequestException.class)
                     .hasMessageContaining("its query chooses its members");
         }
+    }
+
+    /** Counts the batches of group, hierarchy and membership events, as the Groups view hears them. */
+    private AutoCloseable groupEvents(AtomicInteger told) {
+        return EventPump.start(
+                "test-group-events",
+                events.subscribe(SubscriptionOptions.forView(
+                        "test", EventKind.GROUP_CHANGED, EventKind.HIERARCHY_CHANGED, EventKind.MEMBERSHIP_CHANGED)),
+                batch -> told.incrementAndGet());
+    }
+
+    private static List<String> members(GroupService groups, String group) throws Exception {
+        return PageReader.readAll(page -> groups.listThingsInThingGroup(group, false, page));
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetdeck.views.groups;
 
+import io.fleetdeck.api.groups.ThingGroupSummary;
 import io.fleetdeck.views.common.TimeText;
 import java.util.Optional;
 import javafx.application.Platform;
@@ -110,7 +111,7 @@ final class GroupDialogs {
     }
 
     /** Asks whether to delete {@code group}, saying what is below it. */
-    static boolean delete(@Nullable Window owner, GroupNode group, int subgroups) {
+    static boolean delete(@Nullable Window owner, ThingGroupSummary group, int subgroups) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.initOwner(owner);
         alert.setTitle("Delete thing group");

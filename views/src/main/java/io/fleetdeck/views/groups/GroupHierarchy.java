@@ -1,5 +1,6 @@
 package io.fleetdeck.views.groups;
 
+import io.fleetdeck.api.groups.ThingGroupSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,12 +18,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GroupHierarchy {
 
-    private static final Comparator<GroupNode> BY_NAME =
-            Comparator.comparing(GroupNode::name, String.CASE_INSENSITIVE_ORDER).thenComparing(GroupNode::name);
+    private static final Comparator<ThingGroupSummary> BY_NAME = Comparator.comparing(
+                    ThingGroupSummary::name, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(ThingGroupSummary::name);
 
-    private final Map<String, GroupNode> byName = new LinkedHashMap<>();
-    private final Map<String, List<GroupNode>> children = new HashMap<>();
-    private final List<GroupNode> roots = new ArrayList<>();
+    private final Map<String, ThingGroupSummary> byName = new LinkedHashMap<>();
+    private final Map<String, List<ThingGroupSummary>> children = new HashMap<>();
+    private final List<ThingGroupSummary> roots = new ArrayList<>();
 
     /**
      * One attribute or policy as the selected group gets it.
@@ -33,11 +35,11 @@ public final class GroupHierarchy {
      */
     public record Entry(String name, @Nullable String value, String from, boolean inherited, boolean overridden) {}
 
-    public GroupHierarchy(List<GroupNode> groups) {
-        for (GroupNode group : groups) {
+    public GroupHierarchy(List<ThingGroupSummary> groups) {
+        for (ThingGroupSummary group : groups) {
             byName.put(group.name(), group);
         }
-        for (GroupNode group : groups) {
+        for (ThingGroupSummary group : groups) {
             // a group whose parent is unknown (read mid-change) shows at the top rather than not at all
             if (group.parent() == null || !byName.containsKey(group.parent())) {
                 roots.add(group);
@@ -61,23 +63,23 @@ public final class GroupHierarchy {
         return byName.size();
     }
 
-    public List<GroupNode> roots() {
+    public List<ThingGroupSummary> roots() {
         return List.copyOf(roots);
     }
 
-    public List<GroupNode> children(String group) {
+    public List<ThingGroupSummary> children(String group) {
         return List.copyOf(children.getOrDefault(group, List.of()));
     }
 
-    public @Nullable GroupNode group(@Nullable String name) {
+    public @Nullable ThingGroupSummary group(@Nullable String name) {
         return name == null ? null : byName.get(name);
     }
 
     /** The ancestors of {@code group}, its parent first, up to the top; a loop in bad data stops the walk. */
-    public List<GroupNode> ancestors(String group) {
-        List<GroupNode> chain = new ArrayList<>();
+    public List<ThingGroupSummary> ancestors(String group) {
+        List<ThingGroupSummary> chain = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        GroupNode at = byName.get(group);
+        ThingGroupSummary at = byName.get(group);
         while (at != null && at.parent() != null && seen.add(at.name())) {
             at = byName.get(at.parent());
             if (at != null) {
@@ -103,13 +105,13 @@ public final class GroupHierarchy {
     /** The group's own attributes, then its ancestors' nearest first; one that a nearer group sets again is marked. */
     public List<Entry> attributes(String group) {
         List<Entry> entries = new ArrayList<>();
-        GroupNode own = byName.get(group);
+        ThingGroupSummary own = byName.get(group);
         if (own == null) {
             return entries;
         }
         Set<String> set = new HashSet<>(own.attributes().keySet());
         own.attributes().forEach((name, value) -> entries.add(new Entry(name, value, group, false, false)));
-        for (GroupNode ancestor : ancestors(group)) {
+        for (ThingGroupSummary ancestor : ancestors(group)) {
             ancestor.attributes()
                     .forEach((name, value) ->
                             entries.add(new Entry(name, value, ancestor.name(), true, set.contains(name))));
@@ -121,12 +123,12 @@ public final class GroupHierarchy {
     /** The policies attached to the group, then those of its ancestors, which apply to its things too. */
     public List<Entry> policies(String group) {
         List<Entry> entries = new ArrayList<>();
-        GroupNode own = byName.get(group);
+        ThingGroupSummary own = byName.get(group);
         if (own == null) {
             return entries;
         }
         own.policies().forEach(policy -> entries.add(new Entry(policy, null, group, false, false)));
-        for (GroupNode ancestor : ancestors(group)) {
+        for (ThingGroupSummary ancestor : ancestors(group)) {
             ancestor.policies().forEach(policy -> entries.add(new Entry(policy, null, ancestor.name(), true, false)));
         }
         return entries;

@@ -1,5 +1,6 @@
 package io.fleetdeck.views.groups;
 
+import io.fleetdeck.api.groups.ThingGroupSummary;
 import io.fleetdeck.views.common.TimeText;
 import java.util.Objects;
 import javafx.geometry.Pos;
@@ -106,7 +107,7 @@ final class GroupTreeCell extends TreeCell<String> {
             tooltip.setText("Drop a group here to move it to the top, as a hierarchy of its own.");
             setId("group-cell-top");
         } else {
-            GroupNode node = groups.group(group);
+            ThingGroupSummary node = groups.group(group);
             name.setText(group);
             if (node != null && node.isDynamic()) {
                 showDynamic(node);
@@ -130,7 +131,7 @@ final class GroupTreeCell extends TreeCell<String> {
     }
 
     /** A dynamic group: its query chooses its members, it has no place in a hierarchy. */
-    private void showDynamic(GroupNode node) {
+    private void showDynamic(ThingGroupSummary node) {
         icon.setIconCode(MaterialDesignF.FOLDER_SEARCH_OUTLINE);
         counts.setText(node.isBuilding() ? "building\u2026" : TimeText.number(node.directMembers()));
         tooltip.setText(node.name() + " (dynamic)\n" + node.dynamicQuery() + "\n"
@@ -139,7 +140,7 @@ final class GroupTreeCell extends TreeCell<String> {
     }
 
     private boolean isDynamic(String group) {
-        GroupNode node = model.hierarchyProperty().get().group(group);
+        ThingGroupSummary node = model.hierarchyProperty().get().group(group);
         return node != null && node.isDynamic();
     }
 
@@ -160,7 +161,7 @@ final class GroupTreeCell extends TreeCell<String> {
         if (board.hasContent(GROUP)) {
             String group = (String) board.getContent(GROUP);
             GroupHierarchy groups = model.hierarchyProperty().get();
-            GroupNode node = groups.group(group);
+            ThingGroupSummary node = groups.group(group);
             if (node == null) {
                 return false;
             }

@@ -1,5 +1,12 @@
 package io.fleetdeck.views.groups;
 
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.api.event.EventKind;
+import io.fleetdeck.api.event.EventPump;
+import io.fleetdeck.api.event.FleetEvents;
+import io.fleetdeck.api.event.SubscriptionOptions;
+import io.fleetdeck.api.groups.GroupService;
+import io.fleetdeck.api.groups.ThingGroupSummary;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -25,19 +32,30 @@ public final class GroupsFeed implements AutoCloseable {
     private final AtomicBoolean changed = new AtomicBoolean(true);
     private final AutoCloseable subscription;
 
-    /** Starts reading {@code directory}; {@code apply} runs on {@code fxThread}. */
-    public GroupsFeed(GroupDirectory directory, Executor fxThread, Consumer<List<GroupNode>> apply) {
+    /**
+     * Starts reading {@code groups}, again after each batch of group, hierarchy or membership events (coalesced: the
+     * groups are read again whatever changed); {@code apply} runs on {@code fxThread}.
+     */
+    public GroupsFeed(
+            GroupService groups, FleetEvents events, Executor fxThread, Consumer<List<ThingGroupSummary>> apply) {
         Objects.requireNonNull(apply, "apply");
-        subscription = directory.onChange(() -> changed.set(true));
+        subscription = EventPump.start(
+                "groups-view-events",
+                events.subscribe(SubscriptionOptions.forView(
+                        "groups view",
+                        EventKind.GROUP_CHANGED,
+                        EventKind.HIERARCHY_CHANGED,
+                        EventKind.MEMBERSHIP_CHANGED)),
+                batch -> changed.set(true));
         reader.scheduleWithFixedDelay(
                 () -> {
                     if (!changed.getAndSet(false)) {
                         return;
                     }
                     try {
-                        List<GroupNode> groups = List.copyOf(directory.groups());
-                        fxThread.execute(() -> apply.accept(groups));
-                    } catch (RuntimeException e) {
+                        List<ThingGroupSummary> read = List.copyOf(groups.thingGroupHierarchy());
+                        fxThread.execute(() -> apply.accept(read));
+                    } catch (FleetApiException | RuntimeException e) {
                         changed.set(true);
                         log.warn("Could not read the thing groups for the Groups view", e);
                     }

@@ -1,6 +1,7 @@
 package io.fleetdeck.views.groups;
 
 import atlantafx.base.theme.Styles;
+import io.fleetdeck.api.groups.ThingGroupSummary;
 import io.fleetdeck.views.common.EmptyState;
 import io.fleetdeck.views.common.NoticeBar;
 import io.fleetdeck.views.common.TextCell;
@@ -123,7 +124,7 @@ public final class GroupsView {
         delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         delete.disableProperty().bind(model.selectedProperty().isNull());
         delete.setOnAction(event -> {
-            GroupNode group = model.selectedGroup();
+            ThingGroupSummary group = model.selectedGroup();
             if (group != null
                     && GroupDialogs.delete(
                             window(),
@@ -200,7 +201,7 @@ public final class GroupsView {
         query.setMinWidth(0);
         query.setTextOverrun(OverrunStyle.ELLIPSIS);
         Runnable heading = () -> {
-            GroupNode group = model.selectedGroup();
+            ThingGroupSummary group = model.selectedGroup();
             title.setText(group == null ? "" : group.name());
             path.setText(group == null ? "" : pathOf(group));
             String dynamicQuery = group == null ? null : group.dynamicQuery();
@@ -292,7 +293,7 @@ public final class GroupsView {
         return stack;
     }
 
-    private static String countsOf(@Nullable GroupNode group) {
+    private static String countsOf(@Nullable ThingGroupSummary group) {
         if (group == null) {
             return "";
         }
@@ -305,18 +306,19 @@ public final class GroupsView {
     }
 
     /** {@code In north-harbour › north-harbour-b2}, or where a top group stands, or what a dynamic group is. */
-    private String pathOf(GroupNode group) {
+    private String pathOf(ThingGroupSummary group) {
         if (group.isDynamic()) {
             return group.isBuilding()
                     ? "Dynamic group \u00b7 choosing its members ("
                             + String.valueOf(group.dynamicStatus()).toLowerCase(Locale.ROOT) + ")"
                     : "Dynamic group \u00b7 its members are the things matching this query, kept so live";
         }
-        List<GroupNode> ancestors = model.hierarchyProperty().get().ancestors(group.name());
+        List<ThingGroupSummary> ancestors = model.hierarchyProperty().get().ancestors(group.name());
         if (ancestors.isEmpty()) {
             return "At the top of its hierarchy";
         }
-        return "In " + ancestors.reversed().stream().map(GroupNode::name).collect(Collectors.joining(" \u203a "));
+        return "In "
+                + ancestors.reversed().stream().map(ThingGroupSummary::name).collect(Collectors.joining(" \u203a "));
     }
 
     private static TableView<Entry> entries(
@@ -389,7 +391,7 @@ public final class GroupsView {
         shownBefore = shownBefore || !groups.isEmpty();
         TreeItem<String> top = new TreeItem<>(GroupTreeCell.TOP);
         top.setExpanded(true);
-        for (GroupNode group : groups.roots()) {
+        for (ThingGroupSummary group : groups.roots()) {
             top.getChildren().add(item(groups, group, expanded, first, 1));
         }
         // a group just selected (created or moved) is shown, whatever was open before
@@ -413,9 +415,9 @@ public final class GroupsView {
     }
 
     private static TreeItem<String> item(
-            GroupHierarchy groups, GroupNode group, Set<String> expanded, boolean first, int depth) {
+            GroupHierarchy groups, ThingGroupSummary group, Set<String> expanded, boolean first, int depth) {
         TreeItem<String> item = new TreeItem<>(group.name());
-        for (GroupNode child : groups.children(group.name())) {
+        for (ThingGroupSummary child : groups.children(group.name())) {
             item.getChildren().add(item(groups, child, expanded, first, depth + 1));
         }
         // at first the tops of the hierarchies are open, showing the level below: sites and their buildings

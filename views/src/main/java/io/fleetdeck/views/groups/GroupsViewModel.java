@@ -1,6 +1,11 @@
 package io.fleetdeck.views.groups;
 
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.api.groups.GroupService;
+import io.fleetdeck.api.groups.ThingGroupSummary;
+import io.fleetdeck.api.page.PageReader;
 import io.fleetdeck.views.common.Notice;
+import io.fleetdeck.views.common.Refusals;
 import io.fleetdeck.views.groups.GroupHierarchy.Entry;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +34,7 @@ public final class GroupsViewModel {
 
     private static final Logger log = LoggerFactory.getLogger(GroupsViewModel.class);
 
-    private final GroupDirectory directory;
+    private final GroupService directory;
     private final Executor background;
     private final Executor fxThread;
 
@@ -50,18 +55,18 @@ public final class GroupsViewModel {
     private long memberReads;
 
     /** Actions run on virtual threads; results come back through {@code fxThread}. */
-    public GroupsViewModel(GroupDirectory directory, Executor fxThread) {
+    public GroupsViewModel(GroupService directory, Executor fxThread) {
         this(directory, Executors.newVirtualThreadPerTaskExecutor(), fxThread);
     }
 
-    public GroupsViewModel(GroupDirectory directory, Executor background, Executor fxThread) {
+    public GroupsViewModel(GroupService directory, Executor background, Executor fxThread) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.background = Objects.requireNonNull(background, "background");
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
     }
 
     /** Takes the groups as the registry has them now; the selection stays on its group while it exists. */
-    public void apply(List<GroupNode> groups) {
+    public void apply(List<ThingGroupSummary> groups) {
         take(groups);
         showSelected();
         revision.set(revision.get() + 1);
@@ -87,7 +92,7 @@ public final class GroupsViewModel {
         String where = parent == null ? "at the top" : "under " + parent;
         perform(
                 "Could not create group " + wanted + " " + where,
-                () -> directory.create(wanted, parent),
+                () -> directory.createThingGroup(wanted, parent),
                 "Created group " + wanted + " " + where + ".",
                 wanted);
     }
@@ -102,7 +107,7 @@ public final class GroupsViewModel {
         }
         perform(
                 "Could not create dynamic group " + wanted,
-                () -> directory.createDynamic(wanted, matching),
+                () -> directory.createDynamicThingGroup(wanted, matching),
                 "Created dynamic group " + wanted + ": its members are the things matching " + matching + ".",
                 wanted);
     }
@@ -121,7 +126,7 @@ public final class GroupsViewModel {
         }
         perform(
                 "Could not rename group " + group + " to " + wanted,
-                () -> directory.rename(group, wanted),
+                () -> directory.renameThingGroup(group, wanted),
                 "Renamed group " + group + " to " + wanted + ".",
                 wanted);
     }
@@ -133,10 +138,10 @@ public final class GroupsViewModel {
             notice.set(Notice.error("Select the group to delete."));
             return;
         }
-        GroupNode node = hierarchy.get().group(group);
+        ThingGroupSummary node = hierarchy.get().group(group);
         perform(
                 "Could not delete group " + group,
-                () -> directory.delete(group),
+                () -> directory.deleteThingGroup(group),
                 "Deleted group " + group + ".",
                 node == null ? null : node.parent());
     }
@@ -144,7 +149,7 @@ public final class GroupsViewModel {
     /** Moves {@code group} and everything below it under {@code newParent}, or to the top when it is null. */
     public void moveGroup(String group, @Nullable String newParent) {
         GroupHierarchy groups = hierarchy.get();
-        GroupNode node = groups.group(group);
+        ThingGroupSummary node = groups.group(group);
         if (node == null || Objects.equals(node.parent(), newParent)) {
             return;
         }
@@ -156,7 +161,7 @@ public final class GroupsViewModel {
         String where = newParent == null ? "to the top" : "under " + newParent;
         perform(
                 "Could not move group " + group + " " + where,
-                () -> directory.moveGroup(group, newParent),
+                () -> directory.moveThingGroup(group, newParent),
                 "Moved group " + group + " " + where + ".",
                 group);
     }
@@ -181,7 +186,7 @@ public final class GroupsViewModel {
 
     @FunctionalInterface
     private interface Action {
-        void run() throws GroupActionException;
+        void run() throws FleetApiException;
     }
 
     /**
@@ -198,13 +203,13 @@ public final class GroupsViewModel {
             try {
                 action.run();
                 outcome = Notice.success(success);
-            } catch (GroupActionException e) {
-                outcome = Notice.error(failure + ": " + e.getMessage());
+            } catch (FleetApiException e) {
+                outcome = Notice.error(failure + ": " + Refusals.text(e));
             } catch (RuntimeException e) {
                 log.warn(failure, e);
                 outcome = Notice.error(failure + ": " + describe(e));
             }
-            List<GroupNode> fresh = freshGroups();
+            List<ThingGroupSummary> fresh = freshGroups();
             Notice result = outcome;
             fxThread.execute(() -> {
                 busy.set(false);
@@ -222,7 +227,7 @@ public final class GroupsViewModel {
         });
     }
 
-    private void take(List<GroupNode> groups) {
+    private void take(List<ThingGroupSummary> groups) {
         GroupHierarchy next = new GroupHierarchy(groups);
         hierarchy.set(next);
         loaded.set(true);
@@ -232,10 +237,10 @@ public final class GroupsViewModel {
         }
     }
 
-    private @Nullable List<GroupNode> freshGroups() {
+    private @Nullable List<ThingGroupSummary> freshGroups() {
         try {
-            return List.copyOf(directory.groups());
-        } catch (RuntimeException e) {
+            return List.copyOf(directory.thingGroupHierarchy());
+        } catch (FleetApiException | RuntimeException e) {
             log.warn("Could not read the thing groups after an action", e);
             return null;
         }
@@ -259,10 +264,10 @@ public final class GroupsViewModel {
             List<String> names;
             String failure = null;
             try {
-                names = List.copyOf(directory.members(group));
-            } catch (GroupActionException e) {
+                names = PageReader.readAll(page -> directory.listThingsInThingGroup(group, false, page));
+            } catch (FleetApiException e) {
                 names = List.of();
-                failure = e.getMessage();
+                failure = Refusals.text(e);
             } catch (RuntimeException e) {
                 log.warn("Could not read the members of group {}", group, e);
                 names = List.of();
@@ -305,7 +310,7 @@ public final class GroupsViewModel {
     }
 
     /** The selected group as the registry has it, or null. */
-    public @Nullable GroupNode selectedGroup() {
+    public @Nullable ThingGroupSummary selectedGroup() {
         return hierarchy.get().group(selected.get());
     }
 

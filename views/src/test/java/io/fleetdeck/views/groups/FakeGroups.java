@@ -1,5 +1,17 @@
 package io.fleetdeck.views.groups;
 
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.api.error.InvalidQueryException;
+import io.fleetdeck.api.error.InvalidRequestException;
+import io.fleetdeck.api.error.ResourceAlreadyExistsException;
+import io.fleetdeck.api.error.ResourceNotFoundException;
+import io.fleetdeck.api.event.Change;
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.groups.GroupService;
+import io.fleetdeck.api.groups.ThingGroupSummary;
+import io.fleetdeck.api.page.Page;
+import io.fleetdeck.api.page.PageRequest;
+import io.fleetdeck.views.testing.FakeEvents;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,7 +27,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * policies at each level and sensors on the floors. Refuses what the registry refuses in its words (seven levels at
  * most, names taken, groups that are not empty). Records every action. Thread-safe.
  */
-final class FakeGroups implements GroupDirectory {
+final class FakeGroups implements GroupService {
+
+    /** Each change is announced here as the registry announces it: a group changed. */
+    final FakeEvents events = new FakeEvents();
 
     static final int MAX_DEPTH = 7;
 
@@ -27,7 +42,6 @@ final class FakeGroups implements GroupDirectory {
     /** Dynamic group → its query; here a query {@code thingName:*text*} matches the things whose name has text. */
     private final Map<String, String> dynamicQueries = new LinkedHashMap<>();
 
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     final List<String> actions = new CopyOnWriteArrayList<>();
 
     static FakeGroups demoSites() {
@@ -94,13 +108,12 @@ final class FakeGroups implements GroupDirectory {
     }
 
     @Override
-    public synchronized List<GroupNode> groups() {
-        List<GroupNode> nodes = new ArrayList<>();
-        groups.forEach((name, group) -> nodes.add(
-                new GroupNode(name, group.parent(), group.attributes(), group.policies(), direct(name), total(name))));
-        dynamicQueries.forEach((name, query) -> nodes.add(new GroupNode(
+    public synchronized List<ThingGroupSummary> thingGroupHierarchy() {
+        List<ThingGroupSummary> nodes = new ArrayList<>();
+        groups.forEach((name, group) -> nodes.add(summary(name)));
+        dynamicQueries.forEach((name, query) -> nodes.add(new ThingGroupSummary(
                 name,
-                null,
+                List.of(),
                 Map.of(),
                 List.of(),
                 dynamicMembers(query).size(),
@@ -111,15 +124,42 @@ final class FakeGroups implements GroupDirectory {
     }
 
     @Override
-    public synchronized void createDynamic(String name, String query) throws GroupActionException {
+    public synchronized ThingGroupSummary createDynamicThingGroup(String name, String query) throws FleetApiException {
         actions.add("create dynamic " + name + " for " + query);
         checkName(name);
         if (!query.matches("thingName:\\*[a-z-]+\\*")) {
-            throw new GroupActionException("query error: expected a value after ':' at column " + (query.length() + 1)
-                    + ", found the end of the query");
+            throw new InvalidQueryException(
+                    "expected a value after ':' at column " + (query.length() + 1) + ", found the end of the query",
+                    query,
+                    query.length());
         }
         dynamicQueries.put(name, query);
-        changed();
+        changed(name);
+        return thingGroupHierarchy().stream()
+                .filter(group -> group.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Override
+    public ThingGroupSummary updateDynamicThingGroup(String name, String queryString) {
+        throw new UnsupportedOperationException("the Groups view does not change a dynamic group's query");
+    }
+
+    @Override
+    public synchronized ThingGroupSummary describeThingGroup(String name) throws FleetApiException {
+        requireGroup(name);
+        return summary(name);
+    }
+
+    private ThingGroupSummary summary(String name) {
+        Group group = groups.get(name);
+        List<String> rootToParent = new ArrayList<>();
+        for (String at = group.parent(); at != null; at = groups.get(at).parent()) {
+            rootToParent.addFirst(at);
+        }
+        return new ThingGroupSummary(
+                name, rootToParent, group.attributes(), group.policies(), direct(name), total(name));
     }
 
     private List<String> dynamicMembers(String query) {
@@ -130,41 +170,43 @@ final class FakeGroups implements GroupDirectory {
     }
 
     @Override
-    public synchronized List<String> members(String group) throws GroupActionException {
+    public synchronized Page<String> listThingsInThingGroup(String group, boolean recursive, PageRequest page)
+            throws FleetApiException {
         if (dynamicQueries.containsKey(group)) {
-            return dynamicMembers(dynamicQueries.get(group));
+            return Page.last(dynamicMembers(dynamicQueries.get(group)));
         }
         requireGroup(group);
-        return memberships.entrySet().stream()
+        return Page.last(memberships.entrySet().stream()
                 .filter(entry -> entry.getValue().equals(group))
                 .map(Map.Entry::getKey)
-                .toList();
+                .toList());
     }
 
     @Override
-    public synchronized void create(String name, String parent) throws GroupActionException {
+    public synchronized ThingGroupSummary createThingGroup(String name, String parent) throws FleetApiException {
         actions.add("create " + name + " under " + parent);
         checkName(name);
         if (groups.containsKey(name)) {
-            throw new GroupActionException("thing group " + name + " already exists");
+            throw new ResourceAlreadyExistsException("thing group " + name + " already exists");
         }
         if (parent != null) {
             requireGroup(parent);
             if (depth(parent) + 1 > MAX_DEPTH) {
-                throw new GroupActionException("thing groups nest at most " + MAX_DEPTH + " deep");
+                throw new InvalidRequestException("thing groups nest at most " + MAX_DEPTH + " deep");
             }
         }
         put(name, parent, Map.of(), List.of());
-        changed();
+        changed(name);
+        return summary(name);
     }
 
     @Override
-    public synchronized void rename(String name, String newName) throws GroupActionException {
+    public synchronized ThingGroupSummary renameThingGroup(String name, String newName) throws FleetApiException {
         actions.add("rename " + name + " to " + newName);
         requireGroup(name);
         checkName(newName);
         if (groups.containsKey(newName)) {
-            throw new GroupActionException("thing group " + newName + " already exists");
+            throw new ResourceAlreadyExistsException("thing group " + newName + " already exists");
         }
         Map<String, Group> renamed = new LinkedHashMap<>();
         groups.forEach((key, group) -> renamed.put(
@@ -173,58 +215,54 @@ final class FakeGroups implements GroupDirectory {
         groups.clear();
         groups.putAll(renamed);
         memberships.replaceAll((thing, group) -> group.equals(name) ? newName : group);
-        changed();
+        changed(name);
+        return summary(newName);
     }
 
     @Override
-    public synchronized void delete(String name) throws GroupActionException {
+    public synchronized void deleteThingGroup(String name) throws FleetApiException {
         actions.add("delete " + name);
         requireGroup(name);
         long children = groups.values().stream()
                 .filter(group -> name.equals(group.parent()))
                 .count();
         if (children > 0 || direct(name) > 0) {
-            throw new GroupActionException("thing group " + name + " is not empty: it has " + children
+            throw new InvalidRequestException("thing group " + name + " is not empty: it has " + children
                     + " child groups and " + direct(name) + " things");
         }
         groups.remove(name);
-        changed();
+        changed(name);
     }
 
     @Override
-    public synchronized void moveGroup(String name, String newParent) throws GroupActionException {
+    public synchronized ThingGroupSummary moveThingGroup(String name, String newParent) throws FleetApiException {
         actions.add("move group " + name + " under " + newParent);
         requireGroup(name);
         if (newParent != null) {
             requireGroup(newParent);
             if (depth(newParent) + height(name) > MAX_DEPTH) {
-                throw new GroupActionException("thing groups nest at most " + MAX_DEPTH + " deep");
+                throw new InvalidRequestException("thing groups nest at most " + MAX_DEPTH + " deep");
             }
         }
         Group group = groups.get(name);
         groups.put(name, new Group(newParent, group.attributes(), group.policies()));
-        changed();
+        changed(name);
+        return summary(name);
     }
 
     @Override
-    public synchronized void moveThing(String thingName, String fromGroup, String toGroup) throws GroupActionException {
+    public synchronized void moveThing(String thingName, String fromGroup, String toGroup) throws FleetApiException {
         actions.add("move thing " + thingName + " from " + fromGroup + " to " + toGroup);
         requireGroup(toGroup);
         if (!Objects.equals(memberships.get(thingName), fromGroup)) {
-            throw new GroupActionException(thingName + " is not in " + fromGroup);
+            throw new InvalidRequestException(thingName + " is not in " + fromGroup);
         }
         memberships.put(thingName, toGroup);
-        changed();
+        changed(toGroup);
     }
 
-    @Override
-    public AutoCloseable onChange(Runnable changed) {
-        listeners.add(changed);
-        return () -> listeners.remove(changed);
-    }
-
-    private void changed() {
-        listeners.forEach(Runnable::run);
+    private void changed(String group) {
+        events.publish(new FleetEvent.GroupChanged(group, Change.UPDATED));
     }
 
     private int direct(String group) {
@@ -262,15 +300,15 @@ final class FakeGroups implements GroupDirectory {
         return deepest + 1;
     }
 
-    private void requireGroup(String name) throws GroupActionException {
+    private void requireGroup(String name) throws FleetApiException {
         if (!groups.containsKey(name)) {
-            throw new GroupActionException("no thing group named " + name);
+            throw new ResourceNotFoundException("no thing group named " + name);
         }
     }
 
-    private static void checkName(String name) throws GroupActionException {
+    private static void checkName(String name) throws FleetApiException {
         if (!name.matches("[a-zA-Z0-9:_-]{1,128}")) {
-            throw new GroupActionException(
+            throw new InvalidRequestException(
                     "a thing group name is 1-128 characters of letters, digits and :_-, was \"" + name + "\"");
         }
     }

@@ -3,6 +3,7 @@ package io.fleetdeck.views.groups;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.fleetdeck.api.groups.ThingGroupSummary;
 import io.fleetdeck.views.groups.GroupHierarchy.Entry;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +13,18 @@ import org.junit.jupiter.api.Test;
 class GroupHierarchyTest {
 
     private final GroupHierarchy groups =
-            new GroupHierarchy(FakeGroups.demoSites().groups());
+            new GroupHierarchy(FakeGroups.demoSites().thingGroupHierarchy());
 
     @Test
     void sitesAreRootsWithTheirBuildingsAndFloorsBelowSortedByName() {
         assertThat(groups.roots())
-                .extracting(GroupNode::name)
+                .extracting(ThingGroupSummary::name)
                 .containsExactly("east-quay", "north-harbour", "quarantine", "west-yard");
         assertThat(groups.children("north-harbour"))
-                .extracting(GroupNode::name)
+                .extracting(ThingGroupSummary::name)
                 .containsExactly("north-harbour-b1", "north-harbour-b2", "north-harbour-b3");
         assertThat(groups.ancestors("north-harbour-b2-floor-3"))
-                .extracting(GroupNode::name)
+                .extracting(ThingGroupSummary::name)
                 .containsExactly("north-harbour-b2", "north-harbour");
         assertThat(groups.depth("north-harbour-b2-floor-3")).isEqualTo(3);
         assertThat(groups.isWithin("north-harbour-b2-floor-3", "north-harbour")).isTrue();
@@ -57,9 +58,9 @@ class GroupHierarchyTest {
     @Test
     void aGroupWhoseParentIsUnknownShowsAtTheTop() {
         GroupHierarchy partial = new GroupHierarchy(List.of(
-                new GroupNode("floor-1", "building-gone", Map.of(), List.of(), 0, 0),
-                new GroupNode("site", null, Map.of(), List.of(), 0, 0)));
+                new ThingGroupSummary("floor-1", List.of("building-gone"), Map.of(), List.of(), 0, 0),
+                new ThingGroupSummary("site", List.of(), Map.of(), List.of(), 0, 0)));
 
-        assertThat(partial.roots()).extracting(GroupNode::name).containsExactly("floor-1", "site");
+        assertThat(partial.roots()).extracting(ThingGroupSummary::name).containsExactly("floor-1", "site");
     }
 }

@@ -13,7 +13,7 @@ class GroupsViewModelTest {
 
     @Test
     void selectingAGroupShowsItsMembersAndWhatItInherits() {
-        model.apply(directory.groups());
+        model.apply(directory.thingGroupHierarchy());
 
         model.selectGroup("north-harbour-b2-floor-3");
 
@@ -29,7 +29,7 @@ class GroupsViewModelTest {
 
     @Test
     void creatingUnderTheSelectedGroupSelectsTheNewGroup() {
-        model.apply(directory.groups());
+        model.apply(directory.thingGroupHierarchy());
         model.selectGroup("east-quay-b1");
 
         model.create("east-quay-b1-roof", "east-quay-b1");
@@ -44,7 +44,7 @@ class GroupsViewModelTest {
 
     @Test
     void theRegistrysRefusalIsShownInItsOwnWords() {
-        model.apply(directory.groups());
+        model.apply(directory.thingGroupHierarchy());
         model.selectGroup("north-harbour-b2");
 
         model.delete();
@@ -57,7 +57,7 @@ class GroupsViewModelTest {
 
     @Test
     void aGroupCannotMoveUnderItsOwnSubgroupAndTheRegistryIsNotAsked() {
-        model.apply(directory.groups());
+        model.apply(directory.thingGroupHierarchy());
 
         model.moveGroup("north-harbour", "north-harbour-b2-floor-3");
 
@@ -68,7 +68,7 @@ class GroupsViewModelTest {
 
     @Test
     void movingAThingTakesItFromTheSelectedGroupToTheTarget() {
-        model.apply(directory.groups());
+        model.apply(directory.thingGroupHierarchy());
         model.selectGroup("north-harbour-b2-floor-3");
         String thing = model.members().getFirst();
 
@@ -82,7 +82,7 @@ class GroupsViewModelTest {
 
     @Test
     void renamingKeepsTheSelectionOnTheRenamedGroup() {
-        model.apply(directory.groups());
+        model.apply(directory.thingGroupHierarchy());
         model.selectGroup("quarantine");
 
         model.rename("quarantine-2026");
@@ -93,10 +93,10 @@ class GroupsViewModelTest {
 
     @Test
     void aSelectedGroupDeletedElsewhereIsUnselected() {
-        model.apply(directory.groups());
+        model.apply(directory.thingGroupHierarchy());
         model.selectGroup("quarantine");
 
-        model.apply(directory.groups().stream()
+        model.apply(directory.thingGroupHierarchy().stream()
                 .filter(group -> !group.name().equals("quarantine"))
                 .toList());
 

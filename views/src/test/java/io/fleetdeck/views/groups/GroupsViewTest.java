@@ -65,7 +65,7 @@ class GroupsViewTest {
         window.show();
         shell.serviceStateChanged(ServiceState.RUNNING);
         shell.navigate(Section.GROUPS);
-        feed = new GroupsFeed(directory, Platform::runLater, model::apply);
+        feed = new GroupsFeed(directory, directory.events, Platform::runLater, model::apply);
     }
 
     @AfterEach

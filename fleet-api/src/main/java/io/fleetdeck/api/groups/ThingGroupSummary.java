@@ -1,4 +1,4 @@
-package io.fleetdeck.views.groups;
+package io.fleetdeck.api.groups;
 
 import java.util.Collections;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One thing group as the registry has it: static, or dynamic (its members chosen by a fleet query). Immutable.
  *
- * @param parent the parent group, null at the top of a hierarchy
+ * @param rootToParent the groups above it, the root first; empty at the top of a hierarchy
  * @param attributes the group's own attributes, sorted by name
  * @param policies the policies attached to the group itself
  * @param directMembers how many things are directly in it
@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param dynamicQuery the fleet query that chooses a dynamic group's members; null for a static group
  * @param dynamicStatus BUILDING, REBUILDING or ACTIVE for a dynamic group; null for a static group
  */
-public record GroupNode(
+public record ThingGroupSummary(
         String name,
-        @Nullable String parent,
+        List<String> rootToParent,
         Map<String, String> attributes,
         List<String> policies,
         int directMembers,
@@ -28,21 +28,27 @@ public record GroupNode(
         @Nullable String dynamicQuery,
         @Nullable String dynamicStatus) {
 
-    public GroupNode {
+    public ThingGroupSummary {
         Objects.requireNonNull(name, "name");
+        rootToParent = List.copyOf(rootToParent);
         attributes = Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
         policies = List.copyOf(policies);
     }
 
     /** A static group. */
-    public GroupNode(
+    public ThingGroupSummary(
             String name,
-            String parent,
+            List<String> rootToParent,
             Map<String, String> attributes,
             List<String> policies,
             int directMembers,
             int totalMembers) {
-        this(name, parent, attributes, policies, directMembers, totalMembers, null, null);
+        this(name, rootToParent, attributes, policies, directMembers, totalMembers, null, null);
+    }
+
+    /** The parent group, null at the top of a hierarchy. */
+    public @Nullable String parent() {
+        return rootToParent.isEmpty() ? null : rootToParent.getLast();
     }
 
     public boolean isDynamic() {
