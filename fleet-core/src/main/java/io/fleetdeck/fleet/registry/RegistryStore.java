@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetdeck.fleet.registry.ThingGroup.DynamicMembership;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.SqlWork;
+import io.fleetdeck.fleet.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,7 +19,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
-/** Things, thing types, groups and memberships in the store (migrations V1, V4 and V6). */
+/**
+ * Things, thing types, groups and memberships in the store (migrations V1, V4 and V6). Shared by the parts of the
+ * {@link Registry}; thread-safe, since the database serializes writes.
+ */
 final class RegistryStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +39,40 @@ final class RegistryStore {
 
     <T extends @Nullable Object> T read(SqlWork<T> work) {
         return database.read(work);
+    }
+
+    /** A change that a registry rule may refuse part-way, with the store's connection. */
+    interface StoreChange<T extends @Nullable Object> {
+        T apply(Connection c) throws SQLException, RegistryException;
+    }
+
+    /** Runs a change in one transaction; a RegistryException inside rolls it back and is rethrown as itself. */
+    <T extends @Nullable Object> T writeOrRefuse(StoreChange<T> change) throws RegistryException {
+        try {
+            return write(c -> {
+                try {
+                    return change.apply(c);
+                } catch (RegistryException e) {
+                    throw new RefusedChange(e);
+                }
+            });
+        } catch (RefusedChange refused) {
+            throw refused.reason;
+        } catch (StoreException e) {
+            if (e.getCause() instanceof RefusedChange refused) {
+                throw refused.reason;
+            }
+            throw e;
+        }
+    }
+
+    private static final class RefusedChange extends RuntimeException {
+        final RegistryException reason;
+
+        RefusedChange(RegistryException reason) {
+            super(reason.getMessage(), null, false, false);
+            this.reason = reason;
+        }
     }
 
     /** Every thing with its groups, in two queries whatever the fleet's size. */
@@ -72,6 +110,11 @@ final class RegistryStore {
                 .findFirst();
     }
 
+    Thing requireThing(Connection c, String name) throws SQLException, RegistryException {
+        return thing(c, name)
+                .orElseThrow(() -> new RegistryException(RegistryException.NOT_FOUND, "no thing named " + name));
+    }
+
     Optional<ThingGroup> group(Connection c, String name) throws SQLException {
         List<ThingGroup> found = query(
                 c,
@@ -101,6 +144,42 @@ final class RegistryStore {
                 group.attributes(),
                 group.version(),
                 group.dynamic()));
+    }
+
+    ThingGroup requireGroup(Connection c, String name) throws SQLException, RegistryException {
+        return group(c, name)
+                .orElseThrow(() -> new RegistryException(RegistryException.NOT_FOUND, "no thing group named " + name));
+    }
+
+    /** Static and dynamic groups share one namespace. */
+    void requireNewGroupName(Connection c, String name) throws SQLException, RegistryException {
+        if (group(c, name).isPresent()) {
+            throw new RegistryException(RegistryException.ALREADY_EXISTS, "thing group " + name + " already exists");
+        }
+    }
+
+    List<String> children(Connection c, String group) throws SQLException {
+        return query(c, "SELECT name FROM thing_group WHERE parent = ? ORDER BY name", row -> row.getString(1), group);
+    }
+
+    /** The group and all its descendants. */
+    List<String> subtree(Connection c, String group) throws SQLException {
+        List<String> groups = new ArrayList<>(List.of(group));
+        for (int i = 0; i < groups.size(); i++) {
+            groups.addAll(children(c, groups.get(i)));
+        }
+        return groups;
+    }
+
+    /** The things in a group: added by hand to a static group, chosen by the query of a dynamic one. */
+    List<String> directMembers(Connection c, String group) throws SQLException {
+        return query(
+                c,
+                "SELECT thing_name FROM thing_group_member WHERE group_name = ? UNION ALL"
+                        + " SELECT thing_name FROM dynamic_group_member WHERE group_name = ? ORDER BY 1",
+                row -> row.getString(1),
+                group,
+                group);
     }
 
     /** The groups from the root down to {@code parent}, inclusive; empty for a root group. */

@@ -31,6 +31,11 @@ public record ThingGroup(
         return dynamic != null;
     }
 
+    /** The top group of its hierarchy: itself at a root. A thing is in at most one group of each hierarchy. */
+    String root() {
+        return rootToParent.isEmpty() ? name : rootToParent.getFirst();
+    }
+
     /**
      * How a dynamic group chooses its things (AWS-IOT-BEHAVIOUR §3.5): the query, its language version and whether
      * the membership is complete ({@code ACTIVE}) or still being worked out after a create or a query change.
