@@ -2,6 +2,7 @@ package io.fleetdeck.app.cli;
 
 import io.fleetdeck.api.error.FleetApiException;
 import io.fleetdeck.api.error.InternalFailureException;
+import io.fleetdeck.api.error.ShadowRejectedException;
 import io.fleetdeck.api.error.ThrottlingException;
 import io.fleetdeck.app.runtime.OfflineFleet;
 import io.fleetdeck.app.startup.StartupException;
@@ -36,6 +37,10 @@ interface OfflineAction {
         } catch (ThrottlingException | InternalFailureException e) {
             // the store refused (a full disk) or failed: its reason says it all, as for every command
             throw new StartupException(String.valueOf(e.getMessage()), e);
+        } catch (ShadowRejectedException e) {
+            // a shadow error reads as a device sees it on rejected: the code and AWS's message, and why if we know
+            String why = e.code() == 500 ? DiskFull.in(own.resolve(parent)) : "";
+            throw new StartupException(e.code() + " " + e.getMessage() + why);
         } catch (FleetApiException e) {
             throw new StartupException(e.errorCode() + ": " + e.getMessage());
         } catch (IdentityException e) {

@@ -44,7 +44,10 @@ final class ShadowCommand {
                     shadowCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
-                        return fleet.services().shadowAccess().get(thing, name).toString();
+                        return fleet.services()
+                                .shadows()
+                                .getThingShadow(thing, name)
+                                .json();
                     });
         }
     }
@@ -80,9 +83,9 @@ final class ShadowCommand {
                     spec.commandLine().getOut(),
                     fleet -> {
                         return fleet.services()
-                                .shadowAccess()
-                                .update(thing, name, json)
-                                .toString();
+                                .shadows()
+                                .updateThingShadow(thing, name, json)
+                                .json();
                     });
         }
     }

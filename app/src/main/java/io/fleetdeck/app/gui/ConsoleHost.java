@@ -124,9 +124,11 @@ public final class ConsoleHost implements AutoCloseable {
                 if (fleet[0] == null) {
                     fleet[0] = new FleetWorkspace(
                             sources.fleet(),
+                            sources.events(),
                             sources.search(),
                             memory,
                             sources.things(),
+                            sources.shadows(),
                             Clock.systemDefaultZone(),
                             Platform::runLater);
                     feeds.add(fleet[0]);

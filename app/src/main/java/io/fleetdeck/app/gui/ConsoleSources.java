@@ -3,11 +3,12 @@ package io.fleetdeck.app.gui;
 import io.fleetdeck.api.event.FleetEvents;
 import io.fleetdeck.api.groups.GroupService;
 import io.fleetdeck.api.search.FleetSearchService;
+import io.fleetdeck.api.shadows.ShadowService;
+import io.fleetdeck.api.things.FleetOverview;
+import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.app.runtime.FleetdeckInstance;
 import io.fleetdeck.views.broker.BrokerMonitor;
 import io.fleetdeck.views.certificates.CertificateDirectory;
-import io.fleetdeck.views.fleet.FleetDirectory;
-import io.fleetdeck.views.thing.ThingInspector;
 
 /**
  * What the console's sections read from and act on; a null source leaves its section to say it is not built yet (a
@@ -16,9 +17,10 @@ import io.fleetdeck.views.thing.ThingInspector;
 public record ConsoleSources(
         BrokerMonitor broker,
         CertificateDirectory certificates,
-        FleetDirectory fleet,
+        FleetOverview fleet,
         FleetSearchService search,
-        ThingInspector things,
+        ThingService things,
+        ShadowService shadows,
         GroupService groups,
         FleetEvents events) {
 
@@ -27,9 +29,10 @@ public record ConsoleSources(
         return new ConsoleSources(
                 BrokerMonitors.of(instance.broker()),
                 CertificateDirectoryAdapter.of(instance),
-                FleetDirectoryAdapter.of(instance),
+                instance.services().fleetOverview(),
                 instance.services().search(),
-                ThingInspectorAdapter.of(instance),
+                instance.services().things(),
+                instance.services().shadows(),
                 instance.services().groups(),
                 instance.services().events());
     }

@@ -4,17 +4,22 @@ import io.fleetdeck.api.event.FleetEvent;
 import io.fleetdeck.api.event.FleetEvents;
 import io.fleetdeck.api.groups.GroupService;
 import io.fleetdeck.api.search.FleetSearchService;
+import io.fleetdeck.api.things.FleetOverview;
+import io.fleetdeck.api.things.ThingDetail;
 import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderSpace;
+import io.fleetdeck.app.service.LocalFleetOverview;
 import io.fleetdeck.app.service.LocalFleetSearch;
 import io.fleetdeck.app.service.LocalGroups;
+import io.fleetdeck.app.service.LocalShadows;
 import io.fleetdeck.app.service.LocalThings;
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker;
 import io.fleetdeck.fleet.events.FleetEventHub;
 import io.fleetdeck.fleet.events.FleetEventSink;
+import io.fleetdeck.fleet.identity.CertificateRecord;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.identity.IdentityService;
@@ -39,6 +44,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -220,14 +226,42 @@ public final class FleetServices implements AutoCloseable {
         return service;
     }
 
-    /** Shadows for operators: the same rules as over MQTT; while the broker runs, changes reach devices too. */
-    public ShadowAccess shadowAccess() {
-        return new ShadowAccess(shadows, shadowService);
+    /** The service API's shadows: the same rules as over MQTT; while the broker runs, changes reach devices too. */
+    public io.fleetdeck.api.shadows.ShadowService shadows() {
+        return new LocalShadows(shadows, () -> shadowService);
     }
 
     /** The service API's things: what the CLI, the console and the HTTP API ask of the registry. */
     public ThingService things() {
-        return new LocalThings(registry);
+        return new LocalThings(registry, this::certificatesOf, this::connectivityOf, shadows());
+    }
+
+    /** The certificates that speak for a thing, with their status as the registry has it. */
+    private List<ThingDetail.Certificate> certificatesOf(String thingName) {
+        return identities.principalsOf(thingName).stream()
+                .map(id -> new ThingDetail.Certificate(
+                        id,
+                        identities
+                                .certificate(id)
+                                .map(CertificateRecord::status)
+                                .map(Enum::name)
+                                .orElse("UNKNOWN")))
+                .toList();
+    }
+
+    /** The service API's fleet overview: every thing in a row, the changed ones as the index wrote them. */
+    public FleetOverview fleetOverview() {
+        return new LocalFleetOverview(registry, shadows, this::connectivityOf, this::fleetIndex);
+    }
+
+    /** What the broker last said of a thing's connection; nothing while no broker runs. */
+    private Optional<ThingDetail.Connectivity> connectivityOf(String thingName) {
+        ConnectivityTracker tracker = connectivity;
+        return tracker == null
+                ? Optional.empty()
+                : tracker.of(thingName)
+                        .map(seen -> new ThingDetail.Connectivity(
+                                seen.connected(), seen.timestamp(), seen.disconnectReason()));
     }
 
     /** The service API's fleet index; looked up on each call, because a rebuild on demand replaces the index. */

@@ -7,14 +7,22 @@ import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.api.error.InvalidQueryException;
 import io.fleetdeck.api.error.InvalidRequestException;
+import io.fleetdeck.api.error.ShadowRejectedException;
 import io.fleetdeck.api.event.EventKind;
 import io.fleetdeck.api.event.EventPump;
 import io.fleetdeck.api.event.SubscriptionOptions;
 import io.fleetdeck.api.groups.GroupService;
 import io.fleetdeck.api.groups.ThingGroupSummary;
 import io.fleetdeck.api.page.PageReader;
-import io.fleetdeck.app.runtime.ShadowAccess;
+import io.fleetdeck.api.shadows.ShadowService;
+import io.fleetdeck.api.things.FleetOverview;
+import io.fleetdeck.api.things.ThingDetail;
+import io.fleetdeck.api.things.ThingOverview;
+import io.fleetdeck.api.things.ThingService;
+import io.fleetdeck.app.service.LocalFleetOverview;
 import io.fleetdeck.app.service.LocalGroups;
+import io.fleetdeck.app.service.LocalShadows;
+import io.fleetdeck.app.service.LocalThings;
 import io.fleetdeck.broker.config.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.tls.ServerIdentity;
@@ -33,14 +41,10 @@ import io.fleetdeck.index.FleetQuery;
 import io.fleetdeck.index.IndexAnnouncements;
 import io.fleetdeck.index.IndexFollower;
 import io.fleetdeck.index.ThingDocuments;
-import io.fleetdeck.views.fleet.ThingRow;
-import io.fleetdeck.views.thing.ShadowRejectedException;
-import io.fleetdeck.views.thing.ThingDetail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,9 +115,19 @@ class ViewSourcesTest {
     @Test
     void fleetRowsShowEachThingsGroupsShadowFirmwareAndConnection() throws Exception {
         FleetIndex index = followingIndex();
-        FleetDirectoryAdapter fleet = new FleetDirectoryAdapter(registry, shadows, connectivity, events, index);
+        FleetOverview fleet = new LocalFleetOverview(
+                registry,
+                shadows,
+                thing -> connectivity
+                        .of(thing)
+                        .map(seen -> new ThingDetail.Connectivity(
+                                seen.connected(), seen.timestamp(), seen.disconnectReason())),
+                () -> index);
         Set<String> heard = ConcurrentHashMap.newKeySet();
-        AutoCloseable listening = fleet.onChange((Collection<String> names) -> heard.addAll(names));
+        AutoCloseable listening = EventPump.start(
+                "test-indexed",
+                events.subscribe(SubscriptionOptions.forView("test", EventKind.THING_INDEXED)),
+                batch -> batch.forEach(event -> heard.add(event.subject())));
         update("pump-7", "{\"state\":{\"desired\":{\"speed\":1200},\"reported\":{\"speed\":900}}}");
         broker.publish(
                 "$aws/events/presence/connected/pump-7",
@@ -122,11 +136,11 @@ class ViewSourcesTest {
                 1,
                 false);
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> fleet.things(List.of("pump-7")).stream().anyMatch(ThingRow::connected));
+                .until(() -> fleet.things(List.of("pump-7")).stream().anyMatch(ThingOverview::connected));
 
-        List<ThingRow> rows = fleet.things();
-        assertThat(rows).extracting(ThingRow::name).containsExactly("pump-7", "pump-8");
-        ThingRow pump = rows.getFirst();
+        List<ThingOverview> rows = fleet.allThings();
+        assertThat(rows).extracting(ThingOverview::name).containsExactly("pump-7", "pump-8");
+        ThingOverview pump = rows.getFirst();
         assertThat(pump.groups()).containsExactly("floor-1");
         assertThat(pump.shadowVersion()).isEqualTo(1);
         assertThat(pump.pendingDeltaFields()).isEqualTo(1);
@@ -157,29 +171,48 @@ class ViewSourcesTest {
 
     @Test
     void theThingViewSeesDetailSendsDesiredAndGetsConflictsAndHistory() throws Exception {
-        ThingInspectorAdapter inspector =
-                new ThingInspectorAdapter(registry, identities, connectivity, new ShadowAccess(shadows, null));
+        ShadowService shadowService = new LocalShadows(shadows, () -> null);
+        ThingService things = new LocalThings(
+                registry,
+                thing -> identities.principalsOf(thing).stream()
+                        .map(id -> new ThingDetail.Certificate(id, "ACTIVE"))
+                        .toList(),
+                thing -> connectivity
+                        .of(thing)
+                        .map(seen -> new ThingDetail.Connectivity(
+                                seen.connected(), seen.timestamp(), seen.disconnectReason())),
+                shadowService);
         update("pump-7", "{\"state\":{\"reported\":{\"speed\":900}}}");
         shadows.update(
                 "pump-7", "config", "{\"state\":{\"desired\":{\"interval\":30}}}".getBytes(StandardCharsets.UTF_8));
 
-        ThingDetail detail = inspector.detail("pump-7");
+        ThingDetail detail = things.inspectThing("pump-7");
         assertThat(detail.groups()).containsExactly("floor-1");
         assertThat(detail.attributes()).containsEntry("firmwareVersion", "2.1.0");
         assertThat(detail.shadowNames()).containsExactly("", "config");
         assertThat(detail.connectivity()).as("never seen by the broker").isNull();
 
-        var after = inspector.update("pump-7", "", "{\"state\":{\"desired\":{\"speed\":1200}},\"version\":1}");
+        var accepted = shadowService.updateThingShadow(
+                "pump-7", "", "{\"state\":{\"desired\":{\"speed\":1200}},\"version\":1}");
+        assertThat(accepted.version()).isEqualTo(2);
+        var after = shadowService.getThingShadow("pump-7", "");
         assertThat(after.version()).isEqualTo(2);
         assertThat(after.json()).contains("\"delta\":{\"speed\":1200}");
-        assertThatThrownBy(
-                        () -> inspector.update("pump-7", "", "{\"state\":{\"desired\":{\"speed\":1}},\"version\":1}"))
+        assertThatThrownBy(() -> shadowService.updateThingShadow(
+                        "pump-7", "", "{\"state\":{\"desired\":{\"speed\":1}},\"version\":1}"))
                 .isInstanceOfSatisfying(ShadowRejectedException.class, e -> {
                     assertThat(e.code()).isEqualTo(409);
                     assertThat(e.getMessage()).isEqualTo("Version conflict");
+                    assertThat(e.errorCode()).isEqualTo("ConflictException");
                 });
-        assertThat(inspector.history("pump-7", "")).extracting(d -> d.version()).containsExactly(2L, 1L);
-        assertThat(inspector.shadow("pump-8", "")).isEmpty();
+        assertThat(shadowService.shadowHistory("pump-7", ""))
+                .extracting(d -> d.version())
+                .containsExactly(2L, 1L);
+        assertThatThrownBy(() -> shadowService.getThingShadow("pump-8", ""))
+                .isInstanceOfSatisfying(ShadowRejectedException.class, e -> {
+                    assertThat(e.code()).isEqualTo(404);
+                    assertThat(e.errorCode()).isEqualTo("ResourceNotFoundException");
+                });
     }
 
     @Test

@@ -16,6 +16,8 @@ import io.fleetdeck.api.things.ThingDescription;
 import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.app.cli.FleetdeckCommand;
 import io.fleetdeck.fleet.registry.Registry;
+import io.fleetdeck.fleet.shadow.ShadowLimits;
+import io.fleetdeck.fleet.shadow.Shadows;
 import io.fleetdeck.fleet.store.Database;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -38,7 +41,12 @@ class ThingServiceTest {
     Path folder;
 
     private ThingService things(Database database) {
-        return new LocalThings(new Registry(database, Clock.systemUTC()));
+        Shadows shadows = new Shadows(database, Clock.systemUTC(), ShadowLimits.awsDefaults());
+        return new LocalThings(
+                new Registry(database, Clock.systemUTC()),
+                thing -> List.of(),
+                thing -> Optional.empty(),
+                new LocalShadows(shadows, () -> null));
     }
 
     @Test

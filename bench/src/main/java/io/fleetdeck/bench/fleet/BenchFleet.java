@@ -1,7 +1,9 @@
 package io.fleetdeck.bench.fleet;
 
-import io.fleetdeck.views.fleet.FleetDirectory;
-import io.fleetdeck.views.fleet.ThingRow;
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.things.FleetOverview;
+import io.fleetdeck.api.things.ThingOverview;
+import io.fleetdeck.fleet.events.FleetEventHub;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,33 +12,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * A fleet of generated things in memory, filed by site, building and floor like the demo fleet, that reports changes
  * the way the application's adapter does. Thread-safe.
  */
-final class BenchFleet implements FleetDirectory {
+final class BenchFleet implements FleetOverview {
 
     static final Instant NOW = Instant.parse("2026-11-26T14:30:00Z");
     private static final String[] SITES = {"north-harbour", "east-quay", "west-yard"};
     private static final String[] TYPES = {"temperature-sensor", "flow-meter", "door-contact", "gateway"};
     private static final String[] FIRMWARE = {"1.4.2", "1.9.7", "1.10.0", "2.0.0-rc1"};
 
-    private final Map<String, ThingRow> things = new ConcurrentHashMap<>();
-    private final List<Consumer<Collection<String>>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, ThingOverview> things = new ConcurrentHashMap<>();
+    /** The fleet index's announcements, as the table follows them in the console. */
+    final FleetEventHub events = new FleetEventHub();
     /** When the feed last asked for changed things: where the off-thread part of a live update starts. */
     volatile long changedReadAt;
 
     BenchFleet(int count) {
         for (int i = 0; i < count; i++) {
-            ThingRow row = thing(i);
+            ThingOverview row = thing(i);
             things.put(row.name(), row);
         }
     }
 
-    static ThingRow thing(int i) {
+    static ThingOverview thing(int i) {
         String site = SITES[i % SITES.length];
         int building = 1 + (i / 3) % 3;
         int floor = 1 + (i / 9) % 4;
@@ -46,7 +47,7 @@ final class BenchFleet implements FleetDirectory {
         Instant lastSeen = neverSeen ? null : NOW.minus(Duration.ofSeconds((i * 7919L) % 864_000));
         long shadowVersion = i % 11 == 4 ? 0 : 1 + (i * 31L) % 240;
         int pending = shadowVersion > 0 && i % 9 == 2 ? 1 + i % 3 : 0;
-        return new ThingRow(
+        return new ThingOverview(
                 name,
                 type,
                 List.of(String.format(Locale.ROOT, "%s-b%d-floor-%d", site, building, floor)),
@@ -65,10 +66,10 @@ final class BenchFleet implements FleetDirectory {
     void reconnect(int first, int count, Instant at) {
         List<String> names = new ArrayList<>(count);
         for (int i = first; i < first + count; i++) {
-            ThingRow row = thing(i);
+            ThingOverview row = thing(i);
             things.put(
                     row.name(),
-                    new ThingRow(
+                    new ThingOverview(
                             row.name(),
                             row.thingType(),
                             row.groups(),
@@ -79,30 +80,24 @@ final class BenchFleet implements FleetDirectory {
                             row.firmwareVersion()));
             names.add(row.name());
         }
-        listeners.forEach(listener -> listener.accept(names));
+        events.publishAll(names.stream().map(FleetEvent.ThingIndexed::new).toList());
     }
 
     @Override
-    public List<ThingRow> things() {
+    public List<ThingOverview> allThings() {
         return List.copyOf(things.values());
     }
 
     @Override
-    public List<ThingRow> things(Collection<String> names) {
+    public List<ThingOverview> things(Collection<String> names) {
         changedReadAt = System.nanoTime();
-        List<ThingRow> rows = new ArrayList<>(names.size());
+        List<ThingOverview> rows = new ArrayList<>(names.size());
         for (String name : names) {
-            ThingRow row = things.get(name);
+            ThingOverview row = things.get(name);
             if (row != null) {
                 rows.add(row);
             }
         }
         return rows;
-    }
-
-    @Override
-    public AutoCloseable onChange(Consumer<Collection<String>> changedThingNames) {
-        listeners.add(changedThingNames);
-        return () -> listeners.remove(changedThingNames);
     }
 }

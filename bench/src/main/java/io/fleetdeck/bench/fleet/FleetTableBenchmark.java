@@ -177,7 +177,7 @@ public final class FleetTableBenchmark {
         pending = waiting;
         fx(() -> {
             Clock clock = Clock.fixed(BenchFleet.NOW, ZoneOffset.UTC);
-            feed = new FleetFeed(fleet, handOver());
+            feed = new FleetFeed(fleet, fleet.events, handOver());
             model = new FleetViewModel(feed, clock);
             view = new FleetView(model, name -> {});
             if (stage == null) {

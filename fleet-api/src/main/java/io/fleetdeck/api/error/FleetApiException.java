@@ -10,6 +10,7 @@ public abstract sealed class FleetApiException extends Exception
                 ResourceAlreadyExistsException,
                 InvalidRequestException,
                 InvalidQueryException,
+                ShadowRejectedException,
                 VersionConflictException,
                 LimitExceededException,
                 ThrottlingException,

@@ -15,6 +15,9 @@ public interface ThingService {
 
     ThingDescription describeThing(String thingName) throws FleetApiException;
 
+    /** The thing with its certificates, connectivity and shadows: what the Thing view shows. */
+    ThingDetail inspectThing(String thingName) throws FleetApiException;
+
     ThingDescription updateThing(ThingChange change) throws FleetApiException;
 
     void deleteThing(String thingName) throws FleetApiException;

@@ -1,12 +1,13 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.things.ThingOverview;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.shape.Circle;
 
 /** Connected or offline, with a coloured dot, so a column of them reads at a glance. */
-final class ConnectedCell extends TableCell<ThingRow, ThingRow> {
+final class ConnectedCell extends TableCell<ThingOverview, ThingOverview> {
 
     private final Circle dot = new Circle(4);
 
@@ -14,8 +15,8 @@ final class ConnectedCell extends TableCell<ThingRow, ThingRow> {
         dot.getStyleClass().add("connection-dot");
     }
 
-    static TableColumn<ThingRow, ThingRow> column() {
-        TableColumn<ThingRow, ThingRow> column = new TableColumn<>(ThingColumn.CONNECTED.title());
+    static TableColumn<ThingOverview, ThingOverview> column() {
+        TableColumn<ThingOverview, ThingOverview> column = new TableColumn<>(ThingColumn.CONNECTED.title());
         column.setPrefWidth(110);
         column.setMinWidth(110);
         column.setMaxWidth(136);
@@ -25,7 +26,7 @@ final class ConnectedCell extends TableCell<ThingRow, ThingRow> {
     }
 
     @Override
-    protected void updateItem(ThingRow row, boolean empty) {
+    protected void updateItem(ThingOverview row, boolean empty) {
         super.updateItem(row, empty);
         getStyleClass().removeAll("thing-connected", "thing-offline");
         if (empty || row == null) {

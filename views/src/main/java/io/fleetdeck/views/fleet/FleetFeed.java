@@ -1,10 +1,14 @@
 package io.fleetdeck.views.fleet;
 
 import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.api.event.FleetEvents;
 import io.fleetdeck.api.search.FleetSearchService;
+import io.fleetdeck.api.things.FleetOverview;
+import io.fleetdeck.api.things.ThingOverview;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -15,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +42,17 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
     /** After the fleet could not be read, try again this much later. */
     static final long RETRY_MILLIS = 5_000;
 
-    private final FleetDirectory directory;
+    private final FleetOverview directory;
+    private final FleetEvents events;
     /** Null when the console has no fleet index: only the quick filter then. */
     private final FleetSearchService search;
 
     private final Executor fxThread;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("fleet-view-worker").factory());
-    /** Filled by the directory's change reports on any thread, drained by the worker. */
+    /** Set when the index was rebuilt or events were lost: the worker reads the whole fleet once more. */
+    private volatile boolean rereadAll;
+    /** Filled by the index's announcements on any thread, drained by the worker. */
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     /** The newest query not yet run; queries typed faster than they run are skipped to the last one. */
     private final AtomicReference<Numbered> wanted = new AtomicReference<>();
@@ -60,13 +68,15 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
     private volatile Consumer<FleetUpdate> apply;
     private volatile AutoCloseable subscription;
 
-    public FleetFeed(FleetDirectory directory, Executor fxThread) {
-        this(directory, null, fxThread);
+    public FleetFeed(FleetOverview directory, FleetEvents events, Executor fxThread) {
+        this(directory, events, null, fxThread);
     }
 
     /** @param search the fleet index that runs the queries' searches, or null for the quick filter alone */
-    public FleetFeed(FleetDirectory directory, FleetSearchService search, Executor fxThread) {
+    public FleetFeed(
+            FleetOverview directory, FleetEvents events, @Nullable FleetSearchService search, Executor fxThread) {
         this.directory = Objects.requireNonNull(directory, "directory");
+        this.events = Objects.requireNonNull(events, "events");
         this.search = search;
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
     }
@@ -78,7 +88,17 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
         }
         this.apply = Objects.requireNonNull(apply, "apply");
         // listening before reading: a thing that changes while the fleet is read is read again afterwards
-        subscription = directory.onChange(changed::addAll);
+        subscription = IndexedThings.follow(events, "fleet table", "fleet-view-events", new IndexedThings.Listener() {
+            @Override
+            public void indexed(Set<String> thingNames) {
+                changed.addAll(thingNames);
+            }
+
+            @Override
+            public void everythingMayHaveChanged() {
+                rereadAll = true;
+            }
+        });
         worker.execute(this::load);
         worker.scheduleWithFixedDelay(this::readChanges, BATCH_MILLIS, BATCH_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -107,14 +127,14 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
 
     private void load() {
         try {
-            List<ThingRow> all = directory.things();
+            List<ThingOverview> all = directory.allThings();
             Numbered pending = wanted.getAndSet(null);
             if (pending != null) {
                 show(pending.query(), pending.number());
             }
             hand(rows.load(all));
             loaded = true;
-        } catch (RuntimeException e) {
+        } catch (FleetApiException | RuntimeException e) {
             log.warn("Could not read the fleet for the Fleet view", e);
             hand(FleetUpdate.failed(describe(e), 0));
             worker.schedule(this::load, RETRY_MILLIS, TimeUnit.MILLISECONDS);
@@ -174,6 +194,11 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
 
     private void readChanges() {
         boolean searching = search != null && rows.current().searches();
+        if (loaded && rereadAll) {
+            rereadAll = false;
+            readAllAgain(searching);
+            return;
+        }
         if (!loaded || changed.isEmpty()) {
             return;
         }
@@ -183,17 +208,39 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
             changed.remove(name);
         }
         try {
-            Collection<ThingRow> now = directory.things(names);
+            Collection<ThingOverview> now = directory.things(names);
             FleetUpdate update = searching
                     ? rows.changed(names, List.copyOf(now), foundAfter(names))
                     : rows.changed(names, List.copyOf(now));
             if (update != null) {
                 hand(update);
             }
-        } catch (RuntimeException e) {
+        } catch (FleetApiException | RuntimeException e) {
             // read them again next time
             changed.addAll(names);
             log.warn("Could not read {} changed things for the Fleet view", names.size(), e);
+        }
+    }
+
+    /**
+     * Everything may have changed: the whole fleet is read again, the things that are gone leave, and the search runs
+     * over the whole fleet once more.
+     */
+    private void readAllAgain(boolean searching) {
+        try {
+            List<ThingOverview> all = directory.allThings();
+            Set<String> names = new LinkedHashSet<>(rows.names());
+            all.forEach(row -> names.add(row.name()));
+            changed.removeAll(names);
+            lastFound = null;
+            FleetUpdate update =
+                    searching ? rows.changed(names, all, foundAfter(List.copyOf(names))) : rows.changed(names, all);
+            if (update != null) {
+                hand(update);
+            }
+        } catch (FleetApiException | RuntimeException e) {
+            rereadAll = true;
+            log.warn("Could not read the fleet again for the Fleet view", e);
         }
     }
 
@@ -202,7 +249,7 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
         fxThread.execute(() -> target.accept(update));
     }
 
-    private static String describe(RuntimeException e) {
+    private static String describe(Exception e) {
         return e.getMessage() == null ? "unexpected " + e.getClass().getSimpleName() : e.getMessage();
     }
 }

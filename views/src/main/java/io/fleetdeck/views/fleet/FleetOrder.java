@@ -1,5 +1,6 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.things.ThingOverview;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +19,7 @@ public record FleetOrder(ThingColumn column, boolean ascending) {
     }
 
     /** Compares rows, working out their keys on each call: for placing a few rows in a sorted list. */
-    Comparator<ThingRow> comparator() {
+    Comparator<ThingOverview> comparator() {
         return (a, b) -> compare(column.keyOf(a), a, column.keyOf(b), b);
     }
 
@@ -26,24 +27,24 @@ public record FleetOrder(ThingColumn column, boolean ascending) {
      * {@code rows} in this order, each row's key worked out once rather than at every comparison; for sorting the
      * whole fleet.
      */
-    List<ThingRow> sort(List<ThingRow> rows) {
+    List<ThingOverview> sort(List<ThingOverview> rows) {
         Keyed[] keyed = new Keyed[rows.size()];
         for (int i = 0; i < keyed.length; i++) {
-            ThingRow row = rows.get(i);
+            ThingOverview row = rows.get(i);
             keyed[i] = new Keyed(column.keyOf(row), row);
         }
         Arrays.sort(keyed, (a, b) -> compare(a.key, a.row, b.key, b.row));
-        ThingRow[] sorted = new ThingRow[keyed.length];
+        ThingOverview[] sorted = new ThingOverview[keyed.length];
         for (int i = 0; i < keyed.length; i++) {
             sorted[i] = keyed[i].row;
         }
         return Arrays.asList(sorted);
     }
 
-    private record Keyed(Comparable<?> key, ThingRow row) {}
+    private record Keyed(Comparable<?> key, ThingOverview row) {}
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private int compare(Comparable keyA, ThingRow a, Comparable keyB, ThingRow b) {
+    private int compare(Comparable keyA, ThingOverview a, Comparable keyB, ThingOverview b) {
         if (keyA != keyB) {
             if (keyA == null) {
                 return 1;

@@ -1,5 +1,6 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.things.ThingOverview;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -53,7 +54,7 @@ public record FleetQuery(String filter, FleetOrder order, String search) {
             this.found = found;
         }
 
-        boolean matches(ThingRow row) {
+        boolean matches(ThingOverview row) {
             if (found != null && !found.contains(row.name())) {
                 return false;
             }

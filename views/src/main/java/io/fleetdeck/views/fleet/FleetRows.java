@@ -1,5 +1,6 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.things.ThingOverview;
 import io.fleetdeck.views.fleet.FleetUpdate.RowChange;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,21 +23,26 @@ final class FleetRows {
     /** Beyond this many row changes one new list is cheaper for the table than applying them one by one. */
     static final int PATCH_LIMIT = 200;
 
-    private final Map<String, ThingRow> byName = new HashMap<>();
+    private final Map<String, ThingOverview> byName = new HashMap<>();
     private FleetQuery query = FleetQuery.ALL;
     /** The things the query's index search found, or null when it has none. */
     private Set<String> found;
 
-    private Comparator<ThingRow> order = query.order().comparator();
+    private Comparator<ThingOverview> order = query.order().comparator();
     /** The list as the table has it once it applied every update handed out so far. */
-    private List<ThingRow> shown = new ArrayList<>();
+    private List<ThingOverview> shown = new ArrayList<>();
 
     private long answered;
 
     /** Takes the whole fleet, as read at start or after a failure. */
-    FleetUpdate load(List<ThingRow> rows) {
+    /** The names of every thing held, shown or not. */
+    Set<String> names() {
+        return Set.copyOf(byName.keySet());
+    }
+
+    FleetUpdate load(List<ThingOverview> rows) {
         byName.clear();
-        for (ThingRow row : rows) {
+        for (ThingOverview row : rows) {
             byName.put(row.name(), row);
         }
         return reshow();
@@ -63,7 +69,7 @@ final class FleetRows {
      * Takes what {@code names} are now: {@code now} holds those that still exist. Returns null when the table's list
      * does not change (e.g. only things the filter hides changed).
      */
-    FleetUpdate changed(Collection<String> names, List<ThingRow> now) {
+    FleetUpdate changed(Collection<String> names, List<ThingOverview> now) {
         return changed(names, now, found);
     }
 
@@ -71,9 +77,9 @@ final class FleetRows {
      * As {@link #changed(Collection, List)}, with what the query's index search finds now ({@code nowFound}, null
      * when it has no search): things that entered or left it move in or out of the list too.
      */
-    FleetUpdate changed(Collection<String> names, List<ThingRow> now, Set<String> nowFound) {
-        Map<String, ThingRow> current = new HashMap<>(now.size() * 2);
-        for (ThingRow row : now) {
+    FleetUpdate changed(Collection<String> names, List<ThingOverview> now, Set<String> nowFound) {
+        Map<String, ThingOverview> current = new HashMap<>(now.size() * 2);
+        for (ThingOverview row : now) {
             current.put(row.name(), row);
         }
         Set<String> read = new HashSet<>(names);
@@ -89,10 +95,10 @@ final class FleetRows {
         found = foundNow;
         List<RowChange> changes = new ArrayList<>();
         for (String name : asked) {
-            ThingRow before = byName.get(name);
+            ThingOverview before = byName.get(name);
             // a name read from the directory and missing was deleted; one that only entered or left the search is as it
             // was
-            ThingRow after = current.containsKey(name) ? current.get(name) : read.contains(name) ? null : before;
+            ThingOverview after = current.containsKey(name) ? current.get(name) : read.contains(name) ? null : before;
             if (after == null) {
                 byName.remove(name);
             } else {
@@ -118,7 +124,7 @@ final class FleetRows {
     }
 
     /** The list as the table has it, for tests. */
-    List<ThingRow> shown() {
+    List<ThingOverview> shown() {
         return Collections.unmodifiableList(shown);
     }
 
@@ -133,7 +139,11 @@ final class FleetRows {
 
     /** Moves one thing from where {@code before} stood in the list to where {@code after} belongs. */
     private void place(
-            ThingRow before, ThingRow after, FleetQuery.Matcher was, FleetQuery.Matcher is, List<RowChange> changes) {
+            ThingOverview before,
+            ThingOverview after,
+            FleetQuery.Matcher was,
+            FleetQuery.Matcher is,
+            List<RowChange> changes) {
         int at = before != null && was.matches(before) ? Collections.binarySearch(shown, before, order) : -1;
         boolean shows = after != null && is.matches(after);
         if (at >= 0 && shows && order.compare(before, after) == 0) {
@@ -157,13 +167,13 @@ final class FleetRows {
 
     private FleetUpdate reshow() {
         FleetQuery.Matcher matcher = query.matcher(found);
-        List<ThingRow> matching = new ArrayList<>(query.filters() ? 1024 : byName.size());
-        for (ThingRow row : byName.values()) {
+        List<ThingOverview> matching = new ArrayList<>(query.filters() ? 1024 : byName.size());
+        for (ThingOverview row : byName.values()) {
             if (matcher.matches(row)) {
                 matching.add(row);
             }
         }
-        List<ThingRow> sorted = query.order().sort(matching);
+        List<ThingOverview> sorted = query.order().sort(matching);
         shown = new ArrayList<>(sorted);
         return FleetUpdate.whole(sorted, byName.size(), answered);
     }

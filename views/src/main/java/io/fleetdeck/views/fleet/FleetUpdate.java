@@ -1,5 +1,6 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.things.ThingOverview;
 import java.util.List;
 
 /**
@@ -13,14 +14,14 @@ import java.util.List;
  * @param answered the number of the last query this update reflects, so the view knows when its query is done
  * @param problem why the fleet could not be read, or null
  */
-public record FleetUpdate(List<ThingRow> rows, List<RowChange> changes, int total, long answered, String problem) {
+public record FleetUpdate(List<ThingOverview> rows, List<RowChange> changes, int total, long answered, String problem) {
 
     public FleetUpdate {
         rows = rows == null ? null : List.copyOf(rows);
         changes = List.copyOf(changes);
     }
 
-    static FleetUpdate whole(List<ThingRow> rows, int total, long answered) {
+    static FleetUpdate whole(List<ThingOverview> rows, int total, long answered) {
         return new FleetUpdate(rows, List.of(), total, answered, null);
     }
 
@@ -37,7 +38,7 @@ public record FleetUpdate(List<ThingRow> rows, List<RowChange> changes, int tota
     }
 
     /** One step of a patch: put {@code row} at {@code index}, insert it there, or remove the row there (row null). */
-    public record RowChange(Kind kind, int index, ThingRow row) {
+    public record RowChange(Kind kind, int index, ThingOverview row) {
 
         public enum Kind {
             SET,
@@ -45,11 +46,11 @@ public record FleetUpdate(List<ThingRow> rows, List<RowChange> changes, int tota
             REMOVE
         }
 
-        static RowChange set(int index, ThingRow row) {
+        static RowChange set(int index, ThingOverview row) {
             return new RowChange(Kind.SET, index, row);
         }
 
-        static RowChange insert(int index, ThingRow row) {
+        static RowChange insert(int index, ThingOverview row) {
             return new RowChange(Kind.INSERT, index, row);
         }
 
@@ -58,7 +59,7 @@ public record FleetUpdate(List<ThingRow> rows, List<RowChange> changes, int tota
         }
 
         /** Applies this step to {@code list}, as the table's list and the worker's copy of it both must. */
-        public void applyTo(List<ThingRow> list) {
+        public void applyTo(List<ThingOverview> list) {
             switch (kind) {
                 case SET -> list.set(index, row);
                 case INSERT -> list.add(index, row);

@@ -1,5 +1,6 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.things.ThingOverview;
 import io.fleetdeck.views.common.EmptyState;
 import io.fleetdeck.views.common.TextCell;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class FleetView {
     private final VBox content = new VBox();
     private final Pane overlay = new Pane();
     private final StackPane root = new StackPane(content, overlay);
-    private final TableView<ThingRow> table = new TableView<>();
+    private final TableView<ThingOverview> table = new TableView<>();
     /** The thing the user selected, kept by name because rows are replaced whenever the thing changes. */
     private String selectedName;
 
@@ -113,7 +114,7 @@ public final class FleetView {
     }
 
     /** The table, for the benchmark that times the swap of 100,000 rows. */
-    public TableView<ThingRow> table() {
+    public TableView<ThingOverview> table() {
         return table;
     }
 
@@ -180,43 +181,43 @@ public final class FleetView {
         return working;
     }
 
-    private TableView<ThingRow> buildTable() {
+    private TableView<ThingOverview> buildTable() {
         table.setId("fleet-table");
         table.getStyleClass().add("fleet-table");
         table.setFixedCellSize(ROW_HEIGHT);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setItems(model.things());
 
-        TableColumn<ThingRow, ThingRow> name = TextCell.centreEllipsis(
-                TextCell.flexible(ThingColumn.NAME.title(), 440, ThingRow::name, ThingRow::name, row -> "fleet-name"));
-        TableColumn<ThingRow, ThingRow> type = TextCell.column(
+        TableColumn<ThingOverview, ThingOverview> name = TextCell.centreEllipsis(TextCell.flexible(
+                ThingColumn.NAME.title(), 440, ThingOverview::name, ThingOverview::name, row -> "fleet-name"));
+        TableColumn<ThingOverview, ThingOverview> type = TextCell.column(
                 ThingColumn.TYPE.title(),
                 136,
                 row -> ThingText.orNone(row.thingType()),
-                ThingRow::thingType,
+                ThingOverview::thingType,
                 row -> row.thingType() == null ? "fleet-muted" : "");
-        TableColumn<ThingRow, ThingRow> groups = TextCell.centreEllipsis(TextCell.flexible(
+        TableColumn<ThingOverview, ThingOverview> groups = TextCell.centreEllipsis(TextCell.flexible(
                 ThingColumn.GROUPS.title(),
                 220,
                 ThingText::groups,
                 row -> row.groups().isEmpty() ? null : String.join("\n", row.groups()),
                 row -> row.groups().isEmpty() ? "fleet-muted" : ""));
-        TableColumn<ThingRow, ThingRow> connected = ConnectedCell.column();
-        TableColumn<ThingRow, ThingRow> lastSeen = TextCell.column(
+        TableColumn<ThingOverview, ThingOverview> connected = ConnectedCell.column();
+        TableColumn<ThingOverview, ThingOverview> lastSeen = TextCell.column(
                 ThingColumn.LAST_SEEN.title(),
                 112,
                 row -> ThingText.lastSeen(row, model.now()),
                 row -> ThingText.lastSeenTooltip(row, model.now(), model.zone()),
                 row -> row.lastSeen() == null ? "fleet-muted" : "");
-        TableColumn<ThingRow, ThingRow> shadow = TextCell.column(
+        TableColumn<ThingOverview, ThingOverview> shadow = TextCell.column(
                 ThingColumn.SHADOW.title(), 180, ThingText::shadow, ThingText::shadowTooltip, ThingText::shadowStyle);
-        TableColumn<ThingRow, ThingRow> firmware = TextCell.column(
+        TableColumn<ThingOverview, ThingOverview> firmware = TextCell.column(
                 ThingColumn.FIRMWARE.title(),
                 96,
                 row -> ThingText.orNone(row.firmwareVersion()),
                 row -> row.firmwareVersion() == null ? "No firmwareVersion attribute" : null,
                 row -> row.firmwareVersion() == null ? "fleet-muted" : "fleet-firmware");
-        List<TableColumn<ThingRow, ThingRow>> columns =
+        List<TableColumn<ThingOverview, ThingOverview>> columns =
                 List.of(name, type, groups, connected, lastSeen, shadow, firmware);
         ThingColumn[] keys = ThingColumn.values();
         for (int i = 0; i < columns.size(); i++) {
@@ -227,7 +228,7 @@ public final class FleetView {
 
         // the table only shows the order: the feed sorts, off the JavaFX thread
         table.setSortPolicy(view -> {
-            TableColumn<ThingRow, ?> first =
+            TableColumn<ThingOverview, ?> first =
                     view.getSortOrder().isEmpty() ? null : view.getSortOrder().getFirst();
             model.orderBy(
                     first == null ? ThingColumn.NAME : (ThingColumn) first.getUserData(),
@@ -237,7 +238,7 @@ public final class FleetView {
         table.getSortOrder().add(name);
 
         table.setRowFactory(view -> {
-            TableRow<ThingRow> row = new TableRow<>();
+            TableRow<ThingOverview> row = new TableRow<>();
             row.setOnMouseClicked(event -> {
                 if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
                     openThing.accept(row.getItem().name());
@@ -246,7 +247,7 @@ public final class FleetView {
             return row;
         });
         table.setOnKeyPressed(event -> {
-            ThingRow row = table.getSelectionModel().getSelectedItem();
+            ThingOverview row = table.getSelectionModel().getSelectedItem();
             if (event.getCode() == KeyCode.ENTER && row != null) {
                 openThing.accept(row.name());
                 event.consume();
@@ -333,7 +334,7 @@ public final class FleetView {
         if (selectedName == null) {
             return;
         }
-        ThingRow current = table.getSelectionModel().getSelectedItem();
+        ThingOverview current = table.getSelectionModel().getSelectedItem();
         if (current != null && current.name().equals(selectedName)) {
             return;
         }
@@ -357,7 +358,7 @@ public final class FleetView {
     }
 
     private int indexOf(String name) {
-        List<ThingRow> rows = table.getItems();
+        List<ThingOverview> rows = table.getItems();
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).name().equals(name)) {
                 return i;

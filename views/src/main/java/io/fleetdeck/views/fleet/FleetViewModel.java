@@ -1,5 +1,6 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.things.ThingOverview;
 import io.fleetdeck.views.common.TimeText;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,8 +34,8 @@ public final class FleetViewModel {
     private final FleetQueries queries;
     private final Clock clock;
 
-    private final ObservableList<ThingRow> things = FXCollections.observableArrayList();
-    private final ObservableList<ThingRow> thingsView = FXCollections.unmodifiableObservableList(things);
+    private final ObservableList<ThingOverview> things = FXCollections.observableArrayList();
+    private final ObservableList<ThingOverview> thingsView = FXCollections.unmodifiableObservableList(things);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ReadOnlyStringWrapper search = new ReadOnlyStringWrapper(this, "search", "");
     private final ReadOnlyObjectWrapper<FleetOrder> order = new ReadOnlyObjectWrapper<>(FleetOrder.BY_NAME);
@@ -136,7 +137,7 @@ public final class FleetViewModel {
     // --- properties
 
     /** The things the table shows, filtered and sorted; replaced in one step or patched row by row. */
-    public ObservableList<ThingRow> things() {
+    public ObservableList<ThingOverview> things() {
         return thingsView;
     }
 

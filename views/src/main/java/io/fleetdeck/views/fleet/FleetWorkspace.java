@@ -1,9 +1,12 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.event.FleetEvents;
 import io.fleetdeck.api.search.FleetSearchService;
+import io.fleetdeck.api.shadows.ShadowService;
+import io.fleetdeck.api.things.FleetOverview;
+import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.views.settings.ConsoleMemory;
 import io.fleetdeck.views.settings.ConsoleSettings;
-import io.fleetdeck.views.thing.ThingInspector;
 import io.fleetdeck.views.thing.ThingView;
 import io.fleetdeck.views.thing.ThingViewModel;
 import java.time.Clock;
@@ -43,7 +46,8 @@ public final class FleetWorkspace implements AutoCloseable {
     /** How often an open thing's tab may read it again when it changes. */
     static final long REFRESH_MILLIS = 500;
 
-    private final ThingInspector inspector;
+    private final ThingService things;
+    private final ShadowService shadows;
     private final Clock clock;
     private final Executor fxThread;
     private final FleetFeed feed;
@@ -65,8 +69,14 @@ public final class FleetWorkspace implements AutoCloseable {
     private final FleetAggregationModel aggregations;
 
     /** The Fleet section with the quick filter only: for a console without a fleet index. */
-    public FleetWorkspace(FleetDirectory fleet, ThingInspector inspector, Clock clock, Executor fxThread) {
-        this(fleet, null, null, inspector, clock, fxThread);
+    public FleetWorkspace(
+            FleetOverview fleet,
+            FleetEvents events,
+            ThingService things,
+            ShadowService shadows,
+            Clock clock,
+            Executor fxThread) {
+        this(fleet, events, null, null, things, shadows, clock, fxThread);
     }
 
     /**
@@ -74,16 +84,19 @@ public final class FleetWorkspace implements AutoCloseable {
      * queries are remembered in {@code memory}. Both null gives the quick filter only.
      */
     public FleetWorkspace(
-            FleetDirectory fleet,
+            FleetOverview fleet,
+            FleetEvents events,
             FleetSearchService search,
             ConsoleMemory memory,
-            ThingInspector inspector,
+            ThingService things,
+            ShadowService shadows,
             Clock clock,
             Executor fxThread) {
-        this.inspector = Objects.requireNonNull(inspector, "inspector");
+        this.things = Objects.requireNonNull(things, "things");
+        this.shadows = Objects.requireNonNull(shadows, "shadows");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
-        feed = new FleetFeed(fleet, search, fxThread);
+        feed = new FleetFeed(fleet, events, search, fxThread);
         model = new FleetViewModel(feed, clock);
         feed.start(model::apply);
         if (search != null) {
@@ -97,16 +110,28 @@ public final class FleetWorkspace implements AutoCloseable {
             aggregations = null;
         }
 
-        Tab things = new Tab("Things", new FleetView(model, queryBar, aggregations, this::open).node());
-        things.setId("fleet-tab-things");
-        things.setGraphic(new FontIcon(MaterialDesignD.DEVICES));
-        things.setClosable(false);
-        tabs.getTabs().add(things);
+        Tab table = new Tab("Things", new FleetView(model, queryBar, aggregations, this::open).node());
+        table.setId("fleet-tab-things");
+        table.setGraphic(new FontIcon(MaterialDesignD.DEVICES));
+        table.setClosable(false);
+        tabs.getTabs().add(table);
         tabs.setId("fleet-tabs");
         tabs.getStyleClass().add("fleet-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.setTabDragPolicy(TabPane.TabDragPolicy.FIXED);
-        openThingChanges = fleet.onChange(changedSinceRefresh::addAll);
+        openThingChanges =
+                IndexedThings.follow(events, "open things", "open-things-events", new IndexedThings.Listener() {
+                    @Override
+                    public void indexed(Set<String> thingNames) {
+                        changedSinceRefresh.addAll(thingNames);
+                    }
+
+                    @Override
+                    public void everythingMayHaveChanged() {
+                        // the open things are the JavaFX thread's to read
+                        fxThread.execute(() -> changedSinceRefresh.addAll(openThings.keySet()));
+                    }
+                });
         refresher.scheduleWithFixedDelay(
                 this::refreshOpenThings, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -156,7 +181,7 @@ public final class FleetWorkspace implements AutoCloseable {
                 return;
             }
         }
-        ThingViewModel thing = new ThingViewModel(inspector, thingName, clock, fxThread);
+        ThingViewModel thing = new ThingViewModel(things, shadows, thingName, clock, fxThread);
         Tab tab = new Tab(title(thingName), new ThingView(thing).node());
         tab.setId("thing-tab-" + thingName);
         tab.setUserData(thingName);

@@ -1,5 +1,6 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.things.ThingOverview;
 import java.util.function.Function;
 
 /**
@@ -10,16 +11,16 @@ public enum ThingColumn {
     NAME("Name", row -> NaturalKey.of(row.name())),
     TYPE("Type", row -> NaturalKey.ofNullable(row.thingType())),
     GROUPS("Groups", row -> row.groups().isEmpty() ? null : NaturalKey.of(String.join(", ", row.groups()))),
-    CONNECTED("Connected", ThingRow::connected),
-    LAST_SEEN("Last seen", ThingRow::lastSeen),
+    CONNECTED("Connected", ThingOverview::connected),
+    LAST_SEEN("Last seen", ThingOverview::lastSeen),
     // things waiting for their device come after those in sync, the most fields waiting last; then by version
     SHADOW("Shadow", row -> row.hasShadow() ? ((long) row.pendingDeltaFields() << 40) + row.shadowVersion() : null),
     FIRMWARE("Firmware", row -> NaturalKey.ofNullable(row.firmwareVersion()));
 
     private final String title;
-    private final Function<ThingRow, Comparable<?>> key;
+    private final Function<ThingOverview, Comparable<?>> key;
 
-    ThingColumn(String title, Function<ThingRow, Comparable<?>> key) {
+    ThingColumn(String title, Function<ThingOverview, Comparable<?>> key) {
         this.title = title;
         this.key = key;
     }
@@ -30,7 +31,7 @@ public enum ThingColumn {
     }
 
     /** What the column sorts {@code row} by; null when the row has no value there. */
-    Comparable<?> keyOf(ThingRow row) {
+    Comparable<?> keyOf(ThingOverview row) {
         return key.apply(row);
     }
 }

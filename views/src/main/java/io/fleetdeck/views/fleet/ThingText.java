@@ -1,5 +1,6 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.things.ThingOverview;
 import io.fleetdeck.views.common.TimeText;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,7 +11,7 @@ final class ThingText {
     private ThingText() {}
 
     /** {@code v12 · in sync}, {@code v12 · 2 fields pending} while desired ≠ reported, or a dash with no shadow. */
-    static String shadow(ThingRow row) {
+    static String shadow(ThingOverview row) {
         if (!row.hasShadow()) {
             return TimeText.NONE;
         }
@@ -20,7 +21,7 @@ final class ThingText {
                 : version + TimeText.count(row.pendingDeltaFields(), "field") + " pending";
     }
 
-    static String shadowTooltip(ThingRow row) {
+    static String shadowTooltip(ThingOverview row) {
         if (!row.hasShadow()) {
             return "No classic shadow";
         }
@@ -31,14 +32,14 @@ final class ThingText {
                         + " not reported yet (the delta the device acts on)";
     }
 
-    static String shadowStyle(ThingRow row) {
+    static String shadowStyle(ThingOverview row) {
         if (!row.hasShadow()) {
             return "fleet-muted";
         }
         return row.pendingDeltaFields() == 0 ? "" : "fleet-pending";
     }
 
-    static String groups(ThingRow row) {
+    static String groups(ThingOverview row) {
         return row.groups().isEmpty() ? TimeText.NONE : String.join(", ", row.groups());
     }
 
@@ -47,11 +48,11 @@ final class ThingText {
     }
 
     /** How long ago: short, so the column stays narrow; the tooltip has the exact time. */
-    static String lastSeen(ThingRow row, Instant now) {
+    static String lastSeen(ThingOverview row, Instant now) {
         return row.lastSeen() == null ? "never" : TimeText.ago(row.lastSeen(), now);
     }
 
-    static String lastSeenTooltip(ThingRow row, Instant now, ZoneId zone) {
+    static String lastSeenTooltip(ThingOverview row, Instant now, ZoneId zone) {
         if (row.lastSeen() == null) {
             return "The broker has not seen this thing connect";
         }

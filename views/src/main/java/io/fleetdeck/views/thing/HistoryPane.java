@@ -30,7 +30,7 @@ final class HistoryPane {
     private static final double ENTRY_HEIGHT = 54;
 
     private final ThingViewModel model;
-    private final ListView<ShadowVersion> timeline = new ListView<>();
+    private final ListView<TimelineVersion> timeline = new ListView<>();
     private final SplitPane root;
     private boolean following;
 
@@ -70,9 +70,9 @@ final class HistoryPane {
     }
 
     private Node comparison() {
-        ComboBox<ShadowVersion> from = versionChoice("history-from", "the version before");
+        ComboBox<TimelineVersion> from = versionChoice("history-from", "the version before");
         from.valueProperty().bindBidirectional(model.compareFromProperty());
-        ComboBox<ShadowVersion> to = versionChoice("history-to", "a version");
+        ComboBox<TimelineVersion> to = versionChoice("history-to", "a version");
         to.valueProperty().bindBidirectional(model.compareToProperty());
         Label compare = new Label("Changes from");
         compare.getStyleClass().add("thing-section-heading");
@@ -115,20 +115,20 @@ final class HistoryPane {
         return box;
     }
 
-    private ComboBox<ShadowVersion> versionChoice(String id, String prompt) {
-        ComboBox<ShadowVersion> choice = new ComboBox<>(model.history());
+    private ComboBox<TimelineVersion> versionChoice(String id, String prompt) {
+        ComboBox<TimelineVersion> choice = new ComboBox<>(model.history());
         choice.setId(id);
         choice.setPromptText(prompt);
         choice.setPrefWidth(140);
         choice.setMinWidth(120);
         choice.setConverter(new StringConverter<>() {
             @Override
-            public String toString(ShadowVersion version) {
+            public String toString(TimelineVersion version) {
                 return version == null ? "" : label(version);
             }
 
             @Override
-            public ShadowVersion fromString(String text) {
+            public TimelineVersion fromString(String text) {
                 return null;
             }
         });
@@ -136,12 +136,12 @@ final class HistoryPane {
     }
 
     /** Just the version: the timeline beside it says when. */
-    private static String label(ShadowVersion version) {
+    private static String label(TimelineVersion version) {
         return "version " + version.version();
     }
 
     /** Keeps the timeline's selection on the newer version compared, without telling the model again. */
-    private void follow(ShadowVersion version) {
+    private void follow(TimelineVersion version) {
         following = true;
         try {
             if (version == null) {
@@ -159,7 +159,7 @@ final class HistoryPane {
     }
 
     /** A dot on the line, the version and when it was written, and how much it changed. */
-    private static final class VersionCell extends ListCell<ShadowVersion> {
+    private static final class VersionCell extends ListCell<TimelineVersion> {
 
         private final ThingViewModel model;
         private final Label version = new Label();
@@ -200,7 +200,7 @@ final class HistoryPane {
         }
 
         @Override
-        protected void updateItem(ShadowVersion item, boolean empty) {
+        protected void updateItem(TimelineVersion item, boolean empty) {
             super.updateItem(item, empty);
             setText(null);
             if (empty || item == null) {

@@ -77,7 +77,7 @@ final class ShadowTreePane {
         return root;
     }
 
-    private void show(ShadowState state) {
+    private void show(ShadowTree state) {
         Set<String> expanded = new HashSet<>();
         if (tree.getRoot() != null) {
             collectExpanded(tree.getRoot(), expanded);

@@ -1,5 +1,6 @@
 package io.fleetdeck.views.thing;
 
+import io.fleetdeck.api.things.ThingDetail;
 import io.fleetdeck.views.common.TimeText;
 import java.util.Map;
 import javafx.geometry.Pos;

@@ -148,7 +148,7 @@ public final class ThingView {
         version.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> {
-                            ShadowState state = model.shadowProperty().get();
+                            ShadowTree state = model.shadowProperty().get();
                             if (state == null) {
                                 return "";
                             }

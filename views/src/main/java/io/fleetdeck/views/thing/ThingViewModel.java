@@ -1,6 +1,13 @@
 package io.fleetdeck.views.thing;
 
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.api.error.ShadowRejectedException;
+import io.fleetdeck.api.shadows.ShadowDocument;
+import io.fleetdeck.api.shadows.ShadowService;
+import io.fleetdeck.api.things.ThingDetail;
+import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.views.common.Notice;
+import io.fleetdeck.views.common.Refusals;
 import io.fleetdeck.views.common.TimeText;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +50,10 @@ public final class ThingViewModel {
     /** The classic (unnamed) shadow's name in the port. */
     public static final String CLASSIC = "";
 
-    private final ThingInspector inspector;
+    private static final int NOT_FOUND = 404;
+
+    private final ThingService things;
+    private final ShadowService shadows;
     private final String thingName;
     private final Clock clock;
     private final Executor background;
@@ -52,7 +62,7 @@ public final class ThingViewModel {
     private final ReadOnlyObjectWrapper<ThingDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> shadowNames = FXCollections.observableArrayList(CLASSIC);
     private final ReadOnlyStringWrapper selectedShadow = new ReadOnlyStringWrapper(CLASSIC);
-    private final ReadOnlyObjectWrapper<ShadowState> shadow = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ShadowTree> shadow = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper conflict = new ReadOnlyBooleanWrapper();
@@ -63,12 +73,12 @@ public final class ThingViewModel {
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canSend;
 
-    private final ObservableList<ShadowVersion> history = FXCollections.observableArrayList();
-    private final ObjectProperty<ShadowVersion> compareFrom = new SimpleObjectProperty<>(this, "compareFrom");
-    private final ObjectProperty<ShadowVersion> compareTo = new SimpleObjectProperty<>(this, "compareTo");
+    private final ObservableList<TimelineVersion> history = FXCollections.observableArrayList();
+    private final ObjectProperty<TimelineVersion> compareFrom = new SimpleObjectProperty<>(this, "compareFrom");
+    private final ObjectProperty<TimelineVersion> compareTo = new SimpleObjectProperty<>(this, "compareTo");
     private final ObservableList<FieldChange> diff = FXCollections.observableArrayList();
     private final ObservableList<String> shadowNamesView = FXCollections.unmodifiableObservableList(shadowNames);
-    private final ObservableList<ShadowVersion> historyView = FXCollections.unmodifiableObservableList(history);
+    private final ObservableList<TimelineVersion> historyView = FXCollections.unmodifiableObservableList(history);
     private final ObservableList<FieldChange> diffView = FXCollections.unmodifiableObservableList(diff);
 
     /** The desired section the editor started from, which removals are worked out against; "" before any read. */
@@ -77,13 +87,20 @@ public final class ThingViewModel {
     private long reads;
 
     /** Reads and updates run on virtual threads; results come back through {@code fxThread}. */
-    public ThingViewModel(ThingInspector inspector, String thingName, Clock clock, Executor fxThread) {
-        this(inspector, thingName, clock, Executors.newVirtualThreadPerTaskExecutor(), fxThread);
+    public ThingViewModel(
+            ThingService things, ShadowService shadows, String thingName, Clock clock, Executor fxThread) {
+        this(things, shadows, thingName, clock, Executors.newVirtualThreadPerTaskExecutor(), fxThread);
     }
 
     public ThingViewModel(
-            ThingInspector inspector, String thingName, Clock clock, Executor background, Executor fxThread) {
-        this.inspector = Objects.requireNonNull(inspector, "inspector");
+            ThingService things,
+            ShadowService shadows,
+            String thingName,
+            Clock clock,
+            Executor background,
+            Executor fxThread) {
+        this.things = Objects.requireNonNull(things, "things");
+        this.shadows = Objects.requireNonNull(shadows, "shadows");
         this.thingName = Objects.requireNonNull(thingName, "thingName");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.background = Objects.requireNonNull(background, "background");
@@ -139,14 +156,15 @@ public final class ThingViewModel {
             ShadowRejectedException rejected = null;
             String failure = null;
             try {
-                updated = inspector.update(thingName, shadowName, edit.request());
+                shadows.updateThingShadow(thingName, shadowName, edit.request());
+                updated = shadows.getThingShadow(thingName, shadowName);
             } catch (ShadowRejectedException e) {
                 rejected = e;
-            } catch (RuntimeException e) {
+            } catch (FleetApiException | RuntimeException e) {
                 log.warn("Sending a desired state to {} failed", thingName, e);
                 failure = describe(e);
             }
-            ShadowState after = updated == null ? null : parse(updated);
+            ShadowTree after = updated == null ? null : parse(updated);
             ShadowDocument document = updated;
             ShadowRejectedException refusal = rejected;
             String problem = failure;
@@ -177,7 +195,7 @@ public final class ThingViewModel {
 
     /** Puts the shadow's current desired state back in the editor. */
     public void revertEditor() {
-        ShadowState now = shadow.get();
+        ShadowTree now = shadow.get();
         if (now != null) {
             editorBase = now.desired();
             editorVersion.set(now.version());
@@ -198,21 +216,21 @@ public final class ThingViewModel {
         background.execute(() -> {
             ThingDetail thing = null;
             Optional<ShadowDocument> document = Optional.empty();
-            List<ShadowVersion> versions = List.of();
+            List<TimelineVersion> versions = List.of();
             String failure = null;
             try {
-                thing = inspector.detail(thingName);
-                document = inspector.shadow(thingName, shadowName);
-                versions = ShadowVersion.timeline(inspector.history(thingName, shadowName));
-            } catch (ThingActionException e) {
-                failure = e.getMessage();
+                thing = things.inspectThing(thingName);
+                document = shadowOrNone(shadowName);
+                versions = TimelineVersion.timeline(shadows.shadowHistory(thingName, shadowName));
+            } catch (FleetApiException e) {
+                failure = Refusals.text(e);
             } catch (RuntimeException e) {
                 log.warn("Reading thing {} failed", thingName, e);
                 failure = describe(e);
             }
             ThingDetail readThing = thing;
-            ShadowState state = document.map(ThingViewModel::parse).orElse(ShadowState.none());
-            List<ShadowVersion> timeline = versions;
+            ShadowTree state = document.map(ThingViewModel::parse).orElse(ShadowTree.none());
+            List<TimelineVersion> timeline = versions;
             String problem = failure;
             fxThread.execute(() -> {
                 if (number != reads) {
@@ -249,13 +267,25 @@ public final class ThingViewModel {
         });
     }
 
+    /** The shadow's document, or nothing when the thing has no such shadow yet. */
+    private Optional<ShadowDocument> shadowOrNone(String shadowName) throws FleetApiException {
+        try {
+            return Optional.of(shadows.getThingShadow(thingName, shadowName));
+        } catch (ShadowRejectedException e) {
+            if (e.code() == NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     private void readHistory(String shadowName) {
         long number = reads;
         background.execute(() -> {
-            List<ShadowVersion> timeline;
+            List<TimelineVersion> timeline;
             try {
-                timeline = ShadowVersion.timeline(inspector.history(thingName, shadowName));
-            } catch (ThingActionException | RuntimeException e) {
+                timeline = TimelineVersion.timeline(shadows.shadowHistory(thingName, shadowName));
+            } catch (FleetApiException | RuntimeException e) {
                 log.warn("Reading the history of a shadow of {} failed", thingName, e);
                 return;
             }
@@ -267,7 +297,7 @@ public final class ThingViewModel {
         });
     }
 
-    private void showShadow(ShadowState state, boolean resetEditor) {
+    private void showShadow(ShadowTree state, boolean resetEditor) {
         shadow.set(state);
         if (resetEditor) {
             editorBase = state.desired();
@@ -277,7 +307,7 @@ public final class ThingViewModel {
         }
     }
 
-    private void showHistory(List<ShadowVersion> timeline) {
+    private void showHistory(List<TimelineVersion> timeline) {
         long fromVersion = compareFrom.get() == null ? -1 : compareFrom.get().version();
         long toVersion = compareTo.get() == null ? -1 : compareTo.get().version();
         boolean newest =
@@ -289,23 +319,23 @@ public final class ThingViewModel {
             return;
         }
         // follow the newest version when the user was looking at it; otherwise keep their pair
-        ShadowVersion to = newest ? timeline.getFirst() : find(timeline, toVersion);
-        ShadowVersion from = newest ? (timeline.size() > 1 ? timeline.get(1) : null) : find(timeline, fromVersion);
+        TimelineVersion to = newest ? timeline.getFirst() : find(timeline, toVersion);
+        TimelineVersion from = newest ? (timeline.size() > 1 ? timeline.get(1) : null) : find(timeline, fromVersion);
         compareTo.set(to == null ? timeline.getFirst() : to);
         compareFrom.set(from);
     }
 
-    private static ShadowVersion find(List<ShadowVersion> timeline, long version) {
+    private static TimelineVersion find(List<TimelineVersion> timeline, long version) {
         return timeline.stream().filter(v -> v.version() == version).findFirst().orElse(null);
     }
 
     private void updateDiff() {
-        ShadowVersion to = compareTo.get();
+        TimelineVersion to = compareTo.get();
         if (to == null) {
             diff.clear();
             return;
         }
-        ShadowVersion from = compareFrom.get();
+        TimelineVersion from = compareFrom.get();
         diff.setAll(
                 from == null
                         ? to.changesFromPrevious()
@@ -323,8 +353,8 @@ public final class ThingViewModel {
         editorProblem.set(edit.valid() ? null : edit.problem().toString());
     }
 
-    private static ShadowState parse(ShadowDocument document) {
-        return ShadowState.of(document);
+    private static ShadowTree parse(ShadowDocument document) {
+        return ShadowTree.of(document);
     }
 
     private static String sentText(long version, int pending) {
@@ -334,7 +364,7 @@ public final class ThingViewModel {
                         : TimeText.count(pending, "field") + " wait for the device to report.");
     }
 
-    private static String describe(RuntimeException e) {
+    private static String describe(Exception e) {
         return e.getMessage() == null ? "unexpected " + e.getClass().getSimpleName() : e.getMessage();
     }
 
@@ -368,8 +398,8 @@ public final class ThingViewModel {
         return selectedShadow.getReadOnlyProperty();
     }
 
-    /** The chosen shadow as last read; {@link ShadowState#none()} when the thing has no such shadow yet. */
-    public ReadOnlyObjectProperty<ShadowState> shadowProperty() {
+    /** The chosen shadow as last read; {@link ShadowTree#none()} when the thing has no such shadow yet. */
+    public ReadOnlyObjectProperty<ShadowTree> shadowProperty() {
         return shadow.getReadOnlyProperty();
     }
 
@@ -410,16 +440,16 @@ public final class ThingViewModel {
     }
 
     /** The versions the shadow service kept, newest first. */
-    public ObservableList<ShadowVersion> history() {
+    public ObservableList<TimelineVersion> history() {
         return historyView;
     }
 
     /** The older side of the comparison; null compares with the version just before {@link #compareToProperty}. */
-    public ObjectProperty<ShadowVersion> compareFromProperty() {
+    public ObjectProperty<TimelineVersion> compareFromProperty() {
         return compareFrom;
     }
 
-    public ObjectProperty<ShadowVersion> compareToProperty() {
+    public ObjectProperty<TimelineVersion> compareToProperty() {
         return compareTo;
     }
 

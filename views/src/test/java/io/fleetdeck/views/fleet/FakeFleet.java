@@ -1,5 +1,9 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.things.FleetOverview;
+import io.fleetdeck.api.things.ThingOverview;
+import io.fleetdeck.views.testing.FakeEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,14 +14,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * A fleet in memory, filed like the demo fleet by site, building and floor: sensors of a few types, one with a very
  * long name, some offline or never seen, shadows in sync or waiting, firmware versions that sort by number. Reports
  * changes the way the application's adapter does. Thread-safe.
  */
-final class FakeFleet implements FleetDirectory {
+final class FakeFleet implements FleetOverview {
 
     static final Instant NOW = Instant.parse("2026-11-26T14:30:00Z");
     static final String[] SITES = {"north-harbour", "east-quay", "west-yard"};
@@ -27,8 +30,10 @@ final class FakeFleet implements FleetDirectory {
     static final String LONG_NAME = "east-quay-b3-f1-cold-store-ambient-temperature-and-humidity-sensor-with"
             + "-door-contact-and-backup-battery-monitor-00007";
 
-    private final Map<String, ThingRow> things = new ConcurrentHashMap<>();
-    private final List<Consumer<Collection<String>>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, ThingOverview> things = new ConcurrentHashMap<>();
+    /** Each change is announced here as the fleet index announces what it wrote. */
+    final FakeEvents events = new FakeEvents();
+
     final AtomicInteger wholeReads = new AtomicInteger();
     final List<List<String>> batchReads = new CopyOnWriteArrayList<>();
     final List<String> readingThreads = new CopyOnWriteArrayList<>();
@@ -42,7 +47,7 @@ final class FakeFleet implements FleetDirectory {
     }
 
     /** The {@code i}th thing: deterministic, so tests can name what they expect. */
-    static ThingRow thing(int i) {
+    static ThingOverview thing(int i) {
         String site = SITES[i % SITES.length];
         int building = 1 + (i / 3) % 3;
         int floor = 1 + (i / 9) % 4;
@@ -67,48 +72,51 @@ final class FakeFleet implements FleetDirectory {
         long shadowVersion = i % 11 == 4 ? 0 : 1 + (i * 31L) % 240;
         int pending = shadowVersion > 0 && i % 9 == 2 ? 1 + i % 3 : 0;
         String firmware = i % 17 == 9 ? null : FIRMWARE[(i / 2) % FIRMWARE.length];
-        return new ThingRow(name, type, List.of(group), connected, lastSeen, shadowVersion, pending, firmware);
+        return new ThingOverview(name, type, List.of(group), connected, lastSeen, shadowVersion, pending, firmware);
     }
 
-    ThingRow get(String name) {
+    ThingOverview get(String name) {
         return things.get(name);
     }
 
     /** Puts {@code row} in the fleet and reports it changed, as a shadow update or a connection would. */
-    void change(ThingRow row) {
+    void change(ThingOverview row) {
         things.put(row.name(), row);
-        listeners.forEach(listener -> listener.accept(List.of(row.name())));
+        events.publish(new FleetEvent.ThingIndexed(row.name()));
+    }
+
+    /** Changes the fleet without any announcement, as things look to the index after it was rebuilt. */
+    void removeQuietly(String name) {
+        things.remove(name);
+    }
+
+    void addQuietly(ThingOverview row) {
+        things.put(row.name(), row);
     }
 
     void delete(String name) {
         things.remove(name);
-        listeners.forEach(listener -> listener.accept(List.of(name)));
+        events.publish(new FleetEvent.ThingIndexed(name));
     }
 
     @Override
-    public List<ThingRow> things() {
+    public List<ThingOverview> allThings() {
         wholeReads.incrementAndGet();
         readingThreads.add(Thread.currentThread().getName());
         return List.copyOf(things.values());
     }
 
     @Override
-    public List<ThingRow> things(Collection<String> names) {
+    public List<ThingOverview> things(Collection<String> names) {
         batchReads.add(List.copyOf(names));
         readingThreads.add(Thread.currentThread().getName());
-        List<ThingRow> rows = new ArrayList<>();
+        List<ThingOverview> rows = new ArrayList<>();
         for (String name : names) {
-            ThingRow row = things.get(name);
+            ThingOverview row = things.get(name);
             if (row != null) {
                 rows.add(row);
             }
         }
         return rows;
-    }
-
-    @Override
-    public AutoCloseable onChange(Consumer<Collection<String>> changedThingNames) {
-        listeners.add(changedThingNames);
-        return () -> listeners.remove(changedThingNames);
     }
 }

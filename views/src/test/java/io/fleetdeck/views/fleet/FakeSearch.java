@@ -11,6 +11,7 @@ import io.fleetdeck.api.search.QueryProblem;
 import io.fleetdeck.api.search.QuerySpan;
 import io.fleetdeck.api.search.QuerySpan.Kind;
 import io.fleetdeck.api.search.ValueCount;
+import io.fleetdeck.api.things.ThingOverview;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -35,17 +36,17 @@ final class FakeSearch implements FleetSearchService {
     static final String END_PROBLEM = "expected a value after ':' at column %d, found the end of the query";
 
     private final FakeFleet fleet;
-    private final Map<String, Function<ThingRow, String>> fields = Map.of(
-            "thingName", ThingRow::name,
-            "thingTypeName", ThingRow::thingType,
-            "attributes.firmwareVersion", ThingRow::firmwareVersion,
+    private final Map<String, Function<ThingOverview, String>> fields = Map.of(
+            "thingName", ThingOverview::name,
+            "thingTypeName", ThingOverview::thingType,
+            "attributes.firmwareVersion", ThingOverview::firmwareVersion,
             "connectivity.connected", row -> Boolean.toString(row.connected()));
 
     FakeSearch(FakeFleet fleet) {
         this.fleet = fleet;
     }
 
-    static int battery(ThingRow row) {
+    static int battery(ThingOverview row) {
         String digits = row.name().replaceAll("\\D", "");
         return digits.isEmpty() ? 50 : Integer.parseInt(digits.substring(Math.max(0, digits.length() - 5))) % 100;
     }
@@ -98,7 +99,7 @@ final class FakeSearch implements FleetSearchService {
     public Set<String> thingsMatchingAmong(String query, Collection<String> thingNames) {
         searchesAmongChanged.incrementAndGet();
         Set<String> found = new LinkedHashSet<>();
-        for (ThingRow row : fleet.things(thingNames)) {
+        for (ThingOverview row : fleet.things(thingNames)) {
             if (matches(row, query)) {
                 found.add(row.name());
             }
@@ -115,7 +116,7 @@ final class FakeSearch implements FleetSearchService {
                     wrong.get().message(), query, wrong.get().position());
         }
         Set<String> found = new LinkedHashSet<>();
-        for (ThingRow row : fleet.things()) {
+        for (ThingOverview row : fleet.allThings()) {
             if (matches(row, query)) {
                 found.add(row.name());
             }
@@ -128,13 +129,13 @@ final class FakeSearch implements FleetSearchService {
         return List.copyOf(thingsMatching(search.queryString()));
     }
 
-    private boolean matches(ThingRow row, String query) {
+    private boolean matches(ThingOverview row, String query) {
         for (String clause : query.strip().split("\\s+(AND\\s+)?")) {
             if (clause.equals("*")) {
                 continue;
             }
             int colon = clause.indexOf(':');
-            Function<ThingRow, String> field = colon < 0 ? null : fields.get(clause.substring(0, colon));
+            Function<ThingOverview, String> field = colon < 0 ? null : fields.get(clause.substring(0, colon));
             if (field == null || !clause.substring(colon + 1).equalsIgnoreCase(Objects.toString(field.apply(row)))) {
                 return false;
             }
@@ -159,12 +160,12 @@ final class FakeSearch implements FleetSearchService {
 
     @Override
     public List<ValueCount> topValues(String field, String prefix, int limit) {
-        Function<ThingRow, String> read = fields.get(field);
+        Function<ThingOverview, String> read = fields.get(field);
         if (read == null) {
             return List.of();
         }
         Map<String, Long> counts = new HashMap<>();
-        for (ThingRow row : fleet.things()) {
+        for (ThingOverview row : fleet.allThings()) {
             String value = read.apply(row);
             if (value != null && value.toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT))) {
                 counts.merge(value, 1L, Long::sum);
@@ -197,7 +198,7 @@ final class FakeSearch implements FleetSearchService {
 
     @Override
     public Buckets buckets(String query, String field, int max) throws InvalidQueryException {
-        Function<ThingRow, String> read = fields.get(field);
+        Function<ThingOverview, String> read = fields.get(field);
         Set<String> found = thingsMatching(query);
         Map<String, Long> counts = new HashMap<>();
         for (String name : found) {

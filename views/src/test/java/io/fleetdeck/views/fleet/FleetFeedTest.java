@@ -3,6 +3,9 @@ package io.fleetdeck.views.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetdeck.api.event.FleetEvent;
+import io.fleetdeck.api.things.FleetOverview;
+import io.fleetdeck.api.things.ThingOverview;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,7 +16,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class FleetFeedTest {
 
     private final GatedFleet gate = new GatedFleet(fleet);
 
-    private final FleetFeed feed = new FleetFeed(gate, fxThread);
+    private final FleetFeed feed = new FleetFeed(gate, fleet.events, fxThread);
 
     @AfterEach
     void close() {
@@ -66,7 +68,7 @@ class FleetFeedTest {
         long lastVersion = FakeFleet.thing(0).shadowVersion() + 150;
         await().atMost(Duration.ofSeconds(5)).until(() -> shownVersionOfThing0() == lastVersion);
         // a change to another thing, read after everything before it: the reads in between are all there were
-        fleet.change(new ThingRow(FakeFleet.thing(100).name(), "sentinel", List.of(), true, null, 1, 0, null));
+        fleet.change(new ThingOverview(FakeFleet.thing(100).name(), "sentinel", List.of(), true, null, 1, 0, null));
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> fleet.batchReads.stream()
                         .anyMatch(batch -> batch.contains(FakeFleet.thing(100).name())));
@@ -85,6 +87,41 @@ class FleetFeedTest {
                 .as("thing 0's versions, in the order the table got them")
                 .isSorted()
                 .endsWith(lastVersion);
+    }
+
+    @Test
+    void aRebuiltIndexHasTheWholeFleetReadAgainOnceWithThingsGoneAndNew() {
+        try (FleetFeed plain = new FleetFeed(fleet, fleet.events, fxThread)) {
+            plain.start(applied::add);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !applied.isEmpty());
+            String gone = FakeFleet.thing(7).name();
+            // changed behind the table's back, as a rebuild from the store would find them
+            fleet.removeQuietly(gone);
+            fleet.addQuietly(new ThingOverview("pump-new", "pump", List.of(), true, null, 1, 0, null));
+
+            fleet.events.publish(new FleetEvent.IndexRebuilt(2_000));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> shownNames().contains("pump-new"));
+            assertThat(shownNames()).doesNotContain(gone).hasSize(2_000);
+            assertThat(fleet.wholeReads.get())
+                    .as("read at start and once after the rebuild")
+                    .isEqualTo(2);
+        }
+    }
+
+    /** The names in the table after every update so far, as the JavaFX side applies them. */
+    private List<String> shownNames() {
+        List<ThingOverview> table = new ArrayList<>();
+        for (FleetUpdate update : List.copyOf(applied)) {
+            if (update.replacesAll()) {
+                table = new ArrayList<>(update.rows());
+            } else {
+                for (FleetUpdate.RowChange change : update.changes()) {
+                    change.applyTo(table);
+                }
+            }
+        }
+        return table.stream().map(ThingOverview::name).toList();
     }
 
     @Test
@@ -130,7 +167,7 @@ class FleetFeedTest {
     }
 
     /** Holds the feed's first batch read, once read, until released, so a test knows what happens while a read is under way. */
-    private static final class GatedFleet implements FleetDirectory {
+    private static final class GatedFleet implements FleetOverview {
 
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch released = new CountDownLatch(1);
@@ -142,13 +179,13 @@ class FleetFeedTest {
         }
 
         @Override
-        public List<ThingRow> things() {
-            return fleet.things();
+        public List<ThingOverview> allThings() {
+            return fleet.allThings();
         }
 
         @Override
-        public List<ThingRow> things(Collection<String> names) {
-            List<ThingRow> rows = fleet.things(names);
+        public List<ThingOverview> things(Collection<String> names) {
+            List<ThingOverview> rows = fleet.things(names);
             if (first.getAndSet(false)) {
                 entered.countDown();
                 try {
@@ -159,26 +196,21 @@ class FleetFeedTest {
             }
             return rows;
         }
-
-        @Override
-        public AutoCloseable onChange(Consumer<Collection<String>> changedThingNames) {
-            return fleet.onChange(changedThingNames);
-        }
     }
 
     @Test
     void aSearchRunsOverTheWholeFleetOnceAndThenOnlyOverTheThingsThatChanged() {
         FakeSearch search = new FakeSearch(fleet);
-        try (FleetFeed searching = new FleetFeed(fleet, search, fxThread)) {
+        try (FleetFeed searching = new FleetFeed(fleet, fleet.events, search, fxThread)) {
             searching.start(applied::add);
             searching.query(new FleetQuery("", FleetOrder.BY_NAME, "connectivity.connected:true"), 1);
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> applied.stream().anyMatch(update -> update.answered() == 1 && update.replacesAll()));
             int wholeFleet = search.wholeFleetSearches.get();
-            ThingRow first = fleet.get(FakeFleet.thing(0).name());
+            ThingOverview first = fleet.get(FakeFleet.thing(0).name());
             boolean wasConnected = first.connected();
 
-            fleet.change(new ThingRow(
+            fleet.change(new ThingOverview(
                     first.name(),
                     first.thingType(),
                     first.groups(),
@@ -200,23 +232,23 @@ class FleetFeedTest {
 
     /** The names the table shows after every update handed over so far, as the table applies them. */
     private List<String> shown() {
-        List<ThingRow> table = new ArrayList<>();
+        List<ThingOverview> table = new ArrayList<>();
         for (FleetUpdate update : applied) {
             if (update.replacesAll()) {
                 table = new ArrayList<>(update.rows());
             } else {
-                List<ThingRow> rows = table;
+                List<ThingOverview> rows = table;
                 update.changes().forEach(change -> change.applyTo(rows));
             }
         }
-        return table.stream().map(ThingRow::name).toList();
+        return table.stream().map(ThingOverview::name).toList();
     }
 
     /** One report about each of the first 20 things: its shadow moved on a version. */
     private static void reportRound(FakeFleet fleet) {
         for (int i = 0; i < 20; i++) {
-            ThingRow row = fleet.get(FakeFleet.thing(i).name());
-            fleet.change(new ThingRow(
+            ThingOverview row = fleet.get(FakeFleet.thing(i).name());
+            fleet.change(new ThingOverview(
                     row.name(),
                     row.thingType(),
                     row.groups(),

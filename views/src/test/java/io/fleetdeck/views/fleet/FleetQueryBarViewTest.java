@@ -3,6 +3,7 @@ package io.fleetdeck.views.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetdeck.api.things.ThingOverview;
 import io.fleetdeck.views.settings.ConsoleMemory;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.Theme;
@@ -58,11 +59,14 @@ class FleetQueryBarViewTest {
         ConsoleMemory memory = new ConsoleMemory(new ConsoleSettings(Theme.DARK, null), settings -> {});
         shell = new ShellViewModel(
                 new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", "MQTT over TLS on port 8883"), memory);
+        FakeInspector anyThing = FakeInspector.anyThing();
         workspace = new FleetWorkspace(
                 fleet,
+                fleet.events,
                 new FakeSearch(fleet),
                 memory,
-                FakeInspector.anyThing(),
+                anyThing,
+                anyThing,
                 Clock.fixed(FakeFleet.NOW, ZoneOffset.UTC),
                 Platform::runLater);
         new ConsoleWindow(stage, shell, Map.of(Section.FLEET, workspace::node)).show();
@@ -77,7 +81,7 @@ class FleetQueryBarViewTest {
 
     @Test
     void aUserCompletesAQueryRunsItAndSeesAMalformedOneMarked(FxRobot robot) throws Exception {
-        TableView<ThingRow> table = robot.lookup("#fleet-table").queryTableView();
+        TableView<ThingOverview> table = robot.lookup("#fleet-table").queryTableView();
         Label count = robot.lookup("#fleet-count").queryAs(Label.class);
         await().atMost(Duration.ofSeconds(20)).until(() -> table.getItems().size() == COUNT);
 
@@ -112,7 +116,7 @@ class FleetQueryBarViewTest {
 
         // a value, and the query runs: the count, the rows, and the firmware bars of what it found
         robot.write("1.9.7").type(KeyCode.ESCAPE).type(KeyCode.ENTER);
-        long expected = fleet.things().stream()
+        long expected = fleet.allThings().stream()
                 .filter(row -> "gateway".equals(row.thingType()) && "1.9.7".equals(row.firmwareVersion()))
                 .count();
         await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == expected);
@@ -135,7 +139,7 @@ class FleetQueryBarViewTest {
 
     @Test
     void aQueryThatFindsNothingSaysSo(FxRobot robot) {
-        TableView<ThingRow> table = robot.lookup("#fleet-table").queryTableView();
+        TableView<ThingOverview> table = robot.lookup("#fleet-table").queryTableView();
         await().atMost(Duration.ofSeconds(20)).until(() -> table.getItems().size() == COUNT);
         robot.clickOn("#fleet-query")
                 .write("thingTypeName:toaster")

@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.fleetdeck.api.things.ThingOverview;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ import org.quicktheories.generators.Generate;
  */
 class FleetRowsPropertiesTest {
 
-    record Changes(List<List<ThingRow>> batches, List<Integer> deletions) {}
+    record Changes(List<List<ThingOverview>> batches, List<Integer> deletions) {}
 
     @Test
     void rowChangesLeaveTheTableAsAFreshQueryWould() {
@@ -42,30 +43,30 @@ class FleetRowsPropertiesTest {
     }
 
     /** The table after the changes, checked against a fresh query. */
-    private static List<ThingRow> rowChangesLeaveTheTableAsAFreshQueryWould(
-            List<ThingRow> fleet,
+    private static List<ThingOverview> rowChangesLeaveTheTableAsAFreshQueryWould(
+            List<ThingOverview> fleet,
             FleetOrder order,
             String filter,
-            List<List<ThingRow>> batches,
+            List<List<ThingOverview>> batches,
             List<Integer> deletions) {
         FleetRows rows = new FleetRows();
         rows.load(fleet);
         FleetQuery query = new FleetQuery(filter, order);
-        List<ThingRow> table = new ArrayList<>(rows.query(query, 1).rows());
-        Map<String, ThingRow> truth = new HashMap<>();
+        List<ThingOverview> table = new ArrayList<>(rows.query(query, 1).rows());
+        Map<String, ThingOverview> truth = new HashMap<>();
         fleet.forEach(row -> truth.put(row.name(), row));
 
         for (int b = 0; b < batches.size(); b++) {
-            List<ThingRow> batch = batches.get(b);
+            List<ThingOverview> batch = batches.get(b);
             List<String> names =
-                    new ArrayList<>(batch.stream().map(ThingRow::name).toList());
+                    new ArrayList<>(batch.stream().map(ThingOverview::name).toList());
             batch.forEach(row -> truth.put(row.name(), row));
             int deleted = deletions.get(b % deletions.size());
             String gone = "thing-" + deleted;
             if (truth.remove(gone) != null || deleted % 2 == 0) {
                 names.add(gone);
             }
-            List<ThingRow> now = names.stream()
+            List<ThingOverview> now = names.stream()
                     .filter(truth::containsKey)
                     .map(truth::get)
                     .distinct()
@@ -90,12 +91,12 @@ class FleetRowsPropertiesTest {
         return table;
     }
 
-    private static Gen<List<ThingRow>> fleets() {
+    private static Gen<List<ThingOverview>> fleets() {
         return lists().of(things()).ofSizeBetween(0, 60).map(FleetRowsPropertiesTest::uniqueNames);
     }
 
     private static Gen<Changes> changes() {
-        Gen<List<List<ThingRow>>> batches = lists().of(
+        Gen<List<List<ThingOverview>>> batches = lists().of(
                         lists().of(things()).ofSizeBetween(0, 8).map(FleetRowsPropertiesTest::uniqueNames))
                 .ofSizeBetween(1, 6);
         Gen<List<Integer>> deletions = lists().of(integers().between(0, 80)).ofSizeBetween(1, 6);
@@ -110,7 +111,7 @@ class FleetRowsPropertiesTest {
         return Generate.pick(List.of("", "", "1", "gate", "B", "1.1", "zone-2"));
     }
 
-    private static Gen<ThingRow> things() {
+    private static Gen<ThingOverview> things() {
         Gen<String> names = integers().between(0, 80).map(i -> "thing-" + i);
         Gen<String> types = orNull(Generate.pick(List.of("gateway", "sensor", "Beacon")), 30);
         Gen<List<String>> groups = lists().of(Generate.pick(List.of("zone-1", "zone-2", "Zone-10")))
@@ -121,7 +122,7 @@ class FleetRowsPropertiesTest {
         Gen<Long> versions = longs().between(0, 4);
         Gen<Integer> pending = integers().between(0, 2);
         Gen<String> firmware = orNull(Generate.pick(List.of("1.9", "1.10", "2.0-b")), 30);
-        return in -> new ThingRow(
+        return in -> new ThingOverview(
                 names.generate(in),
                 types.generate(in),
                 groups.generate(in),
@@ -137,8 +138,8 @@ class FleetRowsPropertiesTest {
         return in -> percent.generate(in) < percentNull ? null : values.generate(in);
     }
 
-    private static List<ThingRow> uniqueNames(List<ThingRow> rows) {
-        Map<String, ThingRow> byName = new LinkedHashMap<>();
+    private static List<ThingOverview> uniqueNames(List<ThingOverview> rows) {
+        Map<String, ThingOverview> byName = new LinkedHashMap<>();
         rows.forEach(row -> byName.putIfAbsent(row.name(), row));
         return List.copyOf(byName.values());
     }

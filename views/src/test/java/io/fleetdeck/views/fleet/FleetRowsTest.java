@@ -2,6 +2,7 @@ package io.fleetdeck.views.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdeck.api.things.ThingOverview;
 import io.fleetdeck.views.fleet.FleetUpdate.RowChange;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,10 +57,10 @@ class FleetRowsTest {
     @Test
     void theFilterMatchesNameTypeGroupsAndFirmwareCaseAside() {
         rows.load(List.of(
-                new ThingRow("pump-1", "FlowMeter", List.of("east-quay"), true, null, 1, 0, "1.4.2"),
-                new ThingRow("valve-2", null, List.of("North-Harbour-b2"), true, null, 1, 0, null),
-                new ThingRow("gate-3", "gateway", List.of(), true, null, 1, 0, "2.0.0-RC1"),
-                new ThingRow("door-4", "contact", List.of(), true, null, 1, 0, null)));
+                new ThingOverview("pump-1", "FlowMeter", List.of("east-quay"), true, null, 1, 0, "1.4.2"),
+                new ThingOverview("valve-2", null, List.of("North-Harbour-b2"), true, null, 1, 0, null),
+                new ThingOverview("gate-3", "gateway", List.of(), true, null, 1, 0, "2.0.0-RC1"),
+                new ThingOverview("door-4", "contact", List.of(), true, null, 1, 0, null)));
 
         assertThat(names(rows.query(new FleetQuery("flowmeter", FleetOrder.BY_NAME), 1)
                         .rows()))
@@ -81,7 +82,7 @@ class FleetRowsTest {
     @Test
     void aThingThatChangesInPlaceIsOneRowSetWhereItIs() {
         rows.load(List.of(row("a"), row("b"), row("c")));
-        ThingRow changed = new ThingRow("b", "gateway", List.of(), false, null, 7, 2, "1.0");
+        ThingOverview changed = new ThingOverview("b", "gateway", List.of(), false, null, 7, 2, "1.0");
 
         FleetUpdate update = rows.changed(List.of("b"), List.of(changed));
 
@@ -94,7 +95,7 @@ class FleetRowsTest {
     void aThingWhoseSortKeyChangedMovesToItsNewPlace() {
         rows.load(List.of(seen("a", 100), seen("b", 200), seen("c", 300)));
         rows.query(new FleetQuery("", new FleetOrder(ThingColumn.LAST_SEEN, false)), 1);
-        ThingRow reconnected = seen("a", 400);
+        ThingOverview reconnected = seen("a", 400);
 
         FleetUpdate update = rows.changed(List.of("a"), List.of(reconnected));
 
@@ -126,14 +127,14 @@ class FleetRowsTest {
 
     @Test
     void manyChangesAtOnceBecomeOneNewList() {
-        List<ThingRow> all = new ArrayList<>();
+        List<ThingOverview> all = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             all.add(seen("thing-" + i, i));
         }
         rows.load(all);
         rows.query(new FleetQuery("", new FleetOrder(ThingColumn.LAST_SEEN, true)), 1);
         List<String> names = new ArrayList<>();
-        List<ThingRow> now = new ArrayList<>();
+        List<ThingOverview> now = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             names.add("thing-" + i);
             now.add(seen("thing-" + i, 5_000 - i));
@@ -146,24 +147,24 @@ class FleetRowsTest {
         assertThat(update.rows().getLast().name()).isEqualTo("thing-0");
     }
 
-    static ThingRow row(String name) {
-        return new ThingRow(name, null, List.of(), true, null, 0, 0, null);
+    static ThingOverview row(String name) {
+        return new ThingOverview(name, null, List.of(), true, null, 0, 0, null);
     }
 
-    private static ThingRow firmware(String name, String version) {
-        return new ThingRow(name, null, List.of(), true, null, 0, 0, version);
+    private static ThingOverview firmware(String name, String version) {
+        return new ThingOverview(name, null, List.of(), true, null, 0, 0, version);
     }
 
-    private static ThingRow seen(String name, long epochSecond) {
-        return new ThingRow(
+    private static ThingOverview seen(String name, long epochSecond) {
+        return new ThingOverview(
                 name, null, List.of(), true, epochSecond < 0 ? null : Instant.ofEpochSecond(epochSecond), 0, 0, null);
     }
 
-    private static ThingRow shadow(String name, long version, int pending) {
-        return new ThingRow(name, null, List.of(), true, null, version, pending, null);
+    private static ThingOverview shadow(String name, long version, int pending) {
+        return new ThingOverview(name, null, List.of(), true, null, version, pending, null);
     }
 
-    static List<String> names(List<ThingRow> rows) {
-        return rows.stream().map(ThingRow::name).toList();
+    static List<String> names(List<ThingOverview> rows) {
+        return rows.stream().map(ThingOverview::name).toList();
     }
 }

@@ -2,6 +2,7 @@ package io.fleetdeck.views.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdeck.api.things.ThingOverview;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -55,11 +56,11 @@ class FleetViewModelTest {
     @Test
     void liveChangesPatchTheListRowByRowInsteadOfReplacingIt() {
         model.apply(rows.load(fleet(1_000)));
-        List<ListChangeListener.Change<? extends ThingRow>> seen = new ArrayList<>();
-        model.things().addListener((ListChangeListener<ThingRow>) change -> seen.add(change));
-        ThingRow before = model.things().get(10);
-        ThingRow after =
-                new ThingRow(before.name(), before.thingType(), before.groups(), false, FakeFleet.NOW, 99, 3, "2.1.0");
+        List<ListChangeListener.Change<? extends ThingOverview>> seen = new ArrayList<>();
+        model.things().addListener((ListChangeListener<ThingOverview>) change -> seen.add(change));
+        ThingOverview before = model.things().get(10);
+        ThingOverview after = new ThingOverview(
+                before.name(), before.thingType(), before.groups(), false, FakeFleet.NOW, 99, 3, "2.1.0");
 
         model.apply(rows.changed(List.of(before.name()), List.of(after)));
 
@@ -80,8 +81,8 @@ class FleetViewModelTest {
         assertThat(model.countText().get()).isEqualTo("0 things");
     }
 
-    static List<ThingRow> fleet(int count) {
-        List<ThingRow> fleet = new ArrayList<>(count);
+    static List<ThingOverview> fleet(int count) {
+        List<ThingOverview> fleet = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             fleet.add(FakeFleet.thing(i));
         }

@@ -3,6 +3,7 @@ package io.fleetdeck.views.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetdeck.api.things.ThingOverview;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.Theme;
 import io.fleetdeck.views.shell.ConsoleInfo;
@@ -65,7 +66,8 @@ class FleetViewTest {
                 new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", "MQTT over TLS on port 8883"),
                 new ConsoleSettings(Theme.DARK, null),
                 settings -> {});
-        workspace = new FleetWorkspace(fleet, FakeInspector.anyThing(), CLOCK, Platform::runLater);
+        FakeInspector anyThing = FakeInspector.anyThing();
+        workspace = new FleetWorkspace(fleet, fleet.events, anyThing, anyThing, CLOCK, Platform::runLater);
         ConsoleWindow window = new ConsoleWindow(stage, shell, Map.of(Section.FLEET, workspace::node));
         window.show();
         shell.serviceStateChanged(ServiceState.RUNNING);
@@ -79,7 +81,7 @@ class FleetViewTest {
 
     @Test
     void aHundredThousandThingsLoadSortFilterAndOpen(FxRobot robot) throws Exception {
-        TableView<ThingRow> table = robot.lookup("#fleet-table").queryTableView();
+        TableView<ThingOverview> table = robot.lookup("#fleet-table").queryTableView();
         Label count = robot.lookup("#fleet-count").queryAs(Label.class);
         await().atMost(Duration.ofSeconds(20)).until(() -> table.getItems().size() == COUNT);
         WaitForAsyncUtils.waitForFxEvents();
@@ -96,7 +98,7 @@ class FleetViewTest {
         awaitOrder(table, new FleetOrder(ThingColumn.LAST_SEEN, false));
         assertThat(table.getItems().getFirst().lastSeen())
                 .isEqualTo(table.getItems().stream()
-                        .map(ThingRow::lastSeen)
+                        .map(ThingOverview::lastSeen)
                         .filter(Objects::nonNull)
                         .max(Comparator.naturalOrder())
                         .orElseThrow());
@@ -118,7 +120,7 @@ class FleetViewTest {
 
         // the quick filter, on a floor group
         robot.clickOn("#fleet-filter").write("east-quay-b3-floor-4");
-        long expected = fleet.things().stream()
+        long expected = fleet.allThings().stream()
                 .filter(row -> row.groups().contains("east-quay-b3-floor-4"))
                 .count();
         await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == expected);
@@ -130,7 +132,7 @@ class FleetViewTest {
         assertThat(count.getText()).isEqualTo(String.format("%,d of 100,000 things", expected));
 
         // open by double-click, then another by Enter; each in a tab of its own
-        ThingRow first = table.getItems().getFirst();
+        ThingOverview first = table.getItems().getFirst();
         robot.doubleClickOn(row(robot, 0), MouseButton.PRIMARY);
         TabPane tabs = robot.lookup("#fleet-tabs").queryAs(TabPane.class);
         await().atMost(Duration.ofSeconds(5)).until(() -> tabs.getTabs().size() == 2);
@@ -146,7 +148,7 @@ class FleetViewTest {
         assertThat(robot.lookup("#thing-name").queryAs(Label.class).getText()).isEqualTo(first.name());
 
         robot.interact(() -> tabs.getSelectionModel().selectFirst());
-        ThingRow third = table.getItems().get(2);
+        ThingOverview third = table.getItems().get(2);
         robot.clickOn(row(robot, 2)).type(KeyCode.ENTER);
         await().atMost(Duration.ofSeconds(5)).until(() -> tabs.getTabs().size() == 3);
         assertThat(tabs.getSelectionModel().getSelectedItem().getUserData()).isEqualTo(third.name());
@@ -161,13 +163,13 @@ class FleetViewTest {
 
     @Test
     void aThingThatChangesIsUpdatedInPlaceAndStaysSelected(FxRobot robot) {
-        TableView<ThingRow> table = robot.lookup("#fleet-table").queryTableView();
+        TableView<ThingOverview> table = robot.lookup("#fleet-table").queryTableView();
         await().atMost(Duration.ofSeconds(20)).until(() -> table.getItems().size() == COUNT);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(row(robot, 3));
-        ThingRow chosen = table.getSelectionModel().getSelectedItem();
+        ThingOverview chosen = table.getSelectionModel().getSelectedItem();
 
-        fleet.change(new ThingRow(
+        fleet.change(new ThingOverview(
                 chosen.name(),
                 chosen.thingType(),
                 chosen.groups(),
@@ -213,7 +215,7 @@ class FleetViewTest {
     }
 
     /** Newest first, the long-named thing selected a few rows down. */
-    private void screenshotWithTheLongNameSelected(FxRobot robot, TableView<ThingRow> table) throws Exception {
+    private void screenshotWithTheLongNameSelected(FxRobot robot, TableView<ThingOverview> table) throws Exception {
         robot.interact(() -> {
             int index = 0;
             while (!table.getItems().get(index).name().equals(FakeFleet.LONG_NAME)) {
@@ -227,15 +229,15 @@ class FleetViewTest {
         robot.interact(() -> shell.toggleTheme());
     }
 
-    private static void awaitOrder(TableView<ThingRow> table, FleetOrder order) {
+    private static void awaitOrder(TableView<ThingOverview> table, FleetOrder order) {
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             WaitForAsyncUtils.waitForFxEvents();
             return isSorted(table.getItems(), order);
         });
     }
 
-    private static boolean isSorted(List<ThingRow> rows, FleetOrder order) {
-        Comparator<ThingRow> comparator = order.comparator();
+    private static boolean isSorted(List<ThingOverview> rows, FleetOrder order) {
+        Comparator<ThingOverview> comparator = order.comparator();
         for (int i = 1; i < rows.size(); i++) {
             if (comparator.compare(rows.get(i - 1), rows.get(i)) > 0) {
                 return false;

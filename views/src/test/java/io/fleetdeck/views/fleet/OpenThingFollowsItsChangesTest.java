@@ -3,6 +3,7 @@ package io.fleetdeck.views.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetdeck.api.things.ThingOverview;
 import io.fleetdeck.views.thing.FakeInspector;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,8 +31,13 @@ class OpenThingFollowsItsChangesTest {
 
     @Start
     void start(Stage stage) {
-        workspace =
-                new FleetWorkspace(fleet, inspector, Clock.fixed(FakeFleet.NOW, ZoneOffset.UTC), Platform::runLater);
+        workspace = new FleetWorkspace(
+                fleet,
+                fleet.events,
+                inspector,
+                inspector,
+                Clock.fixed(FakeFleet.NOW, ZoneOffset.UTC),
+                Platform::runLater);
         stage.setScene(new Scene(new StackPane(workspace.node()), 1200, 800));
         stage.show();
         workspace.open(FakeInspector.THING);
@@ -49,7 +55,7 @@ class OpenThingFollowsItsChangesTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> version.getText().startsWith("version " + before + " "));
 
         inspector.deviceReports("", "{\"setpoint\":4.0}");
-        fleet.change(new ThingRow(FakeInspector.THING, null, List.of(), true, FakeFleet.NOW, before + 1, 0, null));
+        fleet.change(new ThingOverview(FakeInspector.THING, null, List.of(), true, FakeFleet.NOW, before + 1, 0, null));
 
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> version.getText().startsWith("version " + (before + 1) + " "));

@@ -4,13 +4,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.api.error.ResourceNotFoundException;
+import io.fleetdeck.api.error.ShadowRejectedException;
+import io.fleetdeck.api.page.Page;
+import io.fleetdeck.api.page.PageRequest;
+import io.fleetdeck.api.shadows.ShadowDocument;
+import io.fleetdeck.api.shadows.ShadowService;
+import io.fleetdeck.api.things.NewThing;
+import io.fleetdeck.api.things.ThingChange;
+import io.fleetdeck.api.things.ThingDescription;
+import io.fleetdeck.api.things.ThingDetail;
+import io.fleetdeck.api.things.ThingService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -18,7 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * uses: merge with null deletion, metadata timestamps per leaf, the delta, optimistic locking (409 Version conflict)
  * and a history of versions. Thread-safe.
  */
-public final class FakeInspector implements ThingInspector {
+public final class FakeInspector implements ThingService, ShadowService {
 
     public static final Instant NOW = Instant.parse("2026-11-26T14:30:00Z");
     public static final String THING = "north-harbour-b2-f3-cold-store-ambient-temperature-and-humidity-sensor-0007";
@@ -78,21 +89,25 @@ public final class FakeInspector implements ThingInspector {
     }
 
     @Override
-    public ThingDetail detail(String thingName) throws ThingActionException {
+    public ThingDetail inspectThing(String thingName) throws FleetApiException {
         if (!anyName && !thingName.equals(THING)) {
-            throw new ThingActionException("Thing " + thingName + " does not exist");
+            throw new ResourceNotFoundException("Thing " + thingName + " does not exist");
         }
         return thing(thingName);
     }
 
     @Override
-    public synchronized Optional<ShadowDocument> shadow(String thingName, String shadowName) {
+    public synchronized ShadowDocument getThingShadow(String thingName, String shadowName)
+            throws ShadowRejectedException {
         Shadow shadow = shadows.get(shadowName);
-        return shadow == null ? Optional.empty() : Optional.of(shadow.get());
+        if (shadow == null) {
+            throw new ShadowRejectedException(404, "No shadow exists with name: '" + thingName + "'");
+        }
+        return shadow.get();
     }
 
     @Override
-    public synchronized ShadowDocument update(String thingName, String shadowName, String updateJson)
+    public synchronized ShadowDocument updateThingShadow(String thingName, String shadowName, String updateJson)
             throws ShadowRejectedException {
         updates.add(updateJson);
         ShadowRejectedException rejection = nextRejection;
@@ -104,9 +119,44 @@ public final class FakeInspector implements ThingInspector {
     }
 
     @Override
-    public synchronized List<ShadowDocument> history(String thingName, String shadowName) {
+    public synchronized List<ShadowDocument> shadowHistory(String thingName, String shadowName) {
         Shadow shadow = shadows.get(shadowName);
         return shadow == null ? List.of() : List.copyOf(shadow.history.reversed());
+    }
+
+    @Override
+    public synchronized List<String> shadowNames(String thingName) {
+        return List.copyOf(shadows.keySet());
+    }
+
+    @Override
+    public ThingDescription createThing(NewThing thing) {
+        throw new UnsupportedOperationException("the Thing view does not create things");
+    }
+
+    @Override
+    public ThingDescription describeThing(String thingName) {
+        throw new UnsupportedOperationException("the Thing view inspects a thing");
+    }
+
+    @Override
+    public ThingDescription updateThing(ThingChange change) {
+        throw new UnsupportedOperationException("the Thing view does not change the registry");
+    }
+
+    @Override
+    public void deleteThing(String thingName) {
+        throw new UnsupportedOperationException("the Thing view does not delete things");
+    }
+
+    @Override
+    public Page<ThingDescription> listThings(PageRequest page) {
+        throw new UnsupportedOperationException("the Thing view shows one thing");
+    }
+
+    @Override
+    public void addThingToThingGroup(String thingGroupName, String thingName) {
+        throw new UnsupportedOperationException("the Thing view does not change groups");
     }
 
     /** An update that cannot be refused, to set the scene. */

@@ -2,6 +2,7 @@ package io.fleetdeck.views.thing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdeck.api.shadows.ShadowDocument;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,7 @@ class ShadowStateTest {
              "version": 12, "timestamp": 1700000300}
             """;
 
-    private final ShadowState state =
-            ShadowState.of(new ShadowDocument(12, Instant.ofEpochSecond(1700000300), DOCUMENT));
+    private final ShadowTree state = ShadowTree.of(new ShadowDocument(12, Instant.ofEpochSecond(1700000300), DOCUMENT));
 
     @Test
     void desiredAndReportedKeysShowTogetherSortedByName() {
@@ -70,7 +70,7 @@ class ShadowStateTest {
     @Test
     void theEditorStartsFromDesiredPrettyPrinted() {
         assertThat(state.desired()).startsWith("{\n  \"config\" : {\n    \"interval\" : 30,");
-        assertThat(ShadowState.of(new ShadowDocument(1, Instant.EPOCH, "{\"state\":{\"reported\":{\"a\":1}}}"))
+        assertThat(ShadowTree.of(new ShadowDocument(1, Instant.EPOCH, "{\"state\":{\"reported\":{\"a\":1}}}"))
                         .desired())
                 .isEqualTo("{}");
     }

@@ -3,6 +3,7 @@ package io.fleetdeck.views.thing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.fleetdeck.api.error.ShadowRejectedException;
 import io.fleetdeck.views.common.Notice;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -13,6 +14,7 @@ class ThingViewModelTest {
 
     private final FakeInspector inspector = FakeInspector.coldStoreSensor();
     private final ThingViewModel model = new ThingViewModel(
+            inspector,
             inspector,
             FakeInspector.THING,
             Clock.fixed(FakeInspector.NOW, ZoneOffset.UTC),
@@ -25,13 +27,13 @@ class ThingViewModelTest {
 
         assertThat(model.detailProperty().get().attributes()).containsEntry("firmwareVersion", "1.9.7");
         assertThat(model.shadowNames()).containsExactly("", "config");
-        ShadowState shadow = model.shadowProperty().get();
+        ShadowTree shadow = model.shadowProperty().get();
         assertThat(shadow.version()).isEqualTo(4);
         assertThat(shadow.pendingLeaves())
                 .as("interval, alarmAbove, led, thresholds")
                 .isEqualTo(4);
         assertThat(model.editorVersionProperty().get()).isEqualTo(4);
-        assertThat(model.history()).extracting(ShadowVersion::version).containsExactly(4L, 3L, 2L, 1L);
+        assertThat(model.history()).extracting(TimelineVersion::version).containsExactly(4L, 3L, 2L, 1L);
         assertThat(model.compareToProperty().get().version()).isEqualTo(4);
         assertThat(model.compareFromProperty().get().version()).isEqualTo(3);
     }
@@ -154,7 +156,12 @@ class ThingViewModelTest {
     @Test
     void aThingThatCannotBeReadSaysWhy() {
         ThingViewModel missing = new ThingViewModel(
-                inspector, "pump-404", Clock.fixed(FakeInspector.NOW, ZoneOffset.UTC), Runnable::run, Runnable::run);
+                inspector,
+                inspector,
+                "pump-404",
+                Clock.fixed(FakeInspector.NOW, ZoneOffset.UTC),
+                Runnable::run,
+                Runnable::run);
 
         missing.reload();
 

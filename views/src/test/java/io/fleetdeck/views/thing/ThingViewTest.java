@@ -57,7 +57,11 @@ class ThingViewTest {
                 new ConsoleSettings(Theme.DARK, null),
                 settings -> {});
         model = new ThingViewModel(
-                inspector, FakeInspector.THING, Clock.fixed(FakeInspector.NOW, ZoneOffset.UTC), Platform::runLater);
+                inspector,
+                inspector,
+                FakeInspector.THING,
+                Clock.fixed(FakeInspector.NOW, ZoneOffset.UTC),
+                Platform::runLater);
         ThingView view = new ThingView(model);
         ConsoleWindow window = new ConsoleWindow(stage, shell, Map.of(Section.FLEET, view::node));
         window.show();
@@ -135,7 +139,7 @@ class ThingViewTest {
         // the history: newest on top, compare any two
         robot.clickOn(tab(robot, "thing-tab-history"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.history()).extracting(ShadowVersion::version).startsWith(6L, 5L, 4L);
+        assertThat(model.history()).extracting(TimelineVersion::version).startsWith(6L, 5L, 4L);
         TableView<?> diff = robot.lookup("#history-diff").queryTableView();
         assertThat(diff.getItems())
                 .extracting(change -> ((FieldChange) change).path())

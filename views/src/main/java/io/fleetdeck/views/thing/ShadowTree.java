@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.fleetdeck.api.shadows.ShadowDocument;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +18,17 @@ import java.util.TreeSet;
  * @param desired the desired section as the editor starts from it, pretty-printed; {@code {}} when there is none
  * @param fields the top-level keys of desired and reported together, sorted by name
  */
-public record ShadowState(long version, Instant timestamp, String desired, List<ShadowField> fields) {
+public record ShadowTree(long version, Instant timestamp, String desired, List<ShadowField> fields) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public ShadowState {
+    public ShadowTree {
         fields = List.copyOf(fields);
     }
 
     /** What a thing without this shadow shows: nothing stored yet, version 0. */
-    public static ShadowState none() {
-        return new ShadowState(0, null, "{}", List.of());
+    public static ShadowTree none() {
+        return new ShadowTree(0, null, "{}", List.of());
     }
 
     public boolean exists() {
@@ -44,7 +45,7 @@ public record ShadowState(long version, Instant timestamp, String desired, List<
     }
 
     /** Reads a {@code get/accepted} document; a document that is not JSON is a bug in the service, not the user's. */
-    public static ShadowState of(ShadowDocument document) {
+    public static ShadowTree of(ShadowDocument document) {
         JsonNode root;
         try {
             root = JSON.readTree(document.json());
@@ -61,7 +62,7 @@ public record ShadowState(long version, Instant timestamp, String desired, List<
                 state.path("delta"),
                 metadata.path("desired"),
                 metadata.path("reported"));
-        return new ShadowState(
+        return new ShadowTree(
                 document.version(), document.timestamp(), desired.isObject() ? pretty(desired) : "{}", fields);
     }
 

@@ -3,6 +3,7 @@ package io.fleetdeck.views.thing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdeck.api.shadows.ShadowDocument;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -13,20 +14,21 @@ import java.util.stream.IntStream;
  *
  * @param changesFromPrevious what this version changed against the one before it; all added for the oldest kept
  */
-public record ShadowVersion(long version, Instant writtenAt, JsonNode document, List<FieldChange> changesFromPrevious) {
+public record TimelineVersion(
+        long version, Instant writtenAt, JsonNode document, List<FieldChange> changesFromPrevious) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public ShadowVersion {
+    public TimelineVersion {
         changesFromPrevious = List.copyOf(changesFromPrevious);
     }
 
     /** The timeline of {@code history} (newest first, as the shadow service lists it), newest first. */
-    static List<ShadowVersion> timeline(List<ShadowDocument> history) {
-        List<JsonNode> documents = history.stream().map(ShadowVersion::parse).toList();
+    static List<TimelineVersion> timeline(List<ShadowDocument> history) {
+        List<JsonNode> documents = history.stream().map(TimelineVersion::parse).toList();
         JsonNode nothing = JSON.createObjectNode();
         return IntStream.range(0, history.size())
-                .mapToObj(i -> new ShadowVersion(
+                .mapToObj(i -> new TimelineVersion(
                         history.get(i).version(),
                         history.get(i).timestamp(),
                         documents.get(i),

@@ -1,4 +1,4 @@
-package io.fleetdeck.views.thing;
+package io.fleetdeck.api.things;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One thing as its detail shows it: the registry entry, the certificates that speak for it, its connectivity and its
- * shadows. Immutable.
+ * One thing as support staff look at it: the registry entry, the certificates that speak for it, its connectivity
+ * and its shadows. Immutable.
  *
  * @param thingType null when it has none
  * @param version the registry entry's version
@@ -20,12 +21,12 @@ import java.util.TreeMap;
  */
 public record ThingDetail(
         String name,
-        String thingType,
+        @Nullable String thingType,
         long version,
         Map<String, String> attributes,
         List<String> groups,
         List<Certificate> certificates,
-        Connectivity connectivity,
+        @Nullable Connectivity connectivity,
         List<String> shadowNames) {
 
     public ThingDetail {
@@ -39,7 +40,7 @@ public record ThingDetail(
     /** A certificate attached to the thing and its registry state (ACTIVE, INACTIVE, REVOKED, ...). */
     public record Certificate(String id, String status) {
 
-        /** How many characters of the id the view shows. */
+        /** How many characters of the id a list shows. */
         public static final int SHORT_ID_LENGTH = 12;
 
         public String shortId() {
@@ -54,5 +55,6 @@ public record ThingDetail(
      * @param disconnectReason why it last disconnected (AWS's words, e.g. CLIENT_INITIATED_DISCONNECT); null while
      *     connected
      */
-    public record Connectivity(boolean connected, Instant since, String disconnectReason) {}
+    public record Connectivity(
+            boolean connected, Instant since, @Nullable String disconnectReason) {}
 }

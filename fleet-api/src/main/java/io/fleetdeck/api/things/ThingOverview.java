@@ -1,11 +1,12 @@
-package io.fleetdeck.views.fleet;
+package io.fleetdeck.api.things;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One thing as the Fleet table shows it: flat and immutable, so 100,000 rows stay cheap to hold, sort and hand between
+ * One thing as the fleet overview (the Fleet table) shows it: flat and immutable, so 100,000 rows stay cheap to hold, sort and hand between
  * threads.
  *
  * @param thingType null when the thing has none
@@ -15,20 +16,20 @@ import java.util.Objects;
  * @param pendingDeltaFields how many leaves of the classic shadow's delta wait for the device (desired ≠ reported)
  * @param firmwareVersion the thing's {@code firmwareVersion} attribute, null when it has none
  */
-public record ThingRow(
+public record ThingOverview(
         String name,
-        String thingType,
+        @Nullable String thingType,
         List<String> groups,
         boolean connected,
-        Instant lastSeen,
+        @Nullable Instant lastSeen,
         long shadowVersion,
         int pendingDeltaFields,
-        String firmwareVersion) {
+        @Nullable String firmwareVersion) {
 
     /** The registry attribute the firmware column shows. */
     public static final String FIRMWARE_ATTRIBUTE = "firmwareVersion";
 
-    public ThingRow {
+    public ThingOverview {
         Objects.requireNonNull(name, "name");
         groups = List.copyOf(groups);
     }
