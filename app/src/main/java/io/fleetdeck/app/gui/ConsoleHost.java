@@ -8,6 +8,7 @@ import io.fleetdeck.views.certificates.CertificatesFeed;
 import io.fleetdeck.views.certificates.CertificatesView;
 import io.fleetdeck.views.certificates.CertificatesViewModel;
 import io.fleetdeck.views.fleet.FleetWorkspace;
+import io.fleetdeck.views.fleet.QueryBarModel;
 import io.fleetdeck.views.groups.GroupsFeed;
 import io.fleetdeck.views.groups.GroupsView;
 import io.fleetdeck.views.groups.GroupsViewModel;
@@ -141,9 +142,10 @@ public final class ConsoleHost implements AutoCloseable {
             sections.put(Section.GROUPS, () -> {
                 GroupsView groups = new GroupsView(groupsModel);
                 // a dynamic group starts from the query in the Fleet view's bar
-                groups.startDynamicGroupsFrom(() -> fleet[0] == null
-                        ? ""
-                        : fleet[0].queryBar().textProperty().get());
+                groups.startDynamicGroupsFrom(() -> {
+                    QueryBarModel bar = fleet[0] == null ? null : fleet[0].queryBar();
+                    return bar == null ? "" : bar.textProperty().get();
+                });
                 return groups.node();
             });
             feeds.add(new GroupsFeed(sources.groups(), sources.events(), Platform::runLater, groupsModel::apply));

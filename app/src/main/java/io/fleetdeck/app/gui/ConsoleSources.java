@@ -1,5 +1,6 @@
 package io.fleetdeck.app.gui;
 
+import io.fleetdeck.api.broker.BrokerMonitoring;
 import io.fleetdeck.api.event.FleetEvents;
 import io.fleetdeck.api.groups.GroupService;
 import io.fleetdeck.api.search.FleetSearchService;
@@ -7,15 +8,16 @@ import io.fleetdeck.api.shadows.ShadowService;
 import io.fleetdeck.api.things.FleetOverview;
 import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.app.runtime.FleetdeckInstance;
-import io.fleetdeck.views.broker.BrokerMonitor;
+import io.fleetdeck.app.service.LocalBrokerMonitoring;
 import io.fleetdeck.views.certificates.CertificateDirectory;
+import java.time.Clock;
 
 /**
  * What the console's sections read from and act on; a null source leaves its section to say it is not built yet (a
  * null {@code search} leaves the Fleet view with its quick filter).
  */
 public record ConsoleSources(
-        BrokerMonitor broker,
+        BrokerMonitoring broker,
         CertificateDirectory certificates,
         FleetOverview fleet,
         FleetSearchService search,
@@ -27,7 +29,8 @@ public record ConsoleSources(
     /** Every section over a running instance's services. */
     public static ConsoleSources of(FleetdeckInstance instance) {
         return new ConsoleSources(
-                BrokerMonitors.of(instance.broker()),
+                new LocalBrokerMonitoring(
+                        instance.broker().messageBroker(), instance.broker().description(), Clock.systemUTC()),
                 CertificateDirectoryAdapter.of(instance),
                 instance.services().fleetOverview(),
                 instance.services().search(),

@@ -1,5 +1,7 @@
 package io.fleetdeck.views.broker;
 
+import io.fleetdeck.api.broker.BrokerMonitoring;
+import io.fleetdeck.api.broker.BrokerSnapshot;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +23,7 @@ public final class BrokerFeed implements AutoCloseable {
             Thread.ofPlatform().daemon().name("broker-view-sampler").factory());
 
     /** Starts sampling {@code monitor}; {@code apply} runs on {@code fxThread}. */
-    public BrokerFeed(BrokerMonitor monitor, Executor fxThread, Consumer<BrokerSnapshot> apply) {
+    public BrokerFeed(BrokerMonitoring monitor, Executor fxThread, Consumer<BrokerSnapshot> apply) {
         sampler.scheduleWithFixedDelay(
                 () -> {
                     try {

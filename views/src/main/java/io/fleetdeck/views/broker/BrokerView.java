@@ -1,6 +1,6 @@
 package io.fleetdeck.views.broker;
 
-import io.fleetdeck.views.broker.BrokerSnapshot.ClientRow;
+import io.fleetdeck.api.broker.BrokerSnapshot.ClientRow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package io.fleetdeck.views.broker;
 
+import io.fleetdeck.api.broker.BrokerSnapshot;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;

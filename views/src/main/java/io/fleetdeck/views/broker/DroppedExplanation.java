@@ -1,7 +1,7 @@
 package io.fleetdeck.views.broker;
 
-import io.fleetdeck.views.broker.BrokerSnapshot.Drops;
-import io.fleetdeck.views.broker.BrokerSnapshot.QueueBounds;
+import io.fleetdeck.api.broker.BrokerSnapshot.Drops;
+import io.fleetdeck.api.broker.BrokerSnapshot.QueueBounds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

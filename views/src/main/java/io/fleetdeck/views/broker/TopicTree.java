@@ -1,6 +1,6 @@
 package io.fleetdeck.views.broker;
 
-import io.fleetdeck.views.broker.BrokerSnapshot.TopicRow;
+import io.fleetdeck.api.broker.BrokerSnapshot.TopicRow;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -18,7 +18,7 @@ public final class TextCell<S> extends TableCell<S, S> {
     private static final double FLEXIBLE_MAX_WIDTH = 8_000;
 
     private final Function<S, @Nullable String> text;
-    private final Function<S, @Nullable String> tooltipText;
+    private final @Nullable Function<S, @Nullable String> tooltipText;
     private final Function<S, @Nullable String> styleClass;
     /** Made at the first hover: a tooltip is a window of its own, too dear to make for every cell of a full table. */
     private @Nullable Tooltip tooltip;
@@ -27,7 +27,7 @@ public final class TextCell<S> extends TableCell<S, S> {
 
     private TextCell(
             Function<S, @Nullable String> text,
-            Function<S, @Nullable String> tooltipText,
+            @Nullable Function<S, @Nullable String> tooltipText,
             Function<S, @Nullable String> styleClass) {
         this.text = text;
         this.tooltipText = tooltipText;
@@ -48,7 +48,7 @@ public final class TextCell<S> extends TableCell<S, S> {
             String title,
             double width,
             Function<S, @Nullable String> text,
-            Function<S, @Nullable String> tooltipText,
+            @Nullable Function<S, @Nullable String> tooltipText,
             Function<S, @Nullable String> styleClass) {
         TableColumn<S, S> column = new TableColumn<>(title);
         column.setPrefWidth(width);
@@ -64,7 +64,7 @@ public final class TextCell<S> extends TableCell<S, S> {
             String title,
             double width,
             Function<S, @Nullable String> text,
-            Function<S, @Nullable String> tooltipText,
+            @Nullable Function<S, @Nullable String> tooltipText,
             Function<S, @Nullable String> styleClass) {
         TableColumn<S, S> column = column(title, width, text, tooltipText, styleClass);
         column.setMinWidth(Math.max(80, width / 2));
@@ -88,7 +88,8 @@ public final class TextCell<S> extends TableCell<S, S> {
     /** Shows the tooltip of the row in the cell now, made when first needed. */
     private void updateTooltip() {
         S row = getItem();
-        String tip = row == null || isEmpty() ? null : tooltipText.apply(row);
+        Function<S, @Nullable String> tips = tooltipText;
+        String tip = row == null || isEmpty() || tips == null ? null : tips.apply(row);
         if (tip == null || tip.isEmpty()) {
             setTooltip(null);
             return;

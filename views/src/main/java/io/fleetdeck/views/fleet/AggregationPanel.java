@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The aggregation panel beside the Fleet table: for the things the current query finds, the statistics of a number
@@ -155,7 +156,7 @@ final class AggregationPanel {
     }
 
     /** Two decimals at most, no trailing zeros: 81.5, 12, 0.33. */
-    static String number(Double value) {
+    static String number(@Nullable Double value) {
         if (value == null) {
             return "\u2013";
         }

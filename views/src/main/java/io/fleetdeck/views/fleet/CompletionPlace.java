@@ -3,6 +3,7 @@ package io.fleetdeck.views.fleet;
 import io.fleetdeck.api.search.QuerySpan;
 import io.fleetdeck.api.search.QuerySpan.Kind;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the user is typing at the caret, read from the query's coloured spans: a field name (a word that is not yet
@@ -14,14 +15,14 @@ import java.util.List;
  * @param from where the word starts
  * @param to where the word ends, which a suggestion replaces up to
  */
-record CompletionPlace(String field, String prefix, int from, int to) {
+record CompletionPlace(@Nullable String field, String prefix, int from, int to) {
 
     boolean isValue() {
         return field != null;
     }
 
     /** The place at {@code caret} in {@code query}, or null where nothing fits (an operator, a keyword, a range). */
-    static CompletionPlace at(String query, int caret, List<QuerySpan> spans) {
+    static @Nullable CompletionPlace at(String query, int caret, List<QuerySpan> spans) {
         QuerySpan here = null;
         int index = -1;
         for (int i = 0; i < spans.size(); i++) {
@@ -50,7 +51,7 @@ record CompletionPlace(String field, String prefix, int from, int to) {
     }
 
     /** The caret touches no word: right after {@code field:} a value starts; after a space, nothing is asked yet. */
-    private static CompletionPlace between(String query, int caret, List<QuerySpan> spans) {
+    private static @Nullable CompletionPlace between(String query, int caret, List<QuerySpan> spans) {
         for (int i = spans.size() - 1; i >= 0; i--) {
             QuerySpan span = spans.get(i);
             if (span.end() == caret && span.kind() == Kind.OPERATOR && isColon(query, span)) {
@@ -62,7 +63,7 @@ record CompletionPlace(String field, String prefix, int from, int to) {
     }
 
     /** The field named by {@code field:} right before the span at {@code index}, or null. */
-    private static String fieldBefore(String query, List<QuerySpan> spans, int index) {
+    private static @Nullable String fieldBefore(String query, List<QuerySpan> spans, int index) {
         if (index < 2) {
             return null;
         }

@@ -45,7 +45,7 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
     private final FleetOverview directory;
     private final FleetEvents events;
     /** Null when the console has no fleet index: only the quick filter then. */
-    private final FleetSearchService search;
+    private final @Nullable FleetSearchService search;
 
     private final Executor fxThread;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
@@ -55,7 +55,7 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
     /** Filled by the index's announcements on any thread, drained by the worker. */
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     /** The newest query not yet run; queries typed faster than they run are skipped to the last one. */
-    private final AtomicReference<Numbered> wanted = new AtomicReference<>();
+    private final AtomicReference<@Nullable Numbered> wanted = new AtomicReference<>();
     /** Worker thread only. */
     private final FleetRows rows = new FleetRows();
     /** Worker thread only. */
@@ -63,10 +63,10 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
     /** Worker thread only: the last search that ran, and what it found, kept when a later one fails. */
     private String lastSearch = "";
 
-    private Set<String> lastFound;
+    private @Nullable Set<String> lastFound;
 
-    private volatile Consumer<FleetUpdate> apply;
-    private volatile AutoCloseable subscription;
+    private volatile @Nullable Consumer<FleetUpdate> apply;
+    private volatile @Nullable AutoCloseable subscription;
 
     public FleetFeed(FleetOverview directory, FleetEvents events, Executor fxThread) {
         this(directory, events, null, fxThread);
@@ -174,17 +174,21 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
      * What the current search finds once {@code names} changed: the things it found before, with the changed ones
      * asked again; what it found last time when the index fails.
      */
-    private Set<String> foundAfter(List<String> names) {
+    private @Nullable Set<String> foundAfter(List<String> names) {
+        FleetSearchService index = search;
+        if (index == null) {
+            return null;
+        }
         String query = rows.current().search();
         try {
             if (lastFound == null || !query.equals(lastSearch)) {
-                lastFound = search.thingsMatching(query);
+                lastFound = index.thingsMatching(query);
                 lastSearch = query;
                 return lastFound;
             }
             Set<String> found = new HashSet<>(lastFound);
             names.forEach(found::remove);
-            found.addAll(search.thingsMatchingAmong(query, names));
+            found.addAll(index.thingsMatchingAmong(query, names));
             lastFound = found;
         } catch (FleetApiException | RuntimeException e) {
             log.warn("The fleet search {} failed; the table keeps what it found before", lastSearch, e);
@@ -246,7 +250,9 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
 
     private void hand(FleetUpdate update) {
         Consumer<FleetUpdate> target = apply;
-        fxThread.execute(() -> target.accept(update));
+        if (target != null) {
+            fxThread.execute(() -> target.accept(update));
+        }
     }
 
     private static String describe(Exception e) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the Fleet table is sorted: by one column, up or down, ties by name. Missing values sort last either way. The
@@ -41,10 +42,10 @@ public record FleetOrder(ThingColumn column, boolean ascending) {
         return Arrays.asList(sorted);
     }
 
-    private record Keyed(Comparable<?> key, ThingOverview row) {}
+    private record Keyed(@Nullable Comparable<?> key, ThingOverview row) {}
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private int compare(Comparable keyA, ThingOverview a, Comparable keyB, ThingOverview b) {
+    private int compare(@Nullable Comparable keyA, ThingOverview a, @Nullable Comparable keyB, ThingOverview b) {
         if (keyA != keyB) {
             if (keyA == null) {
                 return 1;

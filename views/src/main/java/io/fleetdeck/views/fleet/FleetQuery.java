@@ -4,6 +4,7 @@ import io.fleetdeck.api.things.ThingOverview;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the Fleet table shows: the things a fleet index query finds ({@code search}, in the language of
@@ -39,7 +40,7 @@ public record FleetQuery(String filter, FleetOrder order, String search) {
     }
 
     /** A predicate for this query's filter among the things named in {@code found} (null: every thing). */
-    Matcher matcher(Set<String> found) {
+    Matcher matcher(@Nullable Set<String> found) {
         return new Matcher(filter.toLowerCase(Locale.ROOT), found);
     }
 
@@ -47,9 +48,9 @@ public record FleetQuery(String filter, FleetOrder order, String search) {
     static final class Matcher {
 
         private final String needle;
-        private final Set<String> found;
+        private final @Nullable Set<String> found;
 
-        private Matcher(String lowerCaseNeedle, Set<String> found) {
+        private Matcher(String lowerCaseNeedle, @Nullable Set<String> found) {
             this.needle = lowerCaseNeedle;
             this.found = found;
         }
@@ -72,7 +73,7 @@ public record FleetQuery(String filter, FleetOrder order, String search) {
             return false;
         }
 
-        private boolean contains(String text) {
+        private boolean contains(@Nullable String text) {
             if (text == null || text.length() < needle.length()) {
                 return false;
             }

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every thing of the fleet by name, and the list the table shows for the current query: filtered and sorted here, off
@@ -26,7 +27,7 @@ final class FleetRows {
     private final Map<String, ThingOverview> byName = new HashMap<>();
     private FleetQuery query = FleetQuery.ALL;
     /** The things the query's index search found, or null when it has none. */
-    private Set<String> found;
+    private @Nullable Set<String> found;
 
     private Comparator<ThingOverview> order = query.order().comparator();
     /** The list as the table has it once it applied every update handed out so far. */
@@ -57,7 +58,7 @@ final class FleetRows {
      * Shows the fleet by {@code next}, among the things its index search found ({@code found}, null when it has no
      * search).
      */
-    FleetUpdate query(FleetQuery next, long number, Set<String> found) {
+    FleetUpdate query(FleetQuery next, long number, @Nullable Set<String> found) {
         this.found = found == null ? null : Set.copyOf(found);
         query = next;
         order = next.order().comparator();
@@ -69,7 +70,7 @@ final class FleetRows {
      * Takes what {@code names} are now: {@code now} holds those that still exist. Returns null when the table's list
      * does not change (e.g. only things the filter hides changed).
      */
-    FleetUpdate changed(Collection<String> names, List<ThingOverview> now) {
+    @Nullable FleetUpdate changed(Collection<String> names, List<ThingOverview> now) {
         return changed(names, now, found);
     }
 
@@ -77,7 +78,7 @@ final class FleetRows {
      * As {@link #changed(Collection, List)}, with what the query's index search finds now ({@code nowFound}, null
      * when it has no search): things that entered or left it move in or out of the list too.
      */
-    FleetUpdate changed(Collection<String> names, List<ThingOverview> now, Set<String> nowFound) {
+    @Nullable FleetUpdate changed(Collection<String> names, List<ThingOverview> now, @Nullable Set<String> nowFound) {
         Map<String, ThingOverview> current = new HashMap<>(now.size() * 2);
         for (ThingOverview row : now) {
             current.put(row.name(), row);
@@ -139,14 +140,14 @@ final class FleetRows {
 
     /** Moves one thing from where {@code before} stood in the list to where {@code after} belongs. */
     private void place(
-            ThingOverview before,
-            ThingOverview after,
+            @Nullable ThingOverview before,
+            @Nullable ThingOverview after,
             FleetQuery.Matcher was,
             FleetQuery.Matcher is,
             List<RowChange> changes) {
         int at = before != null && was.matches(before) ? Collections.binarySearch(shown, before, order) : -1;
         boolean shows = after != null && is.matches(after);
-        if (at >= 0 && shows && order.compare(before, after) == 0) {
+        if (at >= 0 && after != null && shows && order.compare(before, after) == 0) {
             // same place in the order: the row changes where it is, and the table keeps selection and scroll
             change(RowChange.set(at, after), changes);
             return;
@@ -154,7 +155,7 @@ final class FleetRows {
         if (at >= 0) {
             change(RowChange.remove(at), changes);
         }
-        if (shows) {
+        if (shows && after != null) {
             int found = Collections.binarySearch(shown, after, order);
             change(RowChange.insert(found >= 0 ? found : -found - 1, after), changes);
         }

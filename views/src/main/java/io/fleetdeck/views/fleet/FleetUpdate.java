@@ -2,6 +2,7 @@ package io.fleetdeck.views.fleet;
 
 import io.fleetdeck.api.things.ThingOverview;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the Fleet table's list becomes, prepared off the JavaFX thread: either a whole new list (after loading, a new
@@ -14,7 +15,12 @@ import java.util.List;
  * @param answered the number of the last query this update reflects, so the view knows when its query is done
  * @param problem why the fleet could not be read, or null
  */
-public record FleetUpdate(List<ThingOverview> rows, List<RowChange> changes, int total, long answered, String problem) {
+public record FleetUpdate(
+        @Nullable List<ThingOverview> rows,
+        List<RowChange> changes,
+        int total,
+        long answered,
+        @Nullable String problem) {
 
     public FleetUpdate {
         rows = rows == null ? null : List.copyOf(rows);
@@ -38,7 +44,7 @@ public record FleetUpdate(List<ThingOverview> rows, List<RowChange> changes, int
     }
 
     /** One step of a patch: put {@code row} at {@code index}, insert it there, or remove the row there (row null). */
-    public record RowChange(Kind kind, int index, ThingOverview row) {
+    public record RowChange(Kind kind, int index, @Nullable ThingOverview row) {
 
         public enum Kind {
             SET,

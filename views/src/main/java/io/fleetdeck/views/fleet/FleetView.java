@@ -29,6 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
@@ -49,15 +50,15 @@ public final class FleetView {
     private final FleetViewModel model;
     private final Consumer<String> openThing;
     /** Null: the quick filter instead of the query bar (a console without a fleet index). */
-    private final QueryBarModel queryModel;
+    private final @Nullable QueryBarModel queryModel;
 
-    private final FleetAggregationModel aggregations;
+    private final @Nullable FleetAggregationModel aggregations;
     private final VBox content = new VBox();
     private final Pane overlay = new Pane();
     private final StackPane root = new StackPane(content, overlay);
     private final TableView<ThingOverview> table = new TableView<>();
     /** The thing the user selected, kept by name because rows are replaced whenever the thing changes. */
-    private String selectedName;
+    private @Nullable String selectedName;
 
     private boolean restoringSelection;
 
@@ -73,8 +74,8 @@ public final class FleetView {
      */
     public FleetView(
             FleetViewModel model,
-            QueryBarModel queryModel,
-            FleetAggregationModel aggregations,
+            @Nullable QueryBarModel queryModel,
+            @Nullable FleetAggregationModel aggregations,
             Consumer<String> openThing) {
         this.model = Objects.requireNonNull(model, "model");
         this.openThing = Objects.requireNonNull(openThing, "openThing");
@@ -99,7 +100,7 @@ public final class FleetView {
                 body.getChildren().add(panel);
             }
             VBox.setVgrow(body, Priority.ALWAYS);
-            content.getChildren().addAll(searchToolbar(bar), bar.problemNode(), body);
+            content.getChildren().addAll(searchToolbar(bar, queryModel), bar.problemNode(), body);
             root.setOnKeyPressed(event -> {
                 if (event.isShortcutDown() && event.getCode() == KeyCode.F) {
                     bar.focus();
@@ -145,8 +146,8 @@ public final class FleetView {
     }
 
     /** The query bar, its history menu, the count, and the switch of the aggregation panel. */
-    private Node searchToolbar(QueryBar bar) {
-        Node history = new QueryHistoryMenu(queryModel).node();
+    private Node searchToolbar(QueryBar bar, QueryBarModel queries) {
+        Node history = new QueryHistoryMenu(queries).node();
         Label count = countLabel();
         ProgressIndicator working = workingIndicator();
         HBox toolbar = new HBox(10, bar.node(), history, working, count);

@@ -24,6 +24,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
+import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
@@ -65,8 +66,8 @@ public final class FleetWorkspace implements AutoCloseable {
             Thread.ofPlatform().daemon().name("fleet-search-worker").factory());
 
     private final AutoCloseable openThingChanges;
-    private final QueryBarModel queryBar;
-    private final FleetAggregationModel aggregations;
+    private final @Nullable QueryBarModel queryBar;
+    private final @Nullable FleetAggregationModel aggregations;
 
     /** The Fleet section with the quick filter only: for a console without a fleet index. */
     public FleetWorkspace(
@@ -86,8 +87,8 @@ public final class FleetWorkspace implements AutoCloseable {
     public FleetWorkspace(
             FleetOverview fleet,
             FleetEvents events,
-            FleetSearchService search,
-            ConsoleMemory memory,
+            @Nullable FleetSearchService search,
+            @Nullable ConsoleMemory memory,
             ThingService things,
             ShadowService shadows,
             Clock clock,
@@ -159,12 +160,12 @@ public final class FleetWorkspace implements AutoCloseable {
     }
 
     /** The query bar's state, or null with the quick filter; for tests. */
-    public QueryBarModel queryBar() {
+    public @Nullable QueryBarModel queryBar() {
         return queryBar;
     }
 
     /** The aggregation panel's state, or null with the quick filter; for tests. */
-    public FleetAggregationModel aggregations() {
+    public @Nullable FleetAggregationModel aggregations() {
         return aggregations;
     }
 

@@ -1,5 +1,7 @@
 package io.fleetdeck.views.fleet;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A sort key that orders names the way people read them: case aside, and numbers by value, so {@code sensor-9} comes
  * before {@code sensor-10} and firmware {@code 1.9.2} before {@code 1.10.0}. Built once per row and compared as plain
@@ -12,7 +14,7 @@ final class NaturalKey {
 
     private NaturalKey() {}
 
-    static String ofNullable(String text) {
+    static @Nullable String ofNullable(@Nullable String text) {
         return text == null || text.isEmpty() ? null : of(text);
     }
 

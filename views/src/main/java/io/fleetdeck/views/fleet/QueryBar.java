@@ -26,6 +26,7 @@ import javafx.scene.text.Text;
 import org.fxmisc.richtext.StyleClassedTextField;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
@@ -246,7 +247,8 @@ final class QueryBar {
     }
 
     /** Adds {@code from..to} in {@code style}, the part inside the marked range with the error style as well. */
-    private static void add(StyleSpansBuilder<Collection<String>> styles, String style, int from, int to, int[] mark) {
+    private static void add(
+            StyleSpansBuilder<Collection<String>> styles, String style, int from, int to, int @Nullable [] mark) {
         if (to <= from) {
             return;
         }

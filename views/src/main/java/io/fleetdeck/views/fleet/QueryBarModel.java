@@ -185,7 +185,8 @@ public final class QueryBarModel {
             show(List.of());
             return;
         }
-        if (!place.isValue()) {
+        String field = place.field();
+        if (field == null) {
             show(fieldSuggestions(place));
             return;
         }
@@ -193,9 +194,9 @@ public final class QueryBarModel {
         worker.execute(() -> {
             List<ValueCount> values;
             try {
-                values = search.topValues(place.field(), place.prefix(), MAX_SUGGESTIONS);
+                values = search.topValues(field, place.prefix(), MAX_SUGGESTIONS);
             } catch (RuntimeException e) {
-                log.warn("Could not read the values of {} to suggest", place.field(), e);
+                log.warn("Could not read the values of {} to suggest", field, e);
                 values = List.of();
             }
             List<ValueCount> found = values;

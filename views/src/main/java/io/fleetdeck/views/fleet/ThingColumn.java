@@ -2,6 +2,7 @@ package io.fleetdeck.views.fleet;
 
 import io.fleetdeck.api.things.ThingOverview;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Fleet table's columns, each with the key it sorts by. A missing value (no type, never seen, no shadow) has a
@@ -18,9 +19,9 @@ public enum ThingColumn {
     FIRMWARE("Firmware", row -> NaturalKey.ofNullable(row.firmwareVersion()));
 
     private final String title;
-    private final Function<ThingOverview, Comparable<?>> key;
+    private final Function<ThingOverview, @Nullable Comparable<?>> key;
 
-    ThingColumn(String title, Function<ThingOverview, Comparable<?>> key) {
+    ThingColumn(String title, Function<ThingOverview, @Nullable Comparable<?>> key) {
         this.title = title;
         this.key = key;
     }
@@ -31,7 +32,7 @@ public enum ThingColumn {
     }
 
     /** What the column sorts {@code row} by; null when the row has no value there. */
-    Comparable<?> keyOf(ThingOverview row) {
+    @Nullable Comparable<?> keyOf(ThingOverview row) {
         return key.apply(row);
     }
 }

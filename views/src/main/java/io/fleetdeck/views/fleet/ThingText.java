@@ -4,6 +4,7 @@ import io.fleetdeck.api.things.ThingOverview;
 import io.fleetdeck.views.common.TimeText;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 
 /** How the Fleet table writes a thing's values. */
 final class ThingText {
@@ -43,7 +44,7 @@ final class ThingText {
         return row.groups().isEmpty() ? TimeText.NONE : String.join(", ", row.groups());
     }
 
-    static String orNone(String text) {
+    static String orNone(@Nullable String text) {
         return text == null || text.isEmpty() ? TimeText.NONE : text;
     }
 

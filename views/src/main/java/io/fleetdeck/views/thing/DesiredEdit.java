@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the text of the desired-state editor into a shadow update request, or says where it is not valid JSON. The
@@ -32,7 +33,7 @@ final class DesiredEdit {
     }
 
     /** An update to send, or the problem that keeps it from being sent; exactly one of them is set. */
-    record Result(String request, Problem problem) {
+    record Result(@Nullable String request, @Nullable Problem problem) {
 
         boolean valid() {
             return problem == null;
@@ -47,7 +48,7 @@ final class DesiredEdit {
      * @param current the desired section the editor started from (null when there was none)
      * @param version the shadow version the editor started from; 0 (no shadow yet) sends no version
      */
-    static Result of(String text, JsonNode current, long version) {
+    static Result of(String text, @Nullable JsonNode current, long version) {
         if (text == null || text.isBlank()) {
             return problem(new Problem(0, 0, "Enter the desired state as a JSON object, e.g. {\"led\": \"on\"}."));
         }
@@ -92,7 +93,7 @@ final class DesiredEdit {
     }
 
     /** Parses the desired section of a state tree for {@link #of}; null when there is none. */
-    static JsonNode desiredOf(String prettyDesired) {
+    static @Nullable JsonNode desiredOf(String prettyDesired) {
         try {
             return JSON.readTree(prettyDesired);
         } catch (JsonProcessingException e) {

@@ -1,5 +1,7 @@
 package io.fleetdeck.views.thing;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A difference at one path between two versions of a shadow.
  *
@@ -7,7 +9,11 @@ package io.fleetdeck.views.thing;
  * @param before the older value as JSON, null when it was added
  * @param after the newer value as JSON, null when it was removed
  */
-public record FieldChange(Kind kind, String path, String before, String after) {
+public record FieldChange(
+        Kind kind,
+        String path,
+        @Nullable String before,
+        @Nullable String after) {
 
     public enum Kind {
         ADDED("added"),

@@ -19,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.util.StringConverter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shadow's versions as a timeline, newest on top, and what changed between any two of them: choose a version on
@@ -123,12 +124,12 @@ final class HistoryPane {
         choice.setMinWidth(120);
         choice.setConverter(new StringConverter<>() {
             @Override
-            public String toString(TimelineVersion version) {
+            public String toString(@Nullable TimelineVersion version) {
                 return version == null ? "" : label(version);
             }
 
             @Override
-            public TimelineVersion fromString(String text) {
+            public @Nullable TimelineVersion fromString(String text) {
                 return null;
             }
         });
@@ -154,7 +155,7 @@ final class HistoryPane {
         }
     }
 
-    private static String orNone(String value) {
+    private static String orNone(@Nullable String value) {
         return value == null ? TimeText.NONE : value;
     }
 

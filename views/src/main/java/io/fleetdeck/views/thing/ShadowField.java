@@ -2,6 +2,7 @@ package io.fleetdeck.views.thing;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One key of a shadow's state, desired and reported side by side: a leaf carries its values as JSON text with the
@@ -17,10 +18,10 @@ import java.util.List;
 public record ShadowField(
         String key,
         String path,
-        String desired,
-        Instant desiredAt,
-        String reported,
-        Instant reportedAt,
+        @Nullable String desired,
+        @Nullable Instant desiredAt,
+        @Nullable String reported,
+        @Nullable Instant reportedAt,
         boolean pending,
         List<ShadowField> children) {
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shadow document read for display: its version and time, its desired and reported state as one tree of
@@ -18,7 +19,7 @@ import java.util.TreeSet;
  * @param desired the desired section as the editor starts from it, pretty-printed; {@code {}} when there is none
  * @param fields the top-level keys of desired and reported together, sorted by name
  */
-public record ShadowTree(long version, Instant timestamp, String desired, List<ShadowField> fields) {
+public record ShadowTree(long version, @Nullable Instant timestamp, String desired, List<ShadowField> fields) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -133,7 +134,7 @@ public record ShadowTree(long version, Instant timestamp, String desired, List<S
     }
 
     /** A value's JSON; null when it is missing or an object, which show as children instead. */
-    private static String leafText(JsonNode value) {
+    private static @Nullable String leafText(JsonNode value) {
         return value.isMissingNode() || value.isObject() ? null : value.toString();
     }
 
@@ -141,7 +142,7 @@ public record ShadowTree(long version, Instant timestamp, String desired, List<S
      * The time a leaf was written: {@code {"timestamp":T}} for a value, and for an array one such object per element
      * (§1.5), of which the latest counts.
      */
-    private static Instant leafTime(JsonNode value, JsonNode metadata) {
+    private static @Nullable Instant leafTime(JsonNode value, JsonNode metadata) {
         if (value.isMissingNode() || value.isObject()) {
             return null;
         }
@@ -157,11 +158,11 @@ public record ShadowTree(long version, Instant timestamp, String desired, List<S
     }
 
     /** For tests: the field at {@code path}, or null. */
-    ShadowField field(String path) {
+    @Nullable ShadowField field(String path) {
         return find(fields, path);
     }
 
-    private static ShadowField find(List<ShadowField> fields, String path) {
+    private static @Nullable ShadowField find(List<ShadowField> fields, String path) {
         for (ShadowField field : fields) {
             if (field.path().equals(path)) {
                 return field;

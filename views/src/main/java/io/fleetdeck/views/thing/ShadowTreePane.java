@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The chosen shadow's state as one tree, desired and reported side by side with the time each leaf was written; a key
@@ -120,12 +121,12 @@ final class ShadowTreePane {
         }
     }
 
-    private String time(ShadowField field, Instant at) {
+    private @Nullable String time(ShadowField field, @Nullable Instant at) {
         return field.isLeaf() && at != null ? TimeText.recent(at, model.now(), model.zone()) : null;
     }
 
     private static TreeTableColumn<ShadowField, ShadowField> column(
-            String title, double width, Function<ShadowField, String> text, String styleClass) {
+            String title, double width, Function<ShadowField, @Nullable String> text, @Nullable String styleClass) {
         TreeTableColumn<ShadowField, ShadowField> column = new TreeTableColumn<>(title);
         column.setPrefWidth(width);
         column.setMinWidth(Math.min(width, 110));
@@ -151,11 +152,11 @@ final class ShadowTreePane {
 
     private static final class FieldCell extends TreeTableCell<ShadowField, ShadowField> {
 
-        private final Function<ShadowField, String> text;
+        private final Function<ShadowField, @Nullable String> text;
         /** What a leaf that lacks this side shows, or null to leave it blank. */
-        private final String absent;
+        private final @Nullable String absent;
 
-        FieldCell(Function<ShadowField, String> text, String styleClass) {
+        FieldCell(Function<ShadowField, @Nullable String> text, @Nullable String styleClass) {
             this.text = text;
             this.absent = switch (styleClass == null ? "" : styleClass) {
                 case "shadow-desired" -> "\u2014";

@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -98,7 +99,7 @@ final class ThingSummary {
         }
     }
 
-    private void showConnectivity(ThingDetail.Connectivity state) {
+    private void showConnectivity(ThingDetail.@Nullable Connectivity state) {
         connectivity.getChildren().clear();
         Circle dot = new Circle(5);
         dot.getStyleClass().add("connection-dot");
@@ -179,7 +180,7 @@ final class ThingSummary {
         return label;
     }
 
-    private static Label value(String text, String styleClass) {
+    private static Label value(String text, @Nullable String styleClass) {
         Label label = new Label(text);
         label.getStyleClass().add("thing-detail-value");
         if (styleClass != null) {

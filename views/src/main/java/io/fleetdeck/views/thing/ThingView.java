@@ -3,6 +3,7 @@ package io.fleetdeck.views.thing;
 import atlantafx.base.theme.Styles;
 import io.fleetdeck.views.common.NoticeBar;
 import io.fleetdeck.views.common.TimeText;
+import java.time.Instant;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
@@ -152,9 +153,10 @@ public final class ThingView {
                             if (state == null) {
                                 return "";
                             }
-                            return state.exists()
+                            Instant written = state.timestamp();
+                            return state.exists() && written != null
                                     ? "version " + state.version() + " \u00b7 written "
-                                            + TimeText.exact(state.timestamp(), model.zone())
+                                            + TimeText.exact(written, model.zone())
                                     : "no document yet";
                         },
                         model.shadowProperty()));

@@ -34,6 +34,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,8 +145,9 @@ public final class ThingViewModel {
         }
         DesiredEdit.Result edit =
                 DesiredEdit.of(editorText.get(), DesiredEdit.desiredOf(editorBase), editorVersion.get());
-        if (!edit.valid()) {
-            editorProblem.set(edit.problem().toString());
+        String request = edit.request();
+        if (request == null) {
+            editorProblem.set(String.valueOf(edit.problem()));
             return;
         }
         String shadowName = selectedShadow.get();
@@ -156,7 +158,7 @@ public final class ThingViewModel {
             ShadowRejectedException rejected = null;
             String failure = null;
             try {
-                shadows.updateThingShadow(thingName, shadowName, edit.request());
+                shadows.updateThingShadow(thingName, shadowName, request);
                 updated = shadows.getThingShadow(thingName, shadowName);
             } catch (ShadowRejectedException e) {
                 rejected = e;
@@ -165,7 +167,6 @@ public final class ThingViewModel {
                 failure = describe(e);
             }
             ShadowTree after = updated == null ? null : parse(updated);
-            ShadowDocument document = updated;
             ShadowRejectedException refusal = rejected;
             String problem = failure;
             fxThread.execute(() -> {
@@ -176,7 +177,7 @@ public final class ThingViewModel {
                 if (after != null) {
                     conflict.set(false);
                     showShadow(after, true);
-                    notice.set(Notice.success(sentText(document.version(), after.pendingLeaves())));
+                    notice.set(Notice.success(sentText(after.version(), after.pendingLeaves())));
                     readHistory(shadowName);
                 } else if (refusal != null && refusal.code() == ShadowRejectedException.VERSION_CONFLICT) {
                     conflict.set(true);
@@ -237,7 +238,7 @@ public final class ThingViewModel {
                     return;
                 }
                 loading.set(false);
-                if (problem != null) {
+                if (problem != null || readThing == null) {
                     notice.set(Notice.error("Could not read " + thingName + ": " + problem));
                     return;
                 }
@@ -325,7 +326,7 @@ public final class ThingViewModel {
         compareFrom.set(from);
     }
 
-    private static TimelineVersion find(List<TimelineVersion> timeline, long version) {
+    private static @Nullable TimelineVersion find(List<TimelineVersion> timeline, long version) {
         return timeline.stream().filter(v -> v.version() == version).findFirst().orElse(null);
     }
 
@@ -350,7 +351,8 @@ public final class ThingViewModel {
 
     private void checkEditor() {
         DesiredEdit.Result edit = DesiredEdit.of(editorText.get(), null, 0);
-        editorProblem.set(edit.valid() ? null : edit.problem().toString());
+        DesiredEdit.Problem problem = edit.problem();
+        editorProblem.set(problem == null ? null : problem.toString());
     }
 
     private static ShadowTree parse(ShadowDocument document) {

@@ -3,8 +3,9 @@ package io.fleetdeck.views.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.fleetdeck.views.broker.BrokerSnapshot.ClientRow;
-import io.fleetdeck.views.broker.BrokerSnapshot.Drops;
+import io.fleetdeck.api.broker.BrokerSnapshot;
+import io.fleetdeck.api.broker.BrokerSnapshot.ClientRow;
+import io.fleetdeck.api.broker.BrokerSnapshot.Drops;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import io.fleetdeck.views.broker.BrokerSnapshot.ClientRow;
-import io.fleetdeck.views.broker.BrokerSnapshot.Drops;
-import io.fleetdeck.views.broker.BrokerSnapshot.TopicRow;
+import io.fleetdeck.api.broker.BrokerSnapshot;
+import io.fleetdeck.api.broker.BrokerSnapshot.ClientRow;
+import io.fleetdeck.api.broker.BrokerSnapshot.Drops;
+import io.fleetdeck.api.broker.BrokerSnapshot.TopicRow;
 import io.fleetdeck.views.shell.Screenshot;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,17 +1,16 @@
-package io.fleetdeck.app.gui;
+package io.fleetdeck.app.service;
 
-import io.fleetdeck.app.runtime.EmbeddedBroker;
+import io.fleetdeck.api.broker.BrokerMonitoring;
+import io.fleetdeck.api.broker.BrokerSnapshot;
+import io.fleetdeck.api.broker.BrokerSnapshot.ClientRow;
+import io.fleetdeck.api.broker.BrokerSnapshot.Drops;
+import io.fleetdeck.api.broker.BrokerSnapshot.QueueBounds;
+import io.fleetdeck.api.broker.BrokerSnapshot.TopicRow;
 import io.fleetdeck.broker.ClientConnection;
 import io.fleetdeck.broker.metrics.BrokerCounters;
 import io.fleetdeck.broker.metrics.ClientStats;
 import io.fleetdeck.broker.metrics.TopicActivity.TopicStats;
 import io.fleetdeck.broker.server.MessageBroker;
-import io.fleetdeck.views.broker.BrokerMonitor;
-import io.fleetdeck.views.broker.BrokerSnapshot;
-import io.fleetdeck.views.broker.BrokerSnapshot.ClientRow;
-import io.fleetdeck.views.broker.BrokerSnapshot.Drops;
-import io.fleetdeck.views.broker.BrokerSnapshot.QueueBounds;
-import io.fleetdeck.views.broker.BrokerSnapshot.TopicRow;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -20,30 +19,32 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 
-/** Reads the embedded broker's counters, clients and topics into the Broker view's snapshot. Any thread. */
-final class BrokerMonitorAdapter implements BrokerMonitor {
+/** {@link BrokerMonitoring} over this process's broker: its counters, clients and topics. Any thread. */
+public final class LocalBrokerMonitoring implements BrokerMonitoring {
 
-    private final EmbeddedBroker embedded;
+    private final MessageBroker broker;
+    private final String endpoint;
     private final Clock clock;
 
-    BrokerMonitorAdapter(EmbeddedBroker embedded, Clock clock) {
-        this.embedded = embedded;
+    /** @param endpoint where devices connect, in words */
+    public LocalBrokerMonitoring(MessageBroker broker, String endpoint, Clock clock) {
+        this.broker = broker;
+        this.endpoint = endpoint;
         this.clock = clock;
     }
 
     @Override
     public BrokerSnapshot snapshot() {
-        MessageBroker broker = embedded.messageBroker();
         BrokerCounters.Stats stats = broker.stats();
         return new BrokerSnapshot(
                 clock.instant(),
-                embedded.description(),
+                endpoint,
                 stats.traffic().messagesIn(),
                 stats.traffic().messagesOut(),
                 stats.traffic().dropped(),
                 broker.retainedCount(),
-                broker.clients().stream().map(BrokerMonitorAdapter::row).toList(),
-                broker.topics().stream().map(BrokerMonitorAdapter::row).toList(),
+                broker.clients().stream().map(LocalBrokerMonitoring::row).toList(),
+                broker.topics().stream().map(LocalBrokerMonitoring::row).toList(),
                 new QueueBounds(
                         broker.limits().queuedMessagesPerSession(),
                         broker.limits().queuedBytesPerSession()));

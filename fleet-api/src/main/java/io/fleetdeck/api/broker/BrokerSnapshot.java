@@ -1,4 +1,4 @@
-package io.fleetdeck.views.broker;
+package io.fleetdeck.api.broker;
 
 import java.time.Instant;
 import java.util.List;
