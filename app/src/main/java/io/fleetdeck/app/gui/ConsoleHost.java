@@ -4,9 +4,11 @@ import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.views.broker.BrokerFeed;
 import io.fleetdeck.views.broker.BrokerView;
 import io.fleetdeck.views.broker.BrokerViewModel;
+import io.fleetdeck.views.certificates.CertificateActionsModel;
 import io.fleetdeck.views.certificates.CertificatesFeed;
 import io.fleetdeck.views.certificates.CertificatesView;
 import io.fleetdeck.views.certificates.CertificatesViewModel;
+import io.fleetdeck.views.certificates.PolicySimulationModel;
 import io.fleetdeck.views.fleet.FleetWorkspace;
 import io.fleetdeck.views.fleet.QueryBarModel;
 import io.fleetdeck.views.groups.GroupsFeed;
@@ -113,9 +115,14 @@ public final class ConsoleHost implements AutoCloseable {
         feeds.add(new BrokerFeed(sources.broker(), Platform::runLater, brokerModel::apply));
         sections.put(Section.BROKER, brokerView::node);
         if (sources.certificates() != null) {
-            CertificatesViewModel certificatesModel =
-                    new CertificatesViewModel(sources.certificates(), Clock.systemDefaultZone(), Platform::runLater);
-            sections.put(Section.CERTIFICATES, () -> new CertificatesView(certificatesModel).node());
+            CertificatesViewModel certificatesModel = new CertificatesViewModel(Clock.systemDefaultZone());
+            CertificateActionsModel certificateActions =
+                    new CertificateActionsModel(sources.certificates(), certificatesModel, Platform::runLater);
+            PolicySimulationModel policySimulation =
+                    new PolicySimulationModel(sources.certificates(), certificatesModel, Platform::runLater);
+            sections.put(
+                    Section.CERTIFICATES,
+                    () -> new CertificatesView(certificatesModel, certificateActions, policySimulation).node());
             feeds.add(new CertificatesFeed(sources.certificates(), Platform::runLater, certificatesModel::apply));
         }
         FleetWorkspace[] fleet = new FleetWorkspace[1];

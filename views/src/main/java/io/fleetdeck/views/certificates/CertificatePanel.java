@@ -38,6 +38,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 final class CertificatePanel {
 
     private final CertificatesViewModel model;
+    private final CertificateActionsModel actions;
+    private final PolicySimulationModel simulator;
     private final Predicate<CertificateRow> confirmRevoke;
 
     private final Label id = value("cert-detail-id");
@@ -50,8 +52,14 @@ final class CertificatePanel {
     private final Tooltip thingTooltip = new Tooltip();
     private final Tooltip policiesTooltip = new Tooltip();
 
-    CertificatePanel(CertificatesViewModel model, Predicate<CertificateRow> confirmRevoke) {
+    CertificatePanel(
+            CertificatesViewModel model,
+            CertificateActionsModel actions,
+            PolicySimulationModel simulator,
+            Predicate<CertificateRow> confirmRevoke) {
         this.model = model;
+        this.actions = actions;
+        this.simulator = simulator;
         this.confirmRevoke = confirmRevoke;
         model.selectedCertificateProperty().subscribe(this::show);
         model.revisionProperty()
@@ -77,36 +85,38 @@ final class CertificatePanel {
     Node simulatorCard() {
         TextField clientId = new TextField();
         clientId.setId("sim-client-id");
-        clientId.textProperty().bindBidirectional(model.simulationClientIdProperty());
+        clientId.textProperty().bindBidirectional(simulator.simulationClientIdProperty());
 
         ComboBox<String> action = new ComboBox<>();
         action.getItems().setAll(CertificateDirectory.SIMULATED_ACTIONS);
         action.setId("sim-action");
-        action.valueProperty().bindBidirectional(model.simulationActionProperty());
+        action.valueProperty().bindBidirectional(simulator.simulationActionProperty());
         action.setMinWidth(Region.USE_PREF_SIZE);
 
         TextField resource = new TextField();
         resource.setId("sim-resource");
-        resource.textProperty().bindBidirectional(model.simulationResourceProperty());
+        resource.textProperty().bindBidirectional(simulator.simulationResourceProperty());
         resource.promptTextProperty()
                 .bind(Bindings.createStringBinding(
                         () -> examples(
-                                model.simulationActionProperty().get(),
-                                model.simulationClientIdProperty().get()),
-                        model.simulationActionProperty(),
-                        model.simulationClientIdProperty()));
-        resource.setOnAction(event -> model.simulate());
+                                simulator.simulationActionProperty().get(),
+                                simulator.simulationClientIdProperty().get()),
+                        simulator.simulationActionProperty(),
+                        simulator.simulationClientIdProperty()));
+        resource.setOnAction(event -> simulator.simulate());
         Label resourceName = name("");
         resourceName
                 .textProperty()
-                .bind(model.simulationActionProperty().map(a -> capitalised(CertificatesViewModel.resourceName(a))));
+                .bind(simulator
+                        .simulationActionProperty()
+                        .map(a -> capitalised(PolicySimulationModel.resourceName(a))));
 
         Button run = new Button("Simulate", new FontIcon(MaterialDesignP.PLAY));
         run.setId("sim-run");
         run.getStyleClass().add(Styles.ACCENT);
         run.setMinWidth(Region.USE_PREF_SIZE);
-        run.disableProperty().bind(model.canSimulate().not());
-        run.setOnAction(event -> model.simulate());
+        run.disableProperty().bind(simulator.canSimulate().not());
+        run.setOnAction(event -> simulator.simulate());
 
         GridPane grid = grid();
         grid.addRow(0, name("Client ID"), clientId);
@@ -125,7 +135,7 @@ final class CertificatePanel {
         explanation.setMinHeight(Region.USE_PREF_SIZE);
         VBox result = new VBox(6, verdict, explanation);
         result.getStyleClass().add("sim-result");
-        model.simulationProperty().subscribe(answer -> {
+        simulator.simulationProperty().subscribe(answer -> {
             verdict.getStyleClass().removeAll("allow", "deny");
             result.getStyleClass().removeAll("allow", "deny");
             if (answer == null) {
@@ -139,7 +149,7 @@ final class CertificatePanel {
                 explanation.setText(answer.explanation());
             }
         });
-        result.visibleProperty().bind(model.simulationProperty().isNotNull());
+        result.visibleProperty().bind(simulator.simulationProperty().isNotNull());
         result.managedProperty().bind(result.visibleProperty());
 
         VBox form = new VBox(10, grid, result);
@@ -207,22 +217,22 @@ final class CertificatePanel {
     private Node actions() {
         Button activate = new Button("Activate", new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE));
         activate.setId("cert-activate");
-        activate.disableProperty().bind(model.canActivate().not());
-        activate.setOnAction(event -> model.activate());
+        activate.disableProperty().bind(actions.canActivate().not());
+        activate.setOnAction(event -> actions.activate());
 
         Button deactivate = new Button("Deactivate", new FontIcon(MaterialDesignP.PAUSE_CIRCLE_OUTLINE));
         deactivate.setId("cert-deactivate");
-        deactivate.disableProperty().bind(model.canDeactivate().not());
-        deactivate.setOnAction(event -> model.deactivate());
+        deactivate.disableProperty().bind(actions.canDeactivate().not());
+        deactivate.setOnAction(event -> actions.deactivate());
 
         Button revoke = new Button("Revoke\u2026", new FontIcon(MaterialDesignC.CANCEL));
         revoke.setId("cert-revoke");
         revoke.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
-        revoke.disableProperty().bind(model.canRevoke().not());
+        revoke.disableProperty().bind(actions.canRevoke().not());
         revoke.setOnAction(event -> {
             CertificateRow row = model.selectedCertificateProperty().get();
             if (row != null && confirmRevoke.test(row)) {
-                model.revoke();
+                actions.revoke();
             }
         });
 
@@ -233,12 +243,12 @@ final class CertificatePanel {
         choice.setPrefWidth(180);
         Button attach = new Button("Attach", new FontIcon(MaterialDesignL.LINK_VARIANT));
         attach.setId("cert-attach");
-        attach.disableProperty().bind(model.canAttach().not());
-        attach.setOnAction(event -> model.attachChosenPolicy());
+        attach.disableProperty().bind(actions.canAttach().not());
+        attach.setOnAction(event -> actions.attachChosenPolicy());
         Button detach = new Button("Detach", new FontIcon(MaterialDesignL.LINK_VARIANT_OFF));
         detach.setId("cert-detach");
-        detach.disableProperty().bind(model.canDetach().not());
-        detach.setOnAction(event -> model.detachChosenPolicy());
+        detach.disableProperty().bind(actions.canDetach().not());
+        detach.setOnAction(event -> actions.detachChosenPolicy());
         // one flow, so a narrow card wraps button by button; the policy row starts a line of its own when it fits
         FlowPane rows = new FlowPane(8, 8, activate, deactivate, revoke, choice, attach, detach);
         rows.setAlignment(Pos.CENTER_LEFT);

@@ -3,7 +3,6 @@ package io.fleetdeck.views.certificates;
 import atlantafx.base.theme.Styles;
 import io.fleetdeck.views.certificates.CertificatesSnapshot.CaRow;
 import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
-import io.fleetdeck.views.certificates.CertificatesViewModel.MessageKind;
 import io.fleetdeck.views.common.EmptyState;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,7 +45,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 /**
  * The Certificates section: device certificates with their state, expiry, things and policies, the CAs and the
  * policies with their documents; actions on the selected certificate and the policy simulator beside the list. Built
- * and updated on the JavaFX thread from {@link CertificatesViewModel}.
+ * and updated on the JavaFX thread from {@link CertificatesViewModel}, {@link CertificateActionsModel} and
+ * {@link PolicySimulationModel}.
  */
 public final class CertificatesView {
 
@@ -55,18 +55,27 @@ public final class CertificatesView {
             .toExternalForm();
 
     private final CertificatesViewModel model;
+    private final CertificateActionsModel actions;
+    private final PolicySimulationModel simulator;
     private final FolderPicker folderPicker;
     private final VBox root = new VBox();
     private final TableView<CertificateRow> table = new TableView<>();
     /** Set while this view moves the table's selection itself, so the model is not told again. */
     private boolean restoringSelection;
 
-    public CertificatesView(CertificatesViewModel model) {
-        this(model, FolderPicker.directoryChooser());
+    public CertificatesView(
+            CertificatesViewModel model, CertificateActionsModel actions, PolicySimulationModel simulator) {
+        this(model, actions, simulator, FolderPicker.directoryChooser());
     }
 
-    CertificatesView(CertificatesViewModel model, FolderPicker folderPicker) {
+    CertificatesView(
+            CertificatesViewModel model,
+            CertificateActionsModel actions,
+            PolicySimulationModel simulator,
+            FolderPicker folderPicker) {
         this.model = model;
+        this.actions = actions;
+        this.simulator = simulator;
         this.folderPicker = folderPicker;
         root.getStyleClass().add("certificates-view");
 
@@ -174,7 +183,7 @@ public final class CertificatesView {
         list.setMinHeight(170);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        CertificatePanel panel = new CertificatePanel(model, this::confirmRevoke);
+        CertificatePanel panel = new CertificatePanel(model, actions, simulator, this::confirmRevoke);
         HBox cards = new HBox(12, panel.certificateCard(), panel.simulatorCard());
         cards.getStyleClass().add("cert-cards");
         cards.setMinHeight(140);
@@ -429,7 +438,7 @@ public final class CertificatesView {
         ButtonType revoke = new ButtonType("Revoke", ButtonType.OK.getButtonData());
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.setTitle("Revoke certificate");
-        alert.setHeaderText("Revoke certificate " + CertificatesViewModel.label(row) + "?");
+        alert.setHeaderText("Revoke certificate " + CertificateActionsModel.label(row) + "?");
         Label id = new Label(row.id());
         id.setId("revoke-confirmation-id");
         id.getStyleClass().add("cert-id");
@@ -480,7 +489,7 @@ public final class CertificatesView {
         }
         Optional<Path> folder =
                 folderPicker.pick(owner().orElse(null), "Where to save the certificate files for " + name.get());
-        folder.ifPresent(path -> model.issueFor(name.get(), path));
+        folder.ifPresent(path -> actions.issueFor(name.get(), path));
     }
 
     private Optional<Window> owner() {

@@ -63,6 +63,7 @@ class CertificatesViewTest {
     private final AtomicReference<Path> pickedFolder = new AtomicReference<>();
     private ShellViewModel shell;
     private CertificatesViewModel model;
+    private PolicySimulationModel simulator;
     private CertificatesFeed feed;
     private Stage stage;
 
@@ -73,8 +74,11 @@ class CertificatesViewTest {
                 new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", "MQTT over TLS on port 8883"),
                 new ConsoleSettings(Theme.DARK, null),
                 settings -> {});
-        model = new CertificatesViewModel(directory, CLOCK, Platform::runLater);
-        CertificatesView view = new CertificatesView(model, (owner, title) -> Optional.ofNullable(pickedFolder.get()));
+        model = new CertificatesViewModel(CLOCK);
+        CertificateActionsModel actions = new CertificateActionsModel(directory, model, Platform::runLater);
+        simulator = new PolicySimulationModel(directory, model, Platform::runLater);
+        CertificatesView view = new CertificatesView(
+                model, actions, simulator, (owner, title) -> Optional.ofNullable(pickedFolder.get()));
         Supplier<Node> certificates = view::node;
         ConsoleWindow window = new ConsoleWindow(stage, shell, Map.of(Section.CERTIFICATES, certificates));
         window.show();
@@ -144,7 +148,7 @@ class CertificatesViewTest {
         robot.clickOn("#sim-resource").write("dt/" + thing + "/admin");
         robot.clickOn("#sim-run");
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> model.simulationProperty().get() != null);
+                .until(() -> simulator.simulationProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#sim-verdict").queryAs(Label.class).getText()).isEqualTo("DENY");
         assertThat(robot.lookup("#sim-verdict").queryAs(Label.class).getStyleClass())
@@ -156,7 +160,7 @@ class CertificatesViewTest {
                 () -> robot.lookup("#sim-resource").queryAs(TextField.class).setText("dt/" + thing + "/telemetry"));
         robot.clickOn("#sim-run");
         await().atMost(Duration.ofSeconds(5))
-                .until(() -> model.simulationProperty().get() != null);
+                .until(() -> simulator.simulationProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#sim-verdict").queryAs(Label.class).getText()).isEqualTo("ALLOW");
         assertThat(robot.lookup("#sim-verdict").queryAs(Label.class).getStyleClass())

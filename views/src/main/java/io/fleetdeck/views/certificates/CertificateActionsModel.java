@@ -1,0 +1,260 @@
+package io.fleetdeck.views.certificates;
+
+import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What can be done to the certificate selected in {@link CertificatesViewModel}: activate, deactivate or revoke it,
+ * attach or detach the chosen policy, and issue a certificate for a thing and save its files. Actions run on the
+ * background executor and come back on the JavaFX thread with the registry as it is after them, so the window never
+ * waits for the registry; each says how it went on the list's message line. Owned by the JavaFX thread.
+ */
+public final class CertificateActionsModel {
+
+    /* the view model's logger, as before the actions moved out of it: log settings and log lines stay as they were */
+    private static final Logger log = LoggerFactory.getLogger(CertificatesViewModel.class);
+
+    private final CertificateDirectory directory;
+    private final CertificatesViewModel certificates;
+    private final ReadOnlyObjectProperty<CertificateRow> selectedCertificate;
+    private final ObjectProperty<String> policyChoice;
+    private final ActionStatus actionStatus;
+    private final Executor background;
+    private final Executor fxThread;
+
+    private final BooleanBinding canActivate;
+    private final BooleanBinding canDeactivate;
+    private final BooleanBinding canRevoke;
+    private final BooleanBinding canAttach;
+    private final BooleanBinding canDetach;
+
+    /** Actions run on virtual threads; results come back through {@code fxThread}. */
+    public CertificateActionsModel(
+            CertificateDirectory directory, CertificatesViewModel certificates, Executor fxThread) {
+        this(directory, certificates, Executors.newVirtualThreadPerTaskExecutor(), fxThread);
+    }
+
+    public CertificateActionsModel(
+            CertificateDirectory directory,
+            CertificatesViewModel certificates,
+            Executor background,
+            Executor fxThread) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.certificates = Objects.requireNonNull(certificates, "certificates");
+        this.selectedCertificate = certificates.selectedCertificateProperty();
+        this.policyChoice = certificates.policyChoiceProperty();
+        this.actionStatus = certificates.actionStatus();
+        this.background = Objects.requireNonNull(background, "background");
+        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+
+        // none of these wait for a running action (a second one is ignored until it ends): a focused button that
+        // turned disabled for a moment would push the focus on to the next field
+        canActivate = statusAllows(status -> !status.equals("ACTIVE") && !status.equals("REVOKED"));
+        canDeactivate = statusAllows(status -> status.equals("ACTIVE"));
+        canRevoke = statusAllows(status -> !status.equals("REVOKED"));
+        canAttach = Bindings.createBooleanBinding(() -> attachable(false), selectedCertificate, policyChoice);
+        canDetach = Bindings.createBooleanBinding(() -> attachable(true), selectedCertificate, policyChoice);
+    }
+
+    public void activate() {
+        onSelected("activate", directory::activate, row -> "Certificate " + label(row) + " is active.");
+    }
+
+    public void deactivate() {
+        onSelected("deactivate", directory::deactivate, row -> "Certificate " + label(row) + " is inactive.");
+    }
+
+    /** Revokes the selected certificate; the view asks for confirmation first. */
+    public void revoke() {
+        onSelected(
+                "revoke",
+                directory::revoke,
+                row -> "Certificate " + label(row) + " is revoked; devices using it can no longer connect.");
+    }
+
+    public void attachChosenPolicy() {
+        String policy = policyChoice.get();
+        if (policy == null) {
+            actionStatus.showError("Choose a policy to attach.");
+            return;
+        }
+        onSelected(
+                "attach " + policy + " to",
+                id -> directory.attachPolicy(policy, id),
+                row -> "Attached " + policy + " to certificate " + label(row) + ".");
+    }
+
+    public void detachChosenPolicy() {
+        String policy = policyChoice.get();
+        if (policy == null) {
+            actionStatus.showError("Choose a policy to detach.");
+            return;
+        }
+        onSelected(
+                "detach " + policy + " from",
+                id -> directory.detachPolicy(policy, id),
+                row -> "Detached " + policy + " from certificate " + label(row) + ".");
+    }
+
+    /**
+     * Issues a certificate for {@code thingName} and writes its files to {@code folder}; the new certificate is
+     * selected once it shows in the list.
+     */
+    public void issueFor(String thingName, Path folder) {
+        String name = thingName == null ? "" : thingName.strip();
+        if (name.isEmpty()) {
+            actionStatus.showError("Enter the name of the thing to issue a certificate for.");
+            return;
+        }
+        perform("Could not issue a certificate for " + name, () -> {
+            IssuedBundle bundle = directory.issueFor(name);
+            String issued = shortId(bundle.certificateId());
+            try {
+                List<Path> files = directory.saveBundle(bundle, folder);
+                return new Done(
+                        "Issued certificate " + issued + " for " + name + " and wrote "
+                                + String.join(
+                                        ", ",
+                                        files.stream()
+                                                .map(file -> file.getFileName().toString())
+                                                .toList())
+                                + " to " + folder + ".",
+                        bundle.certificateId());
+            } catch (IOException e) {
+                throw new CertificateActionException("issued certificate " + issued
+                        + ", but its files could not be written to " + folder + " (" + e.getMessage()
+                        + "). Its private key is lost: revoke it and issue another.");
+            }
+        });
+    }
+
+    public BooleanBinding canActivate() {
+        return canActivate;
+    }
+
+    public BooleanBinding canDeactivate() {
+        return canDeactivate;
+    }
+
+    public BooleanBinding canRevoke() {
+        return canRevoke;
+    }
+
+    public BooleanBinding canAttach() {
+        return canAttach;
+    }
+
+    public BooleanBinding canDetach() {
+        return canDetach;
+    }
+
+    /** The short id and, when it has one, the thing: {@code 3f2a9bc81d22 (pump-7)}. */
+    static String label(CertificateRow row) {
+        return row.things().isEmpty() ? row.shortId() : row.shortId() + " (" + String.join(", ", row.things()) + ")";
+    }
+
+    // --- inner workings
+
+    @FunctionalInterface
+    private interface CertificateAction {
+        void run(String certificateId) throws CertificateActionException;
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        /** Does the work on a background thread and says how it went. */
+        Done run() throws CertificateActionException;
+    }
+
+    /** How an action went, and the certificate to select once it shows (or null). */
+    private record Done(String message, String select) {}
+
+    private void onSelected(String verb, CertificateAction action, Function<CertificateRow, String> success) {
+        CertificateRow row = selectedCertificate.get();
+        if (row == null) {
+            actionStatus.showError("Select a certificate first.");
+            return;
+        }
+        perform("Could not " + verb + " certificate " + label(row), () -> {
+            action.run(row.id());
+            return new Done(success.apply(row), null);
+        });
+    }
+
+    /** Runs {@code work} off the JavaFX thread, then shows its outcome and the registry as it is now. */
+    private void perform(String failure, Work work) {
+        if (actionStatus.isBusy()) {
+            return;
+        }
+        actionStatus.setBusy(true);
+        background.execute(() -> {
+            Done done;
+            boolean succeeded;
+            try {
+                done = work.run();
+                succeeded = true;
+            } catch (CertificateActionException e) {
+                done = new Done(failure + ": " + e.getMessage(), null);
+                succeeded = false;
+            } catch (RuntimeException e) {
+                log.warn(failure, e);
+                done = new Done(failure + ": " + ActionStatus.describe(e), null);
+                succeeded = false;
+            }
+            CertificatesSnapshot fresh = freshSnapshot();
+            Done outcome = done;
+            boolean ok = succeeded;
+            fxThread.execute(() -> {
+                actionStatus.setBusy(false);
+                if (outcome.select() != null) {
+                    certificates.selectWhenSeen(outcome.select());
+                }
+                if (fresh != null) {
+                    certificates.apply(fresh);
+                }
+                actionStatus.show(outcome.message(), ok ? MessageKind.SUCCESS : MessageKind.ERROR);
+            });
+        });
+    }
+
+    private CertificatesSnapshot freshSnapshot() {
+        try {
+            return directory.snapshot();
+        } catch (RuntimeException e) {
+            log.warn("Could not read the identity registry after an action", e);
+            return null;
+        }
+    }
+
+    private BooleanBinding statusAllows(Predicate<String> allowed) {
+        return Bindings.createBooleanBinding(
+                () -> {
+                    CertificateRow row = selectedCertificate.get();
+                    return row != null && allowed.test(row.status());
+                },
+                selectedCertificate);
+    }
+
+    private boolean attachable(boolean attached) {
+        CertificateRow row = selectedCertificate.get();
+        String policy = policyChoice.get();
+        return row != null && policy != null && row.policies().contains(policy) == attached;
+    }
+
+    private static String shortId(String id) {
+        return id.length() <= CertificateRow.SHORT_ID_LENGTH ? id : id.substring(0, CertificateRow.SHORT_ID_LENGTH);
+    }
+}
