@@ -1,6 +1,6 @@
 package io.fleetdeck.app.cli;
 
-import io.fleetdeck.fleet.identity.CertificateStatus;
+import io.fleetdeck.api.certificates.CertificateStatusChange;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,8 +37,8 @@ final class CertCommand {
             return OfflineAction.perform(
                     dataFolder, cert.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
                         fleet.services()
-                                .identities()
-                                .updateCertificate(id.toLowerCase(Locale.ROOT), CertificateStatus.REVOKED);
+                                .certificates(fleet.folder().caCertificate())
+                                .updateCertificate(id.toLowerCase(Locale.ROOT), CertificateStatusChange.REVOKED);
                         return "certificate " + id + " REVOKED";
                     });
         }

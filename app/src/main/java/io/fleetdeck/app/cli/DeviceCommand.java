@@ -1,12 +1,9 @@
 package io.fleetdeck.app.cli;
 
-import io.fleetdeck.broker.input.BoundedFiles;
+import io.fleetdeck.api.certificates.IssuedBundle;
 import io.fleetdeck.broker.tls.DeviceBundleFiles;
-import io.fleetdeck.broker.tls.PemFiles;
-import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -52,14 +49,13 @@ final class DeviceCommand {
         public Integer call() throws Exception {
             return OfflineAction.perform(
                     dataFolder, device.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
-                        IssuedCertificate issued = fleet.services().enrollment().enrollDevice(name, Map.of());
+                        IssuedBundle issued = fleet.services()
+                                .certificates(fleet.folder().caCertificate())
+                                .issueCertificate(name);
                         List<Path> files = new DeviceBundleFiles(out, name)
-                                .write(
-                                        issued.certificate().pem(),
-                                        issued.privateKeyPem(),
-                                        BoundedFiles.readString(fleet.folder().caCertificate(), PemFiles.MAX_BYTES));
+                                .write(issued.certificatePem(), issued.privateKeyPem(), issued.rootCaPem());
                         return "thing " + name + " certificate "
-                                + issued.certificate().id() + "\nwrote "
+                                + issued.certificateId() + "\nwrote "
                                 + files.stream().map(Path::toString).collect(Collectors.joining(", "));
                     });
         }

@@ -1,8 +1,12 @@
 package io.fleetdeck.app.cli;
 
+import io.fleetdeck.api.certificates.CertificateService;
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.api.error.ResourceNotFoundException;
+import io.fleetdeck.api.things.ThingDetail;
+import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.policy.PolicyWarning;
-import io.fleetdeck.fleet.identity.IdentityService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +52,9 @@ final class PolicyCommand {
             String text = PolicyFile.read(document);
             return OfflineAction.perform(
                     dataFolder, policy.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
-                        fleet.services().identities().createPolicy(name, text);
+                        fleet.services()
+                                .certificates(fleet.folder().caCertificate())
+                                .createPolicy(name, text);
                         warn(PolicyFile.warnings(text));
                         return "policy " + name + " created (version 1)";
                     });
@@ -89,17 +95,30 @@ final class PolicyCommand {
         public Integer call() throws Exception {
             return OfflineAction.perform(
                     dataFolder, policy.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
-                        IdentityService identities = fleet.services().identities();
-                        List<String> certificates = identities.principalsOf(thing);
+                        List<String> certificates =
+                                certificatesOf(fleet.services().things(), thing);
                         if (certificates.isEmpty()) {
                             throw new StartupException(
                                     "thing " + thing + " has no certificate to attach " + name + " to");
                         }
+                        CertificateService service =
+                                fleet.services().certificates(fleet.folder().caCertificate());
                         for (String certificate : certificates) {
-                            identities.attachPolicy(name, certificate);
+                            service.attachPolicy(name, certificate);
                         }
                         return "policy " + name + " attached to " + certificates.size() + " certificate(s) of " + thing;
                     });
+        }
+
+        /** The certificates that speak for the thing; none when there is no such thing. */
+        private static List<String> certificatesOf(ThingService things, String thing) throws FleetApiException {
+            try {
+                return things.inspectThing(thing).certificates().stream()
+                        .map(ThingDetail.Certificate::id)
+                        .toList();
+            } catch (ResourceNotFoundException noSuchThing) {
+                return List.of();
+            }
         }
     }
 }

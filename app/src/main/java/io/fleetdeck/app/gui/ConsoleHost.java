@@ -116,8 +116,8 @@ public final class ConsoleHost implements AutoCloseable {
         sections.put(Section.BROKER, brokerView::node);
         if (sources.certificates() != null) {
             CertificatesViewModel certificatesModel = new CertificatesViewModel(Clock.systemDefaultZone());
-            CertificateActionsModel certificateActions =
-                    new CertificateActionsModel(sources.certificates(), certificatesModel, Platform::runLater);
+            CertificateActionsModel certificateActions = new CertificateActionsModel(
+                    sources.certificates(), sources.bundles(), certificatesModel, Platform::runLater);
             PolicySimulationModel policySimulation =
                     new PolicySimulationModel(sources.certificates(), certificatesModel, Platform::runLater);
             sections.put(

@@ -1,6 +1,7 @@
 package io.fleetdeck.app.gui;
 
 import io.fleetdeck.api.broker.BrokerMonitoring;
+import io.fleetdeck.api.certificates.CertificateService;
 import io.fleetdeck.api.event.FleetEvents;
 import io.fleetdeck.api.groups.GroupService;
 import io.fleetdeck.api.search.FleetSearchService;
@@ -9,7 +10,7 @@ import io.fleetdeck.api.things.FleetOverview;
 import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.app.runtime.FleetdeckInstance;
 import io.fleetdeck.app.service.LocalBrokerMonitoring;
-import io.fleetdeck.views.certificates.CertificateDirectory;
+import io.fleetdeck.views.certificates.BundleSaver;
 import java.time.Clock;
 
 /**
@@ -18,7 +19,8 @@ import java.time.Clock;
  */
 public record ConsoleSources(
         BrokerMonitoring broker,
-        CertificateDirectory certificates,
+        CertificateService certificates,
+        BundleSaver bundles,
         FleetOverview fleet,
         FleetSearchService search,
         ThingService things,
@@ -31,7 +33,8 @@ public record ConsoleSources(
         return new ConsoleSources(
                 new LocalBrokerMonitoring(
                         instance.broker().messageBroker(), instance.broker().description(), Clock.systemUTC()),
-                CertificateDirectoryAdapter.of(instance),
+                instance.services().certificates(instance.dataFolder().caCertificate()),
+                DeviceBundleSaver::save,
                 instance.services().fleetOverview(),
                 instance.services().search(),
                 instance.services().things(),

@@ -1,5 +1,6 @@
 package io.fleetdeck.app.runtime;
 
+import io.fleetdeck.api.certificates.CertificateService;
 import io.fleetdeck.api.event.FleetEvent;
 import io.fleetdeck.api.event.FleetEvents;
 import io.fleetdeck.api.groups.GroupService;
@@ -9,6 +10,7 @@ import io.fleetdeck.api.things.ThingDetail;
 import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderSpace;
+import io.fleetdeck.app.service.LocalCertificates;
 import io.fleetdeck.app.service.LocalFleetOverview;
 import io.fleetdeck.app.service.LocalFleetSearch;
 import io.fleetdeck.app.service.LocalGroups;
@@ -247,6 +249,11 @@ public final class FleetServices implements AutoCloseable {
                                 .map(Enum::name)
                                 .orElse("UNKNOWN")))
                 .toList();
+    }
+
+    /** The service API's certificates and policies; {@code rootCa} is the data folder's CA, for issued bundles. */
+    public CertificateService certificates(Path rootCa) {
+        return new LocalCertificates(identities, enrollment(), rootCa, Clock.systemUTC());
     }
 
     /** The service API's fleet overview: every thing in a row, the changed ones as the index wrote them. */

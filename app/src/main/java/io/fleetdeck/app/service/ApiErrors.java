@@ -1,14 +1,19 @@
 package io.fleetdeck.app.service;
 
+import io.fleetdeck.api.error.CertificateStateException;
+import io.fleetdeck.api.error.DeleteConflictException;
 import io.fleetdeck.api.error.FleetApiException;
 import io.fleetdeck.api.error.InternalFailureException;
 import io.fleetdeck.api.error.InvalidQueryException;
 import io.fleetdeck.api.error.InvalidRequestException;
 import io.fleetdeck.api.error.LimitExceededException;
+import io.fleetdeck.api.error.MalformedPolicyException;
 import io.fleetdeck.api.error.ResourceAlreadyExistsException;
 import io.fleetdeck.api.error.ResourceNotFoundException;
 import io.fleetdeck.api.error.ThrottlingException;
 import io.fleetdeck.api.error.VersionConflictException;
+import io.fleetdeck.api.error.VersionsLimitExceededException;
+import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.registry.RegistryException;
 import io.fleetdeck.fleet.store.StoreException;
 import io.fleetdeck.index.QueryException;
@@ -27,6 +32,20 @@ final class ApiErrors {
             case RegistryException.VERSION_CONFLICT -> new VersionConflictException(message);
             case RegistryException.LIMIT_EXCEEDED -> new LimitExceededException(message);
             case RegistryException.INVALID_QUERY -> new InvalidQueryException(message);
+            default -> new InvalidRequestException(message);
+        };
+    }
+
+    /** The identity registry's refusals: its codes are AWS's already. */
+    static FleetApiException of(IdentityException refused) {
+        String message = String.valueOf(refused.getMessage());
+        return switch (refused.code()) {
+            case IdentityException.NOT_FOUND -> new ResourceNotFoundException(message);
+            case IdentityException.ALREADY_EXISTS -> new ResourceAlreadyExistsException(message);
+            case IdentityException.CERTIFICATE_STATE -> new CertificateStateException(message);
+            case IdentityException.MALFORMED_POLICY -> new MalformedPolicyException(message);
+            case IdentityException.VERSIONS_LIMIT -> new VersionsLimitExceededException(message);
+            case IdentityException.DELETE_CONFLICT -> new DeleteConflictException(message);
             default -> new InvalidRequestException(message);
         };
     }

@@ -1,6 +1,12 @@
 package io.fleetdeck.views.certificates;
 
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.certificates.CertificateService;
+import io.fleetdeck.api.certificates.CertificateStatusChange;
+import io.fleetdeck.api.certificates.CertificatesSnapshot;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.certificates.IssuedBundle;
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.views.common.Refusals;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +19,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +34,8 @@ public final class CertificateActionsModel {
     /* the view model's logger, as before the actions moved out of it: log settings and log lines stay as they were */
     private static final Logger log = LoggerFactory.getLogger(CertificatesViewModel.class);
 
-    private final CertificateDirectory directory;
+    private final CertificateService directory;
+    private final BundleSaver bundles;
     private final CertificatesViewModel certificates;
     private final ReadOnlyObjectProperty<CertificateRow> selectedCertificate;
     private final ObjectProperty<String> policyChoice;
@@ -43,16 +51,18 @@ public final class CertificateActionsModel {
 
     /** Actions run on virtual threads; results come back through {@code fxThread}. */
     public CertificateActionsModel(
-            CertificateDirectory directory, CertificatesViewModel certificates, Executor fxThread) {
-        this(directory, certificates, Executors.newVirtualThreadPerTaskExecutor(), fxThread);
+            CertificateService directory, BundleSaver bundles, CertificatesViewModel certificates, Executor fxThread) {
+        this(directory, bundles, certificates, Executors.newVirtualThreadPerTaskExecutor(), fxThread);
     }
 
     public CertificateActionsModel(
-            CertificateDirectory directory,
+            CertificateService directory,
+            BundleSaver bundles,
             CertificatesViewModel certificates,
             Executor background,
             Executor fxThread) {
         this.directory = Objects.requireNonNull(directory, "directory");
+        this.bundles = Objects.requireNonNull(bundles, "bundles");
         this.certificates = Objects.requireNonNull(certificates, "certificates");
         this.selectedCertificate = certificates.selectedCertificateProperty();
         this.policyChoice = certificates.policyChoiceProperty();
@@ -70,18 +80,24 @@ public final class CertificateActionsModel {
     }
 
     public void activate() {
-        onSelected("activate", directory::activate, row -> "Certificate " + label(row) + " is active.");
+        onSelected(
+                "activate",
+                id -> directory.updateCertificate(id, CertificateStatusChange.ACTIVE),
+                row -> "Certificate " + label(row) + " is active.");
     }
 
     public void deactivate() {
-        onSelected("deactivate", directory::deactivate, row -> "Certificate " + label(row) + " is inactive.");
+        onSelected(
+                "deactivate",
+                id -> directory.updateCertificate(id, CertificateStatusChange.INACTIVE),
+                row -> "Certificate " + label(row) + " is inactive.");
     }
 
     /** Revokes the selected certificate; the view asks for confirmation first. */
     public void revoke() {
         onSelected(
                 "revoke",
-                directory::revoke,
+                id -> directory.updateCertificate(id, CertificateStatusChange.REVOKED),
                 row -> "Certificate " + label(row) + " is revoked; devices using it can no longer connect.");
     }
 
@@ -120,10 +136,10 @@ public final class CertificateActionsModel {
             return;
         }
         perform("Could not issue a certificate for " + name, () -> {
-            IssuedBundle bundle = directory.issueFor(name);
+            IssuedBundle bundle = directory.issueCertificate(name);
             String issued = shortId(bundle.certificateId());
             try {
-                List<Path> files = directory.saveBundle(bundle, folder);
+                List<Path> files = bundles.save(bundle, folder);
                 return new Done(
                         "Issued certificate " + issued + " for " + name + " and wrote "
                                 + String.join(
@@ -170,17 +186,17 @@ public final class CertificateActionsModel {
 
     @FunctionalInterface
     private interface CertificateAction {
-        void run(String certificateId) throws CertificateActionException;
+        void run(String certificateId) throws FleetApiException;
     }
 
     @FunctionalInterface
     private interface Work {
         /** Does the work on a background thread and says how it went. */
-        Done run() throws CertificateActionException;
+        Done run() throws FleetApiException, CertificateActionException;
     }
 
     /** How an action went, and the certificate to select once it shows (or null). */
-    private record Done(String message, String select) {}
+    private record Done(String message, @Nullable String select) {}
 
     private void onSelected(String verb, CertificateAction action, Function<CertificateRow, String> success) {
         CertificateRow row = selectedCertificate.get();
@@ -206,6 +222,9 @@ public final class CertificateActionsModel {
             try {
                 done = work.run();
                 succeeded = true;
+            } catch (FleetApiException e) {
+                done = new Done(failure + ": " + Refusals.text(e), null);
+                succeeded = false;
             } catch (CertificateActionException e) {
                 done = new Done(failure + ": " + e.getMessage(), null);
                 succeeded = false;
@@ -230,10 +249,10 @@ public final class CertificateActionsModel {
         });
     }
 
-    private CertificatesSnapshot freshSnapshot() {
+    private @Nullable CertificatesSnapshot freshSnapshot() {
         try {
             return directory.snapshot();
-        } catch (RuntimeException e) {
+        } catch (FleetApiException | RuntimeException e) {
             log.warn("Could not read the identity registry after an action", e);
             return null;
         }

@@ -1,7 +1,8 @@
 package io.fleetdeck.views.certificates;
 
 import atlantafx.base.theme.Styles;
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.certificates.CertificateService;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import java.util.List;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
@@ -24,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -88,7 +90,7 @@ final class CertificatePanel {
         clientId.textProperty().bindBidirectional(simulator.simulationClientIdProperty());
 
         ComboBox<String> action = new ComboBox<>();
-        action.getItems().setAll(CertificateDirectory.SIMULATED_ACTIONS);
+        action.getItems().setAll(CertificateService.SIMULATED_ACTIONS);
         action.setId("sim-action");
         action.valueProperty().bindBidirectional(simulator.simulationActionProperty());
         action.setMinWidth(Region.USE_PREF_SIZE);
@@ -282,7 +284,7 @@ final class CertificatePanel {
     }
 
     /** A titled card; {@code action}, when there is one, sits at the right of the title. */
-    private static Node card(String id, String title, Ikon ikon, Node content, Node action) {
+    private static Node card(String id, String title, Ikon ikon, Node content, @Nullable Node action) {
         FontIcon icon = new FontIcon(ikon);
         icon.getStyleClass().add("cert-card-icon");
         Label heading = new Label(title, icon);

@@ -1,5 +1,8 @@
 package io.fleetdeck.views.certificates;
 
+import io.fleetdeck.api.certificates.CertificateService;
+import io.fleetdeck.api.certificates.CertificatesSnapshot;
+import io.fleetdeck.api.error.FleetApiException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,13 +24,13 @@ public final class CertificatesFeed implements AutoCloseable {
             Thread.ofPlatform().daemon().name("certificates-view-sampler").factory());
 
     /** Starts sampling {@code directory}; {@code apply} runs on {@code fxThread}. */
-    public CertificatesFeed(CertificateDirectory directory, Executor fxThread, Consumer<CertificatesSnapshot> apply) {
+    public CertificatesFeed(CertificateService directory, Executor fxThread, Consumer<CertificatesSnapshot> apply) {
         sampler.scheduleWithFixedDelay(
                 () -> {
                     try {
                         CertificatesSnapshot snapshot = directory.snapshot();
                         fxThread.execute(() -> apply.accept(snapshot));
-                    } catch (RuntimeException e) {
+                    } catch (FleetApiException | RuntimeException e) {
                         log.warn("Could not read the identity registry for the Certificates view", e);
                     }
                 },

@@ -1,8 +1,8 @@
 package io.fleetdeck.views.certificates;
 
 import atlantafx.base.theme.Styles;
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CaRow;
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CaRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.views.common.EmptyState;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,6 +37,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Window;
+import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -372,7 +373,7 @@ public final class CertificatesView {
         };
     }
 
-    private static int compareInstants(Instant a, Instant b) {
+    private static int compareInstants(@Nullable Instant a, @Nullable Instant b) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : -1) : 1;
         }

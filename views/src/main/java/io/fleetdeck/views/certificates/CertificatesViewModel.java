@@ -1,8 +1,9 @@
 package io.fleetdeck.views.certificates;
 
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CaRow;
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
-import io.fleetdeck.views.certificates.CertificatesSnapshot.PolicyRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CaRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.PolicyRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,6 +29,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Certificates view's state: the certificate, CA and policy lists, what is selected and the one-line message that
@@ -68,10 +70,10 @@ public final class CertificatesViewModel {
 
     private Map<String, CertificateRow> certificatesById = Map.of();
     private Map<String, PolicyRow> policiesByName = Map.of();
-    private CertificatesSnapshot last;
+    private @Nullable CertificatesSnapshot last;
     private boolean applying;
     /** A certificate to select once a snapshot holds it: the one just issued. */
-    private String selectWhenSeen;
+    private @Nullable String selectWhenSeen;
 
     public CertificatesViewModel(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** How the Certificates view writes dates, times and lists. */
 final class Formats {
@@ -29,7 +30,7 @@ final class Formats {
     }
 
     /** Today's by time of day, older ones by date; never seen says so. */
-    static String lastSeen(Instant seen, Instant now, ZoneId zone) {
+    static String lastSeen(@Nullable Instant seen, Instant now, ZoneId zone) {
         if (seen == null) {
             return "never";
         }

@@ -1,8 +1,8 @@
 package io.fleetdeck.views.certificates;
 
 import atlantafx.base.theme.Styles;
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
-import io.fleetdeck.views.certificates.CertificatesSnapshot.PolicyRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.PolicyRow;
 import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -25,6 +25,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
+import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -46,7 +47,7 @@ final class PolicyPane {
     private final SplitPane pane;
     private boolean restoringSelection;
     /** The document on screen, so a refresh that did not change it does not rebuild the text. */
-    private String shownDocument;
+    private @Nullable String shownDocument;
 
     PolicyPane(CertificatesViewModel model) {
         this.model = model;

@@ -1,6 +1,10 @@
 package io.fleetdeck.views.certificates;
 
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.certificates.CertificateService;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.certificates.SimulationResult;
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.views.common.Refusals;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -27,7 +31,7 @@ public final class PolicySimulationModel {
     /* the view model's logger, as before the simulator moved out of it: log settings and log lines stay as they were */
     private static final Logger log = LoggerFactory.getLogger(CertificatesViewModel.class);
 
-    private final CertificateDirectory directory;
+    private final CertificateService directory;
     private final ReadOnlyObjectProperty<CertificateRow> certificate;
     private final ActionStatus actionStatus;
     private final Executor background;
@@ -35,22 +39,18 @@ public final class PolicySimulationModel {
 
     private final StringProperty simulationClientId = new SimpleStringProperty(this, "simulationClientId", "");
     private final ObjectProperty<String> simulationAction =
-            new SimpleObjectProperty<>(this, "simulationAction", CertificateDirectory.SIMULATED_ACTIONS.get(1));
+            new SimpleObjectProperty<>(this, "simulationAction", CertificateService.SIMULATED_ACTIONS.get(1));
     private final StringProperty simulationResource = new SimpleStringProperty(this, "simulationResource", "");
     private final ReadOnlyObjectWrapper<SimulationResult> simulation = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canSimulate;
 
     /** Simulations run on virtual threads; results come back through {@code fxThread}. */
-    public PolicySimulationModel(
-            CertificateDirectory directory, CertificatesViewModel certificates, Executor fxThread) {
+    public PolicySimulationModel(CertificateService directory, CertificatesViewModel certificates, Executor fxThread) {
         this(directory, certificates, Executors.newVirtualThreadPerTaskExecutor(), fxThread);
     }
 
     public PolicySimulationModel(
-            CertificateDirectory directory,
-            CertificatesViewModel certificates,
-            Executor background,
-            Executor fxThread) {
+            CertificateService directory, CertificatesViewModel certificates, Executor background, Executor fxThread) {
         this.directory = Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(certificates, "certificates");
         this.certificate = certificates.selectedCertificateProperty();
@@ -106,8 +106,8 @@ public final class PolicySimulationModel {
             String failure = null;
             try {
                 result = directory.simulate(clientId, row.id(), action, finalResource);
-            } catch (CertificateActionException e) {
-                failure = "Could not simulate: " + e.getMessage();
+            } catch (FleetApiException e) {
+                failure = "Could not simulate: " + Refusals.text(e);
             } catch (RuntimeException e) {
                 log.warn("The policy simulator failed", e);
                 failure = "Could not simulate: " + ActionStatus.describe(e);
@@ -139,7 +139,7 @@ public final class PolicySimulationModel {
         return simulationClientId;
     }
 
-    /** One of {@link CertificateDirectory#SIMULATED_ACTIONS}. */
+    /** One of {@link CertificateService#SIMULATED_ACTIONS}. */
     public ObjectProperty<String> simulationActionProperty() {
         return simulationAction;
     }

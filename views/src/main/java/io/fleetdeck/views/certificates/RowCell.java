@@ -3,6 +3,7 @@ package io.fleetdeck.views.certificates;
 import io.fleetdeck.views.common.TextCell;
 import java.util.function.Function;
 import javafx.scene.control.TableColumn;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Certificates view's columns: {@link TextCell}s, sorted by their text when the user clicks a heading (these
@@ -16,9 +17,9 @@ final class RowCell {
     static <S> TableColumn<S, S> column(
             String title,
             double width,
-            Function<S, String> text,
-            Function<S, String> tooltipText,
-            Function<S, String> styleClass) {
+            Function<S, @Nullable String> text,
+            @Nullable Function<S, @Nullable String> tooltipText,
+            @Nullable Function<S, @Nullable String> styleClass) {
         return sortedByText(TextCell.column(title, width, text, tooltipText, styleClass), text);
     }
 
@@ -26,9 +27,9 @@ final class RowCell {
     static <S> TableColumn<S, S> flexibleColumn(
             String title,
             double width,
-            Function<S, String> text,
-            Function<S, String> tooltipText,
-            Function<S, String> styleClass) {
+            Function<S, @Nullable String> text,
+            @Nullable Function<S, @Nullable String> tooltipText,
+            @Nullable Function<S, @Nullable String> styleClass) {
         return sortedByText(TextCell.flexible(title, width, text, tooltipText, styleClass), text);
     }
 
@@ -37,8 +38,9 @@ final class RowCell {
         return TextCell.centreEllipsis(column);
     }
 
-    private static <S> TableColumn<S, S> sortedByText(TableColumn<S, S> column, Function<S, String> text) {
-        column.setComparator((a, b) -> String.CASE_INSENSITIVE_ORDER.compare(text.apply(a), text.apply(b)));
+    private static <S> TableColumn<S, S> sortedByText(TableColumn<S, S> column, Function<S, @Nullable String> text) {
+        column.setComparator((a, b) ->
+                String.CASE_INSENSITIVE_ORDER.compare(String.valueOf(text.apply(a)), String.valueOf(text.apply(b))));
         return column;
     }
 }

@@ -19,7 +19,7 @@ public final class TextCell<S> extends TableCell<S, S> {
 
     private final Function<S, @Nullable String> text;
     private final @Nullable Function<S, @Nullable String> tooltipText;
-    private final Function<S, @Nullable String> styleClass;
+    private final @Nullable Function<S, @Nullable String> styleClass;
     /** Made at the first hover: a tooltip is a window of its own, too dear to make for every cell of a full table. */
     private @Nullable Tooltip tooltip;
 
@@ -28,7 +28,7 @@ public final class TextCell<S> extends TableCell<S, S> {
     private TextCell(
             Function<S, @Nullable String> text,
             @Nullable Function<S, @Nullable String> tooltipText,
-            Function<S, @Nullable String> styleClass) {
+            @Nullable Function<S, @Nullable String> styleClass) {
         this.text = text;
         this.tooltipText = tooltipText;
         this.styleClass = styleClass;
@@ -49,7 +49,7 @@ public final class TextCell<S> extends TableCell<S, S> {
             double width,
             Function<S, @Nullable String> text,
             @Nullable Function<S, @Nullable String> tooltipText,
-            Function<S, @Nullable String> styleClass) {
+            @Nullable Function<S, @Nullable String> styleClass) {
         TableColumn<S, S> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setMinWidth(width);
@@ -65,7 +65,7 @@ public final class TextCell<S> extends TableCell<S, S> {
             double width,
             Function<S, @Nullable String> text,
             @Nullable Function<S, @Nullable String> tooltipText,
-            Function<S, @Nullable String> styleClass) {
+            @Nullable Function<S, @Nullable String> styleClass) {
         TableColumn<S, S> column = column(title, width, text, tooltipText, styleClass);
         column.setMinWidth(Math.max(80, width / 2));
         // finite: the constrained resize policy adds the maxima up, and two Double.MAX_VALUEs make infinity, after
@@ -119,7 +119,8 @@ public final class TextCell<S> extends TableCell<S, S> {
         if (getTooltip() != null) {
             updateTooltip();
         }
-        String style = styleClass == null ? null : styleClass.apply(row);
+        Function<S, @Nullable String> styles = styleClass;
+        String style = styles == null ? null : styles.apply(row);
         if (style != null && !style.isEmpty()) {
             getStyleClass().add(style);
             appliedStyleClass = style;

@@ -2,7 +2,8 @@ package io.fleetdeck.views.certificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.error.CertificateStateException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -20,7 +21,7 @@ class CertificateActionsModelTest {
     private final FakeDirectory directory = FakeDirectory.withDevices(100);
     private final CertificatesViewModel model = new CertificatesViewModel(CLOCK);
     private final CertificateActionsModel actions =
-            new CertificateActionsModel(directory, model, Runnable::run, Runnable::run);
+            new CertificateActionsModel(directory, directory::saveBundle, model, Runnable::run, Runnable::run);
 
     @Test
     void revokingRefreshesTheRowAndSaysSo() {
@@ -46,7 +47,7 @@ class CertificateActionsModelTest {
     void theRegistrysRefusalShowsAsTheMessage() {
         model.apply(directory.snapshot());
         model.selectCertificate(model.certificates().get(1));
-        directory.nextFailure = new CertificateActionException("a revoked certificate cannot become ACTIVE");
+        directory.nextFailure = new CertificateStateException("a revoked certificate cannot become ACTIVE");
 
         actions.activate();
 

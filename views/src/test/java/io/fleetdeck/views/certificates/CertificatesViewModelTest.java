@@ -3,8 +3,9 @@ package io.fleetdeck.views.certificates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
-import io.fleetdeck.views.certificates.CertificatesSnapshot.PolicyRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.PolicyRow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

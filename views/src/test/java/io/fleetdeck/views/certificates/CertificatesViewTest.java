@@ -3,7 +3,8 @@ package io.fleetdeck.views.certificates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.Theme;
 import io.fleetdeck.views.shell.ConsoleInfo;
@@ -75,7 +76,8 @@ class CertificatesViewTest {
                 new ConsoleSettings(Theme.DARK, null),
                 settings -> {});
         model = new CertificatesViewModel(CLOCK);
-        CertificateActionsModel actions = new CertificateActionsModel(directory, model, Platform::runLater);
+        CertificateActionsModel actions =
+                new CertificateActionsModel(directory, directory::saveBundle, model, Platform::runLater);
         simulator = new PolicySimulationModel(directory, model, Platform::runLater);
         CertificatesView view = new CertificatesView(
                 model, actions, simulator, (owner, title) -> Optional.ofNullable(pickedFolder.get()));

@@ -1,8 +1,17 @@
 package io.fleetdeck.views.certificates;
 
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CaRow;
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
-import io.fleetdeck.views.certificates.CertificatesSnapshot.PolicyRow;
+import io.fleetdeck.api.certificates.CertificateService;
+import io.fleetdeck.api.certificates.CertificateStatusChange;
+import io.fleetdeck.api.certificates.CertificatesSnapshot;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CaRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.PolicyRow;
+import io.fleetdeck.api.certificates.IssuedBundle;
+import io.fleetdeck.api.certificates.SimulationResult;
+import io.fleetdeck.api.error.CertificateStateException;
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.api.error.InvalidRequestException;
+import io.fleetdeck.api.error.ResourceNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * An identity registry in memory that answers the way the real one does: revoked certificates stay revoked, policies
  * must exist, and the simulator explains its answer. Thread-safe.
  */
-final class FakeDirectory implements CertificateDirectory {
+final class FakeDirectory implements CertificateService {
 
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     static final String POLICY = "north-harbour-field-device-telemetry-and-shadow-policy";
@@ -48,7 +57,7 @@ final class FakeDirectory implements CertificateDirectory {
     private final Map<String, List<String>> warnings = new LinkedHashMap<>();
     private final AtomicLong samples = new AtomicLong();
     private final AtomicInteger issued = new AtomicInteger();
-    volatile CertificateActionException nextFailure;
+    volatile FleetApiException nextFailure;
     volatile RuntimeException nextCrash;
 
     /** {@code count} device certificates with long thing names, all under {@link #POLICY}. */
@@ -144,22 +153,18 @@ final class FakeDirectory implements CertificateDirectory {
     }
 
     @Override
-    public synchronized void activate(String certificateId) throws CertificateActionException {
-        setStatus(certificateId, "ACTIVE");
+    public synchronized void updateCertificate(String certificateId, CertificateStatusChange newStatus)
+            throws FleetApiException {
+        setStatus(certificateId, newStatus.name());
     }
 
     @Override
-    public synchronized void deactivate(String certificateId) throws CertificateActionException {
-        setStatus(certificateId, "INACTIVE");
+    public void createPolicy(String policyName, String document) {
+        throw new UnsupportedOperationException("the Certificates view does not create policies");
     }
 
     @Override
-    public synchronized void revoke(String certificateId) throws CertificateActionException {
-        setStatus(certificateId, "REVOKED");
-    }
-
-    @Override
-    public synchronized void attachPolicy(String policyName, String certificateId) throws CertificateActionException {
+    public synchronized void attachPolicy(String policyName, String certificateId) throws FleetApiException {
         CertificateRow row = require(certificateId);
         requirePolicy(policyName);
         List<String> attached = new ArrayList<>(row.policies());
@@ -170,7 +175,7 @@ final class FakeDirectory implements CertificateDirectory {
     }
 
     @Override
-    public synchronized void detachPolicy(String policyName, String certificateId) throws CertificateActionException {
+    public synchronized void detachPolicy(String policyName, String certificateId) throws FleetApiException {
         CertificateRow row = require(certificateId);
         requirePolicy(policyName);
         List<String> attached = new ArrayList<>(row.policies());
@@ -179,7 +184,6 @@ final class FakeDirectory implements CertificateDirectory {
     }
 
     /** Writes the three texts as they are; the real writer (broker-lite's DeviceBundleFiles) is tested there. */
-    @Override
     public List<Path> saveBundle(IssuedBundle bundle, Path folder) throws IOException {
         List<Path> files = List.of(
                 folder.resolve(bundle.thingName() + ".cert.pem"),
@@ -193,10 +197,10 @@ final class FakeDirectory implements CertificateDirectory {
     }
 
     @Override
-    public synchronized IssuedBundle issueFor(String thingName) throws CertificateActionException {
+    public synchronized IssuedBundle issueCertificate(String thingName) throws FleetApiException {
         failIfAsked();
         if (!thingName.matches("[a-zA-Z0-9:_-]{1,128}")) {
-            throw new CertificateActionException(
+            throw new InvalidRequestException(
                     "a thing name is 1-128 characters of letters, digits and :_-, was \"" + thingName + "\"");
         }
         String id = id("issued-" + issued.incrementAndGet() + "-" + thingName);
@@ -224,7 +228,7 @@ final class FakeDirectory implements CertificateDirectory {
      */
     @Override
     public synchronized SimulationResult simulate(String clientId, String certificateId, String action, String resource)
-            throws CertificateActionException {
+            throws FleetApiException {
         failIfAsked();
         CertificateRow row = require(certificateId);
         if (row.policies().isEmpty()) {
@@ -246,32 +250,32 @@ final class FakeDirectory implements CertificateDirectory {
         return new SimulationResult(false, "DENY: no statement allows it (implicit deny)");
     }
 
-    private void setStatus(String certificateId, String status) throws CertificateActionException {
+    private void setStatus(String certificateId, String status) throws FleetApiException {
         failIfAsked();
         crashIfAsked();
         CertificateRow row = require(certificateId);
         if (row.status().equals("REVOKED") && !status.equals("REVOKED")) {
-            throw new CertificateActionException("a revoked certificate cannot become " + status);
+            throw new CertificateStateException("a revoked certificate cannot become " + status);
         }
         put(with(row, status, row.policies()));
     }
 
-    private CertificateRow require(String certificateId) throws CertificateActionException {
+    private CertificateRow require(String certificateId) throws FleetApiException {
         CertificateRow row = certificates.get(certificateId);
         if (row == null) {
-            throw new CertificateActionException("no certificate with id " + certificateId);
+            throw new ResourceNotFoundException("no certificate with id " + certificateId);
         }
         return row;
     }
 
-    private void requirePolicy(String name) throws CertificateActionException {
+    private void requirePolicy(String name) throws FleetApiException {
         if (!policies.containsKey(name)) {
-            throw new CertificateActionException("no policy named " + name);
+            throw new ResourceNotFoundException("no policy named " + name);
         }
     }
 
-    private void failIfAsked() throws CertificateActionException {
-        CertificateActionException failure = nextFailure;
+    private void failIfAsked() throws FleetApiException {
+        FleetApiException failure = nextFailure;
         if (failure != null) {
             nextFailure = null;
             throw failure;

@@ -2,7 +2,8 @@ package io.fleetdeck.views.certificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.certificates.SimulationResult;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,21 @@
-package io.fleetdeck.app.gui;
+package io.fleetdeck.app.service;
 
-import io.fleetdeck.app.runtime.FleetdeckInstance;
+import io.fleetdeck.api.certificates.CertificateService;
+import io.fleetdeck.api.certificates.CertificateStatusChange;
+import io.fleetdeck.api.certificates.CertificatesSnapshot;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CaRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.PolicyRow;
+import io.fleetdeck.api.certificates.IssuedBundle;
+import io.fleetdeck.api.certificates.SimulationResult;
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.api.error.InternalFailureException;
+import io.fleetdeck.api.error.InvalidRequestException;
 import io.fleetdeck.broker.input.BoundedFiles;
 import io.fleetdeck.broker.policy.IotAction;
 import io.fleetdeck.broker.policy.PolicyDocumentException;
 import io.fleetdeck.broker.policy.PolicyParser;
 import io.fleetdeck.broker.policy.PolicyWarning;
-import io.fleetdeck.broker.tls.DeviceBundleFiles;
 import io.fleetdeck.broker.tls.PemFiles;
 import io.fleetdeck.fleet.identity.CaRecord;
 import io.fleetdeck.fleet.identity.CertificateRecord;
@@ -16,14 +25,6 @@ import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
 import io.fleetdeck.fleet.identity.PolicyRecord;
-import io.fleetdeck.views.certificates.CertificateActionException;
-import io.fleetdeck.views.certificates.CertificateDirectory;
-import io.fleetdeck.views.certificates.CertificatesSnapshot;
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CaRow;
-import io.fleetdeck.views.certificates.CertificatesSnapshot.CertificateRow;
-import io.fleetdeck.views.certificates.CertificatesSnapshot.PolicyRow;
-import io.fleetdeck.views.certificates.IssuedBundle;
-import io.fleetdeck.views.certificates.SimulationResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -44,11 +45,11 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /**
- * The Certificates view's port over the identity service: snapshots of CAs, certificates and policies, the state and
+ * {@link CertificateService} over this process's identity service: snapshots of CAs, certificates and policies, the state and
  * policy actions, issuing a certificate for a thing with the data folder's root CA, and the policy simulator, which
  * asks the registry to simulate a certificate's policies with the broker's own evaluator. Any thread.
  */
-public final class CertificateDirectoryAdapter implements CertificateDirectory {
+public final class LocalCertificates implements CertificateService {
 
     private static final Comparator<CertificateRow> LIST_ORDER = Comparator.comparing(
                     (CertificateRow row) -> !row.provisioningClaim())
@@ -70,20 +71,12 @@ public final class CertificateDirectoryAdapter implements CertificateDirectory {
     /** A policy version's document never changes, so its warnings are worked out once, by name and version. */
     private final Map<String, List<String>> policyWarnings = new ConcurrentHashMap<>();
 
-    CertificateDirectoryAdapter(IdentityService identities, DeviceEnrollment enrollment, Path rootCa, Clock clock) {
+    /** @param rootCa the data folder's root CA, which devices trust the broker by */
+    public LocalCertificates(IdentityService identities, DeviceEnrollment enrollment, Path rootCa, Clock clock) {
         this.identities = identities;
         this.enrollment = enrollment;
         this.rootCa = rootCa;
         this.clock = clock;
-    }
-
-    /** The Certificates view's source for a running instance. */
-    public static CertificateDirectory of(FleetdeckInstance instance) {
-        return new CertificateDirectoryAdapter(
-                instance.services().identities(),
-                instance.services().enrollment(),
-                instance.dataFolder().caCertificate(),
-                Clock.systemUTC());
     }
 
     @Override
@@ -146,57 +139,38 @@ public final class CertificateDirectoryAdapter implements CertificateDirectory {
         }
 
         List<CaRow> cas = identities.certificateAuthorities().stream()
-                .map(CertificateDirectoryAdapter::row)
+                .map(LocalCertificates::row)
                 .toList();
         return new CertificatesSnapshot(takenAt, cas, rows, policyRows);
     }
 
     @Override
-    public void activate(String certificateId) throws CertificateActionException {
-        update(certificateId, CertificateStatus.ACTIVE);
+    public void updateCertificate(String certificateId, CertificateStatusChange newStatus) throws FleetApiException {
+        identityCall(() -> identities.updateCertificate(certificateId, CertificateStatus.valueOf(newStatus.name())));
     }
 
     @Override
-    public void deactivate(String certificateId) throws CertificateActionException {
-        update(certificateId, CertificateStatus.INACTIVE);
+    public void attachPolicy(String policyName, String certificateId) throws FleetApiException {
+        identityCall(() -> identities.attachPolicy(policyName, certificateId));
     }
 
     @Override
-    public void revoke(String certificateId) throws CertificateActionException {
-        update(certificateId, CertificateStatus.REVOKED);
+    public void detachPolicy(String policyName, String certificateId) throws FleetApiException {
+        identityCall(() -> identities.detachPolicy(policyName, certificateId));
     }
 
     @Override
-    public void attachPolicy(String policyName, String certificateId) throws CertificateActionException {
-        try {
-            identities.attachPolicy(policyName, certificateId);
-        } catch (IdentityException e) {
-            throw refused(e);
-        }
+    public void createPolicy(String policyName, String document) throws FleetApiException {
+        identityCall(() -> identities.createPolicy(policyName, document));
     }
 
     @Override
-    public void detachPolicy(String policyName, String certificateId) throws CertificateActionException {
-        try {
-            identities.detachPolicy(policyName, certificateId);
-        } catch (IdentityException e) {
-            throw refused(e);
-        }
-    }
-
-    @Override
-    public List<Path> saveBundle(IssuedBundle bundle, Path folder) throws IOException {
-        return new DeviceBundleFiles(folder, bundle.thingName())
-                .write(bundle.certificatePem(), bundle.privateKeyPem(), bundle.rootCaPem());
-    }
-
-    @Override
-    public IssuedBundle issueFor(String thingName) throws CertificateActionException {
+    public IssuedBundle issueCertificate(String thingName) throws FleetApiException {
         String rootCaPem;
         try {
             rootCaPem = BoundedFiles.readString(rootCa, PemFiles.MAX_BYTES);
         } catch (IOException e) {
-            throw new CertificateActionException("the root CA " + rootCa + " cannot be read: " + e.getMessage());
+            throw new InternalFailureException("the root CA " + rootCa + " cannot be read: " + e.getMessage());
         }
         try {
             IssuedCertificate issued = enrollment.enrollDevice(thingName, Map.of());
@@ -207,25 +181,25 @@ public final class CertificateDirectoryAdapter implements CertificateDirectory {
                     issued.privateKeyPem(),
                     rootCaPem);
         } catch (IdentityException e) {
-            throw refused(e);
+            throw ApiErrors.of(e);
         } catch (GeneralSecurityException e) {
-            throw new CertificateActionException("the certificate could not be made: " + e.getMessage());
+            throw new InternalFailureException("the certificate could not be made: " + e.getMessage());
         }
     }
 
     @Override
     public SimulationResult simulate(String clientId, String certificateId, String action, String resource)
-            throws CertificateActionException {
+            throws FleetApiException {
         IotAction iotAction = ACTIONS.get(action);
         if (iotAction == null) {
-            throw new CertificateActionException(
+            throw new InvalidRequestException(
                     "the simulator knows " + String.join(", ", ACTIONS.keySet()) + ", not " + action);
         }
         IdentityService.Simulation simulation;
         try {
             simulation = identities.simulate(certificateId, clientId, iotAction, resource);
         } catch (IdentityException e) {
-            throw refused(e);
+            throw ApiErrors.of(e);
         }
         if (!simulation.certificateStatus().canConnect()) {
             return new SimulationResult(
@@ -238,16 +212,16 @@ public final class CertificateDirectoryAdapter implements CertificateDirectory {
                 simulation.allowed(), simulation.policyDecision().explanation());
     }
 
-    private void update(String certificateId, CertificateStatus status) throws CertificateActionException {
-        try {
-            identities.updateCertificate(certificateId, status);
-        } catch (IdentityException e) {
-            throw refused(e);
-        }
+    private interface IdentityCall {
+        void run() throws IdentityException;
     }
 
-    private static CertificateActionException refused(IdentityException e) {
-        return new CertificateActionException(e.getMessage());
+    private static void identityCall(IdentityCall call) throws FleetApiException {
+        try {
+            call.run();
+        } catch (IdentityException e) {
+            throw ApiErrors.of(e);
+        }
     }
 
     private static CaRow row(CaRecord ca) {

@@ -1,7 +1,8 @@
-package io.fleetdeck.views.certificates;
+package io.fleetdeck.api.certificates;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The identity registry at one moment: its CAs, device certificates and policies. Immutable. */
 public record CertificatesSnapshot(
@@ -35,7 +36,7 @@ public record CertificatesSnapshot(
             String status,
             List<String> things,
             Instant notAfter,
-            Instant lastSeen,
+            @Nullable Instant lastSeen,
             List<String> policies,
             boolean provisioningClaim) {
 

@@ -1,4 +1,4 @@
-package io.fleetdeck.views.certificates;
+package io.fleetdeck.api.certificates;
 
 /**
  * What a device needs to connect: its new certificate, the private key that exists nowhere else, and the root CA that

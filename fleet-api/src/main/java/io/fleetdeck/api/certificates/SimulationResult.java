@@ -1,4 +1,4 @@
-package io.fleetdeck.views.certificates;
+package io.fleetdeck.api.certificates;
 
 /**
  * The policy simulator's answer.

@@ -1,0 +1,41 @@
+package io.fleetdeck.api.certificates;
+
+import io.fleetdeck.api.error.FleetApiException;
+import java.util.List;
+
+/**
+ * Device certificates and policies (AWS-IOT-BEHAVIOUR §5, §6). Refusals carry the identity registry's words and
+ * AWS's codes: {@code ResourceNotFoundException}, {@code CertificateStateException} (a revoked certificate cannot come
+ * back), {@code MalformedPolicyException}, {@code VersionsLimitExceededException}, {@code DeleteConflictException}.
+ */
+public interface CertificateService {
+
+    /** The actions the policy simulator knows, in the words it takes them. */
+    List<String> SIMULATED_ACTIONS = List.of("Connect", "Publish", "Subscribe", "Receive");
+
+    /** Every CA, certificate and policy as they are now. */
+    CertificatesSnapshot snapshot() throws FleetApiException;
+
+    /** UpdateCertificate: ACTIVE, INACTIVE or REVOKED (for good). */
+    void updateCertificate(String certificateId, CertificateStatusChange newStatus) throws FleetApiException;
+
+    void attachPolicy(String policyName, String certificateId) throws FleetApiException;
+
+    void detachPolicy(String policyName, String certificateId) throws FleetApiException;
+
+    /** CreatePolicy: version 1 of a policy document; a document that does not parse is refused whole. */
+    void createPolicy(String policyName, String document) throws FleetApiException;
+
+    /**
+     * A new key and certificate for a thing, signed by the data folder's CA and attached to it: the bundle holds the
+     * private key, which exists nowhere else, so the caller writes it where the device will read it.
+     */
+    IssuedBundle issueCertificate(String thingName) throws FleetApiException;
+
+    /**
+     * What the broker would decide if the certificate's holder, connected as {@code clientId}, tried {@code action}
+     * (one of {@link #SIMULATED_ACTIONS}) on {@code resource} (a topic, topic filter or client id).
+     */
+    SimulationResult simulate(String clientId, String certificateId, String action, String resource)
+            throws FleetApiException;
+}
