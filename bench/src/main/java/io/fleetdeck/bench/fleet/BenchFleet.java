@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fleet of generated things in memory, filed by site, building and floor like the demo fleet, that reports changes
@@ -58,7 +59,7 @@ final class BenchFleet implements FleetOverview {
                 i % 17 == 9 ? null : FIRMWARE[(i / 2) % FIRMWARE.length]);
     }
 
-    private static String kind(String type) {
+    private static String kind(@Nullable String type) {
         return type == null ? "device" : type.substring(0, type.indexOf('-') < 0 ? type.length() : type.indexOf('-'));
     }
 

@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fills a data folder's store with a large realistic fleet, for the views and their benchmarks: sites, buildings and
@@ -30,8 +32,8 @@ public final class FleetSeeder {
     private FleetSeeder() {}
 
     public static void main(String[] args) throws Exception {
-        Path folder = Path.of(option(args, "--data-dir", null));
-        int count = Integer.parseInt(option(args, "--things", "100000"));
+        Path folder = Path.of(Objects.requireNonNull(option(args, "--data-dir", null), "--data-dir DIR is required"));
+        int count = Integer.parseInt(String.valueOf(option(args, "--things", "100000")));
         long start = System.nanoTime();
         try (Database store = Database.sqliteFile(folder.resolve("fleetdeck.db"));
                 Shadows shadows = new Shadows(
@@ -115,7 +117,7 @@ public final class FleetSeeder {
                 + ",\"temperature\":" + (15 + random.nextInt(150) / 10.0) + "}" + desired + "}}";
     }
 
-    private static String option(String[] args, String name, String fallback) {
+    private static @Nullable String option(String[] args, String name, @Nullable String fallback) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];

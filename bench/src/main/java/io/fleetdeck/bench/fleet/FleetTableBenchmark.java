@@ -44,6 +44,7 @@ public final class FleetTableBenchmark {
     /** Set by a measurement before it asks; completed on the JavaFX thread once the answer is in the table. */
     private volatile Pending pending;
 
+    @SuppressWarnings("NullAway.Init") // the window's parts are made on the JavaFX thread, before any round runs
     private FleetTableBenchmark(BenchFleet fleet, int rounds) {
         this.fleet = fleet;
         this.rounds = rounds;

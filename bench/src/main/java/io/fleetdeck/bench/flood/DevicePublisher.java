@@ -11,6 +11,7 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real device over mutual TLS, with the files {@code fleetdeck device add NAME --out DIR} gives it: each round
@@ -20,7 +21,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 final class DevicePublisher {
 
     /** What one round came to: its time in milliseconds, or the reason it failed. */
-    record Round(double millis, String failure) {
+    record Round(double millis, @Nullable String failure) {
         boolean served() {
             return failure == null;
         }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The cost of device identities (issue #5): new mutual-TLS connections per second, policy evaluation per publish with
@@ -44,7 +45,7 @@ public final class IdentityBenchmark {
                 "Identity benchmark, %d cores, %d enrolled devices%n",
                 Runtime.getRuntime().availableProcessors(),
                 devices.size());
-        PolicyCost.measure(pki, store, devices.get("bench-pub-0"));
+        PolicyCost.measure(pki, store, Objects.requireNonNull(devices.get("bench-pub-0")));
         BenchAccess.identityRuns(pki, store, folder.resolve("provisioning/root-ca.pem"), devices);
     }
 
@@ -67,7 +68,10 @@ public final class IdentityBenchmark {
                 devices.put(name, issued);
             }
             identities.attachPolicy(
-                    "bench-monitor", devices.get("bench-sub").certificate().id());
+                    "bench-monitor",
+                    Objects.requireNonNull(devices.get("bench-sub"))
+                            .certificate()
+                            .id());
         } catch (IdentityException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.fleetdeck.bench.index;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wall times of two ways of doing the same thing, run alternately so that the machine's noise falls on both alike,
@@ -10,7 +11,7 @@ record Timings(double p50, double p99) {
 
     @FunctionalInterface
     interface Operation {
-        Object run() throws Exception;
+        @Nullable Object run() throws Exception;
     }
 
     /** The timings of {@code first} and of {@code second}, in that order. */

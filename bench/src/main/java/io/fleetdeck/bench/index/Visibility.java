@@ -93,7 +93,7 @@ final class Visibility {
                     it.remove();
                 }
             }
-            return null;
+            return watched.size();
         });
     }
 }

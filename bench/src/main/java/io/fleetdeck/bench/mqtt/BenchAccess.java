@@ -13,9 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import org.jspecify.annotations.Nullable;
 
 /** The MQTT harness's broker and clients, for the identity benchmark in its own package. */
 public final class BenchAccess {
@@ -51,8 +53,8 @@ public final class BenchAccess {
                     tlsOnly,
                     plain);
             LoadClients.Connector plainClients = clientId -> LoadClients.connect(broker.plainPort(), clientId);
-            LoadClients.Connector mutualClients =
-                    clientId -> LoadClients.connectTls(broker.tlsPort(), clientId, tls.get(clientId));
+            LoadClients.Connector mutualClients = clientId ->
+                    LoadClients.connectTls(broker.tlsPort(), clientId, Objects.requireNonNull(tls.get(clientId)));
             for (int round = 0; round < 3; round++) {
                 Scenarios.fanIn(plainClients, "dt/", "dt/#", 10, 50_000, 1);
                 Scenarios.fanIn(mutualClients, "dt/", "dt/#", 10, 50_000, 1);
@@ -81,11 +83,12 @@ public final class BenchAccess {
         long start = System.nanoTime();
         for (int h = 0; h < 8; h++) {
             String clientId = "handshake-" + h;
-            SSLSocketFactory factory = tls.get(clientId);
+            @Nullable SSLSocketFactory factory = mutual ? Objects.requireNonNull(tls.get(clientId)) : null;
             clients.add(Thread.ofPlatform().start(() -> {
                 while (System.nanoTime() < until) {
-                    try (var socket =
-                            mutual ? factory.createSocket("localhost", port) : new java.net.Socket("127.0.0.1", port)) {
+                    try (var socket = factory != null
+                            ? factory.createSocket("localhost", port)
+                            : new java.net.Socket("127.0.0.1", port)) {
                         if (socket instanceof SSLSocket secure) {
                             secure.startHandshake();
                         }

@@ -72,8 +72,10 @@ public final class MqttBenchmark {
             System.out.println(name);
             figures.forEach((scenario, figure) -> System.out.printf(Locale.ROOT, "  %-24s %s%n", scenario, figure));
         }
-        if (ratios.size() == 2) {
-            printRatios(ratios.get("fleetdeck"), ratios.get("mosquitto"));
+        Map<String, Double> ours = ratios.get("fleetdeck");
+        Map<String, Double> theirs = ratios.get("mosquitto");
+        if (ours != null && theirs != null) {
+            printRatios(ours, theirs);
         }
     }
 

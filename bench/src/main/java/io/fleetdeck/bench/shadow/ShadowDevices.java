@@ -54,6 +54,7 @@ final class ShadowDevices implements AutoCloseable {
         private final AtomicInteger packetIds = new AtomicInteger();
         Channel channel;
 
+        @SuppressWarnings("NullAway.Init") // the channel is set once connected, before the device is ready
         Device(int index) {
             this.index = index;
             this.thing = "thing-" + index;
