@@ -2,13 +2,14 @@ package io.fleetdeck.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringWriter;
+import io.fleetdeck.broker.tls.Pem;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,14 +118,7 @@ class AwsDeviceSdkTest {
                         name,
                         pair.getPublic())
                 .build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
-        StringWriter cert = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(cert)) {
-            writer.writeObject(new JcaX509CertificateConverter().getCertificate(holder));
-        }
-        StringWriter key = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(key)) {
-            writer.writeObject(new JcaPKCS8Generator(pair.getPrivate(), null));
-        }
-        return new String[] {cert.toString(), key.toString()};
+        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
+        return new String[] {Pem.of(certificate), Pem.of(pair.getPrivate())};
     }
 }

@@ -1,7 +1,7 @@
 package io.fleetdeck.broker;
 
+import io.fleetdeck.broker.tls.Pem;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,15 +9,12 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -26,8 +23,6 @@ import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Throwaway CAs and device certificates for tests, written as PEM files the Mosquitto clients can use. */
@@ -77,10 +72,7 @@ public final class TestPki {
         keyManagers.init(keys, new char[0]);
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        try (var pem = Files.newInputStream(brokerCa)) {
-            trust.setCertificateEntry(
-                    "ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-        }
+        trust.setCertificateEntry("ca", Pem.certificate(Files.readString(brokerCa)));
         TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trustManagers.init(trust);
         SSLContext context = SSLContext.getInstance("TLS");
@@ -92,19 +84,9 @@ public final class TestPki {
             throws IOException, GeneralSecurityException {
         Path certFile = folder.resolve(name + ".cert.pem");
         Path keyFile = folder.resolve(name + ".private.key");
-        Files.writeString(certFile, pem(certificate));
-        Files.writeString(keyFile, pem(new JcaPKCS8Generator(keys.getPrivate(), null)));
-        String id =
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        return new Issued(certificate, keys, certFile, keyFile, id);
-    }
-
-    private static String pem(Object object) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(object);
-        }
-        return text.toString();
+        Files.writeString(certFile, Pem.of(certificate));
+        Files.writeString(keyFile, Pem.of(keys.getPrivate()));
+        return new Issued(certificate, keys, certFile, keyFile, Pem.certificateId(certificate));
     }
 
     private static X509Certificate sign(JcaX509v3CertificateBuilder builder, KeyPair signer) throws Exception {

@@ -9,10 +9,10 @@ import io.fleetdeck.broker.config.BrokerLimits;
 import io.fleetdeck.broker.metrics.ClientStats;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
+import io.fleetdeck.broker.tls.CertificateAuthority;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.identity.IdentityService;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.provisioning.FleetProvisioning;
 import io.fleetdeck.fleet.provisioning.PreProvisioningHook;
 import io.fleetdeck.fleet.registry.Registry;
@@ -82,7 +82,7 @@ class SimulatedFleetTest {
         ServerIdentity identity = ServerIdentity.loadOrCreate(folder.resolve("pki"), ca, clock);
         try (Database store = Database.sqliteFile(folder.resolve("fleetdeck.db"))) {
             IdentityService identities =
-                    IdentityService.open(store, DeviceCertificateAuthority.load(folder.resolve("pki"), clock), clock);
+                    IdentityService.open(store, CertificateAuthority.load(folder.resolve("pki"), clock), clock);
             Registry registry = new Registry(store, clock, identities::registryChanged);
             new DeviceEnrollment(identities, registry).ensureDefaults(folder.resolve("provisioning"));
             FleetProvisioning.ensureTemplate(

@@ -18,6 +18,7 @@ import io.fleetdeck.app.service.LocalShadows;
 import io.fleetdeck.app.service.LocalThings;
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.MqttChannel;
+import io.fleetdeck.broker.tls.CertificateAuthority;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker;
 import io.fleetdeck.fleet.events.FleetEventHub;
 import io.fleetdeck.fleet.events.FleetEventSink;
@@ -25,7 +26,6 @@ import io.fleetdeck.fleet.identity.CertificateRecord;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.identity.IdentityService;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.provisioning.FleetProvisioning;
 import io.fleetdeck.fleet.provisioning.PreProvisioningHook;
 import io.fleetdeck.fleet.provisioning.ProvisioningException;
@@ -148,7 +148,7 @@ public final class FleetServices implements AutoCloseable {
         }
         try {
             IdentityService identities = IdentityService.open(
-                    database, DeviceCertificateAuthority.load(folder.root().resolve("pki"), clock), clock);
+                    database, CertificateAuthority.load(folder.root().resolve("pki"), clock), clock);
             FleetServices services =
                     new FleetServices(database, identities, folder.root().resolve("index"), clock);
             services.enrollment.ensureDefaults(

@@ -25,12 +25,12 @@ import io.fleetdeck.app.service.LocalShadows;
 import io.fleetdeck.app.service.LocalThings;
 import io.fleetdeck.broker.config.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
+import io.fleetdeck.broker.tls.CertificateAuthority;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker;
 import io.fleetdeck.fleet.events.FleetEventHub;
 import io.fleetdeck.fleet.events.FleetEventSink;
 import io.fleetdeck.fleet.identity.IdentityService;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.shadow.ShadowLimits;
 import io.fleetdeck.fleet.shadow.Shadows;
@@ -87,8 +87,7 @@ class ViewSourcesTest {
         Clock clock = Clock.systemUTC();
         ServerIdentity.loadOrCreate(folder.resolve("pki"), folder.resolve("ca.pem"), clock);
         database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
-        identities =
-                IdentityService.open(database, DeviceCertificateAuthority.load(folder.resolve("pki"), clock), clock);
+        identities = IdentityService.open(database, CertificateAuthority.load(folder.resolve("pki"), clock), clock);
         registry = new Registry(database, clock, ((FleetEventSink) identities::registryChanged).andThen(events));
         shadows = new Shadows(database, clock, ShadowLimits.awsDefaults(), events);
         broker = new MessageBroker(BrokerLimits.awsDefaults(), clock);

@@ -10,10 +10,10 @@ import io.fleetdeck.api.certificates.IssuedBundle;
 import io.fleetdeck.api.error.CertificateStateException;
 import io.fleetdeck.api.error.InvalidRequestException;
 import io.fleetdeck.api.error.ResourceNotFoundException;
+import io.fleetdeck.broker.tls.CertificateAuthority;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.identity.IdentityService;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.store.Database;
 import java.nio.file.Files;
@@ -40,8 +40,7 @@ class LocalCertificatesTest {
         Clock clock = Clock.systemUTC();
         ServerIdentity.loadOrCreate(folder.resolve("pki"), folder.resolve("ca.pem"), clock);
         database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
-        identities =
-                IdentityService.open(database, DeviceCertificateAuthority.load(folder.resolve("pki"), clock), clock);
+        identities = IdentityService.open(database, CertificateAuthority.load(folder.resolve("pki"), clock), clock);
         Registry registry = new Registry(database, clock);
         enrollment = new DeviceEnrollment(identities, registry);
         enrollment.ensureDefaults(folder.resolve("provisioning"));

@@ -4,13 +4,13 @@ import io.fleetdeck.bench.mqtt.BenchAccess;
 import io.fleetdeck.broker.auth.ConnectionGuard;
 import io.fleetdeck.broker.policy.IotAction;
 import io.fleetdeck.broker.policy.PolicyEvaluator;
+import io.fleetdeck.broker.tls.CertificateAuthority;
 import io.fleetdeck.broker.tls.Pem;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.store.Database;
 import java.nio.file.Files;
@@ -53,8 +53,8 @@ public final class IdentityBenchmark {
     private static Map<String, IssuedCertificate> enroll(Path pki, Path storeFile, Path folder) throws Exception {
         Map<String, IssuedCertificate> devices = new LinkedHashMap<>();
         try (Database store = Database.sqliteFile(storeFile)) {
-            IdentityService identities = IdentityService.open(
-                    store, DeviceCertificateAuthority.load(pki, Clock.systemUTC()), Clock.systemUTC());
+            IdentityService identities =
+                    IdentityService.open(store, CertificateAuthority.load(pki, Clock.systemUTC()), Clock.systemUTC());
             DeviceEnrollment enrollment = new DeviceEnrollment(identities, new Registry(store, Clock.systemUTC()));
             enrollment.ensureDefaults(folder.resolve("provisioning"));
             identities.createPolicy("bench-monitor", """
@@ -98,7 +98,7 @@ public final class IdentityBenchmark {
         static void measure(Path pki, Path storeFile, IssuedCertificate device) throws Exception {
             try (Database store = Database.sqliteFile(storeFile)) {
                 IdentityService identities = IdentityService.open(
-                        store, DeviceCertificateAuthority.load(pki, Clock.systemUTC()), Clock.systemUTC());
+                        store, CertificateAuthority.load(pki, Clock.systemUTC()), Clock.systemUTC());
                 X509Certificate certificate =
                         Pem.certificate(device.certificate().pem());
                 ConnectionGuard guard = ConnectionGuard.admit(identities, certificate, "bench-pub-0", "127.0.0.1");

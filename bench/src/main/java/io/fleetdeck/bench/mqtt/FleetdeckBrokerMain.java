@@ -5,9 +5,9 @@ import io.fleetdeck.broker.config.MqttProfile;
 import io.fleetdeck.broker.config.RateQuotas;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
+import io.fleetdeck.broker.tls.CertificateAuthority;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.identity.IdentityService;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.store.Database;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -60,8 +60,7 @@ public final class FleetdeckBrokerMain {
         Database store = args.length > 3 ? Database.sqliteFile(Path.of(args[3])) : null;
         IdentityService identities = store == null
                 ? null
-                : IdentityService.open(
-                        store, DeviceCertificateAuthority.load(pki, Clock.systemUTC()), Clock.systemUTC());
+                : IdentityService.open(store, CertificateAuthority.load(pki, Clock.systemUTC()), Clock.systemUTC());
         try (MqttServer server = MqttServer.start(
                 broker,
                 new MqttServer.Listeners(

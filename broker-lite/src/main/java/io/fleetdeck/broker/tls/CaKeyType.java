@@ -1,6 +1,9 @@
 package io.fleetdeck.broker.tls;
 
-/** The root CA's key: ECDSA P-256 by default, as AWS IoT's own certificates; RSA 2048 for fleets that need RSA. */
+/**
+ * The keys {@link CertificateAuthority} makes, for the root CA itself and for devices: ECDSA P-256 by default, as AWS
+ * IoT's own certificates; RSA 2048 for fleets and devices that need RSA.
+ */
 public enum CaKeyType {
     EC_P256,
     RSA_2048

@@ -7,7 +7,7 @@ import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 
-/** Key pairs and serial numbers for the certificates the broker makes. */
+/** Key pairs, serial numbers and signature algorithms for the certificates {@link CertificateAuthority} makes. */
 final class Certificates {
 
     private static final SecureRandom RANDOM = new SecureRandom();

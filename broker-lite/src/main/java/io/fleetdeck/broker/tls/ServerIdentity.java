@@ -14,7 +14,6 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -65,7 +64,7 @@ public final class ServerIdentity {
             cert = files.readCertificate(serverCert);
         } else {
             KeyPair pair = Certificates.newKeyPair();
-            cert = ca.issueServerCertificate(pair.getPublic(), serverNames(), clock.instant(), SERVER_VALIDITY);
+            cert = ca.issueServerCertificate(pair.getPublic(), serverNames(), SERVER_VALIDITY);
             files.writePrivateKey(serverKeyFile, pair.getPrivate());
             files.writeCertificates(serverCert, List.of(cert, ca.certificate()));
             key = pair.getPrivate();
@@ -120,10 +119,5 @@ public final class ServerIdentity {
             log.debug("No host name for the server certificate: {}", e.toString());
         }
         return names;
-    }
-
-    static Instant notBefore(Instant now) {
-        // a little slack for clients whose clocks run behind
-        return now.minus(Duration.ofHours(1));
     }
 }

@@ -2,10 +2,10 @@ package io.fleetdeck.fleet.identity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdeck.broker.tls.CaKeyType;
 import io.fleetdeck.broker.tls.Pem;
 import io.fleetdeck.broker.tls.PemFiles;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
 import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.registry.RegistryException;
 import java.io.IOException;
@@ -110,7 +110,7 @@ public final class DeviceEnrollment {
         if (activeCertificateIn(certFile).isPresent() && Files.isRegularFile(keyFile)) {
             return;
         }
-        IssuedCertificate claim = identities.createKeysAndCertificate("fleetdeck-claim", KeyType.EC_P256, true);
+        IssuedCertificate claim = identities.createKeysAndCertificate("fleetdeck-claim", CaKeyType.EC_P256, true);
         identities.attachPolicy(CLAIM_POLICY, claim.certificate().id());
         PemFiles.replace(keyFile, claim.privateKeyPem(), true);
         PemFiles.replace(certFile, claim.certificate().pem(), false);
@@ -133,7 +133,7 @@ public final class DeviceEnrollment {
                 throw new IdentityException(IdentityException.INVALID_REQUEST, e.getMessage());
             }
         }
-        IssuedCertificate issued = identities.createKeysAndCertificate(thingName, KeyType.EC_P256, true);
+        IssuedCertificate issued = identities.createKeysAndCertificate(thingName, CaKeyType.EC_P256, true);
         identities.attachThingPrincipal(thingName, issued.certificate().id());
         identities.attachPolicy(DEFAULT_DEVICE_POLICY, issued.certificate().id());
         return issued;

@@ -17,11 +17,11 @@ import io.fleetdeck.broker.policy.PolicyEvaluator;
 import io.fleetdeck.broker.policy.PolicyParser;
 import io.fleetdeck.broker.policy.PrincipalContext;
 import io.fleetdeck.broker.policy.PrincipalContext.Thing;
+import io.fleetdeck.broker.tls.CaKeyType;
+import io.fleetdeck.broker.tls.CertificateAuthority;
 import io.fleetdeck.broker.tls.Pem;
 import io.fleetdeck.broker.tls.PemFiles;
 import io.fleetdeck.fleet.events.FleetEventSink;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
 import io.fleetdeck.fleet.store.Database;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -62,7 +62,7 @@ public final class IdentityService implements ClientAuthority {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IdentityStore store;
-    private final DeviceCertificateAuthority authority;
+    private final CertificateAuthority authority;
     private final Clock clock;
     private final AtomicLong generation = new AtomicLong();
     private final List<Consumer<String>> disabledListeners = new CopyOnWriteArrayList<>();
@@ -76,14 +76,14 @@ public final class IdentityService implements ClientAuthority {
     /* policy attachments to groups are stored with this prefix; certificate ids are hex and never have it */
     private static final String GROUP_TARGET = "group:";
 
-    private IdentityService(IdentityStore store, DeviceCertificateAuthority authority, Clock clock) {
+    private IdentityService(IdentityStore store, CertificateAuthority authority, Clock clock) {
         this.store = store;
         this.authority = authority;
         this.clock = clock;
     }
 
     /** Opens the identities in {@code database}, registering the data folder's own CA on first use. */
-    public static IdentityService open(Database database, DeviceCertificateAuthority authority, Clock clock) {
+    public static IdentityService open(Database database, CertificateAuthority authority, Clock clock) {
         IdentityService service = new IdentityService(new IdentityStore(database), authority, clock);
         X509Certificate ownCa = authority.certificate();
         String ownCaId = Pem.certificateId(ownCa);
@@ -105,16 +105,16 @@ public final class IdentityService implements ClientAuthority {
     // --- certificates
 
     /** CreateKeysAndCertificate: a key pair made here and its certificate; the private key is not kept. */
-    public IssuedCertificate createKeysAndCertificate(String commonName, KeyType keyType, boolean setAsActive)
+    public IssuedCertificate createKeysAndCertificate(String commonName, CaKeyType keyType, boolean setAsActive)
             throws GeneralSecurityException {
         return createKeysAndCertificate(
                 commonName, keyType, setAsActive ? CertificateStatus.ACTIVE : CertificateStatus.INACTIVE);
     }
 
     /** As above, in a given first state: fleet provisioning makes them PENDING_ACTIVATION (§6.1). */
-    public IssuedCertificate createKeysAndCertificate(String commonName, KeyType keyType, CertificateStatus status)
+    public IssuedCertificate createKeysAndCertificate(String commonName, CaKeyType keyType, CertificateStatus status)
             throws GeneralSecurityException {
-        DeviceCertificateAuthority.Issued issued = authority.createKeysAndCertificate(commonName, keyType);
+        CertificateAuthority.Issued issued = authority.createKeysAndCertificate(commonName, keyType);
         CertificateRecord record = register(issued.certificate(), status);
         return new IssuedCertificate(record, Pem.of(issued.privateKey()));
     }
@@ -124,7 +124,7 @@ public final class IdentityService implements ClientAuthority {
             throws IdentityException {
         try {
             return register(authority.issueFromCsr(Pem.csr(csrPem)), status);
-        } catch (Pem.InvalidPemException | DeviceCertificateAuthority.InvalidCsrException e) {
+        } catch (Pem.InvalidPemException | CertificateAuthority.InvalidCsrException e) {
             throw new IdentityException(IdentityException.INVALID_REQUEST, e.getMessage());
         }
     }

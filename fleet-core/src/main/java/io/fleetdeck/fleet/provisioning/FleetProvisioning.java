@@ -7,12 +7,12 @@ import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.broker.PublishedMessage;
 import io.fleetdeck.broker.json.StrictJson;
 import io.fleetdeck.broker.json.StrictJsonException;
+import io.fleetdeck.broker.tls.CaKeyType;
 import io.fleetdeck.fleet.identity.CertificateRecord;
 import io.fleetdeck.fleet.identity.CertificateStatus;
 import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
 import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.store.Database;
 import java.security.GeneralSecurityException;
@@ -128,7 +128,7 @@ public final class FleetProvisioning implements AutoCloseable {
         respond(request, () -> {
             IssuedCertificate issued = identities.createKeysAndCertificate(
                     "provisioned-by-" + request.senderClientId(),
-                    KeyType.EC_P256,
+                    CaKeyType.EC_P256,
                     CertificateStatus.PENDING_ACTIVATION);
             ObjectNode answer = JSON.createObjectNode();
             answer.put("certificateId", issued.certificate().id());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.broker.Mosquitto;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
+import io.fleetdeck.broker.tls.CaKeyType;
 import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ class CertificateLifecycleTest {
     /** A thing with an ACTIVE certificate and the default policy, written as the files a device would get. */
     private Path[] device(String thing) throws Exception {
         running.registry.createThing(thing, null, Map.of());
-        var issued = identities.createKeysAndCertificate(thing, KeyType.EC_P256, true);
+        var issued = identities.createKeysAndCertificate(thing, CaKeyType.EC_P256, true);
         identities.attachThingPrincipal(thing, issued.certificate().id());
         identities.attachPolicy("device-default", issued.certificate().id());
         Path cert = Files.writeString(

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetdeck.broker.tls.CaKeyType;
+import io.fleetdeck.broker.tls.Pem;
 import io.fleetdeck.fleet.identity.IdentityService.IssuedCertificate;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
 import io.fleetdeck.fleet.store.StoreKind;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -102,7 +97,7 @@ class ClaimCertificateReachTest {
                   {"Effect": "Allow", "Action": "iot:Connect", "Resource": "*"},
                   {"Effect": "Allow", "Action": ["iot:Subscribe", "iot:Receive"], "Resource": "*"}]}
                 """);
-        IssuedCertificate tool = running.identities.createKeysAndCertificate("tool", KeyType.EC_P256, true);
+        IssuedCertificate tool = running.identities.createKeysAndCertificate("tool", CaKeyType.EC_P256, true);
         running.identities.attachPolicy("tools-any-client", tool.certificate().id());
 
         MqttClient device = client("devB", devB.certificate().pem(), devB.privateKeyPem());
@@ -193,11 +188,8 @@ class ClaimCertificateReachTest {
     }
 
     private SSLContext tls(String certificatePem, String keyPem) throws Exception {
-        X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII)));
-        String base64 = keyPem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        var key = KeyFactory.getInstance("EC")
-                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        X509Certificate certificate = Pem.certificate(certificatePem);
+        var key = Pem.privateKey(keyPem);
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
         keys.setKeyEntry("device", key, new char[0], new X509Certificate[] {certificate});
@@ -205,10 +197,7 @@ class ClaimCertificateReachTest {
         keyManagers.init(keys, new char[0]);
         KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);
-        try (InputStream ca = Files.newInputStream(running.caFile())) {
-            trusted.setCertificateEntry(
-                    "ca", CertificateFactory.getInstance("X.509").generateCertificate(ca));
-        }
+        trusted.setCertificateEntry("ca", Pem.certificate(Files.readString(running.caFile())));
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
         SSLContext context = SSLContext.getInstance("TLS");

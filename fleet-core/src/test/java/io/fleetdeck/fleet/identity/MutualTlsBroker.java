@@ -3,8 +3,8 @@ package io.fleetdeck.fleet.identity;
 import io.fleetdeck.broker.config.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
 import io.fleetdeck.broker.server.MqttServer;
+import io.fleetdeck.broker.tls.CertificateAuthority;
 import io.fleetdeck.broker.tls.ServerIdentity;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreKind;
@@ -43,7 +43,7 @@ public final class MutualTlsBroker implements AutoCloseable {
                 ServerIdentity.loadOrCreate(folder.resolve("pki"), folder.resolve("provisioning/root-ca.pem"), clock);
         Database database = store.open(folder);
         IdentityService identities =
-                IdentityService.open(database, DeviceCertificateAuthority.load(folder.resolve("pki"), clock), clock);
+                IdentityService.open(database, CertificateAuthority.load(folder.resolve("pki"), clock), clock);
         MessageBroker broker = new MessageBroker(BrokerLimits.awsDefaults(), clock);
         MqttServer server = MqttServer.start(
                 broker,

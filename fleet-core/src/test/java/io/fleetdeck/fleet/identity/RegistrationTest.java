@@ -9,7 +9,7 @@ import io.fleetdeck.api.event.FleetEvent;
 import io.fleetdeck.api.event.FleetEvent.CertificateChanged;
 import io.fleetdeck.broker.Mosquitto;
 import io.fleetdeck.broker.TestPki;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
+import io.fleetdeck.broker.tls.CaKeyType;
 import io.fleetdeck.fleet.store.StoreKind;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -143,8 +143,8 @@ class RegistrationTest {
     void revokingACertificateOfTheDataFoldersCaPutsItOnTheExportedCrl() throws Exception {
         Path crlFile = folder.resolve("provisioning/crl.pem");
         identities.exportRevocationListTo(crlFile);
-        var kept = identities.createKeysAndCertificate("pump-1", KeyType.EC_P256, true);
-        var lost = identities.createKeysAndCertificate("pump-2", KeyType.RSA_2048, true);
+        var kept = identities.createKeysAndCertificate("pump-1", CaKeyType.EC_P256, true);
+        var lost = identities.createKeysAndCertificate("pump-2", CaKeyType.RSA_2048, true);
 
         identities.updateCertificate(lost.certificate().id(), CertificateStatus.REVOKED);
 

@@ -7,10 +7,10 @@ import io.fleetdeck.api.event.Change;
 import io.fleetdeck.api.event.FleetEvent;
 import io.fleetdeck.api.event.FleetEvent.GroupChanged;
 import io.fleetdeck.api.event.FleetEvent.MembershipChanged;
+import io.fleetdeck.broker.tls.CertificateAuthority;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.identity.IdentityService;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
 import io.fleetdeck.fleet.registry.DynamicMembershipChange.Membership;
 import io.fleetdeck.fleet.registry.ThingGroup.DynamicMembership.Status;
 import io.fleetdeck.fleet.store.Database;
@@ -181,7 +181,7 @@ class DynamicGroupRegistryTest {
         ServerIdentity.loadOrCreate(
                 folder.resolve("pki"), folder.resolve("provisioning/root-ca.pem"), Clock.systemUTC());
         IdentityService identities = IdentityService.open(
-                database, DeviceCertificateAuthority.load(folder.resolve("pki"), Clock.systemUTC()), Clock.systemUTC());
+                database, CertificateAuthority.load(folder.resolve("pki"), Clock.systemUTC()), Clock.systemUTC());
         identities.refusePoliciesOnDynamicGroups(
                 group -> registry.thingGroup(group).map(ThingGroup::isDynamic).orElse(false));
         identities.createPolicy(

@@ -8,10 +8,10 @@ import io.fleetdeck.api.event.FleetEvent;
 import io.fleetdeck.api.event.FleetEvent.GroupChanged;
 import io.fleetdeck.api.event.FleetEvent.MembershipChanged;
 import io.fleetdeck.broker.policy.IotAction;
+import io.fleetdeck.broker.tls.CaKeyType;
+import io.fleetdeck.broker.tls.CertificateAuthority;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.identity.IdentityService;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority;
-import io.fleetdeck.fleet.pki.DeviceCertificateAuthority.KeyType;
 import io.fleetdeck.fleet.store.Database;
 import io.fleetdeck.fleet.store.StoreKind;
 import java.nio.file.Path;
@@ -131,14 +131,14 @@ class RegistryTest {
         ServerIdentity.loadOrCreate(
                 folder.resolve("pki"), folder.resolve("provisioning/root-ca.pem"), Clock.systemUTC());
         IdentityService identities = IdentityService.open(
-                database, DeviceCertificateAuthority.load(folder.resolve("pki"), Clock.systemUTC()), Clock.systemUTC());
+                database, CertificateAuthority.load(folder.resolve("pki"), Clock.systemUTC()), Clock.systemUTC());
         // the identities drop their decisions within the change, before its events go anywhere else
         Registry registry = new Registry(database, Clock.systemUTC(), identities::registryChanged);
         identities.inheritGroupPoliciesFrom(registry::groupsWithAncestors);
         registry.createThingGroup("plant", null, Map.of());
         registry.createThingGroup("line-3", "plant", Map.of());
         registry.createThing("press-9", null, Map.of());
-        var issued = identities.createKeysAndCertificate("press-9", KeyType.EC_P256, true);
+        var issued = identities.createKeysAndCertificate("press-9", CaKeyType.EC_P256, true);
         identities.attachThingPrincipal("press-9", issued.certificate().id());
         identities.createPolicy(
                 "plant-telemetry",
