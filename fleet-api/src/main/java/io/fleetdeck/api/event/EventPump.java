@@ -19,6 +19,10 @@ public final class EventPump implements AutoCloseable {
     private final Consumer<List<FleetEvent>> handler;
     private final Thread thread;
     private volatile boolean closing;
+    /** Guards {@link #polling}, so that close wakes a waiting poll and never the handler. */
+    private final Object wakeUp = new Object();
+
+    private boolean polling;
 
     private EventPump(String threadName, EventSubscription subscription, Consumer<List<FleetEvent>> handler) {
         this.subscription = subscription;
@@ -38,7 +42,7 @@ public final class EventPump implements AutoCloseable {
             boolean last = closing;
             List<FleetEvent> events;
             try {
-                events = subscription.poll(last ? Duration.ZERO : WAIT, BATCH);
+                events = pollUnlessWoken(last ? Duration.ZERO : WAIT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -53,6 +57,31 @@ public final class EventPump implements AutoCloseable {
             }
             if (!events.isEmpty()) {
                 handle(events);
+            }
+        }
+    }
+
+    /**
+     * One poll that {@link #close} may cut short: woken, it answers nothing and the loop drains what is queued. The
+     * lock keeps close's interrupt inside the poll, never in the handler.
+     */
+    private List<FleetEvent> pollUnlessWoken(Duration wait) throws InterruptedException {
+        synchronized (wakeUp) {
+            polling = true;
+        }
+        try {
+            return subscription.poll(wait, BATCH);
+        } catch (InterruptedException woken) {
+            if (closing) {
+                return List.of();
+            }
+            throw woken;
+        } finally {
+            synchronized (wakeUp) {
+                polling = false;
+                if (closing) {
+                    Thread.interrupted(); // a wake-up that came as the poll returned: the handler must not see it
+                }
             }
         }
     }
@@ -74,7 +103,12 @@ public final class EventPump implements AutoCloseable {
      */
     @Override
     public void close() {
-        closing = true;
+        synchronized (wakeUp) {
+            closing = true;
+            if (polling && Thread.currentThread() != thread) {
+                thread.interrupt(); // so a close does not wait out the poll
+            }
+        }
         if (Thread.currentThread() != thread) {
             try {
                 if (!thread.join(Duration.ofSeconds(5))) {

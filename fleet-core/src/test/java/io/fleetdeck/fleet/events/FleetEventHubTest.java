@@ -156,4 +156,66 @@ class FleetEventHubTest {
                 .as("closing the pump closes its subscription")
                 .isZero();
     }
+
+    @Test
+    void closingAPumpWakesItsWaitingPollHandsOverWhatIsQueuedAndNeverInterruptsTheHandler() throws Exception {
+        WaitingSubscription subscription = new WaitingSubscription(List.of(new ThingCreated("queued")));
+        List<FleetEvent> handled = new CopyOnWriteArrayList<>();
+        List<Boolean> interruptedInHandler = new CopyOnWriteArrayList<>();
+        EventPump pump = EventPump.start("test-waking-pump", subscription, batch -> {
+            interruptedInHandler.add(Thread.currentThread().isInterrupted());
+            handled.addAll(batch);
+        });
+        assertThat(subscription.waiting.await(5, TimeUnit.SECONDS)).isTrue();
+
+        pump.close();
+
+        assertThat(subscription.woken)
+                .as("close woke the poll instead of waiting it out")
+                .isTrue();
+        assertThat(handled).containsExactly(new ThingCreated("queued"));
+        assertThat(interruptedInHandler).containsOnly(false);
+        assertThat(subscription.isOpen()).isFalse();
+    }
+
+    /** Waits in its first poll until interrupted (a minute at most); then hands over what it holds, once. */
+    private static final class WaitingSubscription implements EventSubscription {
+
+        final CountDownLatch waiting = new CountDownLatch(1);
+        volatile boolean woken;
+        private final List<FleetEvent> queued;
+        private volatile boolean open = true;
+        private boolean waited;
+
+        WaitingSubscription(List<FleetEvent> queued) {
+            this.queued = new ArrayList<>(queued);
+        }
+
+        @Override
+        public synchronized List<FleetEvent> poll(Duration wait, int max) throws InterruptedException {
+            if (!waited) {
+                waited = true;
+                waiting.countDown();
+                try {
+                    wait(Duration.ofMinutes(1).toMillis());
+                } catch (InterruptedException e) {
+                    woken = true;
+                    throw e;
+                }
+            }
+            List<FleetEvent> batch = List.copyOf(queued);
+            queued.clear();
+            return batch;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+        }
+    }
 }
