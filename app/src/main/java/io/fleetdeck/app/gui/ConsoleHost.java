@@ -9,6 +9,7 @@ import io.fleetdeck.views.certificates.CertificatesFeed;
 import io.fleetdeck.views.certificates.CertificatesView;
 import io.fleetdeck.views.certificates.CertificatesViewModel;
 import io.fleetdeck.views.certificates.PolicySimulationModel;
+import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.fleet.FleetWorkspace;
 import io.fleetdeck.views.fleet.QueryBarModel;
 import io.fleetdeck.views.groups.GroupsFeed;
@@ -110,16 +111,17 @@ public final class ConsoleHost implements AutoCloseable {
             ConsoleMemory memory,
             Map<Section, Supplier<Node>> sections,
             List<AutoCloseable> feeds) {
+        ViewTasks tasks = ViewTasks.javaFx();
         BrokerViewModel brokerModel = new BrokerViewModel();
         BrokerView brokerView = new BrokerView(brokerModel);
         feeds.add(new BrokerFeed(sources.broker(), Platform::runLater, brokerModel::apply));
         sections.put(Section.BROKER, brokerView::node);
         if (sources.certificates() != null) {
             CertificatesViewModel certificatesModel = new CertificatesViewModel(Clock.systemDefaultZone());
-            CertificateActionsModel certificateActions = new CertificateActionsModel(
-                    sources.certificates(), sources.bundles(), certificatesModel, Platform::runLater);
+            CertificateActionsModel certificateActions =
+                    new CertificateActionsModel(sources.certificates(), sources.bundles(), certificatesModel, tasks);
             PolicySimulationModel policySimulation =
-                    new PolicySimulationModel(sources.certificates(), certificatesModel, Platform::runLater);
+                    new PolicySimulationModel(sources.certificates(), certificatesModel, tasks);
             sections.put(
                     Section.CERTIFICATES,
                     () -> new CertificatesView(certificatesModel, certificateActions, policySimulation).node());
@@ -138,14 +140,14 @@ public final class ConsoleHost implements AutoCloseable {
                             sources.things(),
                             sources.shadows(),
                             Clock.systemDefaultZone(),
-                            Platform::runLater);
+                            tasks);
                     feeds.add(fleet[0]);
                 }
                 return fleet[0].node();
             });
         }
         if (sources.groups() != null) {
-            GroupsViewModel groupsModel = new GroupsViewModel(sources.groups(), Platform::runLater);
+            GroupsViewModel groupsModel = new GroupsViewModel(sources.groups(), tasks);
             sections.put(Section.GROUPS, () -> {
                 GroupsView groups = new GroupsView(groupsModel);
                 // a dynamic group starts from the query in the Fleet view's bar

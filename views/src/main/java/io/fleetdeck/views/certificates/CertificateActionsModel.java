@@ -7,12 +7,12 @@ import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.api.certificates.IssuedBundle;
 import io.fleetdeck.api.error.FleetApiException;
 import io.fleetdeck.views.common.Refusals;
+import io.fleetdeck.views.common.ViewTasks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
@@ -49,26 +49,17 @@ public final class CertificateActionsModel {
     private final BooleanBinding canAttach;
     private final BooleanBinding canDetach;
 
-    /** Actions run on virtual threads; results come back through {@code fxThread}. */
+    /** Actions run on {@code tasks}' background; their outcome comes back on its JavaFX thread. */
     public CertificateActionsModel(
-            CertificateService directory, BundleSaver bundles, CertificatesViewModel certificates, Executor fxThread) {
-        this(directory, bundles, certificates, Executors.newVirtualThreadPerTaskExecutor(), fxThread);
-    }
-
-    public CertificateActionsModel(
-            CertificateService directory,
-            BundleSaver bundles,
-            CertificatesViewModel certificates,
-            Executor background,
-            Executor fxThread) {
+            CertificateService directory, BundleSaver bundles, CertificatesViewModel certificates, ViewTasks tasks) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.bundles = Objects.requireNonNull(bundles, "bundles");
         this.certificates = Objects.requireNonNull(certificates, "certificates");
         this.selectedCertificate = certificates.selectedCertificateProperty();
         this.policyChoice = certificates.policyChoiceProperty();
         this.actionStatus = certificates.actionStatus();
-        this.background = Objects.requireNonNull(background, "background");
-        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+        this.background = tasks.background();
+        this.fxThread = tasks.fxThread();
 
         // none of these wait for a running action (a second one is ignored until it ends): a focused button that
         // turned disabled for a moment would push the focus on to the next field

@@ -5,10 +5,10 @@ import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.api.certificates.SimulationResult;
 import io.fleetdeck.api.error.FleetApiException;
 import io.fleetdeck.views.common.Refusals;
+import io.fleetdeck.views.common.ViewTasks;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -44,19 +44,14 @@ public final class PolicySimulationModel {
     private final ReadOnlyObjectWrapper<SimulationResult> simulation = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canSimulate;
 
-    /** Simulations run on virtual threads; results come back through {@code fxThread}. */
-    public PolicySimulationModel(CertificateService directory, CertificatesViewModel certificates, Executor fxThread) {
-        this(directory, certificates, Executors.newVirtualThreadPerTaskExecutor(), fxThread);
-    }
-
-    public PolicySimulationModel(
-            CertificateService directory, CertificatesViewModel certificates, Executor background, Executor fxThread) {
+    /** Simulations run on {@code tasks}' background; their outcome comes back on its JavaFX thread. */
+    public PolicySimulationModel(CertificateService directory, CertificatesViewModel certificates, ViewTasks tasks) {
         this.directory = Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(certificates, "certificates");
         this.certificate = certificates.selectedCertificateProperty();
         this.actionStatus = certificates.actionStatus();
-        this.background = Objects.requireNonNull(background, "background");
-        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+        this.background = tasks.background();
+        this.fxThread = tasks.fxThread();
 
         canSimulate = certificate.isNotNull();
         certificate.addListener((obs, old, now) -> {

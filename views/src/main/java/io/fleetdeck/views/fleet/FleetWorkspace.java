@@ -5,6 +5,7 @@ import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.api.shadows.ShadowService;
 import io.fleetdeck.api.things.FleetOverview;
 import io.fleetdeck.api.things.ThingService;
+import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.settings.ConsoleMemory;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.thing.ThingView;
@@ -35,7 +36,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
  * tab. Built and used on the JavaFX thread; close it when the window closes, which stops the Fleet feed.
  *
  * <pre>{@code
- * FleetWorkspace fleet = new FleetWorkspace(fleetDirectory, thingInspector, Clock.systemDefaultZone(), Platform::runLater);
+ * FleetWorkspace fleet = new FleetWorkspace(fleetDirectory, thingInspector, Clock.systemDefaultZone(), ViewTasks.javaFx());
  * sections.put(Section.FLEET, fleet::node);
  * // on shutdown: fleet.close();
  * }</pre>
@@ -47,6 +48,7 @@ public final class FleetWorkspace implements AutoCloseable {
     /** How often an open thing's tab may read it again when it changes. */
     static final long REFRESH_MILLIS = 500;
 
+    private final ViewTasks tasks;
     private final ThingService things;
     private final ShadowService shadows;
     private final Clock clock;
@@ -76,8 +78,8 @@ public final class FleetWorkspace implements AutoCloseable {
             ThingService things,
             ShadowService shadows,
             Clock clock,
-            Executor fxThread) {
-        this(fleet, events, null, null, things, shadows, clock, fxThread);
+            ViewTasks tasks) {
+        this(fleet, events, null, null, things, shadows, clock, tasks);
     }
 
     /**
@@ -92,11 +94,13 @@ public final class FleetWorkspace implements AutoCloseable {
             ThingService things,
             ShadowService shadows,
             Clock clock,
-            Executor fxThread) {
+            ViewTasks tasks) {
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        Executor fxThread = tasks.fxThread();
         this.things = Objects.requireNonNull(things, "things");
         this.shadows = Objects.requireNonNull(shadows, "shadows");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+        this.fxThread = fxThread;
         feed = new FleetFeed(fleet, events, search, fxThread);
         model = new FleetViewModel(feed, clock);
         feed.start(model::apply);
@@ -182,7 +186,7 @@ public final class FleetWorkspace implements AutoCloseable {
                 return;
             }
         }
-        ThingViewModel thing = new ThingViewModel(things, shadows, thingName, clock, fxThread);
+        ThingViewModel thing = new ThingViewModel(things, shadows, thingName, clock, tasks);
         Tab tab = new Tab(title(thingName), new ThingView(thing).node());
         tab.setId("thing-tab-" + thingName);
         tab.setUserData(thingName);

@@ -6,11 +6,11 @@ import io.fleetdeck.api.groups.ThingGroupSummary;
 import io.fleetdeck.api.page.PageReader;
 import io.fleetdeck.views.common.Notice;
 import io.fleetdeck.views.common.Refusals;
+import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.groups.GroupHierarchy.Entry;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -54,15 +54,11 @@ public final class GroupsViewModel {
     /** Member reads get the next number; an answer for a group no longer selected is dropped. */
     private long memberReads;
 
-    /** Actions run on virtual threads; results come back through {@code fxThread}. */
-    public GroupsViewModel(GroupService directory, Executor fxThread) {
-        this(directory, Executors.newVirtualThreadPerTaskExecutor(), fxThread);
-    }
-
-    public GroupsViewModel(GroupService directory, Executor background, Executor fxThread) {
+    /** Actions run on {@code tasks}' background; their outcome comes back on its JavaFX thread. */
+    public GroupsViewModel(GroupService directory, ViewTasks tasks) {
         this.directory = Objects.requireNonNull(directory, "directory");
-        this.background = Objects.requireNonNull(background, "background");
-        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+        this.background = tasks.background();
+        this.fxThread = tasks.fxThread();
     }
 
     /** Takes the groups as the registry has them now; the selection stays on its group while it exists. */

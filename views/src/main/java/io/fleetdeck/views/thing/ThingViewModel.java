@@ -9,6 +9,7 @@ import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.views.common.Notice;
 import io.fleetdeck.views.common.Refusals;
 import io.fleetdeck.views.common.TimeText;
+import io.fleetdeck.views.common.ViewTasks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -87,25 +87,14 @@ public final class ThingViewModel {
     /** Every read gets the next number; only the newest one's answer is shown. */
     private long reads;
 
-    /** Reads and updates run on virtual threads; results come back through {@code fxThread}. */
-    public ThingViewModel(
-            ThingService things, ShadowService shadows, String thingName, Clock clock, Executor fxThread) {
-        this(things, shadows, thingName, clock, Executors.newVirtualThreadPerTaskExecutor(), fxThread);
-    }
-
-    public ThingViewModel(
-            ThingService things,
-            ShadowService shadows,
-            String thingName,
-            Clock clock,
-            Executor background,
-            Executor fxThread) {
+    /** Reads and updates run on {@code tasks}' background; their outcome comes back on its JavaFX thread. */
+    public ThingViewModel(ThingService things, ShadowService shadows, String thingName, Clock clock, ViewTasks tasks) {
         this.things = Objects.requireNonNull(things, "things");
         this.shadows = Objects.requireNonNull(shadows, "shadows");
         this.thingName = Objects.requireNonNull(thingName, "thingName");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.background = Objects.requireNonNull(background, "background");
-        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
+        this.background = tasks.background();
+        this.fxThread = tasks.fxThread();
         editorText.subscribe(text -> checkEditor());
         canSend = Bindings.createBooleanBinding(
                 () -> editorProblem.get() == null && !sending.get() && shadow.get() != null,

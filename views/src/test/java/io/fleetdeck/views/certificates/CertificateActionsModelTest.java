@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.api.error.CertificateStateException;
+import io.fleetdeck.views.common.ViewTasks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -21,7 +22,7 @@ class CertificateActionsModelTest {
     private final FakeDirectory directory = FakeDirectory.withDevices(100);
     private final CertificatesViewModel model = new CertificatesViewModel(CLOCK);
     private final CertificateActionsModel actions =
-            new CertificateActionsModel(directory, directory::saveBundle, model, Runnable::run, Runnable::run);
+            new CertificateActionsModel(directory, directory::saveBundle, model, ViewTasks.callingThread());
 
     @Test
     void revokingRefreshesTheRowAndSaysSo() {

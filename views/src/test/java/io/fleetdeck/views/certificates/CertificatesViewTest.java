@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.api.certificates.CertificatesSnapshot;
 import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.Theme;
 import io.fleetdeck.views.shell.ConsoleInfo;
@@ -77,8 +78,8 @@ class CertificatesViewTest {
                 settings -> {});
         model = new CertificatesViewModel(CLOCK);
         CertificateActionsModel actions =
-                new CertificateActionsModel(directory, directory::saveBundle, model, Platform::runLater);
-        simulator = new PolicySimulationModel(directory, model, Platform::runLater);
+                new CertificateActionsModel(directory, directory::saveBundle, model, ViewTasks.javaFx());
+        simulator = new PolicySimulationModel(directory, model, ViewTasks.javaFx());
         CertificatesView view = new CertificatesView(
                 model, actions, simulator, (owner, title) -> Optional.ofNullable(pickedFolder.get()));
         Supplier<Node> certificates = view::node;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.api.certificates.SimulationResult;
+import io.fleetdeck.views.common.ViewTasks;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class PolicySimulationModelTest {
     private final FakeDirectory directory = FakeDirectory.withDevices(100);
     private final CertificatesViewModel model = new CertificatesViewModel(CLOCK);
     private final PolicySimulationModel simulator =
-            new PolicySimulationModel(directory, model, Runnable::run, Runnable::run);
+            new PolicySimulationModel(directory, model, ViewTasks.callingThread());
 
     @Test
     void theSimulatorActsAsTheSelectedCertificatesThing() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.api.things.ThingOverview;
+import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.settings.ConsoleMemory;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.Theme;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
@@ -68,7 +68,7 @@ class FleetQueryBarViewTest {
                 anyThing,
                 anyThing,
                 Clock.fixed(FakeFleet.NOW, ZoneOffset.UTC),
-                Platform::runLater);
+                ViewTasks.javaFx());
         new ConsoleWindow(stage, shell, Map.of(Section.FLEET, workspace::node)).show();
         shell.serviceStateChanged(ServiceState.RUNNING);
         shell.navigate(Section.FLEET);

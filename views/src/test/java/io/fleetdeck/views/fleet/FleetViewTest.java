@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.api.things.ThingOverview;
+import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.Theme;
 import io.fleetdeck.views.shell.ConsoleInfo;
@@ -21,7 +22,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -67,7 +67,7 @@ class FleetViewTest {
                 new ConsoleSettings(Theme.DARK, null),
                 settings -> {});
         FakeInspector anyThing = FakeInspector.anyThing();
-        workspace = new FleetWorkspace(fleet, fleet.events, anyThing, anyThing, CLOCK, Platform::runLater);
+        workspace = new FleetWorkspace(fleet, fleet.events, anyThing, anyThing, CLOCK, ViewTasks.javaFx());
         ConsoleWindow window = new ConsoleWindow(stage, shell, Map.of(Section.FLEET, workspace::node));
         window.show();
         shell.serviceStateChanged(ServiceState.RUNNING);

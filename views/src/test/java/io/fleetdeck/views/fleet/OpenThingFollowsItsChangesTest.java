@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.api.things.ThingOverview;
+import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.thing.FakeInspector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -37,7 +37,7 @@ class OpenThingFollowsItsChangesTest {
                 inspector,
                 inspector,
                 Clock.fixed(FakeFleet.NOW, ZoneOffset.UTC),
-                Platform::runLater);
+                ViewTasks.javaFx());
         stage.setScene(new Scene(new StackPane(workspace.node()), 1200, 800));
         stage.show();
         workspace.open(FakeInspector.THING);

@@ -3,13 +3,14 @@ package io.fleetdeck.views.groups;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetdeck.views.common.Notice;
+import io.fleetdeck.views.common.ViewTasks;
 import org.junit.jupiter.api.Test;
 
 /** The Groups view's state without a screen: actions and reads run at once on the calling thread. */
 class GroupsViewModelTest {
 
     private final FakeGroups directory = FakeGroups.demoSites();
-    private final GroupsViewModel model = new GroupsViewModel(directory, Runnable::run, Runnable::run);
+    private final GroupsViewModel model = new GroupsViewModel(directory, ViewTasks.callingThread());
 
     @Test
     void selectingAGroupShowsItsMembersAndWhatItInherits() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.views.common.Notice;
+import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.Theme;
 import io.fleetdeck.views.shell.ConsoleInfo;
@@ -59,7 +60,7 @@ class GroupsViewTest {
                 new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", "MQTT over TLS on port 8883"),
                 new ConsoleSettings(Theme.DARK, null),
                 settings -> {});
-        model = new GroupsViewModel(directory, Platform::runLater);
+        model = new GroupsViewModel(directory, ViewTasks.javaFx());
         view = new GroupsView(model);
         ConsoleWindow window = new ConsoleWindow(stage, shell, Map.of(Section.GROUPS, view::node));
         window.show();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.fleetdeck.api.error.ShadowRejectedException;
 import io.fleetdeck.views.common.Notice;
+import io.fleetdeck.views.common.ViewTasks;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,7 @@ class ThingViewModelTest {
             inspector,
             FakeInspector.THING,
             Clock.fixed(FakeInspector.NOW, ZoneOffset.UTC),
-            Runnable::run,
-            Runnable::run);
+            ViewTasks.callingThread());
 
     @Test
     void readingShowsTheThingItsClassicShadowWithTheDeltaAndItsHistory() {
@@ -160,8 +160,7 @@ class ThingViewModelTest {
                 inspector,
                 "pump-404",
                 Clock.fixed(FakeInspector.NOW, ZoneOffset.UTC),
-                Runnable::run,
-                Runnable::run);
+                ViewTasks.callingThread());
 
         missing.reload();
 

@@ -3,6 +3,7 @@ package io.fleetdeck.views.thing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.Theme;
 import io.fleetdeck.views.shell.ConsoleInfo;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -61,7 +61,7 @@ class ThingViewTest {
                 inspector,
                 FakeInspector.THING,
                 Clock.fixed(FakeInspector.NOW, ZoneOffset.UTC),
-                Platform::runLater);
+                ViewTasks.javaFx());
         ThingView view = new ThingView(model);
         ConsoleWindow window = new ConsoleWindow(stage, shell, Map.of(Section.FLEET, view::node));
         window.show();
