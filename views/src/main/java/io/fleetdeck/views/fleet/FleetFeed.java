@@ -105,7 +105,7 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
 
     /** Asks for the fleet by {@code query}, numbered by the view model; any thread. */
     @Override
-    public void query(FleetQuery query, long number) {
+    public void query(TableQuery query, long number) {
         wanted.set(new Numbered(query, number));
         worker.execute(this::runQuery);
     }
@@ -123,7 +123,7 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
         worker.shutdownNow();
     }
 
-    private record Numbered(FleetQuery query, long number) {}
+    private record Numbered(TableQuery query, long number) {}
 
     private void load() {
         try {
@@ -154,7 +154,7 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
     }
 
     /** The list by {@code query}, its search run now; a search that fails leaves the last good one in place. */
-    private FleetUpdate show(FleetQuery query, long number) {
+    private FleetUpdate show(TableQuery query, long number) {
         if (search == null || !query.searches()) {
             return rows.query(query, number);
         }
@@ -166,7 +166,7 @@ public final class FleetFeed implements FleetQueries, AutoCloseable {
         } catch (FleetApiException | RuntimeException e) {
             // the query bar checks a query before it runs it, so this is the index failing: keep what is shown
             log.warn("The fleet search {} failed; the table keeps the last one", query.search(), e);
-            return rows.query(new FleetQuery(query.filter(), query.order(), lastSearch), number, lastFound);
+            return rows.query(new TableQuery(query.filter(), query.order(), lastSearch), number, lastFound);
         }
     }
 

@@ -5,5 +5,5 @@ package io.fleetdeck.views.fleet;
 public interface FleetQueries {
 
     /** Asks for the fleet by {@code query}; the answer comes back as a {@link FleetUpdate} carrying {@code number}. */
-    void query(FleetQuery query, long number);
+    void query(TableQuery query, long number);
 }

@@ -25,7 +25,7 @@ final class FleetRows {
     static final int PATCH_LIMIT = 200;
 
     private final Map<String, ThingOverview> byName = new HashMap<>();
-    private FleetQuery query = FleetQuery.ALL;
+    private TableQuery query = TableQuery.ALL;
     /** The things the query's index search found, or null when it has none. */
     private @Nullable Set<String> found;
 
@@ -50,7 +50,7 @@ final class FleetRows {
     }
 
     /** Shows the fleet by {@code next}, which the view numbered {@code number}. */
-    FleetUpdate query(FleetQuery next, long number) {
+    FleetUpdate query(TableQuery next, long number) {
         return query(next, number, null);
     }
 
@@ -58,7 +58,7 @@ final class FleetRows {
      * Shows the fleet by {@code next}, among the things its index search found ({@code found}, null when it has no
      * search).
      */
-    FleetUpdate query(FleetQuery next, long number, @Nullable Set<String> found) {
+    FleetUpdate query(TableQuery next, long number, @Nullable Set<String> found) {
         this.found = found == null ? null : Set.copyOf(found);
         query = next;
         order = next.order().comparator();
@@ -91,8 +91,8 @@ final class FleetRows {
             addDifference(found, foundNow, asked);
             addDifference(foundNow, found, asked);
         }
-        FleetQuery.Matcher was = query.matcher(found);
-        FleetQuery.Matcher is = query.matcher(foundNow);
+        TableQuery.Matcher was = query.matcher(found);
+        TableQuery.Matcher is = query.matcher(foundNow);
         found = foundNow;
         List<RowChange> changes = new ArrayList<>();
         for (String name : asked) {
@@ -116,7 +116,7 @@ final class FleetRows {
     }
 
     /** The query the list is shown by. */
-    FleetQuery current() {
+    TableQuery current() {
         return query;
     }
 
@@ -142,8 +142,8 @@ final class FleetRows {
     private void place(
             @Nullable ThingOverview before,
             @Nullable ThingOverview after,
-            FleetQuery.Matcher was,
-            FleetQuery.Matcher is,
+            TableQuery.Matcher was,
+            TableQuery.Matcher is,
             List<RowChange> changes) {
         int at = before != null && was.matches(before) ? Collections.binarySearch(shown, before, order) : -1;
         boolean shows = after != null && is.matches(after);
@@ -167,7 +167,7 @@ final class FleetRows {
     }
 
     private FleetUpdate reshow() {
-        FleetQuery.Matcher matcher = query.matcher(found);
+        TableQuery.Matcher matcher = query.matcher(found);
         List<ThingOverview> matching = new ArrayList<>(query.filters() ? 1024 : byName.size());
         for (ThingOverview row : byName.values()) {
             if (matcher.matches(row)) {

@@ -101,8 +101,8 @@ public final class FleetViewModel {
     }
 
     /** The query the table shows once the feed has answered. */
-    public FleetQuery query() {
-        return new FleetQuery(filter.get(), order.get(), search.get());
+    public TableQuery query() {
+        return new TableQuery(filter.get(), order.get(), search.get());
     }
 
     private void ask() {

@@ -134,7 +134,7 @@ class FleetFeedTest {
                 .as("a batch read started")
                 .isTrue();
         for (int i = 1; i <= 30; i++) {
-            feed.query(new FleetQuery("north-harbour-b1-f1-temperature-0".substring(0, i), FleetOrder.BY_NAME), i);
+            feed.query(new TableQuery("north-harbour-b1-f1-temperature-0".substring(0, i), FleetOrder.BY_NAME), i);
         }
         gate.released.countDown();
 
@@ -203,7 +203,7 @@ class FleetFeedTest {
         FakeSearch search = new FakeSearch(fleet);
         try (FleetFeed searching = new FleetFeed(fleet, fleet.events, search, fxThread)) {
             searching.start(applied::add);
-            searching.query(new FleetQuery("", FleetOrder.BY_NAME, "connectivity.connected:true"), 1);
+            searching.query(new TableQuery("", FleetOrder.BY_NAME, "connectivity.connected:true"), 1);
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> applied.stream().anyMatch(update -> update.answered() == 1 && update.replacesAll()));
             int wholeFleet = search.wholeFleetSearches.get();

@@ -51,7 +51,7 @@ class FleetRowsPropertiesTest {
             List<Integer> deletions) {
         FleetRows rows = new FleetRows();
         rows.load(fleet);
-        FleetQuery query = new FleetQuery(filter, order);
+        TableQuery query = new TableQuery(filter, order);
         List<ThingOverview> table = new ArrayList<>(rows.query(query, 1).rows());
         Map<String, ThingOverview> truth = new HashMap<>();
         fleet.forEach(row -> truth.put(row.name(), row));

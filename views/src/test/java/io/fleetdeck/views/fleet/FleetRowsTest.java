@@ -27,8 +27,8 @@ class FleetRowsTest {
         rows.load(
                 List.of(firmware("a", "1.10.0"), firmware("b", "1.9.2"), firmware("c", null), firmware("d", "2.0.0")));
 
-        FleetUpdate up = rows.query(new FleetQuery("", new FleetOrder(ThingColumn.FIRMWARE, true)), 1);
-        FleetUpdate down = rows.query(new FleetQuery("", new FleetOrder(ThingColumn.FIRMWARE, false)), 2);
+        FleetUpdate up = rows.query(new TableQuery("", new FleetOrder(ThingColumn.FIRMWARE, true)), 1);
+        FleetUpdate down = rows.query(new TableQuery("", new FleetOrder(ThingColumn.FIRMWARE, false)), 2);
 
         assertThat(names(up.rows())).containsExactly("b", "a", "d", "c");
         assertThat(names(down.rows())).containsExactly("d", "a", "b", "c");
@@ -39,7 +39,7 @@ class FleetRowsTest {
     void lastSeenSortsNewestFirstDescendingWithNeverSeenThingsLast() {
         rows.load(List.of(seen("old", 100), seen("never", -1), seen("new", 300), seen("mid", 200)));
 
-        FleetUpdate update = rows.query(new FleetQuery("", new FleetOrder(ThingColumn.LAST_SEEN, false)), 1);
+        FleetUpdate update = rows.query(new TableQuery("", new FleetOrder(ThingColumn.LAST_SEEN, false)), 1);
 
         assertThat(names(update.rows())).containsExactly("new", "mid", "old", "never");
     }
@@ -49,7 +49,7 @@ class FleetRowsTest {
         rows.load(List.of(
                 shadow("none", 0, 0), shadow("waiting-2", 5, 2), shadow("synced", 9, 0), shadow("waiting-1", 3, 1)));
 
-        FleetUpdate update = rows.query(new FleetQuery("", new FleetOrder(ThingColumn.SHADOW, true)), 1);
+        FleetUpdate update = rows.query(new TableQuery("", new FleetOrder(ThingColumn.SHADOW, true)), 1);
 
         assertThat(names(update.rows())).containsExactly("synced", "waiting-1", "waiting-2", "none");
     }
@@ -62,19 +62,19 @@ class FleetRowsTest {
                 new ThingOverview("gate-3", "gateway", List.of(), true, null, 1, 0, "2.0.0-RC1"),
                 new ThingOverview("door-4", "contact", List.of(), true, null, 1, 0, null)));
 
-        assertThat(names(rows.query(new FleetQuery("flowmeter", FleetOrder.BY_NAME), 1)
+        assertThat(names(rows.query(new TableQuery("flowmeter", FleetOrder.BY_NAME), 1)
                         .rows()))
                 .containsExactly("pump-1");
-        assertThat(names(rows.query(new FleetQuery("harbour", FleetOrder.BY_NAME), 2)
+        assertThat(names(rows.query(new TableQuery("harbour", FleetOrder.BY_NAME), 2)
                         .rows()))
                 .containsExactly("valve-2");
         assertThat(names(
-                        rows.query(new FleetQuery("rc1", FleetOrder.BY_NAME), 3).rows()))
+                        rows.query(new TableQuery("rc1", FleetOrder.BY_NAME), 3).rows()))
                 .containsExactly("gate-3");
-        assertThat(names(rows.query(new FleetQuery("  DOOR ", FleetOrder.BY_NAME), 4)
+        assertThat(names(rows.query(new TableQuery("  DOOR ", FleetOrder.BY_NAME), 4)
                         .rows()))
                 .containsExactly("door-4");
-        FleetUpdate none = rows.query(new FleetQuery("pressure", FleetOrder.BY_NAME), 5);
+        FleetUpdate none = rows.query(new TableQuery("pressure", FleetOrder.BY_NAME), 5);
         assertThat(none.rows()).isEmpty();
         assertThat(none.total()).isEqualTo(4);
     }
@@ -94,7 +94,7 @@ class FleetRowsTest {
     @Test
     void aThingWhoseSortKeyChangedMovesToItsNewPlace() {
         rows.load(List.of(seen("a", 100), seen("b", 200), seen("c", 300)));
-        rows.query(new FleetQuery("", new FleetOrder(ThingColumn.LAST_SEEN, false)), 1);
+        rows.query(new TableQuery("", new FleetOrder(ThingColumn.LAST_SEEN, false)), 1);
         ThingOverview reconnected = seen("a", 400);
 
         FleetUpdate update = rows.changed(List.of("a"), List.of(reconnected));
@@ -117,7 +117,7 @@ class FleetRowsTest {
     @Test
     void aChangeToAThingTheFilterHidesLeavesTheTableAlone() {
         rows.load(List.of(row("pump-1"), row("valve-1")));
-        rows.query(new FleetQuery("pump", FleetOrder.BY_NAME), 1);
+        rows.query(new TableQuery("pump", FleetOrder.BY_NAME), 1);
 
         assertThat(rows.changed(List.of("valve-1"), List.of(seen("valve-1", 5))))
                 .isNull();
@@ -132,7 +132,7 @@ class FleetRowsTest {
             all.add(seen("thing-" + i, i));
         }
         rows.load(all);
-        rows.query(new FleetQuery("", new FleetOrder(ThingColumn.LAST_SEEN, true)), 1);
+        rows.query(new TableQuery("", new FleetOrder(ThingColumn.LAST_SEEN, true)), 1);
         List<String> names = new ArrayList<>();
         List<ThingOverview> now = new ArrayList<>();
         for (int i = 0; i < 500; i++) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The Fleet view's state without a screen: the feed is played by a FleetRows answering on the calling thread. */
 class FleetViewModelTest {
 
-    private final List<FleetQuery> asked = new ArrayList<>();
+    private final List<TableQuery> asked = new ArrayList<>();
     private final FleetRows rows = new FleetRows();
     private final FleetViewModel model =
             new FleetViewModel((query, number) -> asked.add(query), Clock.fixed(FakeFleet.NOW, ZoneOffset.UTC));
@@ -41,8 +41,8 @@ class FleetViewModelTest {
 
         assertThat(asked)
                 .containsExactly(
-                        new FleetQuery("north", FleetOrder.BY_NAME),
-                        new FleetQuery("north", new FleetOrder(ThingColumn.LAST_SEEN, false)));
+                        new TableQuery("north", FleetOrder.BY_NAME),
+                        new TableQuery("north", new FleetOrder(ThingColumn.LAST_SEEN, false)));
         assertThat(model.workingProperty().get()).isTrue();
         model.apply(rows.query(asked.getFirst(), 1));
         assertThat(model.workingProperty().get())

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class QueryBarModelTest {
 
     private final FakeFleet fleet = FakeFleet.withThings(200);
-    private final List<FleetQuery> asked = new ArrayList<>();
+    private final List<TableQuery> asked = new ArrayList<>();
     private final FleetViewModel table =
             new FleetViewModel((query, number) -> asked.add(query), Clock.fixed(FakeFleet.NOW, ZoneOffset.UTC));
     private final List<ConsoleSettings> saved = new ArrayList<>();

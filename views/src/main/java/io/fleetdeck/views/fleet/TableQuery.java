@@ -9,19 +9,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the Fleet table shows: the things a fleet index query finds ({@code search}, in the language of
  * AWS-IOT-BEHAVIOUR §3.3; blank for every thing) whose name, type, groups or firmware version contain the quick
- * filter text (case aside), in an order.
+ * filter text (case aside), in an order. The table's own state; the query itself is the index's, asked through the
+ * service API.
  */
-public record FleetQuery(String filter, FleetOrder order, String search) {
+public record TableQuery(String filter, FleetOrder order, String search) {
 
-    public static final FleetQuery ALL = new FleetQuery("", FleetOrder.BY_NAME);
+    public static final TableQuery ALL = new TableQuery("", FleetOrder.BY_NAME);
 
-    public FleetQuery {
+    public TableQuery {
         filter = filter == null ? "" : filter.strip();
         search = search == null ? "" : search.strip();
         Objects.requireNonNull(order, "order");
     }
 
-    public FleetQuery(String filter, FleetOrder order) {
+    public TableQuery(String filter, FleetOrder order) {
         this(filter, order, "");
     }
 
