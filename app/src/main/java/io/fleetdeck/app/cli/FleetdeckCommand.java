@@ -45,6 +45,7 @@ public final class FleetdeckCommand implements Callable<Integer> {
         // picocli would read an argument "@FILE" as a file of arguments, whole and unbounded ("@/dev/zero" fills the
         // heap); no documented option uses it, and JSON never starts with '@', so an argument is always taken as typed
         line.setExpandAtFiles(false);
+        CommandHelp.addTo(line);
         return line;
     }
 

@@ -35,12 +35,52 @@ class FleetdeckCommandTest {
     }
 
     @Test
-    void anUnknownCommandIsRefused() {
+    void anUnknownCommandIsNamedAsOneWithTheClosestThereIs() {
         assertThat(run("serv")).isEqualTo(2);
 
         assertThat(err.toString())
-                .startsWith("fleetdeck: Unmatched argument at index 0: 'serv'")
-                .hasLineCount(1);
+                .isEqualTo("fleetdeck: unknown command 'serv'; did you mean 'fleetdeck serve'? (see 'fleetdeck --help')"
+                        + System.lineSeparator());
+    }
+
+    @Test
+    void anUnknownSubcommandIsNamedInItsCommand() {
+        assertThat(run("thing", "craete", "pump-7")).isEqualTo(2);
+
+        assertThat(err.toString())
+                .startsWith("fleetdeck: unknown command 'craete'; did you mean 'fleetdeck thing create'?")
+                .endsWith("(see 'fleetdeck thing --help')" + System.lineSeparator());
+    }
+
+    /** Every command and subcommand, as picocli knows them: a new one is in this test without being named here. */
+    static java.util.stream.Stream<String> everyCommand() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        collect(FleetdeckCommand.commandLine(), names);
+        return names.stream();
+    }
+
+    private static void collect(CommandLine command, java.util.List<String> names) {
+        names.add(command.getCommandSpec().qualifiedName());
+        command.getSubcommands().values().forEach(sub -> collect(sub, names));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("everyCommand")
+    void everyCommandAndSubcommandHasHelpWithAnExample(String command) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.split(" ")));
+        args.removeFirst(); // "fleetdeck"
+        args.add("--help");
+
+        assertThat(run(args.toArray(String[]::new)))
+                .as("exit code of %s --help", command)
+                .isZero();
+
+        assertThat(out.toString())
+                .as("help of %s", command)
+                .startsWith("Usage: " + command)
+                .containsPattern("Examples?:" + System.lineSeparator() + "  " + java.util.regex.Pattern.quote(command))
+                .contains("-h, --help");
+        assertThat(err.toString()).isEmpty();
     }
 
     @Test

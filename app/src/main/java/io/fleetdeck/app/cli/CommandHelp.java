@@ -1,0 +1,109 @@
+package io.fleetdeck.app.cli;
+
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Help on every command and subcommand ({@code fleetdeck thing create --help}), each with examples to copy: what a
+ * first-day user types after any error message points them there.
+ */
+final class CommandHelp {
+
+    private static final String DESIRED = "{\"state\":{\"desired\":{\"speed\":1200}}}";
+
+    /** By the command's qualified name; {@link #addTo} refuses a command that has none, so a new one gets its own. */
+    static final Map<String, List<String>> EXAMPLES = Map.ofEntries(
+            Map.entry("fleetdeck", List.of("fleetdeck", "fleetdeck --data-dir ~/site-north --no-demo")),
+            Map.entry("fleetdeck gui", List.of("fleetdeck gui --data-dir ~/site-north")),
+            Map.entry("fleetdeck serve", List.of("fleetdeck serve --demo --mqtts-port 8883")),
+            Map.entry("fleetdeck version", List.of("fleetdeck version")),
+            Map.entry("fleetdeck device", List.of("fleetdeck device add pump-7 --out ./pump-7")),
+            Map.entry("fleetdeck device add", List.of("fleetdeck device add pump-7 --out ./pump-7")),
+            Map.entry("fleetdeck cert", List.of(revokeExample())),
+            Map.entry("fleetdeck cert revoke", List.of(revokeExample())),
+            Map.entry(
+                    "fleetdeck policy",
+                    List.of(
+                            "fleetdeck policy create telemetry --document telemetry-policy.json",
+                            "fleetdeck policy attach telemetry --thing pump-7")),
+            Map.entry(
+                    "fleetdeck policy create",
+                    List.of("fleetdeck policy create telemetry --document telemetry-policy.json")),
+            Map.entry("fleetdeck policy attach", List.of("fleetdeck policy attach telemetry --thing pump-7")),
+            Map.entry(
+                    "fleetdeck shadow",
+                    List.of("fleetdeck shadow get pump-7", "fleetdeck shadow update pump-7 '" + DESIRED + "'")),
+            Map.entry(
+                    "fleetdeck shadow get",
+                    List.of("fleetdeck shadow get pump-7", "fleetdeck shadow get pump-7 --name config")),
+            Map.entry(
+                    "fleetdeck shadow update",
+                    List.of(
+                            "fleetdeck shadow update pump-7 '" + DESIRED + "'",
+                            "fleetdeck shadow update pump-7 --name config '{\"state\":{\"desired\":{\"interval\":30}}}'")),
+            Map.entry(
+                    "fleetdeck thing",
+                    List.of(
+                            "fleetdeck thing create pump-7 --attr model=P100 --group floor-1",
+                            "fleetdeck thing delete pump-7")),
+            Map.entry(
+                    "fleetdeck thing create",
+                    List.of("fleetdeck thing create pump-7 --attr model=P100 --group floor-1")),
+            Map.entry("fleetdeck thing delete", List.of("fleetdeck thing delete pump-7")),
+            Map.entry(
+                    "fleetdeck group",
+                    List.of(
+                            "fleetdeck group create floor-1 --parent site-north",
+                            "fleetdeck group create-dynamic low-battery 'shadow.reported.battery<20'")),
+            Map.entry("fleetdeck group create", List.of("fleetdeck group create floor-1 --parent site-north")),
+            Map.entry("fleetdeck group add", List.of("fleetdeck group add floor-1 pump-7")),
+            Map.entry(
+                    "fleetdeck group create-dynamic",
+                    List.of("fleetdeck group create-dynamic low-battery 'shadow.reported.battery<20'")),
+            Map.entry(
+                    "fleetdeck group update-dynamic",
+                    List.of("fleetdeck group update-dynamic low-battery 'shadow.reported.battery<15'")),
+            Map.entry("fleetdeck group members", List.of("fleetdeck group members site-north --recursive")),
+            Map.entry(
+                    "fleetdeck search",
+                    List.of(
+                            "fleetdeck search 'thingName:pump* AND shadow.reported.battery<20'",
+                            "fleetdeck search '*' --sort shadow.reported.battery --descending",
+                            "fleetdeck search 'thingGroupNames:site-north' --index AWS_ThingGroups")),
+            Map.entry("fleetdeck stats", List.of("fleetdeck stats 'thingName:pump*' shadow.reported.battery")));
+
+    private CommandHelp() {}
+
+    /** A certificate's id is the SHA-256 of its DER, so it can be worked out from the file the device holds. */
+    private static String revokeExample() {
+        return "fleetdeck cert revoke $(openssl x509 -in pump-7.cert.pem -outform DER | sha256sum | cut -d' ' -f1)";
+    }
+
+    /** Gives every command below {@code root} a {@code -h, --help} option and its examples. */
+    static void addTo(CommandLine root) {
+        addTo(root, true);
+    }
+
+    private static void addTo(CommandLine command, boolean root) {
+        CommandSpec spec = command.getCommandSpec();
+        if (!root && spec.findOption("--help") == null) {
+            spec.addOption(OptionSpec.builder("-h", "--help")
+                    .usageHelp(true)
+                    .description("Show this help, with examples, and exit.")
+                    .build());
+        }
+        List<String> examples = EXAMPLES.get(spec.qualifiedName());
+        if (examples == null) {
+            throw new IllegalStateException("the command '" + spec.qualifiedName() + "' has no example in its help");
+        }
+        spec.usageMessage()
+                .footerHeading("%n" + (examples.size() == 1 ? "Example" : "Examples") + ":%n")
+                .footer(examples.stream()
+                        .map(example -> "  " + example.replace("%", "%%"))
+                        .toArray(String[]::new));
+        command.getSubcommands().values().forEach(sub -> addTo(sub, false));
+    }
+}
