@@ -21,8 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -51,9 +49,6 @@ import org.slf4j.LoggerFactory;
 public final class FleetIndex implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FleetIndex.class);
-    private static final String CLEAN = "closedCleanly";
-    /** A file that says the store changed while no index followed it: the index is behind until rebuilt. */
-    private static final String STORE_CHANGED = "store-changed-since-indexed";
     /** How often the indexing thread looks for changed things; a change is searchable within about this. */
     private static final long INDEX_EVERY_MILLIS = 10;
 
@@ -93,14 +88,14 @@ public final class FleetIndex implements AutoCloseable {
         try {
             return openOnDisk(folder, source);
         } catch (UncheckedIOException e) {
-            if (!diskCannotTakeIt(e)) {
+            if (!IndexFolder.diskCannotTakeIt(e)) {
                 throw e;
             }
             log.warn(
                     "The fleet index cannot be written in {} ({}): it is kept in memory until the next start",
                     folder,
                     e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-            discard(folder);
+            IndexFolder.discard(folder);
             try {
                 return openIn(new ByteBuffersDirectory(), source, false, null);
             } catch (IOException inMemory) {
@@ -110,49 +105,12 @@ public final class FleetIndex implements AutoCloseable {
         }
     }
 
-    /** ENOSPC, EDQUOT or EROFS anywhere among the causes, or what they suppressed (Lucene adds the reason there). */
-    private static boolean diskCannotTakeIt(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String reason = cause instanceof java.nio.file.FileSystemException fse ? fse.getReason() : null;
-            if (saysDiskCannotTakeIt(cause.getMessage()) || saysDiskCannotTakeIt(reason)) {
-                return true;
-            }
-            for (Throwable suppressed : cause.getSuppressed()) {
-                if (diskCannotTakeIt(suppressed)) {
-                    return true;
-                }
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static boolean saysDiskCannotTakeIt(@Nullable String text) {
-        return text != null
-                && (text.contains("No space left on device")
-                        || text.contains("Disk quota exceeded")
-                        || text.contains("Read-only file system"));
-    }
-
-    /** Deleting needs no space: the next start finds no index and rebuilds it from the store. */
-    private static void discard(Path folder) {
-        try (FSDirectory directory = FSDirectory.open(folder)) {
-            for (String file : directory.listAll()) {
-                directory.deleteFile(file);
-            }
-        } catch (IOException | RuntimeException e) {
-            log.debug("The fleet index in {} could not be thrown away ({})", folder, e.toString());
-        }
-    }
-
     private static FleetIndex openOnDisk(Path folder, ThingSource source) {
         try {
             Files.createDirectories(folder);
             Directory directory = FSDirectory.open(folder);
-            Path storeChanged = folder.resolve(STORE_CHANGED);
-            boolean trusted = closedCleanly(directory) && !Files.exists(storeChanged);
+            Path storeChanged = folder.resolve(IndexFolder.STORE_CHANGED);
+            boolean trusted = IndexFolder.closedCleanly(directory) && !Files.exists(storeChanged);
             try {
                 return openIn(directory, source, trusted, storeChanged);
             } catch (IOException | RuntimeException e) {
@@ -167,7 +125,7 @@ public final class FleetIndex implements AutoCloseable {
     private static FleetIndex openIn(
             Directory directory, ThingSource source, boolean trusted, @Nullable Path storeChanged) throws IOException {
         if (!trusted) {
-            clear(directory);
+            IndexFolder.clear(directory);
         }
         IndexWriterConfig config = new IndexWriterConfig()
                 .setOpenMode(trusted ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE)
@@ -207,45 +165,12 @@ public final class FleetIndex implements AutoCloseable {
         }
     }
 
-    /** Whether the last commit says the index was closed with everything written; false when missing or broken. */
-    private static boolean closedCleanly(Directory directory) {
-        try {
-            if (!DirectoryReader.indexExists(directory)) {
-                return false;
-            }
-            List<IndexCommit> commits = DirectoryReader.listCommits(directory);
-            return "true".equals(commits.getLast().getUserData().get(CLEAN));
-        } catch (IOException | RuntimeException unreadable) {
-            log.warn("The fleet index cannot be read ({}); it is rebuilt from the store", unreadable.toString());
-            return false;
-        }
-    }
-
-    /** An untrusted index is thrown away whole: Lucene refuses to open over a broken commit, even to replace it. */
-    private static void clear(Directory directory) throws IOException {
-        for (String file : directory.listAll()) {
-            if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
-                directory.deleteFile(file);
-            }
-        }
-    }
-
     /**
      * Says that the store changed while no index followed it (a command line wrote to it): whoever opens the index in
      * {@code folder} next rebuilds it first.
      */
     public static void markStoreChanged(Path folder) {
-        try {
-            Files.createDirectories(folder);
-            Files.writeString(folder.resolve(STORE_CHANGED), "the store changed after this index was last written\n");
-        } catch (IOException e) {
-            if (diskCannotTakeIt(e)) {
-                // no room for the note on a full disk: an index that is gone is rebuilt just the same
-                discard(folder);
-                return;
-            }
-            throw new UncheckedIOException("cannot mark the fleet index in " + folder + " as behind the store", e);
-        }
+        IndexFolder.markStoreChanged(folder);
     }
 
     /** Every thing again from the store: for a new or untrusted index, or on demand. */
@@ -568,7 +493,8 @@ public final class FleetIndex implements AutoCloseable {
     }
 
     private void commit(boolean clean) throws IOException {
-        writer.setLiveCommitData(Map.of(CLEAN, Boolean.toString(clean)).entrySet());
+        writer.setLiveCommitData(
+                Map.of(IndexFolder.CLEAN, Boolean.toString(clean)).entrySet());
         writer.commit();
     }
 

@@ -14,28 +14,21 @@ final class CommandHelp {
 
     private static final String DESIRED = "{\"state\":{\"desired\":{\"speed\":1200}}}";
 
-    /** By the command's qualified name; {@link #addTo} refuses a command that has none, so a new one gets its own. */
+    /**
+     * By the command's qualified name. A command with subcommands shows its subcommands' first examples; {@link
+     * #addTo} refuses any other command that has none, so a new one gets its own.
+     */
     static final Map<String, List<String>> EXAMPLES = Map.ofEntries(
             Map.entry("fleetdeck", List.of("fleetdeck", "fleetdeck --data-dir ~/site-north --no-demo")),
             Map.entry("fleetdeck gui", List.of("fleetdeck gui --data-dir ~/site-north")),
             Map.entry("fleetdeck serve", List.of("fleetdeck serve --demo --mqtts-port 8883")),
             Map.entry("fleetdeck version", List.of("fleetdeck version")),
-            Map.entry("fleetdeck device", List.of("fleetdeck device add pump-7 --out ./pump-7")),
             Map.entry("fleetdeck device add", List.of("fleetdeck device add pump-7 --out ./pump-7")),
-            Map.entry("fleetdeck cert", List.of(revokeExample())),
             Map.entry("fleetdeck cert revoke", List.of(revokeExample())),
-            Map.entry(
-                    "fleetdeck policy",
-                    List.of(
-                            "fleetdeck policy create telemetry --document telemetry-policy.json",
-                            "fleetdeck policy attach telemetry --thing pump-7")),
             Map.entry(
                     "fleetdeck policy create",
                     List.of("fleetdeck policy create telemetry --document telemetry-policy.json")),
             Map.entry("fleetdeck policy attach", List.of("fleetdeck policy attach telemetry --thing pump-7")),
-            Map.entry(
-                    "fleetdeck shadow",
-                    List.of("fleetdeck shadow get pump-7", "fleetdeck shadow update pump-7 '" + DESIRED + "'")),
             Map.entry(
                     "fleetdeck shadow get",
                     List.of("fleetdeck shadow get pump-7", "fleetdeck shadow get pump-7 --name config")),
@@ -45,19 +38,9 @@ final class CommandHelp {
                             "fleetdeck shadow update pump-7 '" + DESIRED + "'",
                             "fleetdeck shadow update pump-7 --name config '{\"state\":{\"desired\":{\"interval\":30}}}'")),
             Map.entry(
-                    "fleetdeck thing",
-                    List.of(
-                            "fleetdeck thing create pump-7 --attr model=P100 --group floor-1",
-                            "fleetdeck thing delete pump-7")),
-            Map.entry(
                     "fleetdeck thing create",
                     List.of("fleetdeck thing create pump-7 --attr model=P100 --group floor-1")),
             Map.entry("fleetdeck thing delete", List.of("fleetdeck thing delete pump-7")),
-            Map.entry(
-                    "fleetdeck group",
-                    List.of(
-                            "fleetdeck group create floor-1 --parent site-north",
-                            "fleetdeck group create-dynamic low-battery 'shadow.reported.battery<20'")),
             Map.entry("fleetdeck group create", List.of("fleetdeck group create floor-1 --parent site-north")),
             Map.entry("fleetdeck group add", List.of("fleetdeck group add floor-1 pump-7")),
             Map.entry(
@@ -95,8 +78,8 @@ final class CommandHelp {
                     .description("Show this help, with examples, and exit.")
                     .build());
         }
-        List<String> examples = EXAMPLES.get(spec.qualifiedName());
-        if (examples == null) {
+        List<String> examples = examplesOf(command);
+        if (examples.isEmpty()) {
             throw new IllegalStateException("the command '" + spec.qualifiedName() + "' has no example in its help");
         }
         spec.usageMessage()
@@ -105,5 +88,15 @@ final class CommandHelp {
                         .map(example -> "  " + example.replace("%", "%%"))
                         .toArray(String[]::new));
         command.getSubcommands().values().forEach(sub -> addTo(sub, false));
+    }
+
+    private static List<String> examplesOf(CommandLine command) {
+        List<String> own = EXAMPLES.get(command.getCommandSpec().qualifiedName());
+        if (own != null) {
+            return own;
+        }
+        return command.getSubcommands().values().stream()
+                .flatMap(sub -> examplesOf(sub).stream().limit(1))
+                .toList();
     }
 }
