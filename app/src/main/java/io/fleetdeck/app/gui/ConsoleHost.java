@@ -23,6 +23,7 @@ import io.fleetdeck.views.shell.ConsoleWindow;
 import io.fleetdeck.views.shell.Section;
 import io.fleetdeck.views.shell.ServiceState;
 import io.fleetdeck.views.shell.ShellViewModel;
+import io.fleetdeck.views.shell.UncaughtErrors;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,6 +90,11 @@ public final class ConsoleHost implements AutoCloseable {
                     addSections(sources, memory, sections, feeds);
                     ConsoleWindow window = new ConsoleWindow(new Stage(), model, sections);
                     window.onCloseRequest(onCloseRequest);
+                    UncaughtErrors.install(
+                            info.version(),
+                            Path.of(info.dataFolder(), "logs", "fleetdeck.log").toString(),
+                            window.stage(),
+                            onCloseRequest);
                     logFirstFrame(window.stage().getScene());
                     window.show();
                     shown.complete(new ConsoleHost(model, window, feeds));
