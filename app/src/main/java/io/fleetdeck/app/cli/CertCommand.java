@@ -11,7 +11,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code fleetdeck cert revoke ID}: a certificate that may never connect again. */
-@Command(name = "cert", description = "Manage device certificates.", subcommands = CertCommand.Revoke.class)
+@Command(
+        name = "cert",
+        description = "Manage device certificates.",
+        subcommands = {CertCommand.Revoke.class, CertList.class})
 final class CertCommand {
 
     @ParentCommand

@@ -25,10 +25,15 @@ final class CommandHelp {
             Map.entry("fleetdeck version", List.of("fleetdeck version")),
             Map.entry("fleetdeck device add", List.of("fleetdeck device add pump-7 --out ./pump-7")),
             Map.entry("fleetdeck cert revoke", List.of(revokeExample())),
+            Map.entry("fleetdeck cert list", List.of("fleetdeck cert list", "fleetdeck cert list --output json")),
             Map.entry(
                     "fleetdeck policy create",
                     List.of("fleetdeck policy create telemetry --document telemetry-policy.json")),
             Map.entry("fleetdeck policy attach", List.of("fleetdeck policy attach telemetry --thing pump-7")),
+            Map.entry("fleetdeck policy list", List.of("fleetdeck policy list", "fleetdeck policy list --output json")),
+            Map.entry(
+                    "fleetdeck policy get",
+                    List.of("fleetdeck policy get telemetry", "fleetdeck policy get telemetry --output json")),
             Map.entry(
                     "fleetdeck shadow get",
                     List.of("fleetdeck shadow get pump-7", "fleetdeck shadow get pump-7 --name config")),
@@ -39,8 +44,30 @@ final class CommandHelp {
                             "fleetdeck shadow update pump-7 --name config '{\"state\":{\"desired\":{\"interval\":30}}}'")),
             Map.entry(
                     "fleetdeck thing create",
-                    List.of("fleetdeck thing create pump-7 --attr model=P100 --group floor-1")),
+                    List.of(
+                            "fleetdeck thing create pump-7 --attr model=P100 --group floor-1",
+                            "fleetdeck thing create pump-8 --type pump")),
             Map.entry("fleetdeck thing delete", List.of("fleetdeck thing delete pump-7")),
+            Map.entry(
+                    "fleetdeck thing list",
+                    List.of(
+                            "fleetdeck thing list",
+                            "fleetdeck thing list --type pump --group floor-1",
+                            "fleetdeck thing list --output json")),
+            Map.entry(
+                    "fleetdeck thing describe",
+                    List.of("fleetdeck thing describe pump-7", "fleetdeck thing describe pump-7 --output json")),
+            Map.entry(
+                    "fleetdeck thing-type create",
+                    List.of("fleetdeck thing-type create pump --description 'Water pumps'"
+                            + " --searchable-attribute model")),
+            Map.entry(
+                    "fleetdeck thing-type list",
+                    List.of("fleetdeck thing-type list", "fleetdeck thing-type list --output json")),
+            Map.entry("fleetdeck thing-type describe", List.of("fleetdeck thing-type describe pump")),
+            Map.entry(
+                    "fleetdeck thing-type deprecate",
+                    List.of("fleetdeck thing-type deprecate pump", "fleetdeck thing-type deprecate pump --undo")),
             Map.entry("fleetdeck group create", List.of("fleetdeck group create floor-1 --parent site-north")),
             Map.entry("fleetdeck group add", List.of("fleetdeck group add floor-1 pump-7")),
             Map.entry(
@@ -50,6 +77,7 @@ final class CommandHelp {
                     "fleetdeck group update-dynamic",
                     List.of("fleetdeck group update-dynamic low-battery 'shadow.reported.battery<15'")),
             Map.entry("fleetdeck group members", List.of("fleetdeck group members site-north --recursive")),
+            Map.entry("fleetdeck group list", List.of("fleetdeck group list", "fleetdeck group list --output json")),
             Map.entry(
                     "fleetdeck search",
                     List.of(

@@ -22,6 +22,7 @@ import picocli.CommandLine.Mixin;
             PolicyCommand.class,
             ShadowCommand.class,
             ThingCommand.class,
+            ThingTypeCommand.class,
             GroupCommand.class,
             SearchCommand.class,
             StatsCommand.class

@@ -8,6 +8,7 @@ import io.fleetdeck.app.runtime.OfflineFleet;
 import io.fleetdeck.index.DynamicThingGroups;
 import io.fleetdeck.index.FleetIndex;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -20,17 +21,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fleetdeck group create NAME [--parent P]}, {@code group add GROUP THING}, {@code group create-dynamic NAME
- * 'QUERY'}, {@code group update-dynamic NAME 'QUERY'} and {@code group members GROUP}.
+ * 'QUERY'}, {@code group update-dynamic NAME 'QUERY'}, {@code group members GROUP} and {@code group list}.
  */
 @Command(
         name = "group",
-        description = "Create static and dynamic thing groups, add things to static ones, list members.",
+        description = "Create static and dynamic thing groups, add things to static ones, list groups and members.",
         subcommands = {
             GroupCommand.Create.class,
             GroupCommand.Add.class,
             GroupCommand.CreateDynamic.class,
             GroupCommand.UpdateDynamic.class,
-            GroupCommand.Members.class
+            GroupCommand.Members.class,
+            GroupCommand.ListGroups.class
         })
 final class GroupCommand {
 
@@ -215,6 +217,35 @@ final class GroupCommand {
         }
     }
 
+    @Command(name = "list", description = "List the thing groups, parents before their children.")
+    static final class ListGroups implements Callable<Integer> {
+
+        @ParentCommand
+        GroupCommand groupCommand;
+
+        @Mixin
+        DataFolderOption dataFolder = new DataFolderOption();
+
+        @Mixin
+        OutputOption output = new OutputOption();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return OfflineAction.perform(
+                    dataFolder,
+                    groupCommand.parent.dataFolder,
+                    spec.commandLine().getOut(),
+                    fleet -> {
+                        List<ThingGroupSummary> groups =
+                                fleet.services().groups().thingGroupHierarchy();
+                        return output.json() ? GroupsOutput.listJson(groups) : GroupsOutput.listText(groups);
+                    });
+        }
+    }
+
     /** {@code dynamic group lowBattery: 3 things match shadow.reported.battery<20 (ACTIVE)}, as a line to print. */
     private static String describeDynamic(ThingGroupSummary group) {
         int members = group.directMembers();
@@ -222,7 +253,7 @@ final class GroupCommand {
                 + group.dynamicQuery() + " (" + group.dynamicStatus() + ")";
     }
 
-    private interface DynamicGroupsWork {
+    interface DynamicGroupsWork {
         void run(GroupService groups) throws Exception;
     }
 
@@ -230,7 +261,7 @@ final class GroupCommand {
      * Does {@code work} with the dynamic groups following an up-to-date index, and returns once they have caught up
      * with it (a command prints what is true, not what is on its way).
      */
-    private static void withDynamicGroups(OfflineFleet fleet, DynamicGroupsWork work) throws Exception {
+    static void withDynamicGroups(OfflineFleet fleet, DynamicGroupsWork work) throws Exception {
         try (FleetIndex index = fleet.services().upToDateIndex();
                 DynamicThingGroups dynamicGroups = DynamicThingGroups.start(
                         fleet.services().registry(), index, fleet.services().events())) {

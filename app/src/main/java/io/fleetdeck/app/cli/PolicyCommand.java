@@ -19,11 +19,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code fleetdeck policy create NAME --document FILE} and {@code fleetdeck policy attach NAME --thing THING}. */
+/**
+ * {@code fleetdeck policy create NAME --document FILE}, {@code policy attach NAME --thing THING}, {@code policy list}
+ * and {@code policy get NAME}.
+ */
 @Command(
         name = "policy",
         description = "Manage AWS IoT policies.",
-        subcommands = {PolicyCommand.Create.class, PolicyCommand.Attach.class})
+        subcommands = {PolicyCommand.Create.class, PolicyCommand.Attach.class, PolicyList.class, PolicyGet.class})
 final class PolicyCommand {
 
     @ParentCommand

@@ -1,8 +1,11 @@
 package io.fleetdeck.app.cli;
 
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.api.error.ResourceNotFoundException;
 import io.fleetdeck.api.things.NewThing;
 import io.fleetdeck.api.things.ThingDescription;
 import io.fleetdeck.api.things.ThingService;
+import io.fleetdeck.app.runtime.OfflineFleet;
 import io.fleetdeck.app.startup.StartupException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +19,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code fleetdeck thing create NAME [--type T] [--attr k=v]... [--group G]...} and {@code thing delete NAME}. */
+/**
+ * {@code fleetdeck thing create NAME [--type T] [--attr k=v]... [--group G]...}, {@code thing delete NAME}, {@code
+ * thing list [--type T] [--group G]} and {@code thing describe NAME}.
+ */
 @Command(
         name = "thing",
-        description = "Create and delete things in the registry.",
-        subcommands = {ThingCommand.Create.class, ThingCommand.Delete.class})
+        description = "Create, list, describe and delete things in the registry.",
+        subcommands = {
+            ThingCommand.Create.class,
+            ThingCommand.Delete.class,
+            ThingList.class,
+            ThingCommand.Describe.class
+        })
 final class ThingCommand {
 
     @ParentCommand
@@ -66,7 +77,7 @@ final class ThingCommand {
                     spec.commandLine().getOut(),
                     fleet -> {
                         ThingService things = fleet.services().things();
-                        things.createThing(new NewThing(name, type, parsed));
+                        createTyped(fleet, new NewThing(name, type, parsed));
                         for (String group : groups) {
                             things.addThingToThingGroup(group, name);
                         }
@@ -76,6 +87,24 @@ final class ThingCommand {
                                         ? ""
                                         : " in " + String.join(", ", created.thingGroupNames()));
                     });
+        }
+    }
+
+    /**
+     * A type that does not exist yet is the first thing a newcomer meets ({@code thing create pump-7 --type pump}), so
+     * the refusal says how to make it.
+     */
+    private static void createTyped(OfflineFleet fleet, NewThing thing) throws FleetApiException, StartupException {
+        try {
+            fleet.services().things().createThing(thing);
+        } catch (ResourceNotFoundException e) {
+            // CreateThing finds no such thing only for its type: the thing itself is new
+            String type = thing.thingTypeName();
+            if (type == null) {
+                throw e;
+            }
+            throw new StartupException(e.errorCode() + ": " + e.getMessage()
+                    + " (make it first: fleetdeck thing-type create " + type + ")");
         }
     }
 
@@ -103,6 +132,40 @@ final class ThingCommand {
                     fleet -> {
                         fleet.services().things().deleteThing(name);
                         return "thing " + name + " deleted";
+                    });
+        }
+    }
+
+    @Command(name = "describe", description = "Show a thing: its type, version, groups, attributes, certificates.")
+    static final class Describe implements Callable<Integer> {
+
+        @ParentCommand
+        ThingCommand thingCommand;
+
+        @Mixin
+        DataFolderOption dataFolder = new DataFolderOption();
+
+        @Mixin
+        OutputOption output = new OutputOption();
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return OfflineAction.perform(
+                    dataFolder,
+                    thingCommand.parent.dataFolder,
+                    spec.commandLine().getOut(),
+                    fleet -> {
+                        ThingService things = fleet.services().things();
+                        ThingDescription thing = things.describeThing(name);
+                        return output.json()
+                                ? ThingsOutput.describeJson(thing)
+                                : ThingsOutput.describeText(thing, things.inspectThing(name));
                     });
         }
     }

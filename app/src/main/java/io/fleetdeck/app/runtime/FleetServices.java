@@ -1,5 +1,6 @@
 package io.fleetdeck.app.runtime;
 
+import io.fleetdeck.api.certificates.CertificateRegistry;
 import io.fleetdeck.api.certificates.CertificateService;
 import io.fleetdeck.api.event.FleetEvent;
 import io.fleetdeck.api.event.FleetEvents;
@@ -8,13 +9,16 @@ import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.api.things.FleetOverview;
 import io.fleetdeck.api.things.ThingDetail;
 import io.fleetdeck.api.things.ThingService;
+import io.fleetdeck.api.things.ThingTypeService;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderSpace;
+import io.fleetdeck.app.service.LocalCertificateRegistry;
 import io.fleetdeck.app.service.LocalCertificates;
 import io.fleetdeck.app.service.LocalFleetOverview;
 import io.fleetdeck.app.service.LocalFleetSearch;
 import io.fleetdeck.app.service.LocalGroups;
 import io.fleetdeck.app.service.LocalShadows;
+import io.fleetdeck.app.service.LocalThingTypes;
 import io.fleetdeck.app.service.LocalThings;
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.MqttChannel;
@@ -238,6 +242,11 @@ public final class FleetServices implements AutoCloseable {
         return new LocalThings(registry, this::certificatesOf, this::connectivityOf, shadows());
     }
 
+    /** The service API's thing types. */
+    public ThingTypeService thingTypes() {
+        return new LocalThingTypes(registry);
+    }
+
     /** The certificates that speak for a thing, with their status as the registry has it. */
     private List<ThingDetail.Certificate> certificatesOf(String thingName) {
         return identities.principalsOf(thingName).stream()
@@ -254,6 +263,11 @@ public final class FleetServices implements AutoCloseable {
     /** The service API's certificates and policies; {@code rootCa} is the data folder's CA, for issued bundles. */
     public CertificateService certificates(Path rootCa) {
         return new LocalCertificates(identities, enrollment(), rootCa, Clock.systemUTC());
+    }
+
+    /** The service API's lists of certificates and policies, as a script reads them. */
+    public CertificateRegistry certificateRegistry() {
+        return new LocalCertificateRegistry(identities);
     }
 
     /** The service API's fleet overview: every thing in a row, the changed ones as the index wrote them. */

@@ -109,6 +109,15 @@ public final class Registry {
         }
     }
 
+    public Optional<ThingType> thingType(String name) {
+        return things.thingType(name);
+    }
+
+    /** Every thing type by name, deprecated ones too. */
+    public List<ThingType> thingTypes() {
+        return things.thingTypes();
+    }
+
     // --- thing groups
 
     public ThingGroup createThingGroup(String name, @Nullable String parent, Map<String, String> attributes)

@@ -15,8 +15,10 @@ import io.fleetdeck.api.event.FleetEvent.ThingTypeChanged;
 import io.fleetdeck.api.event.FleetEvent.ThingUpdated;
 import io.fleetdeck.fleet.events.FleetEventSink;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,6 +133,30 @@ final class ThingCatalog {
         events.publish(new ThingTypeChanged(name, Change.UPDATED));
     }
 
+    Optional<ThingType> thingType(String name) {
+        return store.read(c -> query(c, THING_TYPE_COLUMNS + " WHERE name = ?", ThingCatalog::thingType, name).stream()
+                .findFirst());
+    }
+
+    List<ThingType> thingTypes() {
+        return store.read(c -> query(c, THING_TYPE_COLUMNS + " ORDER BY name", ThingCatalog::thingType));
+    }
+
+    private static final String THING_TYPE_COLUMNS =
+            "SELECT name, description, searchable_attributes, created_at, deprecated_at FROM thing_type";
+
+    private static ThingType thingType(ResultSet row) throws SQLException {
+        String searchable = row.getString(3);
+        long deprecatedAt = row.getLong(5);
+        boolean deprecated = !row.wasNull();
+        return new ThingType(
+                row.getString(1),
+                row.getString(2),
+                searchable.isEmpty() ? List.of() : List.of(searchable.split(",")),
+                Instant.ofEpochMilli(row.getLong(4)),
+                deprecated ? Instant.ofEpochMilli(deprecatedAt) : null);
+    }
+
     private static void requireUsableType(Connection c, String type) throws SQLException, RegistryException {
         List<Long> deprecated = query(
                 c, "SELECT COALESCE(deprecated_at, -1) FROM thing_type WHERE name = ?", row -> row.getLong(1), type);
@@ -140,7 +166,8 @@ final class ThingCatalog {
         if (deprecated.getFirst() >= 0) {
             throw new RegistryException(
                     RegistryException.INVALID_REQUEST,
-                    "thing type " + type + " is deprecated; new things cannot use it");
+                    // AWS's words (less its typo, "depreated"), so a script written against AWS matches them
+                    "Can not create new thing with deprecated thing type: " + type);
         }
     }
 }

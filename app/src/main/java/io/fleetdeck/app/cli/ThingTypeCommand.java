@@ -1,0 +1,158 @@
+package io.fleetdeck.app.cli;
+
+import io.fleetdeck.api.page.PageReader;
+import io.fleetdeck.api.things.NewThingType;
+import io.fleetdeck.api.things.ThingTypeDescription;
+import io.fleetdeck.api.things.ThingTypeService;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fleetdeck thing-type create NAME}, {@code thing-type list}, {@code thing-type describe NAME} and {@code
+ * thing-type deprecate NAME [--undo]}: the types a thing is created with ({@code thing create pump-7 --type pump}).
+ */
+@Command(
+        name = "thing-type",
+        description = "Create, list and deprecate thing types.",
+        subcommands = {
+            ThingTypeCommand.Create.class,
+            ThingTypeCommand.ListTypes.class,
+            ThingTypeCommand.Describe.class,
+            ThingTypeCommand.Deprecate.class
+        })
+final class ThingTypeCommand {
+
+    @ParentCommand
+    FleetdeckCommand parent;
+
+    @Command(name = "create", description = "Create a thing type; a type cannot be changed once made, only deprecated.")
+    static final class Create implements Callable<Integer> {
+
+        @ParentCommand
+        ThingTypeCommand thingType;
+
+        @Mixin
+        DataFolderOption dataFolder = new DataFolderOption();
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--description", paramLabel = "TEXT", description = "What things of this type are.")
+        @Nullable String description;
+
+        @Option(
+                names = "--searchable-attribute",
+                paramLabel = "A",
+                description = "An attribute things of this type are searched by; up to 3.")
+        List<String> searchableAttributes = List.of();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return OfflineAction.perform(
+                    dataFolder, thingType.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
+                        ThingTypeDescription created = fleet.services()
+                                .thingTypes()
+                                .createThingType(new NewThingType(name, description, searchableAttributes));
+                        return "thing type " + created.thingTypeName() + " created";
+                    });
+        }
+    }
+
+    @Command(name = "list", description = "List the thing types, deprecated ones too.")
+    static final class ListTypes implements Callable<Integer> {
+
+        @ParentCommand
+        ThingTypeCommand thingType;
+
+        @Mixin
+        DataFolderOption dataFolder = new DataFolderOption();
+
+        @Mixin
+        OutputOption output = new OutputOption();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return OfflineAction.perform(
+                    dataFolder, thingType.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
+                        ThingTypeService types = fleet.services().thingTypes();
+                        List<ThingTypeDescription> all = PageReader.readAll(types::listThingTypes);
+                        return output.json() ? ThingTypesOutput.listJson(all) : ThingTypesOutput.listText(all);
+                    });
+        }
+    }
+
+    @Command(name = "describe", description = "Show a thing type: its status, searchable attributes, description.")
+    static final class Describe implements Callable<Integer> {
+
+        @ParentCommand
+        ThingTypeCommand thingType;
+
+        @Mixin
+        DataFolderOption dataFolder = new DataFolderOption();
+
+        @Mixin
+        OutputOption output = new OutputOption();
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return OfflineAction.perform(
+                    dataFolder, thingType.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
+                        ThingTypeDescription type =
+                                fleet.services().thingTypes().describeThingType(name);
+                        return output.json()
+                                ? ThingTypesOutput.describeJson(type)
+                                : ThingTypesOutput.describeText(type);
+                    });
+        }
+    }
+
+    @Command(
+            name = "deprecate",
+            description = "Deprecate a thing type: no new thing may take it, the things that have it keep it.")
+    static final class Deprecate implements Callable<Integer> {
+
+        @ParentCommand
+        ThingTypeCommand thingType;
+
+        @Mixin
+        DataFolderOption dataFolder = new DataFolderOption();
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--undo", description = "Let new things take the type again.")
+        boolean undo;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return OfflineAction.perform(
+                    dataFolder, thingType.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
+                        fleet.services().thingTypes().deprecateThingType(name, undo);
+                        return "thing type " + name + (undo ? " in use again" : " deprecated");
+                    });
+        }
+    }
+}
