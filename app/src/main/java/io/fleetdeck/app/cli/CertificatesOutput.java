@@ -34,7 +34,9 @@ final class CertificatesOutput {
             table.row(
                     certificate.certificateId(),
                     certificate.status(),
-                    TextTable.orDash(String.join(",", certificate.thingNames())),
+                    certificate.provisioningClaim()
+                            ? "(provisioning claim)"
+                            : TextTable.orDash(String.join(",", certificate.thingNames())),
                     certificate.creationDate().toString(),
                     certificate.notAfter().toString());
         }

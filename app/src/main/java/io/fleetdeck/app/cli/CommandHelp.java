@@ -59,8 +59,9 @@ final class CommandHelp {
                     List.of("fleetdeck thing describe pump-7", "fleetdeck thing describe pump-7 --output json")),
             Map.entry(
                     "fleetdeck thing-type create",
-                    List.of("fleetdeck thing-type create pump --description 'Water pumps'"
-                            + " --searchable-attribute model")),
+                    List.of(
+                            "fleetdeck thing-type create pump --description 'Water pumps'",
+                            "fleetdeck thing-type create valve --searchable-attribute model")),
             Map.entry(
                     "fleetdeck thing-type list",
                     List.of("fleetdeck thing-type list", "fleetdeck thing-type list --output json")),

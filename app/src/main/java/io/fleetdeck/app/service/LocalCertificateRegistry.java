@@ -9,11 +9,14 @@ import io.fleetdeck.api.error.ResourceNotFoundException;
 import io.fleetdeck.api.page.Page;
 import io.fleetdeck.api.page.PageRequest;
 import io.fleetdeck.fleet.identity.CertificateRecord;
+import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.identity.IdentityService;
 import io.fleetdeck.fleet.identity.PolicyRecord;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -31,6 +34,7 @@ public final class LocalCertificateRegistry implements CertificateRegistry {
         Map<String, CertificateRecord> byId = identities.certificates().stream()
                 .collect(Collectors.toMap(CertificateRecord::id, Function.identity()));
         Map<String, List<String>> thingNames = identities.thingNamesByCertificate();
+        Set<String> claimPolicyTargets = new HashSet<>(identities.policyTargets(DeviceEnrollment.CLAIM_POLICY));
         return NamePages.of(
                 byId.keySet(),
                 page,
@@ -40,7 +44,9 @@ public final class LocalCertificateRegistry implements CertificateRegistry {
                                 certificate.status().name(),
                                 certificate.createdAt(),
                                 certificate.notAfter(),
-                                thingNames.getOrDefault(certificate.id(), List.of()))));
+                                thingNames.getOrDefault(certificate.id(), List.of()),
+                                !thingNames.containsKey(certificate.id())
+                                        && claimPolicyTargets.contains(certificate.id()))));
     }
 
     @Override

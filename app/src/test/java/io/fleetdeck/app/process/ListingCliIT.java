@@ -152,6 +152,7 @@ class ListingCliIT {
         assertThat(ours.get("creationDate").asText()).isNotBlank();
         List<String> listed = ok("cert", "list");
         assertThat(listed.getFirst()).startsWith("ID").contains("STATUS");
+        assertThat(listed).anySatisfy(line -> assertThat(line).contains("(provisioning claim)"));
         assertThat(listed)
                 .anySatisfy(line ->
                         assertThat(line).startsWith(id).contains("ACTIVE").contains("pump-7"));

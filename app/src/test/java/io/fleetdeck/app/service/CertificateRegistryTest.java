@@ -82,6 +82,11 @@ class CertificateRegistryTest {
                 .doesNotHaveDuplicates();
         assertThat(certificates)
                 .allSatisfy(certificate -> assertThat(certificate.notAfter()).isAfter(certificate.creationDate()));
+        assertThat(certificates)
+                .filteredOn(CertificateSummary::provisioningClaim)
+                .as("the data folder's claim certificate, and no device's")
+                .hasSize(1)
+                .allSatisfy(claim -> assertThat(claim.thingNames()).isEmpty());
     }
 
     @Test
