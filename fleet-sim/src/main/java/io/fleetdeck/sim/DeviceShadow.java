@@ -5,77 +5,138 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A simulated device's side of its shadows, as device firmware keeps them: it reports its state when it connects
- * (classic shadow: firmware, setpoint, mode; named shadow {@code config}: sample interval), and when a delta arrives it
- * applies it after {@code actDelay} — the time a real device takes to act — and reports the new state; its battery and
- * uptime it reports every so often on its own.
+ * A simulated device's side of its shadows, as device firmware keeps them. At start it takes up what it last reported
+ * (firmware, battery, settings, operating time), so a restart continues where it left off; it reports its state when
+ * it connects (classic shadow; named shadow {@code config}: sample interval); it reports its battery each time a
+ * measurement changes it, so the shadow holds what the device last measured; and uptime and operating time every so
+ * often. A device that follows desired state applies a delta after {@code actDelay}, the time a real device takes to
+ * act, and reports the new state, which clears the delta (AWS-IOT-BEHAVIOUR §1.6); one that does not leaves it
+ * pending. Delta and report callbacks run on the fleet's scheduler thread and Paho's; the reported state is kept under
+ * its own lock.
  */
 final class DeviceShadow {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String thingName;
+    private final boolean followsDesired;
+    private final Clock clock;
     private final ObjectNode reported = JSON.createObjectNode();
     private final BiConsumer<String, byte[]> publish;
     private final ScheduledExecutorService scheduler;
     private final long actDelayMillis;
+    private final Instant bootedAt;
+    private long operatingSecondsAtBoot;
 
     DeviceShadow(
-            String thingName,
+            DeviceSpec spec,
+            Clock clock,
             BiConsumer<String, byte[]> publish,
             ScheduledExecutorService scheduler,
             long actDelayMillis) {
-        this.thingName = thingName;
+        this.thingName = spec.thingName();
+        this.followsDesired = spec.followsDesired();
+        this.clock = clock;
         this.publish = publish;
         this.scheduler = scheduler;
         this.actDelayMillis = actDelayMillis;
-        reported.put("firmware", "1.4.2");
-        reported.put("setpoint", 21.0);
-        reported.put("mode", "auto");
-        reported.put("battery", 100.0);
+        this.bootedAt = clock.instant();
+        reported.put("firmware", spec.firmware());
+        reported.put("battery", spec.battery());
+        for (Map.Entry<String, Object> setting : spec.settings().entrySet()) {
+            reported.set(setting.getKey(), JSON.valueToTree(setting.getValue()));
+        }
+        reported.put("uptimeSeconds", 0);
+        reported.put("operatingSeconds", 0);
     }
 
-    String deltaTopic() {
-        return "$aws/things/" + thingName + "/shadow/update/delta";
+    String topic(String suffix) {
+        return "$aws/things/" + thingName + "/shadow/" + suffix;
+    }
+
+    /**
+     * Takes up the device's state from its shadow document as {@code get} answered it (null when it has none yet), and
+     * returns the delta that waits for it (an empty object when none). Uptime starts again; operating time goes on.
+     */
+    JsonNode resume(byte @Nullable [] document) {
+        if (document == null) {
+            return JSON.createObjectNode();
+        }
+        JsonNode state;
+        try {
+            state = JSON.readTree(document).path("state");
+        } catch (IOException malformed) {
+            return JSON.createObjectNode();
+        }
+        synchronized (reported) {
+            state.path("reported").properties().forEach(field -> {
+                if (!field.getKey().equals("uptimeSeconds")
+                        && sameKind(reported.get(field.getKey()), field.getValue())) {
+                    reported.set(field.getKey(), field.getValue());
+                }
+            });
+            operatingSecondsAtBoot = reported.path("operatingSeconds").asLong();
+        }
+        return state.path("delta").isObject() ? state.path("delta") : JSON.createObjectNode();
+    }
+
+    /** The battery level the device last measured. */
+    double battery() {
+        synchronized (reported) {
+            return reported.path("battery").asDouble();
+        }
     }
 
     /** The reports a device sends when it comes online. */
     void reportOnConnect() {
-        report("$aws/things/" + thingName + "/shadow/update", reported);
-        ObjectNode config = JSON.createObjectNode().put("sampleIntervalSeconds", 5);
-        report("$aws/things/" + thingName + "/shadow/name/config/update", config);
+        ObjectNode all;
+        synchronized (reported) {
+            readClocks();
+            all = reported.deepCopy();
+        }
+        report("update", all);
+        report("name/config/update", JSON.createObjectNode().put("sampleIntervalSeconds", 5));
     }
 
-    /**
-     * Reports the readings that change by themselves every {@code period}, as devices do without being asked: the
-     * battery draining a little and the uptime.
-     */
+    /** A battery measurement: reported the moment it differs from what the shadow holds. */
+    void measured(double battery) {
+        synchronized (reported) {
+            if (reported.path("battery").asDouble() == battery) {
+                return;
+            }
+            reported.put("battery", battery);
+        }
+        report("update", JSON.createObjectNode().put("battery", battery));
+    }
+
+    /** Reports uptime and operating time every {@code period}, as devices do without being asked. */
     void reportEvery(Duration period) {
-        long started = System.nanoTime();
         scheduler.scheduleAtFixedRate(
                 () -> {
-                    ObjectNode readings = JSON.createObjectNode();
+                    ObjectNode clocks = JSON.createObjectNode();
                     synchronized (reported) {
-                        double battery = Math.max(5, reported.path("battery").asDouble(100) - 0.1);
-                        reported.put("battery", Math.round(battery * 10) / 10.0);
-                        reported.put("uptimeSeconds", (System.nanoTime() - started) / 1_000_000_000L);
-                        readings.set("battery", reported.get("battery"));
-                        readings.set("uptimeSeconds", reported.get("uptimeSeconds"));
+                        readClocks();
+                        clocks.set("uptimeSeconds", reported.get("uptimeSeconds"));
+                        clocks.set("operatingSeconds", reported.get("operatingSeconds"));
                     }
-                    report("$aws/things/" + thingName + "/shadow/update", readings);
+                    report("update", clocks);
                 },
                 period.toMillis(),
                 period.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
-    /** A delta from the shadow service: act on it a little later, then report what the device now is. */
+    /** A delta from the shadow service: acted on a little later, unless this device leaves it pending. */
     void onDelta(byte[] payload) {
         JsonNode delta;
         try {
@@ -83,27 +144,41 @@ final class DeviceShadow {
         } catch (IOException malformed) {
             return; // a device ignores what it cannot read
         }
-        if (!delta.isObject()) {
+        actOn(delta);
+    }
+
+    /** Applies {@code delta} after the act delay and reports what the device now is, which clears the delta. */
+    void actOn(JsonNode delta) {
+        if (!followsDesired || !delta.isObject() || delta.isEmpty()) {
             return;
         }
         scheduler.schedule(
                 () -> {
                     ObjectNode changed = JSON.createObjectNode();
-                    delta.fields().forEachRemaining(field -> {
-                        synchronized (reported) {
-                            reported.set(field.getKey(), field.getValue());
-                        }
-                        changed.set(field.getKey(), field.getValue());
-                    });
-                    report("$aws/things/" + thingName + "/shadow/update", changed);
+                    synchronized (reported) {
+                        delta.properties().forEach(field -> reported.set(field.getKey(), field.getValue()));
+                    }
+                    delta.properties().forEach(field -> changed.set(field.getKey(), field.getValue()));
+                    report("update", changed);
                 },
                 actDelayMillis,
                 TimeUnit.MILLISECONDS);
     }
 
-    private void report(String topic, ObjectNode state) {
+    private void readClocks() {
+        long up = Math.max(0, Duration.between(bootedAt, clock.instant()).toSeconds());
+        reported.put("uptimeSeconds", up);
+        reported.put("operatingSeconds", operatingSecondsAtBoot + up);
+    }
+
+    /** A value read back replaces the device's own only when it is the same kind: a number stays a number. */
+    private static boolean sameKind(@Nullable JsonNode own, JsonNode readBack) {
+        return own == null || own.getNodeType() == readBack.getNodeType();
+    }
+
+    private void report(String suffix, ObjectNode state) {
         ObjectNode update = JSON.createObjectNode();
-        update.putObject("state").set("reported", state.deepCopy());
-        publish.accept(topic, update.toString().getBytes(StandardCharsets.UTF_8));
+        update.putObject("state").set("reported", state);
+        publish.accept(topic(suffix), update.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,151 +1,196 @@
 package io.fleetdeck.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLSocketFactory;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One simulated device: a real MQTT client (Paho, 3.1.1 or 5) over TLS, its client id its thing name, publishing
- * telemetry to {@code dt/<thing>/telemetry}, inside what the default device policy grants a thing ({@code dt/<thing>/#}).
- * Started and stopped by its {@link SimulatedFleet}; {@link #publishTelemetry} runs on the fleet's scheduler thread.
+ * telemetry to {@code dt/<thing>/telemetry}, inside what the default device policy grants a thing
+ * ({@code dt/<thing>/#}), and keeping its shadow. At start it reads its shadow back, as firmware does over the shadow
+ * {@code get} topic, and goes on from there. Each {@link #tick} it measures its battery and sends the one reading to
+ * its shadow (when it changed) and its telemetry; a device with offline spells disconnects cleanly when one begins and
+ * connects again when it ends. Started and stopped by its {@link SimulatedFleet}; ticks run on the fleet's scheduler
+ * thread, a reconnection on a virtual thread of its own.
  */
 final class SimulatedDevice implements AutoCloseable {
 
-    /** How long a stopping device lets in-flight work finish; telemetry at QoS 0 has nothing worth waiting for. */
-    private static final long QUIESCE_MILLIS = 100;
+    private static final Logger log = LoggerFactory.getLogger(SimulatedDevice.class);
+    private static final long SHADOW_READ_SECONDS = 10;
 
-    private final String thingName;
-    private final boolean mqtt5;
+    private final DeviceSpec spec;
+    private final Clock clock;
     private final Telemetry telemetry;
-    /* one of the two, once connected: the MQTT 3.1.1 or the MQTT 5 client */
-    private @Nullable MqttAsyncClient v3;
+    private final Battery battery;
+    private final OfflineSpells.@Nullable Schedule spells;
+    private @Nullable DeviceShadow shadow;
+    private @Nullable FleetEndpoint endpoint;
+    private @Nullable SSLSocketFactory tls;
+    /* null while offline; replaced by a virtual thread when the device comes back, read on the scheduler thread */
+    private volatile @Nullable DeviceLink link;
+    private volatile boolean reconnecting;
+    private volatile boolean closed;
 
-    private org.eclipse.paho.mqttv5.client.@Nullable MqttAsyncClient v5;
-
-    SimulatedDevice(String thingName, boolean mqtt5, RandomGenerator random) {
-        this.thingName = thingName;
-        this.mqtt5 = mqtt5;
+    SimulatedDevice(DeviceSpec spec, Clock clock, RandomGenerator random) {
+        this.spec = spec;
+        this.clock = clock;
         this.telemetry = new Telemetry(random);
+        this.battery = new Battery(spec.batteryModel(), clock, spec.battery());
+        OfflineSpells offline = spec.offlineSpells();
+        this.spells = offline == null
+                ? null
+                : offline.from(clock.instant(), spec.thingName().hashCode());
     }
 
     String thingName() {
-        return thingName;
-    }
-
-    boolean usesMqtt5() {
-        return mqtt5;
+        return spec.thingName();
     }
 
     String telemetryTopic() {
-        return "dt/" + thingName + "/telemetry";
+        return "dt/" + spec.thingName() + "/telemetry";
     }
 
     void connect(FleetEndpoint endpoint, SSLSocketFactory tls) throws Exception {
-        if (mqtt5) {
-            var client = new org.eclipse.paho.mqttv5.client.MqttAsyncClient(
-                    endpoint.uri(), thingName, new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
-            v5 = client;
-            MqttConnectionOptions options = new MqttConnectionOptions();
-            options.setSocketFactory(tls);
-            options.setKeepAliveInterval(60);
-            options.setAutomaticReconnect(true);
-            options.setCleanStart(true);
-            client.connect(options).waitForCompletion(30_000);
-        } else {
-            MqttAsyncClient client = new MqttAsyncClient(endpoint.uri(), thingName, new MemoryPersistence());
-            v3 = client;
-            MqttConnectOptions options = new MqttConnectOptions();
-            options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-            options.setSocketFactory(tls);
-            options.setKeepAliveInterval(60);
-            options.setAutomaticReconnect(true);
-            options.setCleanSession(true);
-            client.connect(options).waitForCompletion(30_000);
-        }
+        this.endpoint = endpoint;
+        this.tls = tls;
+        link = DeviceLink.connect(endpoint, spec.thingName(), spec.mqtt5(), tls);
     }
 
-    /** Keeps the device's shadows from now on: reports its state, then follows the deltas it is sent. */
+    /**
+     * Keeps the device's shadows from now on: takes up what it last reported, follows the deltas it is sent, reports
+     * its state, and applies a delta that waited for it while it was off.
+     */
     void keepShadow(ScheduledExecutorService scheduler, ShadowTiming timing) throws Exception {
-        DeviceShadow shadow = new DeviceShadow(
-                thingName,
+        DeviceLink connected = requireLink();
+        DeviceShadow own = new DeviceShadow(
+                spec,
+                clock,
                 this::publishAtLeastOnce,
                 scheduler,
                 timing.actDelay().toMillis());
-        var five = v5;
-        var three = v3;
-        if (five != null) {
-            // this Paho v5 call reads a subscription identifier list; 0 asks it to pick one when the broker offers them
-            org.eclipse.paho.mqttv5.common.packet.MqttProperties properties =
-                    new org.eclipse.paho.mqttv5.common.packet.MqttProperties();
-            properties.setSubscriptionIdentifiers(java.util.List.of(0));
-            five.subscribe(
-                            new org.eclipse.paho.mqttv5.common.MqttSubscription(shadow.deltaTopic(), 1),
-                            null,
-                            null,
-                            (topic, message) -> shadow.onDelta(message.getPayload()),
-                            properties)
-                    .waitForCompletion(30_000);
-        } else if (three != null) {
-            three.subscribe(shadow.deltaTopic(), 1, (topic, message) -> shadow.onDelta(message.getPayload()))
-                    .waitForCompletion(30_000);
-        } else {
-            throw new IllegalStateException(thingName + " keeps its shadow only once connected");
+        shadow = own;
+        // every subscription before the first answer: Paho 5 cannot take a new one while it delivers a message
+        connected.subscribe(own.topic("update/delta"), own::onDelta);
+        byte @Nullable [] document = readShadow(connected, own);
+        JsonNode waiting = own.resume(document);
+        battery.resume(own.battery());
+        own.reportOnConnect();
+        own.actOn(waiting);
+        own.reportEvery(timing.reportEvery());
+    }
+
+    /** The shadow document as {@code get} answers it; null when the device has none yet, or no answer came. */
+    private byte @Nullable [] readShadow(DeviceLink connected, DeviceShadow own) throws Exception {
+        CompletableFuture<byte @Nullable []> answer = new CompletableFuture<>();
+        connected.subscribe(own.topic("get/accepted"), answer::complete);
+        connected.subscribe(own.topic("get/rejected"), rejected -> answer.complete(null));
+        connected.publish(own.topic("get"), "{}".getBytes(StandardCharsets.UTF_8), 1);
+        try {
+            return answer.get(SHADOW_READ_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            log.warn("{} got no answer to its shadow get; it starts as it was first switched on", spec.thingName());
+            return null;
         }
-        shadow.reportOnConnect();
-        shadow.reportEvery(timing.reportEvery());
+    }
+
+    /**
+     * One beat of the device: it measures its battery, reports it to its shadow when it changed, and publishes the
+     * same reading as telemetry at QoS 0; during an offline spell it is disconnected and sends nothing.
+     */
+    void tick() {
+        if (!online()) {
+            return;
+        }
+        double level = battery.measure();
+        DeviceShadow own = shadow;
+        if (own != null) {
+            own.measured(level);
+        }
+        DeviceLink connected = link;
+        if (connected != null) {
+            connected.publish(telemetryTopic(), telemetry.next(clock.millis(), level), 0);
+        }
+    }
+
+    /** Whether the device is online now; begins or ends an offline spell when one is due. */
+    private boolean online() {
+        var offline = spells;
+        if (offline == null) {
+            return true;
+        }
+        boolean wanted = offline.onlineAt(clock.instant());
+        DeviceLink connected = link;
+        if (!wanted && connected != null) {
+            link = null;
+            connected.close();
+            log.debug("{} goes offline for a while", spec.thingName());
+        } else if (wanted && connected == null && !reconnecting) {
+            reconnecting = true;
+            Thread.ofVirtual().name("reconnect-" + spec.thingName()).start(this::reconnect);
+        }
+        return wanted && link != null;
+    }
+
+    private void reconnect() {
+        try {
+            FleetEndpoint where = Objects.requireNonNull(endpoint, "connected once");
+            DeviceLink fresh = DeviceLink.connect(where, spec.thingName(), spec.mqtt5(), requireTls());
+            DeviceShadow own = shadow;
+            if (own != null) {
+                fresh.subscribe(own.topic("update/delta"), own::onDelta);
+            }
+            if (closed) {
+                fresh.close();
+                return;
+            }
+            link = fresh;
+            if (own != null) {
+                own.reportOnConnect();
+            }
+            log.debug("{} is back online", spec.thingName());
+        } catch (Exception e) {
+            log.debug("{} could not come back online yet: {}", spec.thingName(), e.toString());
+        } finally {
+            reconnecting = false;
+        }
+    }
+
+    private SSLSocketFactory requireTls() {
+        return Objects.requireNonNull(tls, "connected once");
+    }
+
+    private DeviceLink requireLink() {
+        DeviceLink connected = link;
+        if (connected == null) {
+            throw new IllegalStateException(spec.thingName() + " keeps its shadow only once connected");
+        }
+        return connected;
     }
 
     private void publishAtLeastOnce(String topic, byte[] payload) {
-        var five = v5;
-        var three = v3;
-        try {
-            if (five != null && five.isConnected()) {
-                five.publish(topic, payload, 1, false);
-            } else if (three != null && three.isConnected()) {
-                three.publish(topic, payload, 1, false);
-            }
-        } catch (MqttException | org.eclipse.paho.mqttv5.common.MqttException e) {
-            // reconnecting: the next report carries the state
-        }
-    }
-
-    /** Publishes one reading at QoS 0; a device that is reconnecting skips it, as a real one would. */
-    void publishTelemetry(long epochMillis) {
-        byte[] reading = telemetry.next(epochMillis);
-        var five = v5;
-        var three = v3;
-        try {
-            if (five != null && five.isConnected()) {
-                five.publish(telemetryTopic(), reading, 0, false);
-            } else if (three != null && three.isConnected()) {
-                three.publish(telemetryTopic(), reading, 0, false);
-            }
-        } catch (MqttException | org.eclipse.paho.mqttv5.common.MqttException e) {
-            // the client's own reconnect takes care of it; a missed reading is what the fleet would see too
+        DeviceLink connected = link;
+        if (connected != null) {
+            connected.publish(topic, payload, 1);
         }
     }
 
     @Override
     public void close() {
-        var five = v5;
-        var three = v3;
-        try {
-            if (five != null) {
-                five.disconnect(QUIESCE_MILLIS).waitForCompletion(5_000);
-                five.close();
-            }
-            if (three != null) {
-                three.disconnect(QUIESCE_MILLIS).waitForCompletion(5_000);
-                three.close();
-            }
-        } catch (MqttException | org.eclipse.paho.mqttv5.common.MqttException e) {
-            // stopping anyway
+        closed = true;
+        DeviceLink connected = link;
+        link = null;
+        if (connected != null) {
+            connected.close();
         }
     }
 }

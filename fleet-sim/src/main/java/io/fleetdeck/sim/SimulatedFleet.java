@@ -1,5 +1,6 @@
 package io.fleetdeck.sim;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A fleet of simulated devices for the console's demo, canaries and load tests: {@code size} devices named
- * {@code <prefix>-001}..., alternately MQTT 3.1.1 and 5, each publishing telemetry every {@code interval}. Devices
- * start at spread-out times so their readings do not all arrive at once. Owned by whoever started it; close once.
+ * A fleet of simulated devices for the console's demo, canaries and load tests: the devices a list of
+ * {@link DeviceSpec}s describes, or {@code size} plain sensors named {@code <prefix>-001}..., alternately MQTT 3.1.1
+ * and 5, each publishing telemetry {@code messagesPerSecond}. Devices start at spread-out times so their readings do
+ * not all arrive at once. Owned by whoever started it; close once.
  */
 public final class SimulatedFleet implements AutoCloseable {
 
@@ -87,44 +89,84 @@ public final class SimulatedFleet implements AutoCloseable {
             BiConsumer<String, DeviceIdentity> provisioned,
             ShadowTiming shadowTiming)
             throws Exception {
+        List<DeviceSpec> sensors = new ArrayList<>();
+        for (int i = 1; i <= size; i++) {
+            sensors.add(DeviceSpec.sensor(String.format(Locale.ROOT, "%s-%03d", prefix, i), i % 2 == 0));
+        }
+        return start(
+                endpoint,
+                sensors,
+                messagesPerSecond,
+                identities,
+                claim,
+                provisioned,
+                shadowTiming,
+                Clock.systemUTC(),
+                prefix.hashCode());
+    }
+
+    /**
+     * Connects the devices {@code specs} describe; a device without a certificate provisions itself by claim first.
+     * Each device's battery, offline spells and uptime follow {@code clock}, and its randomness is drawn from
+     * {@code seed}, so one seed gives the same fleet.
+     */
+    public static SimulatedFleet start(
+            FleetEndpoint endpoint,
+            List<DeviceSpec> specs,
+            double messagesPerSecond,
+            Function<String, @Nullable DeviceIdentity> identities,
+            @Nullable ClaimBundle claim,
+            BiConsumer<String, DeviceIdentity> provisioned,
+            ShadowTiming shadowTiming,
+            Clock clock,
+            long seed)
+            throws Exception {
         if (messagesPerSecond <= 0 || messagesPerSecond > MAX_RATE_PER_DEVICE) {
             throw new IllegalArgumentException(
                     "a device publishes more than 0 and at most 100 messages a second, not " + messagesPerSecond);
         }
-        SplittableRandom random = new SplittableRandom(prefix.hashCode());
+        SplittableRandom random = new SplittableRandom(seed);
         List<SimulatedDevice> devices = new ArrayList<>();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("simulated-fleet").factory());
         SimulatedFleet fleet = new SimulatedFleet(devices, scheduler);
         try {
-            for (int i = 1; i <= size; i++) {
-                devices.add(new SimulatedDevice(
-                        String.format(Locale.ROOT, "%s-%03d", prefix, i), i % 2 == 0, random.split()));
+            for (DeviceSpec spec : specs) {
+                devices.add(new SimulatedDevice(spec, clock, random.split()));
             }
             connectAll(devices, endpoint, thing -> identityOf(thing, endpoint, identities, claim, provisioned));
-            for (SimulatedDevice device : devices) {
-                device.keepShadow(scheduler, shadowTiming);
-            }
+            keepShadows(devices, scheduler, shadowTiming);
             long periodMicros = Math.round(1_000_000 / messagesPerSecond);
             for (int i = 0; i < devices.size(); i++) {
                 SimulatedDevice device = devices.get(i);
-                long offset = periodMicros * (i + 1) / Math.max(1, size);
-                scheduler.scheduleAtFixedRate(
-                        () -> device.publishTelemetry(System.currentTimeMillis()),
-                        offset,
-                        periodMicros,
-                        TimeUnit.MICROSECONDS);
+                long offset = periodMicros * (i + 1) / Math.max(1, devices.size());
+                scheduler.scheduleAtFixedRate(device::tick, offset, periodMicros, TimeUnit.MICROSECONDS);
             }
         } catch (Exception e) {
             fleet.close();
             throw e;
         }
         log.info(
-                "Simulated fleet of {} devices ({}-001...) publishing {} messages/s each",
-                size,
-                prefix,
+                "Simulated fleet of {} devices ({}...) publishing {} messages/s each",
+                devices.size(),
+                devices.isEmpty() ? "none" : devices.getFirst().thingName(),
                 messagesPerSecond);
         return fleet;
+    }
+
+    /** Each device reads its shadow back and starts keeping it, all at once: a round trip each, not one by one. */
+    private static void keepShadows(
+            List<SimulatedDevice> devices, ScheduledExecutorService scheduler, ShadowTiming timing) throws Exception {
+        try (ExecutorService starting = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Void>> started = new ArrayList<>();
+            for (SimulatedDevice device : devices) {
+                started.add(starting.submit(() -> {
+                    device.keepShadow(scheduler, timing);
+                    return null;
+                }));
+            }
+            awaitAll(started);
+        }
     }
 
     /** Connects the devices at once, each on a virtual thread: a TLS handshake each, not one after the other. */
@@ -140,12 +182,16 @@ public final class SimulatedFleet implements AutoCloseable {
                     return null;
                 }));
             }
-            for (Future<Void> each : connected) {
-                try {
-                    each.get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
+            awaitAll(connected);
+        }
+    }
+
+    private static void awaitAll(List<Future<Void>> tasks) throws Exception {
+        for (Future<Void> each : tasks) {
+            try {
+                each.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }
     }

@@ -5,29 +5,27 @@ import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
- * What a simulated device reports: temperature drifting around its own set point, a battery that drains slowly, and
- * a radio signal that wanders. Owned by one device; not thread-safe.
+ * What a simulated device sends as telemetry: temperature drifting around its own set point, a radio signal that
+ * wanders, and the battery level the device measured, the same it reports in its shadow. Owned by one device; not
+ * thread-safe.
  */
 final class Telemetry {
 
     private final RandomGenerator random;
     private final double setPoint;
     private double temperature;
-    private double battery;
     private int rssi;
 
     Telemetry(RandomGenerator random) {
         this.random = random;
         this.setPoint = 18 + random.nextDouble() * 8;
         this.temperature = setPoint;
-        this.battery = 60 + random.nextDouble() * 40;
         this.rssi = -50 - random.nextInt(40);
     }
 
     /** The next reading as JSON; {@code epochMillis} is when it was taken. */
-    byte[] next(long epochMillis) {
+    byte[] next(long epochMillis, double battery) {
         temperature += (setPoint - temperature) * 0.1 + random.nextGaussian() * 0.3;
-        battery = Math.max(0, battery - random.nextDouble() * 0.01);
         rssi = Math.clamp(rssi + random.nextInt(-2, 3), -110, -30);
         return String.format(
                         Locale.ROOT,
