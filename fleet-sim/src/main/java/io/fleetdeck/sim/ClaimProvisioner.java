@@ -24,7 +24,10 @@ final class ClaimProvisioner {
     private ClaimProvisioner() {}
 
     static DeviceIdentity provision(FleetEndpoint endpoint, ClaimBundle claim, String serialNumber) throws Exception {
-        MqttAsyncClient client = new MqttAsyncClient(endpoint.uri(), serialNumber, new MemoryPersistence());
+        // the claim may not connect as a registered thing (DeviceEnrollment's claim policy), and the site may have
+        // registered this device before it came: as the AWS SDK samples, it provisions under a client id of its own
+        MqttAsyncClient client =
+                new MqttAsyncClient(endpoint.uri(), "provision-" + serialNumber, new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(true);

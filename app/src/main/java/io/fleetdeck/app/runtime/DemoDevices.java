@@ -2,16 +2,12 @@ package io.fleetdeck.app.runtime;
 
 import io.fleetdeck.broker.tls.DeviceBundleFiles;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
-import io.fleetdeck.fleet.registry.Registry;
-import io.fleetdeck.fleet.registry.RegistryException;
 import io.fleetdeck.sim.ClaimBundle;
 import io.fleetdeck.sim.DeviceIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,40 +60,5 @@ final class DemoDevices {
                 Files.readString(provisioning.resolve("claim.cert.pem")),
                 Files.readString(provisioning.resolve("claim.private.key")),
                 DeviceEnrollment.DEFAULT_TEMPLATE);
-    }
-
-    private static final String FIRMWARE_ATTRIBUTE = "firmwareVersion";
-    /** What the simulated devices report as their firmware. */
-    private static final String DEMO_FIRMWARE = "1.4.2";
-
-    /**
-     * Files the demo fleet the way a site is laid out — site / building / floor groups — so the group views have a
-     * real hierarchy to show, and records the firmware they run as the {@code firmwareVersion} attribute, as an OTA
-     * process would. Groups already there are kept; a device already filed stays where it is.
-     */
-    static void arrangeInGroups(Registry registry, List<String> things) {
-        try {
-            ensureGroup(registry, "site-north", null);
-            ensureGroup(registry, "building-a", "site-north");
-            ensureGroup(registry, "floor-1", "building-a");
-            ensureGroup(registry, "floor-2", "building-a");
-            for (int i = 0; i < things.size(); i++) {
-                String thing = things.get(i);
-                boolean filed =
-                        registry.thing(thing).map(t -> !t.groups().isEmpty()).orElse(true);
-                if (!filed) {
-                    registry.addThingToGroup(i % 2 == 0 ? "floor-1" : "floor-2", thing);
-                    registry.updateThing(thing, Map.of(FIRMWARE_ATTRIBUTE, DEMO_FIRMWARE), true, null);
-                }
-            }
-        } catch (RegistryException e) {
-            log.warn("Could not file the demo fleet into groups: {}", e.getMessage());
-        }
-    }
-
-    private static void ensureGroup(Registry registry, String name, @Nullable String parent) throws RegistryException {
-        if (registry.thingGroup(name).isEmpty()) {
-            registry.createThingGroup(name, parent, Map.of());
-        }
     }
 }

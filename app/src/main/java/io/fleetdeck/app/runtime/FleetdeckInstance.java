@@ -8,11 +8,13 @@ import io.fleetdeck.app.settings.SettingsFile;
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.sim.FleetEndpoint;
+import io.fleetdeck.sim.ShadowTiming;
 import io.fleetdeck.sim.SimulatedFleet;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,11 +33,13 @@ public final class FleetdeckInstance implements AutoCloseable {
     private final DataFolderLock lock;
     private final SettingsFile settingsFile;
     private final ConsoleSettings settings;
-    private static final int DEMO_FLEET_SIZE = 12;
+    /** The demo devices' randomness: the same seed gives the same site on every machine. */
+    private static final long DEMO_SEED = 16;
 
     private final FleetServices services;
     private final EmbeddedBroker broker;
     private final DataFolderSpace space;
+    private final Clock clock;
     private @Nullable SimulatedFleet demoFleet;
 
     private FleetdeckInstance(
@@ -45,8 +49,10 @@ public final class FleetdeckInstance implements AutoCloseable {
             ConsoleSettings settings,
             FleetServices services,
             EmbeddedBroker broker,
-            DataFolderSpace space) {
+            DataFolderSpace space,
+            Clock clock) {
         this.services = services;
+        this.clock = clock;
         this.space = space;
         this.dataFolder = dataFolder;
         this.lock = lock;
@@ -88,7 +94,7 @@ public final class FleetdeckInstance implements AutoCloseable {
                 log.warn("The disk of data folder {} is full: its lock file names no PID", folder);
             }
             space.watch();
-            return new FleetdeckInstance(folder, lock, settingsFile, settings, services, broker, space);
+            return new FleetdeckInstance(folder, lock, settingsFile, settings, services, broker, space, clock);
         } catch (IOException e) {
             releaseAfterFailedStart(lock);
             throw new StartupException(
@@ -108,24 +114,27 @@ public final class FleetdeckInstance implements AutoCloseable {
     }
 
     /**
-     * Starts the demo fleet: {@value #DEMO_FLEET_SIZE} simulated devices on this instance's own broker, each reporting
-     * every five seconds. A fleet that cannot start is logged and left out; the console runs without it.
+     * Starts the demo fleet: the twelve devices of {@link DemoSite} on this instance's own broker, each sending
+     * telemetry every five seconds, with their batteries following this instance's clock in the local time zone (the
+     * gateways charge by day). A fleet that cannot start is logged and left out; the console runs without it.
      */
     public void startDemoFleet() {
         FleetEndpoint endpoint =
                 new FleetEndpoint("localhost", broker.tlsAddress().getPort(), dataFolder.caCertificate());
         try {
+            DemoSite.layOut(services.registry(), services.shadows());
             DemoDevices devices = new DemoDevices(dataFolder.root().resolve("demo"), services.enrollment());
             demoFleet = SimulatedFleet.start(
                     endpoint,
-                    "demo-sensor",
-                    DEMO_FLEET_SIZE,
+                    DemoSite.specs(),
                     0.2,
                     devices::known,
                     DemoDevices.claimBundle(Objects.requireNonNull(
                             dataFolder.caCertificate().getParent(), "the CA certificate is in a folder")),
-                    devices::keep);
-            DemoDevices.arrangeInGroups(services.registry(), demoFleet.thingNames());
+                    devices::keep,
+                    ShadowTiming.DEMO,
+                    clock.withZone(ZoneId.systemDefault()),
+                    DEMO_SEED);
         } catch (Exception e) {
             log.warn("The demo fleet could not start: {}", e.toString());
         }

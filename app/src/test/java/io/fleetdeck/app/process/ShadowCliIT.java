@@ -70,26 +70,6 @@ class ShadowCliIT {
     }
 
     @Test
-    void theDemoFleetProvisionsItselfKeepsShadowsAndIsFiledBySiteBuildingAndFloor() throws Exception {
-        try (FleetdeckProcess serve = FleetdeckProcess.start(
-                "serve", "--demo", "--data-dir", temp.resolve("data").toString(), "--mqtts-port", "0")) {
-            serve.awaitStdoutLine("fleetdeck ready");
-            serve.signal("TERM");
-            assertThat(serve.awaitExit()).isZero();
-        }
-        try (FleetdeckProcess shadow = run("shadow", "get", "demo-sensor-004")) {
-            assertThat(shadow.awaitExit()).as("stderr %s", shadow.stderr()).isZero();
-            assertThat(shadow.stdout().getFirst()).contains("\"firmware\":\"1.4.2\"");
-        }
-        try (FleetdeckProcess again = run("group", "add", "floor-1", "demo-sensor-002")) {
-            assertThat(again.awaitExit())
-                    .as("demo-sensor-002 is already on floor-2 of site-north")
-                    .isEqualTo(2);
-            assertThat(String.join("\n", again.stderr())).contains("already in floor-2 of the same hierarchy");
-        }
-    }
-
-    @Test
     void aDatabaseUrlPutsTheStoreWhereItSays() throws Exception {
         Path elsewhere = temp.resolve("site-store.db");
         String url = "jdbc:sqlite:" + elsewhere;
