@@ -46,8 +46,9 @@ import org.jspecify.annotations.Nullable;
  * The data folder's root CA: made once, at the broker's first start, and kept in {@code pki/root-ca.pem} and an
  * owner-only {@code pki/root-ca.key}. It signs the broker's server certificate, device certificates (from a CSR, or
  * with a key pair made here, as AWS IoT's CreateCertificateFromCsr and CreateKeysAndCertificate do) and its revocation
- * list. Device certificates expire at the end of 2049, like the ones AWS IoT creates (AWS-IOT-BEHAVIOUR §5.1).
- * Immutable: any thread may use it.
+ * list. Device certificates expire at the end of 2049, like the ones AWS IoT creates (AWS-IOT-BEHAVIOUR §5.1), or
+ * with this CA when it ends sooner: no certificate it signs outlives it (RFC 5280 §6.1.3: a chain is only valid while
+ * every certificate in it is). Immutable: any thread may use it.
  */
 public final class CertificateAuthority {
 
@@ -167,7 +168,7 @@ public final class CertificateAuthority {
             @Nullable GeneralNames alternativeNames)
             throws GeneralSecurityException, CertIOException {
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                certificate, Certificates.newSerial(), notBefore(now), Date.from(notAfter), subject, subjectKey);
+                certificate, Certificates.newSerial(), notBefore(now), withinThisCa(notAfter), subject, subjectKey);
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         builder.addExtension(
@@ -180,6 +181,15 @@ public final class CertificateAuthority {
         builder.addExtension(
                 Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(certificate));
         return sign(builder, key);
+    }
+
+    /**
+     * {@code notAfter}, or this CA's own end when that comes first: a certificate past its issuer's end fails every
+     * chain check, so a device would hold a date it can never reach. Devices move to a successor CA by re-issuing.
+     */
+    private Date withinThisCa(Instant notAfter) {
+        Date caEnds = certificate.getNotAfter();
+        return notAfter.isAfter(caEnds.toInstant()) ? caEnds : Date.from(notAfter);
     }
 
     private static Date notBefore(Instant now) {

@@ -48,16 +48,49 @@ class CertificateAuthorityTest {
     }
 
     @Test
-    void aDeviceCertificateIsAClientCertificateValidUntilTheEndOf2049() throws Exception {
+    void aDeviceCertificateIsAClientCertificateThatEndsWithItsCa() throws Exception {
         X509Certificate device =
                 ca.createKeysAndCertificate("pump-7", CaKeyType.RSA_2048).certificate();
 
         assertThat(device.getSubjectX500Principal().getName()).isEqualTo("CN=pump-7");
         assertThat(device.getNotBefore().toInstant()).isEqualTo(NOW.minusSeconds(3600));
-        assertThat(device.getNotAfter().toInstant()).isEqualTo(Instant.parse("2049-12-31T23:59:59Z"));
+        assertThat(ca.certificate().getNotAfter().toInstant())
+                .as("the CA made on 2026-03-01 lasts ten years")
+                .isBefore(Instant.parse("2049-12-31T23:59:59Z"));
+        assertThat(device.getNotAfter()).isEqualTo(ca.certificate().getNotAfter());
         assertThat(device.getExtendedKeyUsage()).containsExactly(CLIENT_AUTH);
         assertThat(device.getBasicConstraints()).isEqualTo(-1);
         assertThat(device.getPublicKey().getAlgorithm()).isEqualTo("RSA");
+    }
+
+    /** Issue 15, defect 4: certificates signed from a CSR (fleet provisioning, JITP) end with the CA too. */
+    @Test
+    void noCertificateTheCaSignsOutlivesIt() throws Exception {
+        Instant caEnds = ca.certificate().getNotAfter().toInstant();
+        KeyPair held = Certificates.newKeyPair();
+
+        assertThat(ca.issueFromCsr(csr(held, held)).getNotAfter().toInstant()).isEqualTo(caEnds);
+        assertThat(ca.createKeysAndCertificate("claim", CaKeyType.EC_P256)
+                        .certificate()
+                        .getNotAfter()
+                        .toInstant())
+                .isEqualTo(caEnds);
+        X509Certificate server = new PemFiles(folder).readCertificate(folder.resolve("pki/server.pem"));
+        assertThat(server.getNotAfter().toInstant()).isBeforeOrEqualTo(caEnds);
+    }
+
+    /** A CA that outlasts 2049 (made in 2045) still gives devices AWS's end of 2049, not its own end. */
+    @Test
+    void aCaThatEndsAfter2049GivesDevicesTheEndOf2049() throws Exception {
+        Clock in2045 = Clock.fixed(Instant.parse("2045-06-01T00:00:00Z"), ZoneOffset.UTC);
+        ServerIdentity.loadOrCreate(folder.resolve("late/pki"), folder.resolve("late/root-ca.pem"), in2045);
+        CertificateAuthority late = CertificateAuthority.load(folder.resolve("late/pki"), in2045);
+
+        assertThat(late.createKeysAndCertificate("pump-7", CaKeyType.EC_P256)
+                        .certificate()
+                        .getNotAfter()
+                        .toInstant())
+                .isEqualTo(Instant.parse("2049-12-31T23:59:59Z"));
     }
 
     @Test
