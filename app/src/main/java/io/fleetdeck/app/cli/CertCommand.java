@@ -1,7 +1,8 @@
 package io.fleetdeck.app.cli;
 
+import io.fleetdeck.api.certificates.CertificateService;
 import io.fleetdeck.api.certificates.CertificateStatusChange;
-import java.util.Locale;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,10 @@ final class CertCommand {
     @ParentCommand
     FleetdeckCommand parent;
 
-    @Command(name = "revoke", description = "Revoke a certificate for good (its id is the SHA-256 of its DER).")
+    @Command(
+            name = "revoke",
+            description = "Revoke a certificate for good (its id is the SHA-256 of its DER; its first 8 or more"
+                    + " digits will do, as long as no other id starts with them).")
     static final class Revoke implements Callable<Integer> {
 
         @ParentCommand
@@ -29,7 +33,10 @@ final class CertCommand {
         @Mixin
         DataFolderOption dataFolder = new DataFolderOption();
 
-        @Parameters(paramLabel = "ID", description = "The certificate id, 64 hex digits.")
+        @Parameters(
+                paramLabel = "ID",
+                description =
+                        "The certificate id (64 hex digits) or its start, at least 8 digits (the window shows 12).")
         String id;
 
         @Spec
@@ -39,10 +46,15 @@ final class CertCommand {
         public Integer call() throws Exception {
             return OfflineAction.perform(
                     dataFolder, cert.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
-                        fleet.services()
-                                .certificates(fleet.folder().caCertificate())
-                                .updateCertificate(id.toLowerCase(Locale.ROOT), CertificateStatusChange.REVOKED);
-                        return "certificate " + id + " REVOKED";
+                        CertificateService certificates =
+                                fleet.services().certificates(fleet.folder().caCertificate());
+                        CertificateRow certificate = certificates.describeCertificate(id);
+                        if (certificate.status().equals(CertificateStatusChange.REVOKED.name())) {
+                            // revoking is for good; asking twice is no error, and nothing changes
+                            return "certificate " + certificate.id() + " is already REVOKED";
+                        }
+                        certificates.updateCertificate(certificate.id(), CertificateStatusChange.REVOKED);
+                        return "certificate " + certificate.id() + " REVOKED";
                     });
         }
     }

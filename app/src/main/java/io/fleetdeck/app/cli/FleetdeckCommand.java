@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** {@code fleetdeck}: opens the console when no subcommand is given. */
 @Command(
@@ -38,6 +40,12 @@ public final class FleetdeckCommand implements Callable<Integer> {
     @Mixin
     DemoOption demo = new DemoOption();
 
+    @Option(
+            names = "--verbose",
+            scope = ScopeType.INHERIT,
+            description = "Show the log on stderr too (it is always written to logs/ in the data folder).")
+    boolean verbose;
+
     /** The configured command line: one-line errors, exit code 2 for bad input and refused starts. */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new FleetdeckCommand());
@@ -46,6 +54,10 @@ public final class FleetdeckCommand implements Callable<Integer> {
         // picocli would read an argument "@FILE" as a file of arguments, whole and unbounded ("@/dev/zero" fills the
         // heap); no documented option uses it, and JSON never starts with '@', so an argument is always taken as typed
         line.setExpandAtFiles(false);
+        line.setExecutionStrategy(parsed -> {
+            ConsoleLog.chooseFor(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         CommandHelp.addTo(line);
         return line;
     }

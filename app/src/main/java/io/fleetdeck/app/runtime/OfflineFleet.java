@@ -3,6 +3,7 @@ package io.fleetdeck.app.runtime;
 import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderLock;
 import io.fleetdeck.app.data.DataFolderSpace;
+import io.fleetdeck.app.logging.LogFiles;
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.tls.CaKeyType;
 import java.io.IOException;
@@ -44,6 +45,8 @@ public final class OfflineFleet implements AutoCloseable {
                     + "; commands that change devices, certificates and policies work on a data folder no instance"
                     + " holds (a running one will take them through its management API, which comes later)");
         }
+        // only the lock's holder writes the folder's log: two processes rolling one file would lose lines
+        LogFiles.writeTo(folder.logsFolder());
         try {
             EmbeddedBroker.serverIdentity(folder, CaKeyType.EC_P256, clock);
             return new OfflineFleet(folder, lock, FleetServices.open(folder, databaseUrl, space(folder), clock));

@@ -2,12 +2,16 @@ package io.fleetdeck.app.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
+import java.util.HexFormat;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +42,59 @@ class IdentityCliIT {
         assertThat(Files.getPosixFilePermissions(temp.resolve("data/provisioning/claim.private.key")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(temp.resolve("data/fleetdeck.db")).isRegularFile();
+    }
+
+    /**
+     * Issue 15, defects 11 and 13: a certificate is revoked by the digits the window shows (12) or fewer, down to 8,
+     * in either case; the command prints its answer alone (the log goes to the data folder's file); revoking twice
+     * says so and succeeds.
+     */
+    @Test
+    void aCertificateIsRevokedByTheStartOfItsIdAndOnlyTheAnswerIsPrinted() throws Exception {
+        Path out = temp.resolve("pump-11");
+        run("device", "add", "pump-11", "--out", out.toString()).close();
+        String id = certificateId(out.resolve("pump-11.cert.pem"));
+
+        try (FleetdeckProcess revoke = run("cert", "revoke", id.substring(0, 12).toUpperCase(Locale.ROOT))) {
+            assertThat(revoke.awaitExit()).as("stderr %s", revoke.stderr()).isZero();
+            assertThat(revoke.stdout()).containsExactly("certificate " + id + " REVOKED");
+            assertThat(revoke.stderr()).as("no log lines, no Lucene warning").isEmpty();
+        }
+        try (FleetdeckProcess twice = run("cert", "revoke", id.substring(0, 8))) {
+            assertThat(twice.awaitExit()).isZero();
+            assertThat(twice.stdout()).containsExactly("certificate " + id + " is already REVOKED");
+            assertThat(twice.stderr()).isEmpty();
+        }
+        assertThat(Files.readString(temp.resolve("data/logs/fleetdeck.log")))
+                .as("the log went to the data folder's file")
+                .contains("Certificate " + id + ": ACTIVE -> REVOKED")
+                .doesNotContain("REVOKED -> REVOKED");
+        try (FleetdeckProcess tooShort = run("cert", "revoke", id.substring(0, 7))) {
+            assertThat(tooShort.awaitExit()).isEqualTo(2);
+            assertThat(tooShort.stderr())
+                    .containsExactly("fleetdeck: InvalidRequestException: '" + id.substring(0, 7) + "' has 7 hex"
+                            + " digits; give at least 8 of a certificate id (64 in all), as many as it takes to name"
+                            + " one certificate");
+        }
+        try (FleetdeckProcess notHex = run("cert", "revoke", "pump-11")) {
+            assertThat(notHex.awaitExit()).isEqualTo(2);
+            assertThat(notHex.stderr())
+                    .containsExactly("fleetdeck: InvalidRequestException: 'pump-11' is not a certificate id: an id is"
+                            + " hex digits (0-9, a-f)");
+        }
+    }
+
+    private FleetdeckProcess revoke(String id) throws Exception {
+        try (FleetdeckProcess revoke = run("cert", "revoke", id)) {
+            assertThat(revoke.awaitExit()).as("stderr %s", revoke.stderr()).isZero();
+            return revoke;
+        }
+    }
+
+    private static String certificateId(Path pem) throws Exception {
+        X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(pem)));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
     }
 
     @Test

@@ -34,14 +34,15 @@ class SearchCliIT {
         succeeds("shadow", "update", "pump-10", "{\"state\":{\"reported\":{\"battery\":12}}}");
         succeeds("shadow", "update", "pump-7", "{\"state\":{\"reported\":{\"battery\":80}}}");
 
-        try (FleetdeckProcess search = run("search", "attributes.model:p200")) {
+        try (FleetdeckProcess search = run("--verbose", "search", "attributes.model:p200")) {
             assertThat(search.awaitExit()).as("stderr %s", search.stderr()).isZero();
             assertThat(search.stdout()).containsExactly("pump-10", "pump-7");
             assertThat(rebuilt(search))
                     .as("the commands changed the store: the index catches up")
                     .isTrue();
         }
-        try (FleetdeckProcess search = run("search", "shadow.reported.battery<20 OR attributes.model:legacy")) {
+        try (FleetdeckProcess search =
+                run("search", "shadow.reported.battery<20 OR attributes.model:legacy", "--verbose")) {
             assertThat(search.awaitExit()).isZero();
             assertThat(search.stdout()).containsExactly("pump-10", "valve-1");
             assertThat(rebuilt(search))
@@ -63,9 +64,12 @@ class SearchCliIT {
         try (FleetdeckProcess none = run("search", "thingName:tv*")) {
             assertThat(none.awaitExit()).isZero();
             assertThat(none.stdout()).as("no match prints nothing").isEmpty();
+            assertThat(none.stderr())
+                    .as("issue 15, defect 11: no log lines and no Lucene warning without --verbose")
+                    .isEmpty();
         }
         succeeds("shadow", "update", "valve-1", "{\"state\":{\"reported\":{\"battery\":3}}}");
-        try (FleetdeckProcess search = run("search", "shadow.reported.battery<20")) {
+        try (FleetdeckProcess search = run("--verbose", "search", "shadow.reported.battery<20")) {
             assertThat(search.awaitExit()).isZero();
             assertThat(search.stdout()).containsExactly("pump-10", "valve-1");
             assertThat(rebuilt(search)).isTrue();
@@ -78,7 +82,7 @@ class SearchCliIT {
         }
     }
 
-    /** Whether the command rebuilt the index before it answered (it says so on stderr). */
+    /** Whether the command rebuilt the index before it answered (with --verbose, it says so on stderr). */
     private static boolean rebuilt(FleetdeckProcess command) {
         return command.stderr().stream().anyMatch(line -> line.contains("Fleet index rebuilt"));
     }

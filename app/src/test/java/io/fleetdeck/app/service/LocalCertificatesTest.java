@@ -3,8 +3,10 @@ package io.fleetdeck.app.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fleetdeck.api.certificates.CertificateIdPrefix;
 import io.fleetdeck.api.certificates.CertificateService;
 import io.fleetdeck.api.certificates.CertificateStatusChange;
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.api.certificates.CertificatesSnapshot.PolicyRow;
 import io.fleetdeck.api.certificates.IssuedBundle;
 import io.fleetdeck.api.error.CertificateStateException;
@@ -19,6 +21,9 @@ import io.fleetdeck.fleet.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,5 +109,50 @@ class LocalCertificatesTest {
         assertThatThrownBy(() -> certificates.simulate("pump-7", id, "Fly", "dt/pump-7"))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("the simulator knows");
+    }
+
+    /** Issue 15, defect 13: a certificate is named by the first digits the table shows, in either case. */
+    @Test
+    void aCertificateIsFoundByTheStartOfItsId() throws Exception {
+        CertificateService directory =
+                new LocalCertificates(identities, enrollment, folder.resolve("ca.pem"), Clock.systemUTC());
+        String id = directory.issueCertificate("pump-7").certificateId();
+
+        assertThat(directory
+                        .describeCertificate(id.substring(0, 8).toUpperCase(Locale.ROOT))
+                        .id())
+                .isEqualTo(id);
+        assertThat(directory.describeCertificate(id.substring(0, 12)).things()).containsExactly("pump-7");
+        assertThat(directory.describeCertificate(id).status()).isEqualTo("ACTIVE");
+        assertThatThrownBy(() -> directory.describeCertificate(id.substring(0, 7)))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("'" + id.substring(0, 7) + "' has 7 hex digits; give at least 8 of a certificate id (64 in"
+                        + " all), as many as it takes to name one certificate");
+        assertThatThrownBy(() -> directory.describeCertificate("pump-7-cert"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("'pump-7-cert' is not a certificate id: an id is hex digits (0-9, a-f)");
+        String other = (id.charAt(0) == '0' ? "1" : "0") + id.substring(1, 10);
+        assertThatThrownBy(() -> directory.describeCertificate(other))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessage("no certificate id begins with " + other);
+    }
+
+    /** Two ids that share the digits given are both named, and neither is chosen. */
+    @Test
+    void aStartSharedByTwoCertificatesNamesBoth() {
+        List<CertificateRow> rows = List.of(
+                row("0123456789" + "a".repeat(54), "pump-7", "ACTIVE"),
+                row("0123456789" + "b".repeat(54), "pump-8", "REVOKED"),
+                row("f".repeat(64), "pump-9", "ACTIVE"));
+
+        assertThatThrownBy(() -> CertificateIdPrefix.of("01234567").findIn(rows))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("2 certificate ids begin with 01234567, give more digits: 0123456789" + "a".repeat(54)
+                        + " (pump-7, ACTIVE), 0123456789" + "b".repeat(54) + " (pump-8, REVOKED)");
+    }
+
+    private static CertificateRow row(String id, String thing, String status) {
+        return new CertificateRow(
+                id, thing, status, List.of(thing), Instant.parse("2036-12-04T00:00:00Z"), null, List.of(), false);
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetdeck.api.certificates;
 
+import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.api.error.FleetApiException;
 import java.util.List;
 
@@ -15,6 +16,15 @@ public interface CertificateService {
 
     /** Every CA, certificate and policy as they are now. */
     CertificatesSnapshot snapshot() throws FleetApiException;
+
+    /**
+     * DescribeCertificate, by its whole id or the start of it ({@link CertificateIdPrefix}: at least 8 hex digits,
+     * any case): {@code InvalidRequestException} for fewer or other characters, or for a start several ids share (it
+     * names them); {@code ResourceNotFoundException} when no id begins so.
+     */
+    default CertificateRow describeCertificate(String idOrPrefix) throws FleetApiException {
+        return CertificateIdPrefix.of(idOrPrefix).findIn(snapshot().certificates());
+    }
 
     /** UpdateCertificate: ACTIVE, INACTIVE or REVOKED (for good). */
     void updateCertificate(String certificateId, CertificateStatusChange newStatus) throws FleetApiException;
