@@ -38,9 +38,11 @@ interface OfflineAction {
             // the store refused (a full disk) or failed: its reason says it all, as for every command
             throw new StartupException(String.valueOf(e.getMessage()), e);
         } catch (ShadowRejectedException e) {
-            // a shadow error reads as a device sees it on rejected: the code and AWS's message, and why if we know
+            // a shadow error reads as a device sees it on rejected: the code and AWS's message, then where the
+            // document went wrong (a device gets AWS's bare text), and why if we know
+            String where = e.where() == null ? "" : " at " + e.where();
             String why = e.code() == 500 ? DiskFull.in(own.resolve(parent)) : "";
-            throw new StartupException(e.code() + " " + e.getMessage() + why);
+            throw new StartupException(e.code() + " " + e.getMessage() + where + why);
         } catch (FleetApiException e) {
             throw new StartupException(e.errorCode() + ": " + e.getMessage());
         } catch (IdentityException e) {

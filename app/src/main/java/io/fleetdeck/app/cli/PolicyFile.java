@@ -1,11 +1,13 @@
 package io.fleetdeck.app.cli;
 
+import io.fleetdeck.app.data.FileProblem;
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.input.BoundedFiles;
 import io.fleetdeck.broker.policy.PolicyDocumentException;
 import io.fleetdeck.broker.policy.PolicyParser;
 import io.fleetdeck.broker.policy.PolicyWarning;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,8 +29,11 @@ final class PolicyFile {
             throw new StartupException("policy document " + document + " is larger than "
                     + BoundedFiles.describe(MAX_BYTES) + ", the most a policy file may hold; AWS IoT counts at most "
                     + PolicyParser.MAX_CHARACTERS + " characters without whitespace");
+        } catch (NoSuchFileException e) {
+            throw new StartupException("policy document " + document + " not found (no such file: "
+                    + document.toAbsolutePath().normalize() + ")");
         } catch (IOException e) {
-            throw new StartupException("cannot read the policy document " + document + ": " + e.getMessage());
+            throw new StartupException("cannot read the policy document " + document + ": " + FileProblem.of(e));
         }
     }
 

@@ -1,5 +1,9 @@
 package io.fleetdeck.app.cli;
 
+import io.fleetdeck.api.error.FleetApiException;
+import io.fleetdeck.api.error.ResourceNotFoundException;
+import io.fleetdeck.api.things.ThingService;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,11 +86,28 @@ final class ShadowCommand {
                     shadowCommand.parent.dataFolder,
                     spec.commandLine().getOut(),
                     fleet -> {
-                        return fleet.services()
+                        String accepted = fleet.services()
                                 .shadows()
                                 .updateThingShadow(thing, name, json)
                                 .json();
+                        if (!registered(fleet.services().things())) {
+                            // AWS keeps a shadow for any name (AWS-IOT-BEHAVIOUR §1.1): a typo makes one too, so say so
+                            PrintWriter err = spec.commandLine().getErr();
+                            err.println("fleetdeck: note: no thing named '" + thing + "' is registered; its shadow is"
+                                    + " kept all the same (AWS allows shadows without a thing)");
+                            err.flush();
+                        }
+                        return accepted;
                     });
+        }
+
+        private boolean registered(ThingService things) throws FleetApiException {
+            try {
+                things.describeThing(thing);
+                return true;
+            } catch (ResourceNotFoundException e) {
+                return false;
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ package io.fleetdeck.app.data;
 
 import io.fleetdeck.app.startup.StartupException;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -100,10 +99,6 @@ public final class DataFolder {
     }
 
     static String reason(IOException e) {
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
-        }
-        String simple = e.getClass().getSimpleName();
-        return e.getMessage() == null ? simple : simple + " " + e.getMessage();
+        return FileProblem.of(e);
     }
 }

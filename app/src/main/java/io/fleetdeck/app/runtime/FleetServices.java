@@ -234,7 +234,7 @@ public final class FleetServices implements AutoCloseable {
 
     /** The service API's shadows: the same rules as over MQTT; while the broker runs, changes reach devices too. */
     public io.fleetdeck.api.shadows.ShadowService shadows() {
-        return new LocalShadows(shadows, () -> shadowService);
+        return new LocalShadows(shadows, () -> shadowService, registry::thingNames);
     }
 
     /** The service API's things: what the CLI, the console and the HTTP API ask of the registry. */

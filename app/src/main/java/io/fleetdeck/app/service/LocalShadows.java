@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetdeck.api.error.FleetApiException;
 import io.fleetdeck.api.error.ShadowRejectedException;
 import io.fleetdeck.api.shadows.ShadowDocument;
+import io.fleetdeck.api.shadows.ShadowName;
 import io.fleetdeck.api.shadows.ShadowService;
 import io.fleetdeck.fleet.shadow.ShadowException;
 import io.fleetdeck.fleet.shadow.ShadowVersion;
 import io.fleetdeck.fleet.shadow.Shadows;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -23,11 +27,19 @@ public final class LocalShadows implements ShadowService {
 
     private final Shadows shadows;
     private final Supplier<io.fleetdeck.fleet.shadow.@Nullable ShadowService> running;
+    private final Supplier<? extends Collection<String>> thingNames;
 
-    /** @param running the shadow service devices use, null while no broker runs */
-    public LocalShadows(Shadows shadows, Supplier<io.fleetdeck.fleet.shadow.@Nullable ShadowService> running) {
+    /**
+     * @param running the shadow service devices use, null while no broker runs
+     * @param thingNames the registry's things, read when shadows without a thing are asked for
+     */
+    public LocalShadows(
+            Shadows shadows,
+            Supplier<io.fleetdeck.fleet.shadow.@Nullable ShadowService> running,
+            Supplier<? extends Collection<String>> thingNames) {
         this.shadows = shadows;
         this.running = running;
+        this.thingNames = thingNames;
     }
 
     @Override
@@ -66,6 +78,15 @@ public final class LocalShadows implements ShadowService {
         return shadows.shadowNames(thingName);
     }
 
+    @Override
+    public List<ShadowName> shadowsWithoutAThing() {
+        Set<String> registered = new HashSet<>(thingNames.get());
+        return shadows.shadowKeys().stream()
+                .filter(key -> !registered.contains(key.getKey()))
+                .map(key -> new ShadowName(key.getKey(), key.getValue()))
+                .toList();
+    }
+
     private static ShadowDocument document(JsonNode document) {
         return new ShadowDocument(
                 document.path("version").asLong(),
@@ -79,6 +100,6 @@ public final class LocalShadows implements ShadowService {
     }
 
     private static ShadowRejectedException rejected(ShadowException refused) {
-        return new ShadowRejectedException(refused.code(), String.valueOf(refused.getMessage()));
+        return new ShadowRejectedException(refused.code(), String.valueOf(refused.getMessage()), refused.where());
     }
 }

@@ -37,6 +37,17 @@ class PolicyCommandTest {
         return temp.resolve("data");
     }
 
+    /** Issue 15, defect 12: a missing file said only its name ("cannot read the policy document missing.json"). */
+    @Test
+    void aMissingDocumentIsNotFoundAtItsPath() {
+        Path missing = temp.resolve("missing.json");
+
+        assertThat(create("ops", missing)).isEqualTo(2);
+        assertThat(err.toString())
+                .isEqualTo("fleetdeck: policy document " + missing + " not found (no such file: " + missing + ")"
+                        + System.lineSeparator());
+    }
+
     @Test
     void anEndlessDocumentIsRefusedInOneLineWithoutReadingItAll() {
         assertThat(create("endless", Path.of("/dev/zero"))).isEqualTo(2);

@@ -170,7 +170,7 @@ class ViewSourcesTest {
 
     @Test
     void theThingViewSeesDetailSendsDesiredAndGetsConflictsAndHistory() throws Exception {
-        ShadowService shadowService = new LocalShadows(shadows, () -> null);
+        ShadowService shadowService = new LocalShadows(shadows, () -> null, registry::thingNames);
         ThingService things = new LocalThings(
                 registry,
                 thing -> identities.principalsOf(thing).stream()

@@ -39,6 +39,17 @@ class BadInputIT {
         assertThat(file).hasContent("a file, not a folder");
     }
 
+    /** Issue 15, defect 12: this said "NoSuchFileException /proc/nope". */
+    @Test
+    void aDataFolderWhereNoFolderCanBeMadeIsRefusedInWords() throws Exception {
+        try (FleetdeckProcess fleetdeck = FleetdeckProcess.start("serve", "--data-dir", "/proc/nope")) {
+            assertThat(fleetdeck.awaitExit()).isEqualTo(2);
+            assertThat(fleetdeck.stderr())
+                    .containsExactly("fleetdeck: cannot create data folder /proc/nope: /proc takes no new files or"
+                            + " folders (no such file or folder: /proc/nope)");
+        }
+    }
+
     /** Issue 13, defect 5: an empty --data-dir (a script's variable that came out empty) was the current folder. */
     @Test
     void anEmptyDataFolderIsRefusedAndNothingIsWrittenWhereTheCommandRan() throws Exception {

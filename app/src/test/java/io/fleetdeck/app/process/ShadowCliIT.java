@@ -51,18 +51,24 @@ class ShadowCliIT {
                 "pump-7",
                 "{\"state\":{\"desired\":{\"a\":1}},\"state\":{\"reported\":{\"a\":2}}}")) {
             assertThat(twice.awaitExit()).isEqualTo(2);
-            assertThat(twice.stderr()).containsExactly("fleetdeck: 400 Invalid JSON: the key \"state\" appears twice");
+            assertThat(twice.stderr())
+                    .containsExactly(
+                            "fleetdeck: 400 Invalid JSON: the key \"state\" appears twice at line 1, column 37");
         }
         try (FleetdeckProcess infinite = run("shadow", "update", "pump-7", "{\"state\":{\"desired\":{\"a\":1e999}}}")) {
             assertThat(infinite.awaitExit()).isEqualTo(2);
             assertThat(infinite.stderr())
-                    .containsExactly("fleetdeck: 400 Invalid JSON: the number 1e999 is too large (beyond ±1.8e308)");
+                    .containsExactly(
+                            "fleetdeck: 400 Invalid JSON: the number 1e999 is too large (beyond ±1.8e308) at line 1, column 26");
         }
         try (FleetdeckProcess argumentFile = run("shadow", "update", "pump-7", "@/dev/zero")) {
             assertThat(argumentFile.awaitExit())
                     .as("an argument is taken as typed, never as a file of arguments to read whole")
                     .isEqualTo(2);
-            assertThat(argumentFile.stderr()).containsExactly("fleetdeck: 400 Invalid JSON");
+            assertThat(argumentFile.stderr())
+                    .singleElement()
+                    .asString()
+                    .startsWith("fleetdeck: 400 Invalid JSON at line 1, column 1: ");
         }
         try (FleetdeckProcess get = run("shadow", "get", "pump-7")) {
             assertThat(get.awaitExit()).as("nothing was stored").isEqualTo(2);
@@ -104,6 +110,50 @@ class ShadowCliIT {
         try (FleetdeckProcess invalid = run("shadow", "update", "pump-8", "{\"foo\":1}")) {
             assertThat(invalid.awaitExit()).isEqualTo(2);
             assertThat(String.join("\n", invalid.stderr())).contains("400 Missing required node: state");
+        }
+    }
+
+    /**
+     * Issue 15, defect 12: broken JSON said "400 Invalid JSON" and not where. The code and AWS's text stay (a device
+     * reads them on rejected); the command adds the line and column, as the console's editor shows them.
+     */
+    @Test
+    void brokenJsonIsRefusedWithWhereItBreaks() throws Exception {
+        try (FleetdeckProcess cut = run("shadow", "update", "pump-7", "{\"state\":{\"desired\":\n{\"a\":1,}}}")) {
+            assertThat(cut.awaitExit()).isEqualTo(2);
+            assertThat(cut.stderr())
+                    .singleElement()
+                    .asString()
+                    .startsWith("fleetdeck: 400 Invalid JSON at line 2, column 8: ");
+        }
+        try (FleetdeckProcess twice =
+                run("shadow", "update", "pump-7", "{\"state\":{\"desired\":{\"a\":1}},\"state\":{}}")) {
+            assertThat(twice.awaitExit()).isEqualTo(2);
+            assertThat(twice.stderr())
+                    .containsExactly(
+                            "fleetdeck: 400 Invalid JSON: the key \"state\" appears twice at line 1, column 37");
+        }
+    }
+
+    /**
+     * Issue 15, defect 14: a shadow for a name no thing has is kept, as AWS keeps it, but a typo no longer passes in
+     * silence; the service lists such shadows.
+     */
+    @Test
+    void aShadowWithoutAThingIsKeptWithANote() throws Exception {
+        try (FleetdeckProcess update = run("shadow", "update", "nosuch", "{\"state\":{\"reported\":{\"a\":1}}}")) {
+            assertThat(update.awaitExit()).as("stderr %s", update.stderr()).isZero();
+            assertThat(update.stdout().getFirst()).contains("\"version\":1");
+            assertThat(update.stderr())
+                    .containsExactly("fleetdeck: note: no thing named 'nosuch' is registered; its shadow is kept all"
+                            + " the same (AWS allows shadows without a thing)");
+        }
+        try (FleetdeckProcess create = run("thing", "create", "pump-9")) {
+            assertThat(create.awaitExit()).isZero();
+        }
+        try (FleetdeckProcess update = run("shadow", "update", "pump-9", "{\"state\":{\"reported\":{\"a\":1}}}")) {
+            assertThat(update.awaitExit()).isZero();
+            assertThat(update.stderr()).isEmpty();
         }
     }
 }

@@ -42,11 +42,12 @@ class ThingServiceTest {
 
     private ThingService things(Database database) {
         Shadows shadows = new Shadows(database, Clock.systemUTC(), ShadowLimits.awsDefaults());
+        Registry registry = new Registry(database, Clock.systemUTC());
         return new LocalThings(
-                new Registry(database, Clock.systemUTC()),
+                registry,
                 thing -> List.of(),
                 thing -> Optional.empty(),
-                new LocalShadows(shadows, () -> null));
+                new LocalShadows(shadows, () -> null, registry::thingNames));
     }
 
     @Test

@@ -21,4 +21,12 @@ public interface ShadowService {
 
     /** ListNamedShadowsForThing, with {@code ""} first when the thing has its classic shadow. */
     List<String> shadowNames(String thingName) throws FleetApiException;
+
+    /**
+     * Every shadow whose thing is not in the registry, by thing and shadow name. AWS keeps such shadows (a device may
+     * use one without being registered; AWS-IOT-BEHAVIOUR §1.1, registry coupling), so they are listed rather than refused or dropped.
+     */
+    default List<ShadowName> shadowsWithoutAThing() throws FleetApiException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not list shadows without a thing");
+    }
 }

@@ -192,6 +192,21 @@ final class ShadowStore {
         });
     }
 
+    /** The thing and shadow name of every existing shadow, sorted, without their documents. */
+    List<ShadowKey> keys() {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT thing_name, shadow_name FROM shadow"
+                            + " WHERE deleted_at IS NULL ORDER BY thing_name, shadow_name");
+                    ResultSet row = select.executeQuery()) {
+                List<ShadowKey> keys = new ArrayList<>();
+                while (row.next()) {
+                    keys.add(new ShadowKey(row.getString(1), row.getString(2)));
+                }
+                return keys;
+            }
+        });
+    }
+
     /** Every existing classic shadow, one row at a time, in one read: for fleet lists. */
     void eachClassic(ClassicVisitor visitor) {
         database.read(c -> {

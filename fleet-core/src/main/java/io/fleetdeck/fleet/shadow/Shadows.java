@@ -174,6 +174,13 @@ public final class Shadows implements AutoCloseable {
         return store.names(thing);
     }
 
+    /** Every existing shadow as {thing name, shadow name}, sorted by thing then shadow; "" is the classic shadow. */
+    public List<Map.Entry<String, String>> shadowKeys() {
+        return store.keys().stream()
+                .map(key -> Map.entry(key.thing(), key.shadow()))
+                .toList();
+    }
+
     /** A thing's shadows (classic and named) as committed, read from the store without queueing behind updates. */
     public List<ShadowSections> committedShadowsOf(String thing) {
         List<ShadowSections> shadows = new ArrayList<>();

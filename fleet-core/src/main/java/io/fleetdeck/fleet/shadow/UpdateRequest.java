@@ -71,12 +71,21 @@ record UpdateRequest(
         try {
             body = StrictJson.read(payload, JSON::readTree);
         } catch (StrictJsonException e) {
-            throw new ShadowException(400, invalidJson(e));
+            throw new ShadowException(400, invalidJson(e), where(e));
         }
         if (body == null || !body.isObject()) {
-            throw new ShadowException(400, "Invalid JSON");
+            throw new ShadowException(400, "Invalid JSON", "line 1, column 1: the document is not a JSON object");
         }
         return body;
+    }
+
+    /** The position for a person; with the reason too where AWS's bare "Invalid JSON" leaves it out. */
+    private static String where(StrictJsonException e) {
+        String position = "line " + e.line() + ", column " + e.column();
+        return switch (e.rule()) {
+            case SYNTAX, EMPTY -> position + ": " + e.reason();
+            default -> position;
+        };
     }
 
     /**
