@@ -23,8 +23,12 @@ final class CommandHelp {
             Map.entry("fleetdeck gui", List.of("fleetdeck gui --data-dir ~/site-north")),
             Map.entry("fleetdeck serve", List.of("fleetdeck serve --demo --mqtts-port 8883")),
             Map.entry("fleetdeck version", List.of("fleetdeck version")),
-            Map.entry("fleetdeck device add", List.of("fleetdeck device add pump-7 --out ./pump-7")),
-            Map.entry("fleetdeck cert revoke", List.of(revokeExample())),
+            Map.entry(
+                    "fleetdeck device add",
+                    List.of(
+                            "fleetdeck device add pump-7 --out ./pump-7",
+                            "fleetdeck device add pump-7 --out ./pump-7 --force")),
+            Map.entry("fleetdeck cert revoke", List.of("fleetdeck cert revoke 94eee6d143c8", revokeExample())),
             Map.entry("fleetdeck cert list", List.of("fleetdeck cert list", "fleetdeck cert list --output json")),
             Map.entry(
                     "fleetdeck policy create",

@@ -1,11 +1,18 @@
 package io.fleetdeck.app.cli;
 
+import io.fleetdeck.api.certificates.CertificateService;
+import io.fleetdeck.api.certificates.CertificateStatusChange;
 import io.fleetdeck.api.certificates.IssuedBundle;
+import io.fleetdeck.app.data.FileProblem;
+import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.tls.DeviceBundleFiles;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code fleetdeck device add NAME [--out DIR]}: a thing with its own certificate and the default device policy. */
+/** {@code fleetdeck device add NAME [--out DIR] [--force]}: a thing with its own certificate and the default policy. */
 @Command(
         name = "device",
         description = "Add devices with their own certificates.",
@@ -27,7 +34,8 @@ final class DeviceCommand {
     @Command(
             name = "add",
             description = "Create a thing with a fresh certificate and the default device policy, and write"
-                    + " NAME.cert.pem, NAME.private.key and root-ca.pem for the device.")
+                    + " NAME.cert.pem, NAME.private.key and root-ca.pem for the device. Files already there are kept"
+                    + " unless --force is given.")
     static final class Add implements Callable<Integer> {
 
         @ParentCommand
@@ -42,22 +50,57 @@ final class DeviceCommand {
         @Option(names = "--out", paramLabel = "DIR", description = "Where to write the files (default: here).")
         Path out = Path.of(".");
 
+        @Option(
+                names = "--force",
+                description = "Replace the device's files in DIR: the certificate in NAME.cert.pem is revoked first,"
+                        + " so no active certificate is left without its key.")
+        boolean force;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            DeviceBundleFiles files = new DeviceBundleFiles(out, name);
+            List<Path> existing = Stream.of(files.certificate(), files.privateKey())
+                    .filter(Files::exists)
+                    .toList();
+            if (!existing.isEmpty() && !force) {
+                // the key exists nowhere else: a second certificate would orphan the first, ACTIVE without its key
+                throw new StartupException(joined(existing) + (existing.size() == 1 ? " exists" : " exist")
+                        + " already, nothing was changed; give --force to revoke the certificate in "
+                        + files.certificate() + " and write a new one, or choose another --out DIR");
+            }
             return OfflineAction.perform(
                     dataFolder, device.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
-                        IssuedBundle issued = fleet.services()
-                                .certificates(fleet.folder().caCertificate())
-                                .issueCertificate(name);
-                        List<Path> files = new DeviceBundleFiles(out, name)
-                                .write(issued.certificatePem(), issued.privateKeyPem(), issued.rootCaPem());
-                        return "thing " + name + " certificate "
-                                + issued.certificateId() + "\nwrote "
-                                + files.stream().map(Path::toString).collect(Collectors.joining(", "));
+                        CertificateService certificates =
+                                fleet.services().certificates(fleet.folder().caCertificate());
+                        String replaced = existing.isEmpty()
+                                ? ""
+                                : new ReplacedCertificate(files.certificate()).revoke(certificates) + "\n";
+                        return replaced + issue(certificates, files);
                     });
+        }
+
+        /** A new certificate and its files; revoked again when its key cannot be written, so none is orphaned. */
+        private String issue(CertificateService certificates, DeviceBundleFiles files) throws Exception {
+            IssuedBundle issued = certificates.issueCertificate(name);
+            List<Path> written;
+            try {
+                written = files.write(issued.certificatePem(), issued.privateKeyPem(), issued.rootCaPem());
+            } catch (IOException e) {
+                certificates.updateCertificate(issued.certificateId(), CertificateStatusChange.REVOKED);
+                throw new StartupException(
+                        "cannot write the files of " + name + " in " + out + " (" + FileProblem.of(e) + ")"
+                                + "; its new certificate " + issued.certificateId()
+                                + " was revoked, as its key is lost",
+                        e);
+            }
+            return "thing " + name + " certificate " + issued.certificateId() + "\nwrote " + joined(written);
+        }
+
+        private static String joined(List<Path> files) {
+            return files.stream().map(Path::toString).collect(Collectors.joining(", "));
         }
     }
 }

@@ -12,6 +12,8 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +44,61 @@ class IdentityCliIT {
         assertThat(Files.getPosixFilePermissions(temp.resolve("data/provisioning/claim.private.key")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(temp.resolve("data/fleetdeck.db")).isRegularFile();
+    }
+
+    /**
+     * Issue 15, defect 3: a second {@code device add} into the same folder overwrote the key and left the first
+     * certificate ACTIVE with no key anywhere. Now the files are kept unless --force, which revokes the old one first.
+     */
+    @Test
+    void addingADeviceAgainKeepsItsFilesAndForcingRevokesTheCertificateItReplaces() throws Exception {
+        Path out = temp.resolve("pump-7");
+        try (FleetdeckProcess add = run("device", "add", "pump-7", "--out", out.toString())) {
+            assertThat(add.awaitExit()).as("stderr %s", add.stderr()).isZero();
+        }
+        String key = Files.readString(out.resolve("pump-7.private.key"));
+        String first = certificateId(out.resolve("pump-7.cert.pem"));
+
+        try (FleetdeckProcess again = run("device", "add", "pump-7", "--out", out.toString())) {
+            assertThat(again.awaitExit()).isEqualTo(2);
+            assertThat(again.stderr())
+                    .containsExactly("fleetdeck: " + out.resolve("pump-7.cert.pem") + ", "
+                            + out.resolve("pump-7.private.key") + " exist already, nothing was changed; give --force to"
+                            + " revoke the certificate in " + out.resolve("pump-7.cert.pem") + " and write a new one,"
+                            + " or choose another --out DIR");
+        }
+        assertThat(out.resolve("pump-7.private.key")).hasContent(key);
+
+        try (FleetdeckProcess forced = run("device", "add", "pump-7", "--out", out.toString(), "--force")) {
+            assertThat(forced.awaitExit()).as("stderr %s", forced.stderr()).isZero();
+            assertThat(forced.stdout().getFirst())
+                    .isEqualTo("certificate " + first + " in " + out.resolve("pump-7.cert.pem") + " REVOKED");
+        }
+        assertThat(Files.readString(out.resolve("pump-7.private.key"))).isNotEqualTo(key);
+        String second = certificateId(out.resolve("pump-7.cert.pem"));
+        assertThat(revoke(first).stdout()).containsExactly("certificate " + first + " is already REVOKED");
+        assertThat(revoke(second).stdout()).containsExactly("certificate " + second + " REVOKED");
+    }
+
+    /** A key that cannot be written takes its new certificate with it: nothing ACTIVE is left without its key. */
+    @Test
+    void aCertificateWhoseKeyCannotBeWrittenIsRevokedAgain() throws Exception {
+        Path out = temp.resolve("pump-8");
+        Files.createDirectories(out.resolve("pump-8.private.key").resolve("a-folder-in-the-way"));
+
+        String issued;
+        try (FleetdeckProcess add = run("device", "add", "pump-8", "--out", out.toString(), "--force")) {
+            assertThat(add.awaitExit()).isEqualTo(2);
+            assertThat(add.stderr())
+                    .singleElement()
+                    .asString()
+                    .startsWith("fleetdeck: cannot write the files of pump-8");
+            Matcher revoked = Pattern.compile("its new certificate ([0-9a-f]{64}) was revoked, as its key is lost")
+                    .matcher(add.stderr().getFirst());
+            assertThat(revoked.find()).as(add.stderr().getFirst()).isTrue();
+            issued = revoked.group(1);
+        }
+        assertThat(revoke(issued).stdout()).containsExactly("certificate " + issued + " is already REVOKED");
     }
 
     /**
