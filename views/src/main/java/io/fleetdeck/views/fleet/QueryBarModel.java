@@ -187,7 +187,7 @@ public final class QueryBarModel {
         }
         String field = place.field();
         if (field == null) {
-            show(fieldSuggestions(place));
+            suggestFields(place);
             return;
         }
         long edit = edits;
@@ -214,14 +214,40 @@ public final class QueryBarModel {
         suggesting.set(!list.isEmpty());
     }
 
-    /** Fields whose path holds the word: those it starts, then those with a part it starts, then the rest. */
+    /**
+     * Offers the field names the word starts, first from the fields known, then again once the index has said which
+     * fields it holds now: the index learns a field with the first thing that has it, often after the bar opened
+     * (at start the fleet is still being read), so a list read once would miss the fleet's own attributes.
+     */
+    private void suggestFields(CompletionPlace place) {
+        show(fieldSuggestions(place));
+        long edit = edits;
+        worker.execute(() -> {
+            List<IndexField> read;
+            try {
+                read = List.copyOf(search.indexedFields());
+            } catch (RuntimeException e) {
+                log.warn("Could not read the fleet's fields to suggest", e);
+                return;
+            }
+            fxThread.execute(() -> {
+                if (!read.equals(fields.get())) {
+                    fields.set(read);
+                    if (edit == edits) {
+                        show(fieldSuggestions(place));
+                    }
+                }
+            });
+        });
+    }
+
+    /** Every field whose path, or a part of it after a dot, starts with the word: whole-path matches first. */
     private List<Completion> fieldSuggestions(CompletionPlace place) {
         String word = place.prefix().toLowerCase(Locale.ROOT);
         return fields.get().stream()
-                .filter(field -> field.path().toLowerCase(Locale.ROOT).contains(word))
+                .filter(field -> rank(field.path(), word) < 2)
                 .sorted(Comparator.comparingInt((IndexField field) -> rank(field.path(), word))
                         .thenComparing(IndexField::path))
-                .limit(MAX_SUGGESTIONS)
                 .map(field -> new Completion(
                         Completion.Kind.FIELD,
                         field.path(),

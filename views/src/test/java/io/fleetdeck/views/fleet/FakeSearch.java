@@ -42,6 +42,9 @@ final class FakeSearch implements FleetSearchService {
             "attributes.firmwareVersion", ThingOverview::firmwareVersion,
             "connectivity.connected", row -> Boolean.toString(row.connected()));
 
+    /** Fields the index came to hold after it was first asked, as a real one does with a thing's new attribute. */
+    private final List<IndexField> learned = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     FakeSearch(FakeFleet fleet) {
         this.fleet = fleet;
     }
@@ -154,8 +157,13 @@ final class FakeSearch implements FleetSearchService {
                                 ? EnumSet.of(ValueType.BOOLEAN)
                                 : EnumSet.of(ValueType.STRING))));
         list.add(new IndexField("shadow.reported.battery", EnumSet.of(ValueType.NUMBER)));
+        list.addAll(learned);
         list.sort((a, b) -> a.path().compareTo(b.path()));
         return list;
+    }
+
+    void learn(IndexField field) {
+        learned.add(field);
     }
 
     @Override

@@ -2,12 +2,15 @@ package io.fleetdeck.views.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdeck.api.search.IndexField;
+import io.fleetdeck.api.search.IndexField.ValueType;
 import io.fleetdeck.views.settings.ConsoleMemory;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.SavedQuery;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +23,9 @@ class QueryBarModelTest {
             new FleetViewModel((query, number) -> asked.add(query), Clock.fixed(FakeFleet.NOW, ZoneOffset.UTC));
     private final List<ConsoleSettings> saved = new ArrayList<>();
     private final ConsoleMemory memory = new ConsoleMemory(ConsoleSettings.defaults(), saved::add);
+    private final FakeSearch search = new FakeSearch(fleet);
     private final QueryBarModel bar =
-            new QueryBarModel(new FakeSearch(fleet), table, new QueryHistory(memory), Runnable::run, Runnable::run);
+            new QueryBarModel(search, table, new QueryHistory(memory), Runnable::run, Runnable::run);
 
     private List<String> suggested() {
         return bar.suggestions().stream().map(Completion::label).toList();
@@ -35,6 +39,29 @@ class QueryBarModelTest {
         bar.edited("conn", 4);
         assertThat(suggested()).containsExactly("connectivity.connected");
         assertThat(bar.suggestions().getFirst().detail()).isEqualTo("boolean");
+    }
+
+    @Test
+    void fieldsTheIndexLearnedAfterTheBarOpenedAreOfferedAsTyped() {
+        search.learn(new IndexField("attributes.serial", EnumSet.of(ValueType.STRING)));
+        search.learn(new IndexField("shadow.reported.bandwidth", EnumSet.of(ValueType.NUMBER)));
+
+        bar.edited("attri", 5);
+        assertThat(suggested()).containsExactly("attributes.firmwareVersion", "attributes.serial");
+
+        bar.edited("thingTypeName:pump AND shadow.reported.ba", 41);
+        assertThat(suggested()).containsExactly("shadow.reported.bandwidth", "shadow.reported.battery");
+        assertThat(bar.suggestions().getFirst().detail()).isEqualTo("number");
+    }
+
+    @Test
+    void fieldsAreCompletedByPrefixNotByAnyLettersInside() {
+        bar.edited("ware", 4);
+        assertThat(suggested())
+                .as("'ware' starts no part of attributes.firmwareVersion")
+                .isEmpty();
+        bar.edited("ba", 2);
+        assertThat(suggested()).containsExactly("shadow.reported.battery");
     }
 
     @Test
