@@ -61,6 +61,8 @@ public final class FleetView {
     private @Nullable String selectedName;
 
     private boolean restoringSelection;
+    /** Puts the keyboard in the query bar or the quick filter, whichever this view has. */
+    private Runnable focusSearch = () -> {};
 
     /** @param openThing called with a thing's name when the user opens it */
     public FleetView(FleetViewModel model, Consumer<String> openThing) {
@@ -101,13 +103,13 @@ public final class FleetView {
             }
             VBox.setVgrow(body, Priority.ALWAYS);
             content.getChildren().addAll(searchToolbar(bar, queryModel), bar.problemNode(), body);
-            root.setOnKeyPressed(event -> {
-                if (event.isShortcutDown() && event.getCode() == KeyCode.F) {
-                    bar.focus();
-                    event.consume();
-                }
-            });
+            focusSearch = bar::focus;
         }
+    }
+
+    /** Ctrl+F: the keyboard goes to the query bar, or to the quick filter without one. */
+    public void focusSearch() {
+        focusSearch.run();
     }
 
     public Node node() {
@@ -124,6 +126,7 @@ public final class FleetView {
         filter.setId("fleet-filter");
         filter.setPromptText("Filter by name, type, group or firmware");
         filter.textProperty().bindBidirectional(model.filterProperty());
+        focusSearch = filter::requestFocus;
         filter.setPrefWidth(360);
         filter.setMinWidth(180);
         FontIcon search = new FontIcon(MaterialDesignM.MAGNIFY);

@@ -5,6 +5,7 @@ import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.api.shadows.ShadowService;
 import io.fleetdeck.api.things.FleetOverview;
 import io.fleetdeck.api.things.ThingService;
+import io.fleetdeck.views.common.FindRequest;
 import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.settings.ConsoleMemory;
 import io.fleetdeck.views.settings.ConsoleSettings;
@@ -115,7 +116,8 @@ public final class FleetWorkspace implements AutoCloseable {
             aggregations = null;
         }
 
-        Tab table = new Tab("Things", new FleetView(model, queryBar, aggregations, this::open).node());
+        FleetView view = new FleetView(model, queryBar, aggregations, this::open);
+        Tab table = new Tab("Things", view.node());
         table.setId("fleet-tab-things");
         table.setGraphic(new FontIcon(MaterialDesignD.DEVICES));
         table.setClosable(false);
@@ -124,6 +126,11 @@ public final class FleetWorkspace implements AutoCloseable {
         tabs.getStyleClass().add("fleet-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.setTabDragPolicy(TabPane.TabDragPolicy.FIXED);
+        tabs.addEventHandler(FindRequest.FIND, request -> {
+            tabs.getSelectionModel().select(table);
+            view.focusSearch();
+            request.take();
+        });
         openThingChanges =
                 IndexedThings.follow(events, "open things", "open-things-events", new IndexedThings.Listener() {
                     @Override

@@ -2,6 +2,7 @@ package io.fleetdeck.views.shell;
 
 import atlantafx.base.theme.Styles;
 import io.fleetdeck.views.common.EmptyState;
+import io.fleetdeck.views.common.FindRequest;
 import io.fleetdeck.views.settings.Theme;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class ConsoleWindow {
     /** Ctrl+Shift+L switches between the light and the dark theme. */
     public static final KeyCombination TOGGLE_THEME =
             new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
+    /** Ctrl+F puts the keyboard in the section's search. */
+    public static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private static final String STYLESHEET = Objects.requireNonNull(
                     ConsoleWindow.class.getResource("/io/fleetdeck/views/console.css"))
@@ -77,9 +81,10 @@ public final class ConsoleWindow {
         VBox.setVgrow(content, Priority.ALWAYS);
         content.getStyleClass().add("section-content");
 
-        Scene scene = new Scene(root);
+        Shortcuts shortcuts = shortcuts();
+        Scene scene = new Scene(new StackPane(root, new ShortcutsOverlay(model, shortcuts).node()));
         scene.getStylesheets().add(STYLESHEET);
-        installShortcuts(scene);
+        shortcuts.installOn(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(model.windowTitleProperty());
         stage.setMinWidth(WindowPlacement.MIN_WIDTH);
@@ -161,13 +166,51 @@ public final class ConsoleWindow {
         return current == Theme.DARK ? "Switch to the light theme" : "Switch to the dark theme";
     }
 
-    private void installShortcuts(Scene scene) {
+    private Shortcuts shortcuts() {
+        Shortcuts shortcuts = new Shortcuts();
         for (Section section : Section.values()) {
             KeyCode digit = KeyCode.valueOf("DIGIT" + section.shortcutDigit());
-            scene.getAccelerators()
-                    .put(new KeyCodeCombination(digit, KeyCombination.SHORTCUT_DOWN), () -> model.navigate(section));
+            shortcuts.add(
+                    "Ctrl+" + section.shortcutDigit(),
+                    "Go to " + section.title(),
+                    () -> model.navigate(section),
+                    Shortcuts.ctrl(digit),
+                    Shortcuts.ctrl(KeyCode.valueOf("NUMPAD" + section.shortcutDigit())));
         }
-        scene.getAccelerators().put(TOGGLE_THEME, model::toggleTheme);
+        shortcuts.add("Ctrl+F", "Search the fleet: the keyboard goes to the query bar", this::find, FIND);
+        shortcuts.add("Ctrl+Shift+L", "Switch between the light and the dark theme", model::toggleTheme, TOGGLE_THEME);
+        shortcuts.add(
+                "F1 or Ctrl+/",
+                "Show or hide this list",
+                model::toggleShortcuts,
+                Shortcuts.key(KeyCode.F1),
+                Shortcuts.ctrl(KeyCode.SLASH),
+                Shortcuts.ctrl(KeyCode.DIVIDE));
+        shortcuts.describe("Esc", "Close this list, or the query bar's suggestions");
+        shortcuts.describe("Down or Ctrl+Space", "In the query bar: suggest fields, values and recent queries");
+        shortcuts.describe("Enter", "In the query bar: run the query; on a thing in the table: open it");
+        shortcuts.describe("Tab", "In the query bar: take the suggestion; elsewhere: the next control");
+        return shortcuts;
+    }
+
+    /** Ctrl+F: the shown section's own search when it has one, else the Fleet's query bar. */
+    private void find() {
+        model.closeShortcuts();
+        if (fireFind(model.sectionProperty().get())) {
+            return;
+        }
+        model.navigate(Section.FLEET);
+        fireFind(Section.FLEET);
+    }
+
+    private boolean fireFind(Section section) {
+        Node shown = sectionViews.get(section);
+        if (shown == null || !builtSections.containsKey(section)) {
+            return false;
+        }
+        FindRequest request = new FindRequest();
+        shown.fireEvent(request);
+        return request.isTaken();
     }
 
     private void showSection(Section section) {

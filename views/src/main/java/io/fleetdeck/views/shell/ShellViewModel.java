@@ -7,6 +7,8 @@ import io.fleetdeck.views.settings.Theme;
 import io.fleetdeck.views.settings.WindowGeometry;
 import java.util.Objects;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,6 +28,7 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<Theme> theme;
     private final ReadOnlyObjectWrapper<ServiceState> serviceState = new ReadOnlyObjectWrapper<>(ServiceState.STARTING);
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper shortcutsShown = new ReadOnlyBooleanWrapper();
 
     public ShellViewModel(ConsoleInfo info, ConsoleSettings settings, ConsoleSettingsStore store) {
         this(info, new ConsoleMemory(settings, store));
@@ -48,6 +51,15 @@ public final class ShellViewModel {
         Optional<Section> target = Section.forShortcutDigit(digit);
         target.ifPresent(this::navigate);
         return target.isPresent();
+    }
+
+    /** F1 or Ctrl+/: the list of every shortcut; pressed again, it closes. */
+    public void toggleShortcuts() {
+        shortcutsShown.set(!shortcutsShown.get());
+    }
+
+    public void closeShortcuts() {
+        shortcutsShown.set(false);
     }
 
     public void toggleTheme() {
@@ -83,6 +95,11 @@ public final class ShellViewModel {
 
     public ReadOnlyObjectProperty<ServiceState> serviceStateProperty() {
         return serviceState.getReadOnlyProperty();
+    }
+
+    /** Whether the shortcuts overlay is shown. */
+    public ReadOnlyBooleanProperty shortcutsShownProperty() {
+        return shortcutsShown.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty windowTitleProperty() {
