@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.input.BoundedFiles;
 import io.fleetdeck.views.settings.ConsoleSettings;
+import io.fleetdeck.views.settings.FleetLayout;
 import io.fleetdeck.views.settings.SavedQuery;
 import io.fleetdeck.views.settings.Theme;
 import io.fleetdeck.views.settings.WindowGeometry;
@@ -118,14 +119,19 @@ public final class SettingsFile {
      * later are missing from older files and read as empty.
      */
     record StoredSettings(
-            Theme theme, @Nullable StoredWindow window, List<String> recentQueries, List<StoredQuery> savedQueries) {
+            Theme theme,
+            @Nullable StoredWindow window,
+            List<String> recentQueries,
+            List<StoredQuery> savedQueries,
+            @Nullable StoredFleetLayout fleetLayout) {
 
         static StoredSettings of(ConsoleSettings settings) {
             return new StoredSettings(
                     settings.theme(),
                     settings.savedWindow().map(StoredWindow::of).orElse(null),
                     settings.recentQueries(),
-                    settings.savedQueries().stream().map(StoredQuery::of).toList());
+                    settings.savedQueries().stream().map(StoredQuery::of).toList(),
+                    StoredFleetLayout.of(settings.fleetLayout()));
         }
 
         ConsoleSettings toSettings() {
@@ -143,6 +149,28 @@ public final class SettingsFile {
                             : savedQueries.stream()
                                     .filter(StoredQuery::isComplete)
                                     .map(StoredQuery::toSavedQuery)
+                                    .toList(),
+                    fleetLayout == null ? FleetLayout.defaults() : fleetLayout.toLayout());
+        }
+    }
+
+    /** The Fleet section's Aggregations panel and hidden columns; a file from before them reads as the defaults. */
+    record StoredFleetLayout(
+            @Nullable Boolean aggregationsOpen, @Nullable Double aggregationsWidth, List<String> hiddenColumns) {
+
+        static StoredFleetLayout of(FleetLayout layout) {
+            return new StoredFleetLayout(layout.aggregationsOpen(), layout.aggregationsWidth(), layout.hiddenColumns());
+        }
+
+        FleetLayout toLayout() {
+            FleetLayout defaults = FleetLayout.defaults();
+            return new FleetLayout(
+                    aggregationsOpen == null ? defaults.aggregationsOpen() : aggregationsOpen,
+                    aggregationsWidth == null ? defaults.aggregationsWidth() : aggregationsWidth,
+                    hiddenColumns == null
+                            ? List.of()
+                            : hiddenColumns.stream()
+                                    .filter(name -> name != null)
                                     .toList());
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.views.settings.ConsoleSettings;
+import io.fleetdeck.views.settings.FleetLayout;
 import io.fleetdeck.views.settings.SavedQuery;
 import io.fleetdeck.views.settings.Theme;
 import io.fleetdeck.views.settings.WindowGeometry;
@@ -44,6 +45,19 @@ class SettingsFileTest {
         try (var files = Files.list(temp)) {
             assertThat(files).as("no temporary file is left").containsExactly(temp.resolve("settings.json"));
         }
+    }
+
+    @Test
+    void theFleetsPanelAndHiddenColumnsComeBackAndAnOlderFileReadsAsTheDefaults() throws Exception {
+        ConsoleSettings settings =
+                ConsoleSettings.defaults().withFleetLayout(new FleetLayout(false, 420, List.of("GROUPS", "SHADOW")));
+
+        settingsFile().save(settings);
+
+        assertThat(settingsFile().load().fleetLayout())
+                .isEqualTo(new FleetLayout(false, 420, List.of("GROUPS", "SHADOW")));
+        Files.writeString(temp.resolve("settings.json"), "{\"theme\": \"LIGHT\"}");
+        assertThat(settingsFile().load().fleetLayout()).isEqualTo(FleetLayout.defaults());
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -49,8 +48,7 @@ final class AggregationPanel {
         root.setId("fleet-aggregations");
         root.getStyleClass().add("fleet-aggregations");
         root.setPadding(new Insets(12));
-        root.setPrefWidth(340);
-        root.setMinWidth(280);
+        root.setMinWidth(0);
 
         ComboBox<String> numberField =
                 picker("fleet-stat-field", model.numberFieldProperty().get());
@@ -77,6 +75,8 @@ final class AggregationPanel {
         chart.getStyleClass().add("fleet-bucket-chart");
         chart.setLegendVisible(false);
         chart.setAnimated(false);
+        // a short window (1024x680) gets a shorter chart, not a panel that runs under the status bar
+        chart.setMinHeight(120);
         chart.setCategoryGap(6);
         chart.setBarGap(2);
         chart.setMinHeight(220);
@@ -116,7 +116,7 @@ final class AggregationPanel {
         model.bucketsProperty().subscribe(this::showBuckets);
     }
 
-    Node node() {
+    Region node() {
         return root;
     }
 

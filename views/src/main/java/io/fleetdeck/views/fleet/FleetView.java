@@ -11,10 +11,13 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -44,6 +47,8 @@ public final class FleetView {
 
     /** Rows are one line high, always: a fixed height is what lets the table skip measuring 100,000 rows. */
     static final double ROW_HEIGHT = 28;
+    /** The table never gets narrower than this beside the Aggregations panel. */
+    private static final double MIN_TABLE_WIDTH = 240;
     /** How often the "last seen" texts on screen are brought up to date. */
     private static final double AGEING_SECONDS = 30;
 
@@ -79,6 +84,21 @@ public final class FleetView {
             @Nullable QueryBarModel queryModel,
             @Nullable FleetAggregationModel aggregations,
             Consumer<String> openThing) {
+        this(model, queryModel, aggregations, null, openThing);
+    }
+
+    /**
+     * With the panel's width and open state and the hidden columns kept in {@code layout} (null: the panel at its
+     * first width, every column shown).
+     *
+     * @param openThing called with a thing's name when the user opens it
+     */
+    public FleetView(
+            FleetViewModel model,
+            @Nullable QueryBarModel queryModel,
+            @Nullable FleetAggregationModel aggregations,
+            @Nullable FleetLayoutModel layout,
+            Consumer<String> openThing) {
         this.model = Objects.requireNonNull(model, "model");
         this.openThing = Objects.requireNonNull(openThing, "openThing");
         this.queryModel = queryModel;
@@ -88,6 +108,9 @@ public final class FleetView {
         overlay.setPickOnBounds(false);
         overlay.setManaged(true);
         buildTable();
+        if (layout != null) {
+            rememberColumns(layout);
+        }
         if (queryModel == null) {
             content.getChildren().addAll(toolbar(), table);
             VBox.setVgrow(table, Priority.ALWAYS);
@@ -95,11 +118,22 @@ public final class FleetView {
             QueryBar bar = new QueryBar(queryModel, overlay);
             HBox body = new HBox(table);
             HBox.setHgrow(table, Priority.ALWAYS);
+            // its columns' widths are not a claim on the row: the panel beside it keeps its own width
+            table.setPrefWidth(MIN_TABLE_WIDTH);
+            table.setMinWidth(MIN_TABLE_WIDTH);
             if (aggregations != null) {
-                Node panel = new AggregationPanel(aggregations, queryModel.fieldsProperty()).node();
+                // a short window scrolls the panel rather than running it under the status bar
+                ScrollPane panel =
+                        new ScrollPane(new AggregationPanel(aggregations, queryModel.fieldsProperty()).node());
+                panel.setFitToWidth(true);
+                panel.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+                panel.getStyleClass().add("fleet-aggregations-scroller");
                 panel.visibleProperty().bind(aggregations.openProperty());
                 panel.managedProperty().bind(aggregations.openProperty());
-                body.getChildren().add(panel);
+                Node divider = layout == null ? new Region() : divider(panel, layout);
+                divider.visibleProperty().bind(aggregations.openProperty());
+                divider.managedProperty().bind(aggregations.openProperty());
+                body.getChildren().addAll(divider, panel);
             }
             VBox.setVgrow(body, Priority.ALWAYS);
             content.getChildren().addAll(searchToolbar(bar, queryModel), bar.problemNode(), body);
@@ -114,6 +148,58 @@ public final class FleetView {
 
     public Node node() {
         return root;
+    }
+
+    /** The edge the user drags to widen or narrow the Aggregations panel; the width is kept when they let go. */
+    private static Node divider(Region panel, FleetLayoutModel layout) {
+        // the panel keeps the width the user gave it; the table, which scrolls sideways, takes what is left
+        panel.prefWidthProperty().bind(layout.aggregationsWidthProperty());
+        panel.minWidthProperty().bind(layout.aggregationsWidthProperty());
+        Region divider = new Region();
+        divider.setId("fleet-aggregations-divider");
+        divider.getStyleClass().add("fleet-divider");
+        divider.setCursor(Cursor.H_RESIZE);
+        divider.setMinWidth(6);
+        divider.setPrefWidth(6);
+        divider.setOnMouseDragged(event -> {
+            Bounds edge = panel.localToScene(panel.getBoundsInLocal());
+            layout.dragAggregations(edge.getMaxX() - event.getSceneX());
+        });
+        divider.setOnMouseReleased(event -> layout.aggregationsResized());
+        return divider;
+    }
+
+    /** Columns hidden from the table's menu stay hidden at the next start; the name column cannot be hidden. */
+    private void rememberColumns(FleetLayoutModel layout) {
+        for (TableColumn<ThingOverview, ?> column : table.getColumns()) {
+            ThingColumn key = (ThingColumn) column.getUserData();
+            column.setVisible(!layout.hiddenColumns().contains(key));
+            column.visibleProperty().addListener((obs, old, visible) -> {
+                if (key == ThingColumn.NAME && !visible) {
+                    column.setVisible(true);
+                } else {
+                    layout.showColumn(key, visible);
+                }
+            });
+        }
+    }
+
+    /**
+     * The columns share the table's width while their narrowest widths fit; when they do not (a narrow window, the
+     * Aggregations panel open) they keep their widths and the table scrolls sideways, rather than cutting the last
+     * columns off.
+     */
+    private void fitOrScroll() {
+        double narrowest = 0;
+        for (TableColumn<ThingOverview, ?> column : table.getVisibleLeafColumns()) {
+            narrowest += column.getMinWidth();
+        }
+        // the vertical scroll bar and the borders take a little of the width
+        boolean fits = narrowest <= table.getWidth() - 20;
+        var policy = fits ? TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS : TableView.UNCONSTRAINED_RESIZE_POLICY;
+        if (table.getColumnResizePolicy() != policy) {
+            table.setColumnResizePolicy(policy);
+        }
     }
 
     /** The table, for the benchmark that times the swap of 100,000 rows. */
@@ -190,6 +276,11 @@ public final class FleetView {
         table.getStyleClass().add("fleet-table");
         table.setFixedCellSize(ROW_HEIGHT);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // the column chooser: the heading's + button lists every column with a tick
+        table.setTableMenuButtonVisible(true);
+        table.widthProperty().subscribe(width -> fitOrScroll());
+        table.getVisibleLeafColumns().addListener((javafx.collections.ListChangeListener<TableColumn<ThingOverview, ?>>)
+                change -> fitOrScroll());
         table.setItems(model.things());
 
         TableColumn<ThingOverview, ThingOverview> name = TextCell.centreEllipsis(TextCell.flexible(

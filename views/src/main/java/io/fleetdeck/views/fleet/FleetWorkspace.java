@@ -116,7 +116,12 @@ public final class FleetWorkspace implements AutoCloseable {
             aggregations = null;
         }
 
-        FleetView view = new FleetView(model, queryBar, aggregations, this::open);
+        FleetLayoutModel layout = aggregations == null
+                ? null
+                : new FleetLayoutModel(
+                        memory == null ? new ConsoleMemory(ConsoleSettings.defaults(), settings -> {}) : memory,
+                        aggregations);
+        FleetView view = new FleetView(model, queryBar, aggregations, layout, this::open);
         Tab table = new Tab("Things", view.node());
         table.setId("fleet-tab-things");
         table.setGraphic(new FontIcon(MaterialDesignD.DEVICES));
