@@ -90,6 +90,13 @@ public final class LocalGroups implements GroupService {
     }
 
     @Override
+    public ThingGroupSummary updateThingGroupAttributes(String name, Map<String, String> attributes)
+            throws FleetApiException {
+        existing(name);
+        return summary(ApiErrors.call(() -> registry.updateThingGroup(name, attributes, false, null)));
+    }
+
+    @Override
     public ThingGroupSummary renameThingGroup(String name, String newName) throws FleetApiException {
         return summary(ApiErrors.call(() -> registry.renameThingGroup(name, newName)));
     }

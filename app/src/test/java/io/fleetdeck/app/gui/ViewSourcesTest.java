@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.api.error.InvalidQueryException;
 import io.fleetdeck.api.error.InvalidRequestException;
+import io.fleetdeck.api.error.ResourceNotFoundException;
 import io.fleetdeck.api.error.ShadowRejectedException;
 import io.fleetdeck.api.event.EventKind;
 import io.fleetdeck.api.event.EventPump;
@@ -251,6 +252,26 @@ class ViewSourcesTest {
                 .alias("the last change reached the view")
                 .until(() -> told.get() > before);
         listening.close();
+    }
+
+    @Test
+    void theGroupsViewSetsAGroupsOwnAttributesAndTheRegistryRefusesBadOnesInItsWords() throws Exception {
+        GroupService groups = new LocalGroups(registry, identities, () -> {
+            throw new IllegalStateException("no index in this test");
+        });
+
+        ThingGroupSummary saved =
+                groups.updateThingGroupAttributes("floor-1", Map.of("wing", "east", "address", "Quay-road-12"));
+        assertThat(saved.attributes()).containsExactly(Map.entry("address", "Quay-road-12"), Map.entry("wing", "east"));
+        groups.updateThingGroupAttributes("floor-1", Map.of("wing", "west"));
+        assertThat(groups.describeThingGroup("floor-1").attributes()).containsExactly(Map.entry("wing", "west"));
+
+        assertThatThrownBy(() -> groups.updateThingGroupAttributes("floor-1", Map.of("wing", "east side")))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("attribute wing=east side has characters AWS does not allow");
+        assertThatThrownBy(() -> groups.updateThingGroupAttributes("floor-9", Map.of()))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessage("no thing group named floor-9");
     }
 
     @Test

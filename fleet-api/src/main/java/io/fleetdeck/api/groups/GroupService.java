@@ -4,6 +4,7 @@ import io.fleetdeck.api.error.FleetApiException;
 import io.fleetdeck.api.page.Page;
 import io.fleetdeck.api.page.PageRequest;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,12 @@ public interface GroupService {
     ThingGroupSummary createDynamicThingGroup(String name, String queryString) throws FleetApiException;
 
     ThingGroupSummary updateDynamicThingGroup(String name, String queryString) throws FleetApiException;
+
+    /**
+     * UpdateThingGroup's attributes: the group's own attributes become exactly {@code attributes} (a key left out is
+     * removed). AWS's limits hold: at most 50, names and values of {@code [a-zA-Z0-9_.,@/:#-]}.
+     */
+    ThingGroupSummary updateThingGroupAttributes(String name, Map<String, String> attributes) throws FleetApiException;
 
     /** The console's rename: the group keeps its members, children and policies. */
     ThingGroupSummary renameThingGroup(String name, String newName) throws FleetApiException;

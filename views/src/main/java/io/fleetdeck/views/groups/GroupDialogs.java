@@ -2,6 +2,8 @@ package io.fleetdeck.views.groups;
 
 import io.fleetdeck.api.groups.ThingGroupSummary;
 import io.fleetdeck.views.common.TimeText;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -107,6 +109,25 @@ final class GroupDialogs {
                 .bind(name.textProperty().isEmpty().or(name.textProperty().isEqualTo(group)));
         dialog.setResultConverter(button -> button == rename ? name.getText().strip() : null);
         Platform.runLater(name::selectAll);
+        return dialog.showAndWait();
+    }
+
+    /**
+     * The group's own attributes to edit: rows are changed, added and removed, and Save hands back all of them as
+     * they stand (inherited ones are not here: AWS does not inherit attributes, each group keeps its own).
+     */
+    static Optional<List<GroupsViewModel.Attribute>> editAttributes(
+            @Nullable Window owner, String group, Map<String, String> attributes) {
+        Dialog<List<GroupsViewModel.Attribute>> dialog = dialog(owner, "Attributes of " + group);
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
+        AttributeEditor editor = new AttributeEditor(attributes);
+        Label heading = text("The attributes of group " + group + ". Names and values take letters, digits and"
+                + " _.,@/:#-; a row without a value is removed.");
+        heading.setId("group-dialog-text");
+        dialog.getDialogPane().setContent(new VBox(10, heading, editor.node()));
+        confirm(dialog, save, "Save");
+        dialog.setResultConverter(button -> button == save ? editor.rows() : null);
         return dialog.showAndWait();
     }
 

@@ -56,6 +56,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 public final class GroupsView {
 
     private static final double ROW_HEIGHT = 28;
+    static final String DRAG_HINT =
+            "Drag a thing onto a group to move it there; drag a group to move it with its subgroups.";
     /** A table's column headings and borders, in the AtlantaFX themes. */
     private static final double HEADER_HEIGHT = 44;
 
@@ -136,17 +138,10 @@ public final class GroupsView {
                 model.delete();
             }
         });
-        Label hint =
-                new Label("Drag a thing onto a group to move it there; drag a group to move it with its subgroups.");
-        hint.getStyleClass().add("groups-hint");
-        hint.setMinWidth(0);
-        hint.setTextOverrun(OverrunStyle.ELLIPSIS);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
         for (Button button : List.of(create, createDynamic, rename, delete)) {
-            button.setMinWidth(Region.USE_PREF_SIZE); // the hint gives way, never a button's label
+            button.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(8, create, createDynamic, rename, delete, gap, hint);
+        HBox bar = new HBox(8, create, createDynamic, rename, delete);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("groups-toolbar");
         return bar;
@@ -178,8 +173,18 @@ public final class GroupsView {
                                 () -> model.hierarchyProperty().get().isEmpty(), model.hierarchyProperty())));
         tree.visibleProperty().bind(empty.visibleProperty().not());
         StackPane stack = new StackPane(tree, empty);
-        stack.setMinWidth(240);
-        return stack;
+        VBox.setVgrow(stack, Priority.ALWAYS);
+        // under the tree, where it wraps in any width, rather than cut off at the end of the toolbar
+        Label hint = new Label(DRAG_HINT);
+        hint.setId("groups-hint");
+        hint.getStyleClass().add("groups-tree-hint");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.visibleProperty().bind(tree.visibleProperty());
+        hint.managedProperty().bind(tree.visibleProperty());
+        VBox pane = new VBox(stack, hint);
+        pane.setMinWidth(240);
+        return pane;
     }
 
     private Node details() {
@@ -234,9 +239,9 @@ public final class GroupsView {
                         TextCell.flexible("Policy", 360, Entry::name, Entry::name, GroupsView::entryStyle),
                         TextCell.flexible(
                                 "From", 200, GroupsView::from, GroupsView::fromTooltip, GroupsView::entryStyle)));
-        Label noPolicy = (Label) policies.getPlaceholder();
+        EmptyState noPolicy = (EmptyState) policies.getPlaceholder();
         model.selectedProperty()
-                .subscribe(name -> noPolicy.setText(
+                .subscribe(name -> noPolicy.setExplanation(
                         model.selectedGroup() != null && model.selectedGroup().isDynamic()
                                 ? "No policy: AWS attaches none to a dynamic group."
                                 : "No policy attached here or above."));
@@ -245,10 +250,14 @@ public final class GroupsView {
                 sectionTitle(
                         "Attributes",
                         MaterialDesignF.FORMAT_LIST_BULLETED,
-                        "ancestors' shown for reference: attributes are not inherited (\u00a74.3)"),
+                        "ancestors' for reference, not inherited",
+                        editAttributes()),
                 attributes,
                 sectionTitle(
-                        "Policies", MaterialDesignC.CERTIFICATE_OUTLINE, "ancestors' apply to the things here too"),
+                        "Policies",
+                        MaterialDesignC.CERTIFICATE_OUTLINE,
+                        "ancestors' apply to the things here too",
+                        null),
                 policies);
 
         Label membersTitle = heading("Members", MaterialDesignD.DEVICES);
@@ -270,9 +279,7 @@ public final class GroupsView {
         members.setItems(model.members());
         members.setFixedCellSize(28);
         members.setCellFactory(view -> new MemberCell());
-        Label noMembers = new Label("No thing is directly in this group.");
-        noMembers.getStyleClass().add("table-placeholder");
-        members.setPlaceholder(noMembers);
+        members.setPlaceholder(EmptyState.line("No thing is directly in this group."));
         VBox.setVgrow(members, Priority.ALWAYS);
         // small to start with: the members take whatever height the rest leaves
         members.setPrefHeight(120);
@@ -334,9 +341,7 @@ public final class GroupsView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().setAll(columns);
         columns.forEach(column -> column.setSortable(false));
-        Label none = new Label(emptyText);
-        none.getStyleClass().add("table-placeholder");
-        table.setPlaceholder(none);
+        table.setPlaceholder(EmptyState.line(emptyText));
         return table;
     }
 
@@ -369,15 +374,38 @@ public final class GroupsView {
         return label;
     }
 
-    /** A section's heading with a note beside it that says how to read the section. */
-    private static Node sectionTitle(String text, Ikon ikon, String note) {
+    /** A section's heading with a note beside it that says how to read the section, and its action if it has one. */
+    private static Node sectionTitle(String text, Ikon ikon, String note, @Nullable Node action) {
         Label words = new Label(note);
         words.getStyleClass().add("group-muted");
         words.setMinWidth(0);
         words.setTooltip(new Tooltip(note));
         HBox title = new HBox(10, heading(text, ikon), words);
         title.setAlignment(Pos.BASELINE_LEFT);
+        if (action != null) {
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            title.getChildren().addAll(gap, action);
+            title.setAlignment(Pos.CENTER_LEFT);
+        }
         return title;
+    }
+
+    /** Opens the selected group's own attributes to change, add and remove; Save writes them to the registry. */
+    private Node editAttributes() {
+        Button edit = new Button("Edit attributes\u2026", new FontIcon(MaterialDesignP.PENCIL_OUTLINE));
+        edit.setId("group-edit-attributes");
+        edit.getStyleClass().add(Styles.SMALL);
+        edit.setMinWidth(Region.USE_PREF_SIZE);
+        edit.disableProperty().bind(model.selectedProperty().isNull().or(model.busyProperty()));
+        edit.setOnAction(event -> {
+            ThingGroupSummary group = model.selectedGroup();
+            if (group != null) {
+                GroupDialogs.editAttributes(window(), group.name(), group.attributes())
+                        .ifPresent(model::saveAttributes);
+            }
+        });
+        return edit;
     }
 
     /** Rebuilds the tree from the hierarchy; what was open stays open and the selection stays on its group. */

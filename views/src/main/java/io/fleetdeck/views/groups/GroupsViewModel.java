@@ -6,9 +6,12 @@ import io.fleetdeck.api.groups.ThingGroupSummary;
 import io.fleetdeck.api.page.PageReader;
 import io.fleetdeck.views.common.Notice;
 import io.fleetdeck.views.common.Refusals;
+import io.fleetdeck.views.common.TimeText;
 import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.groups.GroupHierarchy.Entry;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -172,6 +175,46 @@ public final class GroupsViewModel {
                 () -> directory.moveThing(thing, fromGroup, toGroup),
                 "Moved " + thing + (fromGroup == null ? "" : " from " + fromGroup) + " to " + toGroup + ".",
                 selected.get());
+    }
+
+    /** One row of the attribute editor, as typed. */
+    public record Attribute(String name, String value) {}
+
+    /**
+     * Gives the selected group exactly these attributes (names and values stripped; a row left empty is skipped, one
+     * without a value removes the attribute). A row with a value but no name, or a name given twice, is refused here
+     * with what to mend; the registry checks the characters and the limit of 50.
+     */
+    public void saveAttributes(List<Attribute> rows) {
+        String group = selected.get();
+        if (group == null) {
+            notice.set(Notice.error("Select the group whose attributes to save."));
+            return;
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (Attribute row : rows) {
+            String name = row.name() == null ? "" : row.name().strip();
+            String value = row.value() == null ? "" : row.value().strip();
+            if (name.isEmpty() && value.isEmpty()) {
+                continue;
+            }
+            if (name.isEmpty()) {
+                notice.set(Notice.error(
+                        "The attribute with value " + value + " has no name; enter one or remove" + " the row."));
+                return;
+            }
+            if (attributes.containsKey(name)) {
+                notice.set(Notice.error("Attribute " + name + " is there twice; keep one of them."));
+                return;
+            }
+            attributes.put(name, value);
+        }
+        attributes.values().removeIf(String::isEmpty);
+        perform(
+                "Could not save the attributes of group " + group,
+                () -> directory.updateThingGroupAttributes(group, attributes),
+                "Saved the attributes of group " + group + ": " + TimeText.count(attributes.size(), "attribute") + ".",
+                group);
     }
 
     public void dismissNotice() {

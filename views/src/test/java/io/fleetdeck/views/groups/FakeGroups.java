@@ -201,6 +201,24 @@ final class FakeGroups implements GroupService {
     }
 
     @Override
+    public synchronized ThingGroupSummary updateThingGroupAttributes(String name, Map<String, String> attributes)
+            throws FleetApiException {
+        actions.add("set attributes of " + name + " to " + new TreeMap<>(attributes));
+        requireGroup(name);
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            if (!attribute.getKey().matches("[a-zA-Z0-9_.,@/:#-]+")
+                    || !attribute.getValue().matches("[a-zA-Z0-9_.,@/:#-]*")) {
+                throw new InvalidRequestException("attribute " + attribute.getKey() + "=" + attribute.getValue()
+                        + " has characters AWS does not allow");
+            }
+        }
+        Group group = groups.get(name);
+        groups.put(name, new Group(group.parent(), Map.copyOf(attributes), group.policies()));
+        changed(name);
+        return summary(name);
+    }
+
+    @Override
     public synchronized ThingGroupSummary renameThingGroup(String name, String newName) throws FleetApiException {
         actions.add("rename " + name + " to " + newName);
         requireGroup(name);

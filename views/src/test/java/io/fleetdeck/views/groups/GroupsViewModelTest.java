@@ -1,9 +1,12 @@
 package io.fleetdeck.views.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fleetdeck.views.common.Notice;
 import io.fleetdeck.views.common.ViewTasks;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Groups view's state without a screen: actions and reads run at once on the calling thread. */
@@ -26,6 +29,50 @@ class GroupsViewModelTest {
                 .extracting(GroupHierarchy.Entry::name)
                 .containsExactly("cold-store-alarms", "north-harbour-telemetry");
         assertThat(model.selectedGroup().totalMembers()).isEqualTo(10);
+    }
+
+    @Test
+    void aGroupsAttributesAreChangedAddedAndRemovedInOneSave() {
+        model.apply(directory.thingGroupHierarchy());
+        model.selectGroup("north-harbour-b2-floor-3");
+
+        model.saveAttributes(List.of(
+                new GroupsViewModel.Attribute(" floor ", "3a"),
+                new GroupsViewModel.Attribute("wing", "east"),
+                new GroupsViewModel.Attribute("", ""),
+                new GroupsViewModel.Attribute("retired", "")));
+
+        assertThat(directory.actions)
+                .containsExactly("set attributes of north-harbour-b2-floor-3 to {floor=3a, wing=east}");
+        assertThat(model.selectedGroup().attributes())
+                .containsExactly(Map.entry("floor", "3a"), Map.entry("wing", "east"));
+        assertThat(model.attributes())
+                .filteredOn(entry -> !entry.inherited())
+                .extracting(GroupHierarchy.Entry::name, GroupHierarchy.Entry::value)
+                .containsExactly(tuple("floor", "3a"), tuple("wing", "east"));
+        assertThat(model.noticeProperty().get())
+                .isEqualTo(Notice.success("Saved the attributes of group north-harbour-b2-floor-3: 2 attributes."));
+    }
+
+    @Test
+    void anAttributeWithoutANameOrTwiceIsRefusedBeforeTheRegistryAndABadCharacterInItsWords() {
+        model.apply(directory.thingGroupHierarchy());
+        model.selectGroup("north-harbour-b2-floor-3");
+
+        model.saveAttributes(List.of(new GroupsViewModel.Attribute("", "east")));
+        assertThat(model.noticeProperty().get())
+                .isEqualTo(Notice.error("The attribute with value east has no name; enter one or remove the row."));
+        model.saveAttributes(
+                List.of(new GroupsViewModel.Attribute("wing", "east"), new GroupsViewModel.Attribute("wing ", "west")));
+        assertThat(model.noticeProperty().get())
+                .isEqualTo(Notice.error("Attribute wing is there twice; keep one of them."));
+        assertThat(directory.actions).isEmpty();
+
+        model.saveAttributes(List.of(new GroupsViewModel.Attribute("wing", "east side")));
+        assertThat(model.noticeProperty().get())
+                .isEqualTo(Notice.error("Could not save the attributes of group north-harbour-b2-floor-3: attribute"
+                        + " wing=east side has characters AWS does not allow"));
+        assertThat(model.selectedGroup().attributes()).containsEntry("floor", "3");
     }
 
     @Test

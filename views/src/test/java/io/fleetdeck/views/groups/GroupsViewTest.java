@@ -1,5 +1,6 @@
 package io.fleetdeck.views.groups;
 
+import static java.util.stream.Collectors.joining;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,17 +16,22 @@ import io.fleetdeck.views.shell.ServiceState;
 import io.fleetdeck.views.shell.ShellViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -111,12 +117,95 @@ class GroupsViewTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> "west-yard".equals(directory.parentOf("quarantine")));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(directory.actions).contains("move group quarantine under west-yard");
-        robot.interact(() -> robot.lookup("#group-tree").queryAs(TreeView.class).scrollTo(0));
+        robot.interact(() -> {
+            // the other sites folded, so "All groups" and quarantine are in view together
+            TreeView<String> tree = robot.lookup("#group-tree").queryAs(TreeView.class);
+            tree.getRoot()
+                    .getChildren()
+                    .forEach(site -> site.setExpanded(site.getValue().equals("west-yard")));
+            tree.scrollTo(0);
+        });
         WaitForAsyncUtils.waitForFxEvents();
         Node quarantine = robot.lookup("#group-cell-quarantine").query();
         robot.drag(quarantine).dropTo("#group-cell-top");
         await().atMost(Duration.ofSeconds(5)).until(() -> directory.parentOf("quarantine") == null);
         assertThat(directory.actions).contains("move group quarantine under null");
+    }
+
+    @Test
+    void aGroupsAttributesAreEditedInTheWindow(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(5)).until(() -> model.loadedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(cell(robot, FLOOR));
+        awaitMembers(robot, 10);
+
+        robot.clickOn("#group-edit-attributes");
+        TextField floor = robot.lookup("#group-attribute-value-0").queryAs(TextField.class);
+        assertThat(robot.lookup("#group-attribute-name-0")
+                        .queryAs(TextField.class)
+                        .getText())
+                .isEqualTo("floor");
+        robot.doubleClickOn(floor).write("3a");
+        robot.clickOn("#group-attribute-add");
+        robot.write("wing");
+        robot.clickOn("#group-attribute-value-1").write("east");
+        robot.clickOn("#group-attribute-add");
+        robot.write("spare");
+        robot.clickOn("#group-attribute-remove-2");
+        screenshot(robot, "groups-attributes-dialog.png", Theme.DARK);
+        robot.clickOn("#group-dialog-confirm");
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> directory.actions.contains("set attributes of " + FLOOR + " to {floor=3a, wing=east}"));
+        TableView<?> attributes = robot.lookup("#group-attributes").queryTableView();
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(attributes.getItems())
+                        .extracting(item ->
+                                ((GroupHierarchy.Entry) item).name() + "=" + ((GroupHierarchy.Entry) item).value())
+                        .startsWith("floor=3a", "wing=east"));
+        assertThat(robot.lookup("#groups-notice-text").queryAs(Label.class).getText())
+                .isEqualTo("Saved the attributes of group " + FLOOR + ": 2 attributes.");
+    }
+
+    @Test
+    void theSectionsTextReadsWholeWithoutSpecReferencesAndEmptyPlacesAlike(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(5)).until(() -> model.loadedProperty().get());
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(680);
+        });
+        robot.interact(() -> model.create("spare-room", null));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> "spare-room".equals(model.selectedProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        screenshot(robot, "groups-empty-1024.png", Theme.LIGHT);
+
+        List<String> texts = robot.lookup(node -> node instanceof Labeled).queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText)
+                .filter(text -> text != null)
+                .toList();
+        assertThat(texts).isNotEmpty().noneMatch(text -> text.contains("\u00a7"));
+
+        Label hint = robot.lookup("#groups-hint").queryAs(Label.class);
+        Bounds shown = hint.localToScene(hint.getBoundsInLocal());
+        assertThat(shown.getMaxX()).isLessThanOrEqualTo(stage.getScene().getWidth());
+        assertThat(hint.lookupAll(".text").stream()
+                        .map(node -> ((Text) node).getText())
+                        .collect(joining()))
+                .as("the drag hint is shown whole, wrapped, not cut off")
+                .isEqualTo(GroupsView.DRAG_HINT)
+                .doesNotContain("\u2026");
+
+        List<Double> sizes = new ArrayList<>();
+        for (String place : List.of("#group-attributes", "#group-policies", "#group-members")) {
+            Label empty = robot.lookup(place + " .empty-state-text").queryAs(Label.class);
+            assertThat(empty.isVisible()).as(place).isTrue();
+            sizes.add(empty.getFont().getSize());
+        }
+        assertThat(robot.lookup(".empty-state-text").queryAllAs(Label.class))
+                .extracting(label -> label.getFont().getSize())
+                .as("every empty place in the section reads in one size")
+                .containsOnly(sizes.getFirst());
     }
 
     @Test
