@@ -126,6 +126,7 @@ public final class FleetView {
                 ScrollPane panel =
                         new ScrollPane(new AggregationPanel(aggregations, queryModel.fieldsProperty()).node());
                 panel.setFitToWidth(true);
+                panel.setFitToHeight(true);
                 panel.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
                 panel.getStyleClass().add("fleet-aggregations-scroller");
                 panel.visibleProperty().bind(aggregations.openProperty());
@@ -197,9 +198,16 @@ public final class FleetView {
         // the vertical scroll bar and the borders take a little of the width
         boolean fits = narrowest <= table.getWidth() - 20;
         var policy = fits ? TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS : TableView.UNCONSTRAINED_RESIZE_POLICY;
-        if (table.getColumnResizePolicy() != policy) {
-            table.setColumnResizePolicy(policy);
+        if (table.getWidth() <= 0 || table.getColumnResizePolicy() == policy) {
+            return;
         }
+        if (!fits) {
+            // each column at its narrowest, so as many as can be are in view; a drag on a heading widens one
+            for (TableColumn<ThingOverview, ?> column : table.getColumns()) {
+                column.setPrefWidth(column.getMinWidth());
+            }
+        }
+        table.setColumnResizePolicy(policy);
     }
 
     /** The table, for the benchmark that times the swap of 100,000 rows. */
