@@ -153,7 +153,7 @@ public final class ConsoleHost implements AutoCloseable {
             });
         }
         if (sources.groups() != null) {
-            GroupsViewModel groupsModel = new GroupsViewModel(sources.groups(), tasks);
+            GroupsViewModel groupsModel = new GroupsViewModel(sources.groups(), sources.certificates(), tasks);
             sections.put(Section.GROUPS, () -> {
                 GroupsView groups = new GroupsView(groupsModel);
                 // a dynamic group starts from the query in the Fleet view's bar

@@ -160,6 +160,16 @@ public final class LocalCertificates implements CertificateService {
     }
 
     @Override
+    public void attachPolicyToGroup(String policyName, String groupName) throws FleetApiException {
+        identityCall(() -> identities.attachPolicyToGroup(policyName, groupName));
+    }
+
+    @Override
+    public void detachPolicyFromGroup(String policyName, String groupName) throws FleetApiException {
+        identityCall(() -> identities.detachPolicyFromGroup(policyName, groupName));
+    }
+
+    @Override
     public void createPolicy(String policyName, String document) throws FleetApiException {
         identityCall(() -> identities.createPolicy(policyName, document));
     }

@@ -81,6 +81,23 @@ class LocalCertificatesTest {
     }
 
     @Test
+    void aPolicyIsAttachedToAGroupAndDetachedAndAnUnknownPolicyIsRefusedInAwsWords() throws Exception {
+        identities.createPolicy(
+                "north-telemetry",
+                "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\":"
+                        + " \"iot:Publish\", \"Resource\": \"*\"}]}");
+
+        directory.attachPolicyToGroup("north-telemetry", "site-north");
+        assertThat(identities.groupPolicies("site-north")).containsExactly("north-telemetry");
+        directory.detachPolicyFromGroup("north-telemetry", "site-north");
+        assertThat(identities.groupPolicies("site-north")).isEmpty();
+
+        assertThatThrownBy(() -> directory.attachPolicyToGroup("no-such-policy", "site-north"))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("no-such-policy");
+    }
+
+    @Test
     void theDefaultPoliciesOfEveryDataFolderHaveNothingToWarnAbout() {
         assertThat(directory.snapshot().policies())
                 .isNotEmpty()

@@ -33,6 +33,11 @@ public interface CertificateService {
 
     void detachPolicy(String policyName, String certificateId) throws FleetApiException;
 
+    /** AttachPolicy with a static thing group as target: the policy applies to every thing in it and below it. */
+    void attachPolicyToGroup(String policyName, String groupName) throws FleetApiException;
+
+    void detachPolicyFromGroup(String policyName, String groupName) throws FleetApiException;
+
     /** CreatePolicy: version 1 of a policy document; a document that does not parse is refused whole. */
     void createPolicy(String policyName, String document) throws FleetApiException;
 

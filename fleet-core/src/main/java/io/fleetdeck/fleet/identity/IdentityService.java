@@ -266,6 +266,11 @@ public final class IdentityService implements ClientAuthority {
         policies.attachToGroup(policyName, groupName);
     }
 
+    /** DetachPolicy with a thing group as target: its things no longer have the policy through it. */
+    public void detachPolicyFromGroup(String policyName, String groupName) throws IdentityException {
+        policies.detachFromGroup(policyName, groupName);
+    }
+
     @Override
     public long generation() {
         return changes.generation();

@@ -137,6 +137,12 @@ final class Policies {
         changes.changed();
     }
 
+    void detachFromGroup(String policyName, String groupName) throws IdentityException {
+        require(policyName);
+        store.detachPolicy(policyName, GROUP_TARGET + groupName);
+        changes.changed();
+    }
+
     /** The policies attached to a static thing group itself (not those of its ancestors). */
     List<PolicyRecord> ofGroup(String groupName) {
         return store.policiesAttachedTo(GROUP_TARGET + groupName);

@@ -11,6 +11,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -128,6 +129,29 @@ final class GroupDialogs {
         dialog.getDialogPane().setContent(new VBox(10, heading, editor.node()));
         confirm(dialog, save, "Save");
         dialog.setResultConverter(button -> button == save ? editor.rows() : null);
+        return dialog.showAndWait();
+    }
+
+    /** Asks which of {@code policies} to attach to {@code group}; says so when there is none left to attach. */
+    static Optional<String> choosePolicy(@Nullable Window owner, String group, List<String> policies) {
+        if (policies.isEmpty()) {
+            Alert none = new Alert(Alert.AlertType.INFORMATION);
+            none.initOwner(owner);
+            none.setTitle("Attach a policy");
+            none.setHeaderText(null);
+            none.setContentText("Every policy is attached to group " + group + " already; create one in the"
+                    + " Certificates section, or with fleetdeck policy create.");
+            none.showAndWait();
+            return Optional.empty();
+        }
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(policies.getFirst(), policies);
+        dialog.initOwner(owner);
+        dialog.setTitle("Attach a policy to " + group);
+        dialog.setHeaderText(null);
+        dialog.setContentText("Policy for every thing in " + group + " and below it:");
+        Button attach = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
+        attach.setId("group-dialog-confirm");
+        attach.setText("Attach");
         return dialog.showAndWait();
     }
 

@@ -45,6 +45,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /**
@@ -257,7 +258,7 @@ public final class GroupsView {
                         "Policies",
                         MaterialDesignC.CERTIFICATE_OUTLINE,
                         "ancestors' apply to the things here too",
-                        null),
+                        model.canEditPolicies() ? policyActions(policies) : null),
                 policies);
 
         Label membersTitle = heading("Members", MaterialDesignD.DEVICES);
@@ -389,6 +390,52 @@ public final class GroupsView {
             title.setAlignment(Pos.CENTER_LEFT);
         }
         return title;
+    }
+
+    /** Attach policy… offers the policies not yet on the group; Detach takes off the one selected, if it is its own. */
+    private Node policyActions(TableView<Entry> policies) {
+        Button attach = new Button("Attach policy\u2026", new FontIcon(MaterialDesignP.PLUS));
+        attach.setId("group-attach-policy");
+        attach.getStyleClass().add(Styles.SMALL);
+        attach.setMinWidth(Region.USE_PREF_SIZE);
+        attach.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> model.selectedGroup() == null
+                                || model.selectedGroup().isDynamic()
+                                || model.busyProperty().get(),
+                        model.selectedProperty(),
+                        model.revisionProperty(),
+                        model.busyProperty()));
+        attach.setOnAction(event -> model.readAttachablePolicies(names -> {
+            String group = model.selectedProperty().get();
+            if (group != null) {
+                GroupDialogs.choosePolicy(window(), group, names).ifPresent(model::attachPolicy);
+            }
+        }));
+        Button detach = new Button("Detach", new FontIcon(MaterialDesignL.LINK_OFF));
+        detach.setId("group-detach-policy");
+        detach.getStyleClass().add(Styles.SMALL);
+        detach.setMinWidth(Region.USE_PREF_SIZE);
+        detach.setTooltip(new Tooltip("Detach the selected policy from this group"));
+        detach.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> {
+                            Entry chosen = policies.getSelectionModel().getSelectedItem();
+                            return chosen == null
+                                    || chosen.inherited()
+                                    || model.busyProperty().get();
+                        },
+                        policies.getSelectionModel().selectedItemProperty(),
+                        model.busyProperty()));
+        detach.setOnAction(event -> {
+            Entry chosen = policies.getSelectionModel().getSelectedItem();
+            if (chosen != null && !chosen.inherited()) {
+                model.detachPolicy(chosen.name());
+            }
+        });
+        HBox actions = new HBox(6, attach, detach);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        return actions;
     }
 
     /** Opens the selected group's own attributes to change, add and remove; Save writes them to the registry. */

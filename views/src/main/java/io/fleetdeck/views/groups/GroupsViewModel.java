@@ -1,5 +1,7 @@
 package io.fleetdeck.views.groups;
 
+import io.fleetdeck.api.certificates.CertificateService;
+import io.fleetdeck.api.certificates.CertificatesSnapshot;
 import io.fleetdeck.api.error.FleetApiException;
 import io.fleetdeck.api.groups.GroupService;
 import io.fleetdeck.api.groups.ThingGroupSummary;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -38,6 +41,7 @@ public final class GroupsViewModel {
     private static final Logger log = LoggerFactory.getLogger(GroupsViewModel.class);
 
     private final GroupService directory;
+    private final @Nullable CertificateService certificates;
     private final Executor background;
     private final Executor fxThread;
 
@@ -59,7 +63,13 @@ public final class GroupsViewModel {
 
     /** Actions run on {@code tasks}' background; their outcome comes back on its JavaFX thread. */
     public GroupsViewModel(GroupService directory, ViewTasks tasks) {
+        this(directory, null, tasks);
+    }
+
+    /** With the policies of groups attached and detached through {@code certificates}; null: shown only. */
+    public GroupsViewModel(GroupService directory, @Nullable CertificateService certificates, ViewTasks tasks) {
         this.directory = Objects.requireNonNull(directory, "directory");
+        this.certificates = certificates;
         this.background = tasks.background();
         this.fxThread = tasks.fxThread();
     }
@@ -214,6 +224,66 @@ public final class GroupsViewModel {
                 "Could not save the attributes of group " + group,
                 () -> directory.updateThingGroupAttributes(group, attributes),
                 "Saved the attributes of group " + group + ": " + TimeText.count(attributes.size(), "attribute") + ".",
+                group);
+    }
+
+    /** Whether policies can be attached and detached here (the console has the certificates' service). */
+    public boolean canEditPolicies() {
+        return certificates != null;
+    }
+
+    /**
+     * Reads the policies there are, off the JavaFX thread, and hands {@code choose} (on the JavaFX thread) those not
+     * yet attached to the selected group, by name.
+     */
+    public void readAttachablePolicies(Consumer<List<String>> choose) {
+        CertificateService service = certificates;
+        ThingGroupSummary group = selectedGroup();
+        if (service == null || group == null) {
+            return;
+        }
+        background.execute(() -> {
+            List<String> names;
+            try {
+                names = service.snapshot().policies().stream()
+                        .map(CertificatesSnapshot.PolicyRow::name)
+                        .filter(name -> !group.policies().contains(name))
+                        .sorted()
+                        .toList();
+            } catch (FleetApiException | RuntimeException e) {
+                String why = e instanceof FleetApiException refused ? Refusals.text(refused) : e.toString();
+                fxThread.execute(() -> notice.set(Notice.error("Could not read the policies: " + why)));
+                return;
+            }
+            fxThread.execute(() -> choose.accept(names));
+        });
+    }
+
+    /** Attaches {@code policy} to the selected group: it applies to every thing in the group and below it. */
+    public void attachPolicy(String policy) {
+        String group = selected.get();
+        CertificateService service = certificates;
+        if (group == null || service == null || policy == null || policy.isBlank()) {
+            return;
+        }
+        perform(
+                "Could not attach policy " + policy + " to group " + group,
+                () -> service.attachPolicyToGroup(policy, group),
+                "Attached policy " + policy + " to group " + group + ": it applies to the things in it and below it.",
+                group);
+    }
+
+    /** Detaches {@code policy} from the selected group; an ancestor's policy is detached from the ancestor. */
+    public void detachPolicy(String policy) {
+        String group = selected.get();
+        CertificateService service = certificates;
+        if (group == null || service == null || policy == null) {
+            return;
+        }
+        perform(
+                "Could not detach policy " + policy + " from group " + group,
+                () -> service.detachPolicyFromGroup(policy, group),
+                "Detached policy " + policy + " from group " + group + ".",
                 group);
     }
 

@@ -159,6 +159,16 @@ final class FakeDirectory implements CertificateService {
     }
 
     @Override
+    public void attachPolicyToGroup(String policyName, String groupName) {
+        throw new UnsupportedOperationException("the Certificates view does not attach policies to groups");
+    }
+
+    @Override
+    public void detachPolicyFromGroup(String policyName, String groupName) {
+        throw new UnsupportedOperationException("the Certificates view does not detach policies from groups");
+    }
+
+    @Override
     public void createPolicy(String policyName, String document) {
         throw new UnsupportedOperationException("the Certificates view does not create policies");
     }

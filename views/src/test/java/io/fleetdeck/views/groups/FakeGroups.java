@@ -95,6 +95,29 @@ final class FakeGroups implements GroupService {
         groups.put(name, new Group(parent, Map.copyOf(attributes), List.copyOf(policies)));
     }
 
+    /** AttachPolicy to a group, as the certificates' service does it for the Groups view. */
+    synchronized void attachPolicy(String policy, String group) throws FleetApiException {
+        actions.add("attach " + policy + " to " + group);
+        requireGroup(group);
+        Group current = groups.get(group);
+        List<String> policies = new java.util.ArrayList<>(current.policies());
+        if (!policies.contains(policy)) {
+            policies.add(policy);
+        }
+        groups.put(group, new Group(current.parent(), current.attributes(), List.copyOf(policies)));
+        changed(group);
+    }
+
+    synchronized void detachPolicy(String policy, String group) throws FleetApiException {
+        actions.add("detach " + policy + " from " + group);
+        requireGroup(group);
+        Group current = groups.get(group);
+        List<String> policies = new java.util.ArrayList<>(current.policies());
+        policies.remove(policy);
+        groups.put(group, new Group(current.parent(), current.attributes(), List.copyOf(policies)));
+        changed(group);
+    }
+
     synchronized String groupOf(String thing) {
         return memberships.get(thing);
     }

@@ -76,6 +76,37 @@ class GroupsViewModelTest {
     }
 
     @Test
+    void aPolicyIsAttachedToTheSelectedGroupFromThoseNotOnItAndDetachedAgain() {
+        GroupsViewModel withPolicies =
+                new GroupsViewModel(directory, new FakeGroupPolicies(directory), ViewTasks.callingThread());
+        withPolicies.apply(directory.thingGroupHierarchy());
+        withPolicies.selectGroup("north-harbour-b2");
+        List<List<String>> offered = new java.util.ArrayList<>();
+
+        withPolicies.readAttachablePolicies(offered::add);
+        assertThat(offered.getLast()).doesNotContain("cold-store-alarms").contains("firmware-updates");
+        withPolicies.attachPolicy("firmware-updates");
+
+        assertThat(directory.actions).containsExactly("attach firmware-updates to north-harbour-b2");
+        assertThat(withPolicies.policies())
+                .filteredOn(entry -> !entry.inherited())
+                .extracting(GroupHierarchy.Entry::name)
+                .containsExactly("cold-store-alarms", "firmware-updates");
+        assertThat(withPolicies.noticeProperty().get())
+                .isEqualTo(Notice.success("Attached policy firmware-updates to group north-harbour-b2: it applies to"
+                        + " the things in it and below it."));
+
+        withPolicies.detachPolicy("cold-store-alarms");
+        assertThat(withPolicies.policies())
+                .filteredOn(entry -> !entry.inherited())
+                .extracting(GroupHierarchy.Entry::name)
+                .containsExactly("firmware-updates");
+        assertThat(model.canEditPolicies())
+                .as("without the certificates' service: shown only")
+                .isFalse();
+    }
+
+    @Test
     void creatingUnderTheSelectedGroupSelectsTheNewGroup() {
         model.apply(directory.thingGroupHierarchy());
         model.selectGroup("east-quay-b1");

@@ -23,6 +23,7 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -66,7 +67,7 @@ class GroupsViewTest {
                 new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", "MQTT over TLS on port 8883"),
                 new ConsoleSettings(Theme.DARK, null),
                 settings -> {});
-        model = new GroupsViewModel(directory, ViewTasks.javaFx());
+        model = new GroupsViewModel(directory, new FakeGroupPolicies(directory), ViewTasks.javaFx());
         view = new GroupsView(model);
         ConsoleWindow window = new ConsoleWindow(stage, shell, Map.of(Section.GROUPS, view::node));
         window.show();
@@ -165,6 +166,44 @@ class GroupsViewTest {
                         .startsWith("floor=3a", "wing=east"));
         assertThat(robot.lookup("#groups-notice-text").queryAs(Label.class).getText())
                 .isEqualTo("Saved the attributes of group " + FLOOR + ": 2 attributes.");
+    }
+
+    @Test
+    void aPolicyIsAttachedToAGroupAndDetachedInTheWindow(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> model.loadedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(cell(robot, "east-quay-b1"));
+        awaitMembers(robot, 0);
+
+        robot.clickOn("#group-attach-policy");
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup(".choice-dialog .combo-box").tryQuery().isPresent();
+        });
+        ComboBox<?> choice = robot.lookup(".choice-dialog .combo-box").queryAs(ComboBox.class);
+        robot.interact(() -> choice.getSelectionModel()
+                .select(List.of(choice.getItems().toArray()).indexOf("firmware-updates")));
+        robot.clickOn("#group-dialog-confirm");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> directory.actions.contains("attach firmware-updates to east-quay-b1"));
+        TableView<?> policies = robot.lookup("#group-policies").queryTableView();
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(policies.getItems())
+                        .extracting(item -> ((GroupHierarchy.Entry) item).name())
+                        .contains("firmware-updates"));
+
+        Node attached = robot.lookup("#group-policies .table-cell")
+                .match((Node node) ->
+                        node instanceof TableCell<?, ?> tableCell && "firmware-updates".equals(tableCell.getText()))
+                .query();
+        robot.clickOn(attached);
+        robot.clickOn("#group-detach-policy");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> directory.actions.contains("detach firmware-updates from east-quay-b1"));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(policies.getItems())
+                        .extracting(item -> ((GroupHierarchy.Entry) item).name())
+                        .doesNotContain("firmware-updates"));
     }
 
     @Test
