@@ -32,6 +32,9 @@ final class AttributeEditor {
         rows.setId("group-attribute-rows");
         rows.addRow(0, heading("Name"), heading("Value"));
         attributes.forEach(this::addRow);
+        if (attributes.isEmpty()) {
+            addRow("", ""); // a group without attributes opens on a row to fill in, not on bare headings
+        }
         Button add = new Button("Add attribute", new FontIcon(MaterialDesignP.PLUS));
         add.setId("group-attribute-add");
         add.setOnAction(event -> addRow("", "").requestFocus());
