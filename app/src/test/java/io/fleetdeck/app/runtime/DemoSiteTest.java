@@ -59,7 +59,7 @@ class DemoSiteTest {
         try (Database store = Database.sqliteFile(folder.resolve("fleetdeck.db"))) {
             Registry registry = new Registry(store, Clock.systemUTC());
             Shadows shadows = new Shadows(store, Clock.systemUTC(), ShadowLimits.awsDefaults());
-            ShadowService service = new LocalShadows(shadows, () -> null);
+            ShadowService service = new LocalShadows(shadows, () -> null, registry::thingNames);
 
             DemoSite.layOut(registry, service);
 
@@ -80,7 +80,7 @@ class DemoSiteTest {
         try (Database store = Database.sqliteFile(folder.resolve("fleetdeck.db"))) {
             Registry registry = new Registry(store, Clock.systemUTC());
             Shadows shadows = new Shadows(store, Clock.systemUTC(), ShadowLimits.awsDefaults());
-            ShadowService service = new LocalShadows(shadows, () -> null);
+            ShadowService service = new LocalShadows(shadows, () -> null, registry::thingNames);
             DemoSite.layOut(registry, service);
             registry.moveThing("pump-101", "floor-1", "floor-2");
             service.updateThingShadow("pump-102", "", "{\"state\":{\"desired\":{\"firmware\":null}}}");

@@ -47,7 +47,10 @@ class ThingTypeServiceTest {
                 registry,
                 thing -> List.of(),
                 thing -> Optional.empty(),
-                new LocalShadows(new Shadows(database, Clock.systemUTC(), ShadowLimits.awsDefaults()), () -> null));
+                new LocalShadows(
+                        new Shadows(database, Clock.systemUTC(), ShadowLimits.awsDefaults()),
+                        () -> null,
+                        registry::thingNames));
     }
 
     @AfterEach
