@@ -4,6 +4,8 @@ import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.registry.ThingGroup;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The thing-group index {@code AWS_ThingGroups} (AWS-IOT-BEHAVIOUR §3.1, §3.2): groups found by the same query
@@ -32,6 +34,15 @@ public final class ThingGroupSearch {
         }
         names.sort(null);
         return names;
+    }
+
+    /** Every field a group query can find something in: the group's own fields and each attribute some group has. */
+    public Set<String> fieldNames() {
+        Set<String> fields = new TreeSet<>(List.of("thingGroupNames", "thingGroupId", "parentGroupNames"));
+        for (ThingGroup group : registry.thingGroups()) {
+            group.attributes().keySet().forEach(name -> fields.add("attributes." + name));
+        }
+        return fields;
     }
 
     static FleetDocument document(ThingGroup group) {

@@ -1,9 +1,9 @@
 package io.fleetdeck.app.cli;
 
+import io.fleetdeck.app.service.Spelling;
 import io.fleetdeck.app.startup.StartupException;
 import java.io.PrintWriter;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,31 +61,7 @@ final class CliErrors {
 
     /** The command a typo most likely meant: fewest edits, a swap of two letters counting one; none past three. */
     static Optional<String> closestCommand(String typed, Collection<String> commands) {
-        return commands.stream()
-                .filter(name -> edits(typed, name) <= 3)
-                .min(Comparator.comparingInt((String name) -> edits(typed, name))
-                        .thenComparing(name -> name));
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-    private static int edits(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return Spelling.closest(typed, commands);
     }
 
     private static String qualifiedName(CommandLine command) {

@@ -2,9 +2,11 @@ package io.fleetdeck.app.cli;
 
 import io.fleetdeck.api.error.InvalidQueryException;
 import io.fleetdeck.api.search.IndexSearch;
+import io.fleetdeck.api.search.QueryHint;
 import io.fleetdeck.app.service.LocalFleetSearch;
 import io.fleetdeck.app.startup.StartupException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,11 +63,19 @@ final class SearchCommand implements Callable<Integer> {
                     try (IndexOnDemand index = new IndexOnDemand(fleet.services())) {
                         var service =
                                 new LocalFleetSearch(index, fleet.services().registry());
-                        return String.join(System.lineSeparator(), service.searchIndex(search));
+                        List<String> found = service.searchIndex(search);
+                        warnOfUnknownFields(service.unknownFields(indexName, query), err);
+                        return String.join(System.lineSeparator(), found);
                     } catch (InvalidQueryException e) {
                         throw queryError(e, err);
                     }
                 });
+    }
+
+    /** A field the index does not know matches nothing: said on stderr, as a warning; the answer is still given. */
+    static void warnOfUnknownFields(List<QueryHint> hints, PrintWriter err) {
+        hints.forEach(hint -> err.println("fleetdeck: warning: " + hint.message()));
+        err.flush();
     }
 
     /** A malformed query: the query and a caret on stderr, then one line and exit 2. */

@@ -8,6 +8,7 @@ import io.fleetdeck.api.search.FieldStatistics;
 import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.api.search.IndexField;
 import io.fleetdeck.api.search.IndexSearch;
+import io.fleetdeck.api.search.QueryHint;
 import io.fleetdeck.api.search.QueryProblem;
 import io.fleetdeck.api.search.QuerySpan;
 import io.fleetdeck.api.search.ValueCount;
@@ -21,13 +22,16 @@ import io.fleetdeck.index.QuerySyntax;
 import io.fleetdeck.index.SearchSort;
 import io.fleetdeck.index.Statistics;
 import io.fleetdeck.index.ThingGroupSearch;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * {@link FleetSearchService} over this process's fleet index. The index is looked up on each call, because a rebuild
@@ -84,6 +88,33 @@ public final class LocalFleetSearch implements FleetSearchService {
         } catch (InvalidQueryException e) {
             return Optional.of(QueryProblem.of(e));
         }
+    }
+
+    @Override
+    public List<QueryHint> unknownFields(String indexName, String queryString) {
+        if (queryProblem(queryString).isPresent()) {
+            return List.of();
+        }
+        Set<String> known = switch (indexName) {
+            case IndexSearch.THING_GROUPS -> new ThingGroupSearch(registry).fieldNames();
+            default -> indexedFields().stream().map(IndexField::path).collect(Collectors.toCollection(TreeSet::new));
+        };
+        String what = IndexSearch.THING_GROUPS.equals(indexName) ? "no thing group" : "no thing";
+        List<QueryHint> hints = new ArrayList<>();
+        for (QuerySpan span : QuerySyntax.spans(queryString)) {
+            String field = queryString.substring(span.start(), span.end());
+            if (span.kind() == QuerySpan.Kind.FIELD && !known.contains(field)) {
+                String meant = Spelling.closest(field, known)
+                        .map(closest -> "; did you mean " + closest + "?")
+                        .orElse("");
+                hints.add(new QueryHint(
+                        field,
+                        span.start(),
+                        span.end(),
+                        what + " has the field " + field + ", so this term matches nothing" + meant));
+            }
+        }
+        return hints;
     }
 
     @Override

@@ -96,6 +96,14 @@ class DynamicGroupIT {
                 .containsExactly("north-harbour-b1");
         assertThat(succeeds("search", "--index", "AWS_ThingGroups", "thingGroupNames:*a*"))
                 .containsExactly("lowBattery", "north-harbour", "north-harbour-b1", "west-yard");
+        try (FleetdeckProcess misnamed = run("search", "thingGroupName:north-harbour", "--index", "AWS_ThingGroups")) {
+            assertThat(misnamed.awaitExit()).as("a hint, not an error").isZero();
+            assertThat(misnamed.stdout()).isEmpty();
+            assertThat(misnamed.stderr())
+                    .as("issue 15, defect 10: the field that matches nothing is named, with the one meant")
+                    .containsExactly("fleetdeck: warning: no thing group has the field thingGroupName, so this term"
+                            + " matches nothing; did you mean thingGroupNames?");
+        }
         try (FleetdeckProcess unknown = run("search", "--index", "AWS_Jobs", "*")) {
             assertThat(unknown.awaitExit()).isEqualTo(2);
             assertThat(String.join("\n", unknown.stderr())).contains("no index named AWS_Jobs");

@@ -10,6 +10,7 @@ import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.api.search.IndexField;
 import io.fleetdeck.api.search.IndexField.ValueType;
 import io.fleetdeck.api.search.IndexSearch;
+import io.fleetdeck.api.search.QueryHint;
 import io.fleetdeck.api.search.QueryProblem;
 import io.fleetdeck.api.search.QuerySpan;
 import io.fleetdeck.api.search.QuerySpan.Kind;
@@ -117,5 +118,31 @@ class LocalFleetSearchTest {
         assertThatThrownBy(() -> search.searchIndex(new IndexSearch("AWS_Jobs", "*", null, false)))
                 .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessage("no index named AWS_Jobs; there are AWS_Things and AWS_ThingGroups");
+    }
+
+    @Test
+    void fieldsTheIndexDoesNotHoldAreNamedWithTheFieldMeant() {
+        assertThat(search.unknownFields(
+                        IndexSearch.THINGS, "shadow.reported.batery<20 AND attributes.firmwareVersion:2*"))
+                .extracting(QueryHint::field, QueryHint::start, QueryHint::end, QueryHint::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "shadow.reported.batery",
+                        0,
+                        22,
+                        "no thing has the field shadow.reported.batery, so this term matches nothing;"
+                                + " did you mean shadow.reported.battery?"));
+        assertThat(search.unknownFields(IndexSearch.THINGS, "attributes.colour:red"))
+                .extracting(QueryHint::message)
+                .containsExactly("no thing has the field attributes.colour, so this term matches nothing");
+        assertThat(search.unknownFields(IndexSearch.THINGS, "thingGroupNames:pumps shadow.reported.battery>5"))
+                .as("fields every fleet has, and those the index holds")
+                .isEmpty();
+        assertThat(search.unknownFields(IndexSearch.THING_GROUPS, "thingGroupName:pumps"))
+                .extracting(QueryHint::message)
+                .containsExactly("no thing group has the field thingGroupName, so this term matches nothing;"
+                        + " did you mean thingGroupNames?");
+        assertThat(search.unknownFields(IndexSearch.THINGS, "attributes.colour:"))
+                .as("a query that does not parse has its problem, not hints")
+                .isEmpty();
     }
 }

@@ -27,6 +27,13 @@ public interface FleetSearchService {
     /** Why the query would be refused, or empty when it runs. */
     Optional<QueryProblem> queryProblem(String queryString);
 
+    /**
+     * The fields {@code queryString} names that index {@code indexName} does not hold ({@link IndexSearch#THINGS} or
+     * {@link IndexSearch#THING_GROUPS}), each with the field probably meant: such a term matches nothing, and a query
+     * that silently finds nothing is worse than one that says why. Empty for a query that does not parse.
+     */
+    List<QueryHint> unknownFields(String indexName, String queryString);
+
     /** Every field the index knows, by path. */
     List<IndexField> indexedFields();
 

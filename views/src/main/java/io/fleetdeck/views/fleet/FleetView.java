@@ -137,7 +137,7 @@ public final class FleetView {
                 body.getChildren().addAll(divider, panel);
             }
             VBox.setVgrow(body, Priority.ALWAYS);
-            content.getChildren().addAll(searchToolbar(bar, queryModel), bar.problemNode(), body);
+            content.getChildren().addAll(searchToolbar(bar, queryModel), bar.problemNode(), bar.hintNode(), body);
             focusSearch = bar::focus;
         }
     }

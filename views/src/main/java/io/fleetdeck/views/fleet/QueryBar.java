@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -49,6 +50,7 @@ final class QueryBar {
     private final StyleClassedTextField field = newField();
     private final HBox box;
     private final Label problem = new Label();
+    private final Label hint = new Label();
     private final ListView<Completion> list = new ListView<>();
     private final Polygon marker = new Polygon(0, 0, 5, 7, -5, 7);
     private final Pane overlay;
@@ -83,6 +85,14 @@ final class QueryBar {
         problem.setMaxWidth(Double.MAX_VALUE);
         problem.managedProperty().bind(problem.visibleProperty());
         problem.setVisible(false);
+        hint.setId("fleet-query-hint");
+        hint.getStyleClass().add("query-hint");
+        hint.setGraphic(new FontIcon(MaterialDesignI.INFORMATION_OUTLINE));
+        hint.setWrapText(true);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        hint.managedProperty().bind(hint.visibleProperty());
+        hint.textProperty().bind(model.hintProperty());
+        hint.visibleProperty().bind(model.hintProperty().isNotEmpty());
 
         marker.setId("fleet-query-marker");
         marker.getStyleClass().add("query-marker");
@@ -120,6 +130,11 @@ final class QueryBar {
     /** The problem's message, for the Fleet view to lay under the bar. */
     Node problemNode() {
         return problem;
+    }
+
+    /** Why a query that ran may find nothing, for the Fleet view to lay under the bar. */
+    Node hintNode() {
+        return hint;
     }
 
     void focus() {

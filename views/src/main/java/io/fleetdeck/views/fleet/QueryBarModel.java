@@ -3,6 +3,8 @@ package io.fleetdeck.views.fleet;
 import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.api.search.IndexField;
 import io.fleetdeck.api.search.IndexField.ValueType;
+import io.fleetdeck.api.search.IndexSearch;
+import io.fleetdeck.api.search.QueryHint;
 import io.fleetdeck.api.search.QueryProblem;
 import io.fleetdeck.api.search.QuerySpan;
 import io.fleetdeck.api.search.ValueCount;
@@ -16,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -56,6 +59,7 @@ public final class QueryBarModel {
     private final ReadOnlyIntegerWrapper caret = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<List<QuerySpan>> spans = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<QueryProblem> problem = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
     private final ObservableList<Completion> suggestions = FXCollections.observableArrayList();
     private final ObservableList<Completion> suggestionsView = FXCollections.unmodifiableObservableList(suggestions);
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
@@ -142,6 +146,7 @@ public final class QueryBarModel {
         String query = text.get().strip();
         if (query.isEmpty()) {
             problem.set(null);
+            hint.set("");
             fleet.search("");
             return;
         }
@@ -149,12 +154,33 @@ public final class QueryBarModel {
         Optional<QueryProblem> wrong = search.queryProblem(text.get());
         if (wrong.isPresent()) {
             problem.set(wrong.get());
+            hint.set("");
             return;
         }
         problem.set(null);
         history.ran(query);
         fleet.search(query);
         readFields(); // a new attribute or shadow key may have come in since
+        readHints(query);
+    }
+
+    /** Fields the query names that no thing has: it ran, but the user should know why it may find nothing. */
+    private void readHints(String query) {
+        hint.set("");
+        worker.execute(() -> {
+            try {
+                String said = search.unknownFields(IndexSearch.THINGS, query).stream()
+                        .map(QueryHint::message)
+                        .collect(Collectors.joining(System.lineSeparator()));
+                fxThread.execute(() -> {
+                    if (query.equals(text.get().strip())) {
+                        hint.set(said);
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.warn("Could not check the query's fields", e);
+            }
+        });
     }
 
     /** Puts {@code query} in the bar and runs it: a recent or saved one, picked from the menu. */
@@ -332,6 +358,11 @@ public final class QueryBarModel {
     }
 
     /** Why the query last run does not run, and where; null when it ran or has been edited since. */
+    /** Why the query that ran may find nothing (a field no thing has), in words; empty when there is nothing to say. */
+    public ReadOnlyStringProperty hintProperty() {
+        return hint.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<QueryProblem> problemProperty() {
         return problem.getReadOnlyProperty();
     }

@@ -7,6 +7,7 @@ import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.api.search.IndexField;
 import io.fleetdeck.api.search.IndexField.ValueType;
 import io.fleetdeck.api.search.IndexSearch;
+import io.fleetdeck.api.search.QueryHint;
 import io.fleetdeck.api.search.QueryProblem;
 import io.fleetdeck.api.search.QuerySpan;
 import io.fleetdeck.api.search.QuerySpan.Kind;
@@ -144,6 +145,25 @@ final class FakeSearch implements FleetSearchService {
             }
         }
         return true;
+    }
+
+    /** As the real index: a field no thing has is named, with nothing to suggest here. */
+    @Override
+    public List<QueryHint> unknownFields(String indexName, String query) {
+        Set<String> known = new java.util.HashSet<>();
+        indexedFields().forEach(field -> known.add(field.path()));
+        List<QueryHint> hints = new ArrayList<>();
+        for (QuerySpan span : querySpans(query)) {
+            String field = query.substring(span.start(), span.end());
+            if (span.kind() == Kind.FIELD && !known.contains(field)) {
+                hints.add(new QueryHint(
+                        field,
+                        span.start(),
+                        span.end(),
+                        "no thing has the field " + field + ", so it matches nothing"));
+            }
+        }
+        return hints;
     }
 
     @Override

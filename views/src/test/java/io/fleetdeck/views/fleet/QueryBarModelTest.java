@@ -106,6 +106,19 @@ class QueryBarModelTest {
     }
 
     @Test
+    void aFieldNoThingHasIsNamedAsAHintWhileTheQueryStillRuns() {
+        bar.edited("thingGroupName:floor-1", 22);
+        bar.run();
+        assertThat(table.searchProperty().get()).as("a hint, not a refusal").isEqualTo("thingGroupName:floor-1");
+        assertThat(bar.problemProperty().get()).isNull();
+        assertThat(bar.hintProperty().get()).isEqualTo("no thing has the field thingGroupName, so it matches nothing");
+
+        bar.edited("thingName:pump*", 15);
+        bar.run();
+        assertThat(bar.hintProperty().get()).isEmpty();
+    }
+
+    @Test
     void recentQueriesAreTheLastTwentyNewestFirstWithoutRepeats() {
         for (int i = 0; i < 25; i++) {
             bar.run("thingName:t" + i);

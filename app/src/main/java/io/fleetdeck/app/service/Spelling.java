@@ -1,0 +1,42 @@
+package io.fleetdeck.app.service;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/** The word a typo most likely meant, for "did you mean" in the CLI and in query hints. */
+public final class Spelling {
+
+    private static final int MOST_EDITS = 3;
+
+    private Spelling() {}
+
+    /** Fewest edits, a swap of two letters counting one, ties by name; none past three edits. */
+    public static Optional<String> closest(String typed, Collection<String> words) {
+        return words.stream()
+                .filter(word -> edits(typed, word) <= MOST_EDITS)
+                .min(Comparator.comparingInt((String word) -> edits(typed, word))
+                        .thenComparing(word -> word));
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+    static int edits(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
