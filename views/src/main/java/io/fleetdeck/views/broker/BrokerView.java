@@ -1,11 +1,7 @@
 package io.fleetdeck.views.broker;
 
 import io.fleetdeck.api.broker.BrokerSnapshot.ClientRow;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -27,19 +23,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The Broker section: live totals, messages per second over the last minute, the connected clients and the topic
  * tree. Built and updated on the JavaFX thread from {@link BrokerViewModel}.
  */
 public final class BrokerView {
-
-    private static final DateTimeFormatter SINCE =
-            DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter TIME_OF_DAY =
-            DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final VBox root = new VBox();
 
@@ -103,13 +94,14 @@ public final class BrokerView {
         chart.setId("broker-rate-chart");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.setLegendVisible(true);
+        // a legend of our own: the chart's hides itself when the chart is squeezed to its minimum height
+        chart.setLegendVisible(false);
         chart.setPrefHeight(220);
         chart.setMinHeight(150);
         XYChart.Series<Number, Number> in = new XYChart.Series<>();
-        in.setName("in");
+        in.setName(BrokerText.MESSAGES_IN);
         XYChart.Series<Number, Number> out = new XYChart.Series<>();
-        out.setName("out");
+        out.setName(BrokerText.MESSAGES_OUT);
         chart.getData().setAll(in, out);
         model.rateHistory().addListener((ListChangeListener<RatePoint>) change -> {
             in.getData()
@@ -121,7 +113,26 @@ public final class BrokerView {
                             .map(p -> new XYChart.Data<Number, Number>(p.secondsAgo(), p.outPerSecond()))
                             .toList());
         });
-        return chart;
+        HBox legend = new HBox(
+                18,
+                legendEntry(BrokerText.MESSAGES_IN, 0, "broker-legend-in"),
+                legendEntry(BrokerText.MESSAGES_OUT, 1, "broker-legend-out"));
+        legend.setId("broker-rate-legend");
+        legend.setAlignment(Pos.CENTER);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox box = new VBox(2, chart, legend);
+        box.setMinHeight(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    /** One series named in words, with a swatch in the colour the theme gives series {@code index}'s line. */
+    private static Label legendEntry(String name, int index, String id) {
+        Region swatch = new Region();
+        swatch.getStyleClass().addAll("broker-swatch", "broker-swatch-" + index);
+        Label entry = new Label(name, swatch);
+        entry.setId(id);
+        entry.getStyleClass().add("broker-legend-entry");
+        return entry;
     }
 
     private static Node clientTable(BrokerViewModel model) {
@@ -138,7 +149,7 @@ public final class BrokerView {
                         clientId,
                         column("Address", 142, ClientRow::address),
                         column("MQTT", 62, ClientRow::protocol),
-                        column("Since", 82, row -> since(row.connectedSince())),
+                        column("Since", 190, BrokerView::since),
                         count("In", 88, ClientRow::messagesIn),
                         count("Out", 88, ClientRow::messagesOut),
                         count("Queued", 82, ClientRow::queued),
@@ -176,14 +187,9 @@ public final class BrokerView {
         return column;
     }
 
-    /** Today's connections by time of day, older ones with their date too; a client that is away says so. */
-    private static String since(@Nullable Instant connected) {
-        if (connected == null) {
-            return "away";
-        }
-        ZonedDateTime local = connected.atZone(ZoneId.systemDefault());
-        boolean today = local.toLocalDate().equals(LocalDate.now(ZoneId.systemDefault()));
-        return (today ? TIME_OF_DAY : SINCE).format(local);
+    private static String since(ClientRow row) {
+        return BrokerText.since(
+                row.connectedSince(), ZoneId.systemDefault(), Locale.getDefault(Locale.Category.FORMAT));
     }
 
     private static TableColumn<ClientRow, String> column(String title, double width, Function<ClientRow, String> text) {

@@ -40,7 +40,9 @@ final class TopicTree {
 
         payload.setId("broker-payload");
         payload.setEditable(false);
-        payload.setWrapText(true);
+        // no wrapping: a compact payload has no spaces, so a wrap would cut its words; JSON is indented instead
+        payload.setWrapText(false);
+        payload.getStyleClass().add("broker-payload");
         payload.setPromptText("Select a topic to see its last message.");
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> showPayload(item));
 
@@ -87,7 +89,8 @@ final class TopicTree {
             payload.clear();
             return;
         }
-        payload.setText(item.getValue().path() + "\n\n" + item.getValue().lastPayload());
+        payload.setText(item.getValue().path() + "\n\n"
+                + BrokerText.payload(item.getValue().lastPayload()));
     }
 
     private static final class TopicCell extends TreeCell<TopicNode> {

@@ -83,9 +83,26 @@ class BrokerViewTest {
             }
             topics.getSelectionModel().select(item);
         });
-        assertThat(robot.lookup("#broker-payload").queryAs(TextArea.class).getText())
+        TextArea payload = robot.lookup("#broker-payload").queryAs(TextArea.class);
+        assertThat(payload.getText())
                 .startsWith("dt/fleetdeck/site-0/pump-0/telemetry")
-                .contains("\"temperature\":20.5");
+                .contains("\"temperature\" : 20.5,");
+        assertThat(payload.isWrapText())
+                .as("a payload is scrolled, never wrapped inside a word")
+                .isFalse();
+        assertThat(robot.lookup("#broker-legend-in").queryAs(Label.class))
+                .satisfies(in -> assertThat(in.getText()).isEqualTo("Messages in (published by clients)"))
+                .satisfies(in -> assertThat(in.isVisible() && in.getWidth() > 0).isTrue());
+        assertThat(robot.lookup("#broker-legend-out").queryAs(Label.class).getText())
+                .isEqualTo("Messages out (delivered to subscribers)");
+        TableCell<?, ?> onlineSince = robot.lookup("#broker-clients .table-cell").queryAllAs(TableCell.class).stream()
+                .filter(cell -> cell.getIndex() == 1
+                        && "Since".equals(cell.getTableColumn().getText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(onlineSince.getText())
+                .as("the connection's date, not only its time of day")
+                .contains("2026");
 
         for (var theme : List.of(new PrimerDark(), new PrimerLight())) {
             robot.interact(() -> Application.setUserAgentStylesheet(theme.getUserAgentStylesheet()));
