@@ -26,6 +26,12 @@ public interface MqttChannel {
     /** Registers a listener for client connections; the returned subscription removes it when closed. */
     Subscription onClientLifecycle(ClientLifecycleListener listener);
 
+    /**
+     * When each client was last heard from (connect or publish), kept in memory and handed to one reader that reports
+     * "last seen" now and then, so a chatty device never costs a write per message.
+     */
+    ClientActivity clientActivity();
+
     /** An active subscription or registration; closing it twice is harmless. */
     interface Subscription extends AutoCloseable {
         @Override

@@ -2,6 +2,7 @@ package io.fleetdeck.index;
 
 import io.fleetdeck.api.event.FleetEvent.ConnectivityChanged;
 import io.fleetdeck.api.event.FleetEvent.ShadowCommitted;
+import io.fleetdeck.api.event.FleetEvent.ThingSeen;
 import io.fleetdeck.api.event.ShadowSnapshot;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the events since a thing was last written say about its document, when they say enough not to read the store:
- * shadows as committed (the latest per shadow) and its connectivity. Applied to the document as last written, it
+ * shadows as committed (the latest per shadow), its connectivity and its last seen. Applied to the document as last written, it
  * gives the document a read of the store would give. One thread at a time (the index's).
  */
 final class DocumentPatch {
@@ -19,6 +20,7 @@ final class DocumentPatch {
 
     private final Map<String, ShadowCommitted> shadows = new LinkedHashMap<>();
     private @Nullable ConnectivityChanged connectivity;
+    private @Nullable ThingSeen seen;
 
     void shadow(ShadowCommitted committed) {
         shadows.put(committed.shadow(), committed);
@@ -26,6 +28,13 @@ final class DocumentPatch {
 
     void connectivity(ConnectivityChanged changed) {
         this.connectivity = changed;
+    }
+
+    void seen(ThingSeen heard) {
+        ThingSeen before = seen;
+        if (before == null || heard.at().isAfter(before.at())) {
+            seen = heard;
+        }
     }
 
     /**
@@ -39,8 +48,14 @@ final class DocumentPatch {
                 .toList();
         ConnectivityChanged link = connectivity;
         boolean newerLink = link != null && link.at().toEpochMilli() >= number(written, "connectivity.timestamp");
+        ThingSeen heard = seen;
+        boolean newerSeen = heard != null && heard.at().toEpochMilli() > number(written, FleetDocument.LAST_SEEN);
         FleetDocument.Builder document = FleetDocument.builder(written.thingName())
-                .copyOf(written, path -> !(newerLink && path.startsWith(CONNECTIVITY)) && !belongsToAny(path, newer));
+                .copyOf(
+                        written,
+                        path -> !(newerLink && path.startsWith(CONNECTIVITY) && !path.equals(FleetDocument.LAST_SEEN))
+                                && !(newerSeen && path.equals(FleetDocument.LAST_SEEN))
+                                && !belongsToAny(path, newer));
         newer.forEach(committed -> {
             ShadowSnapshot state = committed.state();
             if (state != null) {
@@ -51,6 +66,9 @@ final class DocumentPatch {
             document.add("connectivity.connected", link.connected())
                     .add("connectivity.timestamp", link.at().toEpochMilli())
                     .add("connectivity.disconnectReason", link.disconnectReason());
+        }
+        if (newerSeen && heard != null) {
+            document.add(FleetDocument.LAST_SEEN, heard.at().toEpochMilli());
         }
         return document.build();
     }

@@ -28,15 +28,26 @@ final class FieldCatalog {
      * them (an empty fleet, or no device connected yet).
      */
     static final Map<String, ValueType> FIXED = Map.of(
-            "thingName", ValueType.STRING,
-            "thingId", ValueType.STRING,
-            "thingTypeName", ValueType.STRING,
-            "thingGroupNames", ValueType.STRING,
-            "shadow.hasDelta", ValueType.BOOLEAN,
-            "connectivity.connected", ValueType.BOOLEAN,
-            "connectivity.timestamp", ValueType.NUMBER,
-            "connectivity.disconnectReason", ValueType.STRING,
-            "deviceDefender.violationCount", ValueType.NUMBER);
+            "thingName",
+            ValueType.STRING,
+            "thingId",
+            ValueType.STRING,
+            "thingTypeName",
+            ValueType.STRING,
+            "thingGroupNames",
+            ValueType.STRING,
+            "shadow.hasDelta",
+            ValueType.BOOLEAN,
+            "connectivity.connected",
+            ValueType.BOOLEAN,
+            "connectivity.timestamp",
+            ValueType.NUMBER,
+            "connectivity.disconnectReason",
+            ValueType.STRING,
+            FleetDocument.LAST_SEEN,
+            ValueType.NUMBER,
+            "deviceDefender.violationCount",
+            ValueType.NUMBER);
 
     private FieldCatalog() {}
 

@@ -55,6 +55,12 @@ public final class FleetDocument {
     }
 
     /**
+     * When the broker last heard from the thing (its connect or a message), in epoch milliseconds, a few seconds late
+     * at most: ours, beside AWS's {@code connectivity.*} fields, and searchable like them.
+     */
+    public static final String LAST_SEEN = "connectivity.lastSeen";
+
+    /**
      * A registry attribute value as it is indexed: registry attributes are strings, and those that parse
      * as numbers are indexed as numbers (§3.2), so {@code "75"} gives {@code 75L} and {@code "v2"} stays.
      */

@@ -2,6 +2,7 @@ package io.fleetdeck.index;
 
 import io.fleetdeck.api.event.FleetEvent.ConnectivityChanged;
 import io.fleetdeck.api.event.FleetEvent.ShadowCommitted;
+import io.fleetdeck.api.event.FleetEvent.ThingSeen;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -274,6 +275,16 @@ public final class FleetIndex implements AutoCloseable {
             if (!toRead.contains(changed.thing())) {
                 toPatch.computeIfAbsent(changed.thing(), thing -> new DocumentPatch())
                         .connectivity(changed);
+            }
+        }
+    }
+
+    /** The broker heard from the thing: its last seen is written shortly from the event, as a shadow commit is. */
+    public void thingSeen(ThingSeen seen) {
+        synchronized (pendingLock) {
+            if (!toRead.contains(seen.thing())) {
+                toPatch.computeIfAbsent(seen.thing(), thing -> new DocumentPatch())
+                        .seen(seen);
             }
         }
     }

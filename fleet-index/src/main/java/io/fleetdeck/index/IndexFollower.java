@@ -10,6 +10,7 @@ import io.fleetdeck.api.event.FleetEvent.MembershipChanged;
 import io.fleetdeck.api.event.FleetEvent.ShadowCommitted;
 import io.fleetdeck.api.event.FleetEvent.ThingCreated;
 import io.fleetdeck.api.event.FleetEvent.ThingDeleted;
+import io.fleetdeck.api.event.FleetEvent.ThingSeen;
 import io.fleetdeck.api.event.FleetEvent.ThingUpdated;
 import io.fleetdeck.api.event.FleetEvents;
 import io.fleetdeck.api.event.SubscriptionOptions;
@@ -19,7 +20,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The fleet index following the fleet's events: a shadow commit or a connectivity change carries what the thing's
+ * The fleet index following the fleet's events: a shadow commit, a connectivity change or a thing seen carries what the thing's
  * document needs and is written from the event; a registry change (the thing itself, a membership, a renamed group
  * it is in) marks the thing to be read from the store again. A durable subscriber: the index must see every change,
  * so a publisher waits when the index falls behind.
@@ -43,7 +44,8 @@ public final class IndexFollower implements AutoCloseable {
                         EventKind.GROUP_CHANGED,
                         EventKind.MEMBERSHIP_CHANGED,
                         EventKind.SHADOW_COMMITTED,
-                        EventKind.CONNECTIVITY_CHANGED)),
+                        EventKind.CONNECTIVITY_CHANGED,
+                        EventKind.THING_SEEN)),
                 this::follow);
     }
 
@@ -65,6 +67,7 @@ public final class IndexFollower implements AutoCloseable {
                 case MembershipChanged membership -> changed.add(membership.thing());
                 case ShadowCommitted shadow -> index.shadowCommitted(shadow);
                 case ConnectivityChanged connectivity -> index.connectivityChanged(connectivity);
+                case ThingSeen seen -> index.thingSeen(seen);
                 case GroupChanged group -> changed.addAll(renamedMembers(group));
                 default -> {
                     // not a change of any thing's document

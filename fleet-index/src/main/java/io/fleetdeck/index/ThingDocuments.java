@@ -5,6 +5,7 @@ import io.fleetdeck.fleet.registry.Registry;
 import io.fleetdeck.fleet.registry.Thing;
 import io.fleetdeck.fleet.shadow.ShadowSections;
 import io.fleetdeck.fleet.shadow.Shadows;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,12 +25,23 @@ public final class ThingDocuments implements ThingSource {
     private final Registry registry;
     private final Shadows shadows;
     private final Function<String, Optional<Connectivity>> connectivity;
+    private final Function<String, Optional<Instant>> lastSeen;
 
     /** @param connectivity a thing's connectivity; empty for things the broker has not seen (or no broker) */
     public ThingDocuments(Registry registry, Shadows shadows, Function<String, Optional<Connectivity>> connectivity) {
+        this(registry, shadows, connectivity, thing -> Optional.empty());
+    }
+
+    /** @param lastSeen when the broker last heard from a thing (connect or message); empty when it has not */
+    public ThingDocuments(
+            Registry registry,
+            Shadows shadows,
+            Function<String, Optional<Connectivity>> connectivity,
+            Function<String, Optional<Instant>> lastSeen) {
         this.registry = registry;
         this.shadows = shadows;
         this.connectivity = connectivity;
+        this.lastSeen = lastSeen;
     }
 
     @Override
@@ -66,6 +78,7 @@ public final class ThingDocuments implements ThingSource {
                 .ifPresent(link -> document.add("connectivity.connected", link.connected())
                         .add("connectivity.timestamp", link.timestamp().toEpochMilli())
                         .add("connectivity.disconnectReason", link.disconnectReason()));
+        lastSeen.apply(thing.name()).ifPresent(at -> document.add(FleetDocument.LAST_SEEN, at.toEpochMilli()));
         return document.build();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.api.event.FleetEvent.ConnectivityChanged;
+import io.fleetdeck.api.event.FleetEvent.ThingSeen;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker.Connectivity;
 import io.fleetdeck.fleet.events.FleetEventHub;
 import io.fleetdeck.fleet.registry.Registry;
@@ -40,6 +41,7 @@ class IndexFromEventsTest {
 
     private final FleetEventHub events = new FleetEventHub();
     private final Map<String, Connectivity> links = new ConcurrentHashMap<>();
+    private final Map<String, Instant> heard = new ConcurrentHashMap<>();
     private Database database;
     private Registry registry;
     private Shadows shadows;
@@ -53,7 +55,11 @@ class IndexFromEventsTest {
         // the test sends faster than AWS's 20 requests a second per thing allow
         shadows = new Shadows(
                 database, Clock.systemUTC(), ShadowLimits.awsDefaults().withRequestsPerSecondPerThing(100_000), events);
-        store = new ThingDocuments(registry, shadows, thing -> Optional.ofNullable(links.get(thing)));
+        store = new ThingDocuments(
+                registry,
+                shadows,
+                thing -> Optional.ofNullable(links.get(thing)),
+                thing -> Optional.ofNullable(heard.get(thing)));
         registry.createThingGroup("site-north", null, Map.of());
         for (String thing : THINGS) {
             registry.createThing(thing, null, Map.of("serial", thing.toUpperCase(java.util.Locale.ROOT)));
@@ -83,6 +89,8 @@ class IndexFromEventsTest {
                 shadows.delete(thing, shadow, new byte[0]);
             } else if (random.nextInt(10) == 0) {
                 connect(thing, random.nextBoolean(), step);
+            } else if (random.nextInt(8) == 0) {
+                seen(thing, step);
             } else {
                 update(thing, shadow, randomState(random));
             }
@@ -96,6 +104,19 @@ class IndexFromEventsTest {
         assertThat(after.documentsRead())
                 .as("seed %d: no thing was read back from the store", seed)
                 .isEqualTo(before.documentsRead());
+    }
+
+    @Test
+    void aThingSeenMovesItsLastSeenAndAConnectAfterItKeepsIt() throws Exception {
+        seen("valve-1", 10);
+        connect("valve-1", true, 20);
+        await().atMost(Duration.ofSeconds(5)).until(() -> allAsTheStoreHasThem(0));
+
+        assertThat(index.documentAsWritten("valve-1").orElseThrow().values(FleetDocument.LAST_SEEN))
+                .containsExactly(1_795_000_000_010L);
+        assertThat(index.search(FleetQuery.parse("connectivity.lastSeen>1795000000000"), 0, 10)
+                        .thingNames())
+                .containsExactly("valve-1");
     }
 
     @Test
@@ -141,6 +162,12 @@ class IndexFromEventsTest {
         Connectivity link = new Connectivity(connected, at, connected ? null : "CONNECTION_LOST");
         links.put(thing, link);
         events.publish(new ConnectivityChanged(thing, connected, at, link.disconnectReason()));
+    }
+
+    private void seen(String thing, int step) {
+        Instant at = Instant.ofEpochMilli(1_795_000_000_000L + step);
+        heard.put(thing, at);
+        events.publish(new ThingSeen(thing, at));
     }
 
     private void update(String thing, String shadow, String json) throws Exception {

@@ -24,6 +24,7 @@ import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.broker.tls.CertificateAuthority;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker;
+import io.fleetdeck.fleet.connectivity.LastSeen;
 import io.fleetdeck.fleet.events.FleetEventHub;
 import io.fleetdeck.fleet.events.FleetEventSink;
 import io.fleetdeck.fleet.identity.CertificateRecord;
@@ -71,6 +72,7 @@ public final class FleetServices implements AutoCloseable {
     private @Nullable FleetProvisioning provisioning;
 
     private @Nullable ConnectivityTracker connectivity;
+    private @Nullable LastSeen lastSeen;
     private @Nullable ShadowService shadowService;
     private @Nullable FleetIndex fleetIndex;
     private @Nullable DynamicThingGroups dynamicGroups;
@@ -179,8 +181,10 @@ public final class FleetServices implements AutoCloseable {
         registryTopics = new RegistryEventPublisher(
                 registry, (topic, payload) -> channel.publish(topic, payload, 1, false), clock);
         connectivity = new ConnectivityTracker(channel, events);
+        lastSeen = LastSeen.start(channel.clientActivity(), events, clock, LastSeen.INTERVAL);
         shadowService = ShadowService.start(channel, shadows);
-        fleetIndex = FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, connectivity::of));
+        fleetIndex =
+                FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, connectivity::of, lastSeen::of));
         follow(fleetIndex);
         // in the background: thousands of devices were connected when the last instance stopped
         fleetIndex.thingsChanged(fleetIndex.connectedThings());
@@ -278,11 +282,17 @@ public final class FleetServices implements AutoCloseable {
     /** What the broker last said of a thing's connection; nothing while no broker runs. */
     private Optional<ThingDetail.Connectivity> connectivityOf(String thingName) {
         ConnectivityTracker tracker = connectivity;
+        LastSeen heard = lastSeen;
         return tracker == null
                 ? Optional.empty()
                 : tracker.of(thingName)
                         .map(seen -> new ThingDetail.Connectivity(
-                                seen.connected(), seen.timestamp(), seen.disconnectReason()));
+                                seen.connected(),
+                                seen.timestamp(),
+                                seen.disconnectReason(),
+                                heard == null
+                                        ? seen.timestamp()
+                                        : heard.of(thingName).orElse(seen.timestamp())));
     }
 
     /** The service API's fleet index; looked up on each call, because a rebuild on demand replaces the index. */
@@ -320,6 +330,9 @@ public final class FleetServices implements AutoCloseable {
         }
         if (connectivity != null) {
             connectivity.close();
+        }
+        if (lastSeen != null) {
+            lastSeen.close();
         }
         if (shadowService != null) {
             shadowService.close();

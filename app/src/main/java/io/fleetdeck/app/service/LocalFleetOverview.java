@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * {@link FleetOverview} over this process: the whole fleet, at start, from the registry, the shadow store and the
@@ -70,14 +71,19 @@ public final class LocalFleetOverview implements FleetOverview {
                 thing.thingType(),
                 thing.groups(),
                 link.map(ThingDetail.Connectivity::connected).orElse(false),
-                link.map(ThingDetail.Connectivity::since).orElse(null),
+                link.map(ThingDetail.Connectivity::lastSeen).orElse(null),
                 shadow.map(ShadowSummary::version).orElse(0L),
                 shadow.map(ShadowSummary::pendingDeltaFields).orElse(0),
                 thing.attributes().get(ThingOverview.FIRMWARE_ATTRIBUTE));
     }
 
     private static ThingOverview row(FleetDocument thing) {
-        Optional<Object> lastSeen = first(thing, "connectivity.timestamp");
+        // the later of its connect or disconnect and the last message the broker passed on
+        Optional<Long> lastSeen = Stream.of(
+                        first(thing, "connectivity.timestamp"), first(thing, FleetDocument.LAST_SEEN))
+                .flatMap(Optional::stream)
+                .map(millis -> ((Number) millis).longValue())
+                .max(Long::compare);
         return new ThingOverview(
                 thing.thingName(),
                 first(thing, "thingTypeName").map(String::valueOf).orElse(null),
@@ -85,8 +91,7 @@ public final class LocalFleetOverview implements FleetOverview {
                         .map(String::valueOf)
                         .toList(),
                 first(thing, "connectivity.connected").map(Boolean.TRUE::equals).orElse(false),
-                lastSeen.map(millis -> Instant.ofEpochMilli(((Number) millis).longValue()))
-                        .orElse(null),
+                lastSeen.map(Instant::ofEpochMilli).orElse(null),
                 first(thing, "shadow.version")
                         .map(version -> ((Number) version).longValue())
                         .orElse(0L),

@@ -97,6 +97,7 @@ final class InboundPublishes {
             return;
         }
         session.countReceived(publish.payload().readableBytes());
+        broker.heardFrom(connection.client().clientId());
         broker.route(PublishCodec.read(publish, topic, connection.client().clientId()));
         if (qos == MqttQoS.AT_LEAST_ONCE) {
             connection

@@ -1,5 +1,6 @@
 package io.fleetdeck.broker.server;
 
+import io.fleetdeck.broker.ClientActivity;
 import io.fleetdeck.broker.ClientConnection;
 import io.fleetdeck.broker.ClientLifecycleListener;
 import io.fleetdeck.broker.MessageHandler;
@@ -50,6 +51,7 @@ public final class MessageBroker implements MqttChannel {
     private final DelayedWills wills = new DelayedWills(this::route);
     private final LifecycleEvents lifecycleEvents;
     private final SecurityCounters security = new SecurityCounters(100_000);
+    private final ClientActivity activity = new ClientActivity();
 
     public MessageBroker(BrokerLimits limits, Clock clock) {
         this(limits, RateQuotas.OFF, clock);
@@ -145,6 +147,7 @@ public final class MessageBroker implements MqttChannel {
 
     void connected(ClientConnection connection) {
         counters.connected();
+        heardFrom(connection.clientId());
         connections.put(connection.clientId(), connection);
         lifecycleEvents.connected(connection);
         for (ClientLifecycleListener listener : lifecycleListeners) {
@@ -167,6 +170,16 @@ public final class MessageBroker implements MqttChannel {
                 log.warn("Lifecycle listener failed on the disconnection of {}", connection.clientId(), e);
             }
         }
+    }
+
+    /** A client's connect or publish: it was seen now. */
+    void heardFrom(String clientId) {
+        activity.heard(clientId, clock.millis());
+    }
+
+    @Override
+    public ClientActivity clientActivity() {
+        return activity;
     }
 
     /**

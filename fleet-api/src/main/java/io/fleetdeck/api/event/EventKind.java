@@ -11,6 +11,8 @@ public enum EventKind {
     MEMBERSHIP_CHANGED,
     SHADOW_COMMITTED,
     CONNECTIVITY_CHANGED,
+    /** The broker heard from a thing: its last seen moved on (a few seconds late at most, coalesced). */
+    THING_SEEN,
     CERTIFICATE_CHANGED,
     THING_INDEXED,
     INDEX_REBUILT,

@@ -168,6 +168,22 @@ public sealed interface FleetEvent {
         }
     }
 
+    /**
+     * The broker last heard from {@code thing} (its client id: a connect or a message) at {@code at}. Coalesced at the
+     * source: one event per thing every few seconds at most, however often the device publishes.
+     */
+    record ThingSeen(String thing, Instant at) implements FleetEvent {
+        @Override
+        public EventKind kind() {
+            return EventKind.THING_SEEN;
+        }
+
+        @Override
+        public String subject() {
+            return thing;
+        }
+    }
+
     /** A device certificate was registered, changed status ({@code ACTIVE}, {@code INACTIVE}, {@code REVOKED}) or deleted. */
     record CertificateChanged(String certificateId, Change change, String status) implements FleetEvent {
         @Override

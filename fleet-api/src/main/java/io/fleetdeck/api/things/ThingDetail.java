@@ -54,7 +54,22 @@ public record ThingDetail(
      * @param since when it connected, or when it disconnected
      * @param disconnectReason why it last disconnected (AWS's words, e.g. CLIENT_INITIATED_DISCONNECT); null while
      *     connected
+     * @param lastSeen when the broker last heard from it (its connect, a message or its disconnect), a few seconds
+     *     late at most: never before {@code since}
      */
     public record Connectivity(
-            boolean connected, Instant since, @Nullable String disconnectReason) {}
+            boolean connected, Instant since, @Nullable String disconnectReason, Instant lastSeen) {
+
+        public Connectivity {
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(lastSeen, "lastSeen");
+            // a message passed on before a reconnect is older than the connect
+            lastSeen = lastSeen.isBefore(since) ? since : lastSeen;
+        }
+
+        /** Last seen as it connected or disconnected: nothing heard from it since. */
+        public Connectivity(boolean connected, Instant since, @Nullable String disconnectReason) {
+            this(connected, since, disconnectReason, since);
+        }
+    }
 }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param thingType null when the thing has none
  * @param groups the static groups it is directly in
- * @param lastSeen when it last connected or disconnected; null when the broker has never seen it
+ * @param lastSeen when the broker last heard from it (a connect, a message, a disconnect), a few seconds late at most;
+ *     null when the broker has never seen it
  * @param shadowVersion the classic shadow's version; 0 when the thing has no classic shadow
  * @param pendingDeltaFields how many leaves of the classic shadow's delta wait for the device (desired ≠ reported)
  * @param firmwareVersion the thing's {@code firmwareVersion} attribute, null when it has none
