@@ -2,6 +2,9 @@ package io.fleetdeck.views.common;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -24,6 +27,8 @@ public final class TextCell<S> extends TableCell<S, S> {
     private @Nullable Tooltip tooltip;
 
     private @Nullable String appliedStyleClass;
+    /* held by the cell, listened to weakly: a cell the table lets go of stops being written again */
+    private @Nullable ChangeListener<Object> redraw;
 
     private TextCell(
             Function<S, @Nullable String> text,
@@ -72,6 +77,33 @@ public final class TextCell<S> extends TableCell<S, S> {
         // which it leaves every column at its minimum
         column.setMaxWidth(FLEXIBLE_MAX_WIDTH);
         return column;
+    }
+
+    /**
+     * Writes the column's cells on screen again whenever {@code now} moves, for texts relative to it ({@code 12 s
+     * ago}): the view's one timeline moves it, and no cell keeps a timer.
+     */
+    public static <S> TableColumn<S, S> redrawnOn(TableColumn<S, S> column, ObservableValue<?> now) {
+        var cells = column.getCellFactory();
+        column.setCellFactory(c -> {
+            var cell = cells.call(c);
+            if (cell instanceof TextCell<S> text) {
+                text.redraw = (obs, old, moved) -> text.redraw();
+                now.addListener(new WeakChangeListener<>(text.redraw));
+            }
+            return cell;
+        });
+        return column;
+    }
+
+    private void redraw() {
+        S row = getItem();
+        if (!isEmpty() && row != null) {
+            setText(text.apply(row));
+            if (getTooltip() != null) {
+                updateTooltip();
+            }
+        }
     }
 
     /** Shortens the column's texts in the middle, where long names that share a prefix differ. */

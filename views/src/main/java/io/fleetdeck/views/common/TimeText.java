@@ -39,11 +39,18 @@ public final class TimeText {
                 : DATE_TIME.format(instant.atZone(zone));
     }
 
-    /** {@code 3 min ago}, {@code 5 h ago}, {@code 12 days ago}: how long since, for a tooltip or a side note. */
+    /**
+     * {@code 12 s ago}, {@code 3 min ago}, {@code 5 h ago}, {@code 12 days ago}: how long since, against a
+     * {@link RelativeNow} that ticks, so the seconds count on screen. Under a second (or a clock a little behind the
+     * broker's): {@code just now}.
+     */
     public static String ago(Instant instant, Instant now) {
         Duration since = Duration.between(instant, now);
-        if (since.isNegative() || since.toSeconds() < 60) {
+        if (since.isNegative() || since.toSeconds() < 1) {
             return "just now";
+        }
+        if (since.toSeconds() < 60) {
+            return since.toSeconds() + " s ago";
         }
         if (since.toMinutes() < 60) {
             return since.toMinutes() + " min ago";

@@ -1,6 +1,7 @@
 package io.fleetdeck.views.fleet;
 
 import io.fleetdeck.api.things.ThingOverview;
+import io.fleetdeck.views.common.RelativeNow;
 import io.fleetdeck.views.common.TimeText;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,7 @@ public final class FleetViewModel {
 
     private final FleetQueries queries;
     private final Clock clock;
+    private final RelativeNow relativeNow;
 
     private final ObservableList<ThingOverview> things = FXCollections.observableArrayList();
     private final ObservableList<ThingOverview> thingsView = FXCollections.unmodifiableObservableList(things);
@@ -53,6 +55,7 @@ public final class FleetViewModel {
     public FleetViewModel(FleetQueries queries, Clock clock) {
         this.queries = Objects.requireNonNull(queries, "queries");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.relativeNow = new RelativeNow(clock);
         filter.addListener((obs, old, now) -> ask());
         countText = Bindings.createStringBinding(this::count, loaded, total, shown, filter, search, problem);
     }
@@ -66,9 +69,15 @@ public final class FleetViewModel {
         problem.set(null);
         if (update.replacesAll()) {
             things.setAll(update.rows());
+            relativeNow.forgetShown();
+            things.forEach(row -> relativeNow.shows(row.lastSeen()));
         } else {
             for (FleetUpdate.RowChange change : update.changes()) {
                 change.applyTo(things);
+                ThingOverview row = change.row();
+                if (row != null) {
+                    relativeNow.shows(row.lastSeen());
+                }
             }
         }
         total.set(update.total());
@@ -126,8 +135,19 @@ public final class FleetViewModel {
 
     // --- presentation
 
+    /** Now as the table's relative times ("12 s ago") are written against; moves with {@link #tick}. */
     public Instant now() {
-        return clock.instant();
+        return relativeNow.now();
+    }
+
+    /** The view's timeline calls this every second: the last-seen column ages (see {@link RelativeNow}). */
+    public void tick() {
+        relativeNow.tick();
+    }
+
+    /** Moves when the table's relative times should be written again. */
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return relativeNow.nowProperty();
     }
 
     public ZoneId zone() {

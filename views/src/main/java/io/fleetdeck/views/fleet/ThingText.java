@@ -57,7 +57,8 @@ final class ThingText {
         if (row.lastSeen() == null) {
             return "The broker has not seen this thing connect";
         }
-        return (row.connected() ? "Connected since " : "Disconnected at ") + TimeText.exact(row.lastSeen(), zone) + " ("
-                + TimeText.ago(row.lastSeen(), now) + ")";
+        // last seen is the broker's latest word from it: its connect, a message, or its disconnect
+        return (row.connected() ? "Connected; last heard from " : "Offline; last heard from ")
+                + TimeText.exact(row.lastSeen(), zone) + " (" + TimeText.ago(row.lastSeen(), now) + ")";
     }
 }

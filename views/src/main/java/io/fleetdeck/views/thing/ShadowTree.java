@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.fleetdeck.api.shadows.ShadowDocument;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +45,23 @@ public record ShadowTree(long version, @Nullable Instant timestamp, String desir
             count += field.pendingLeaves();
         }
         return count;
+    }
+
+    /** The leaves that wait for the device, by path, each with the desired value (as JSON) it waits to report. */
+    public Map<String, String> pendingDesired() {
+        Map<String, String> pending = new LinkedHashMap<>();
+        collectPending(fields, pending);
+        return pending;
+    }
+
+    private static void collectPending(List<ShadowField> fields, Map<String, String> into) {
+        for (ShadowField field : fields) {
+            if (field.isLeaf() && field.pending()) {
+                into.put(field.path(), String.valueOf(field.desired()));
+            } else if (!field.isLeaf()) {
+                collectPending(field.children(), into);
+            }
+        }
     }
 
     /** Reads a {@code get/accepted} document; a document that is not JSON is a bug in the service, not the user's. */

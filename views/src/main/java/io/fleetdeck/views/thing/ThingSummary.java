@@ -1,7 +1,6 @@
 package io.fleetdeck.views.thing;
 
 import io.fleetdeck.api.things.ThingDetail;
-import io.fleetdeck.views.common.TimeText;
 import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -36,6 +35,8 @@ final class ThingSummary {
     private final VBox groups = section();
     private final VBox certificates = section();
     private final ScrollPane root;
+    private final Label since = muted("");
+    private final Label lastSeen = muted("");
 
     ThingSummary(ThingViewModel model) {
         this.model = model;
@@ -52,6 +53,12 @@ final class ThingSummary {
         root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.getStyleClass().add("thing-summary-scroll");
         model.detailProperty().subscribe(this::show);
+        since.setId("thing-connectivity-since");
+        lastSeen.setId("thing-last-seen");
+        since.textProperty().bind(model.connectivitySinceText());
+        lastSeen.textProperty().bind(model.lastSeenText());
+        lastSeen.visibleProperty().bind(model.lastSeenText().isNotEmpty());
+        lastSeen.managedProperty().bind(lastSeen.visibleProperty());
     }
 
     Node node() {
@@ -115,9 +122,7 @@ final class ThingSummary {
         headline.setId("thing-connectivity");
         headline.getStyleClass().add(state.connected() ? "thing-connected" : "thing-offline");
         connectivity.getChildren().add(headline);
-        String when =
-                TimeText.exact(state.since(), model.zone()) + " (" + TimeText.ago(state.since(), model.now()) + ")";
-        connectivity.getChildren().add(muted((state.connected() ? "since " : "disconnected ") + when));
+        connectivity.getChildren().addAll(since, lastSeen);
         if (!state.connected() && state.disconnectReason() != null) {
             Label reason = value("Last disconnect: " + state.disconnectReason(), null);
             reason.setId("thing-disconnect-reason");

@@ -2,6 +2,7 @@ package io.fleetdeck.views.thing;
 
 import atlantafx.base.theme.Styles;
 import io.fleetdeck.views.common.NoticeBar;
+import io.fleetdeck.views.common.SecondTicks;
 import io.fleetdeck.views.common.TimeText;
 import java.time.Instant;
 import java.util.Objects;
@@ -44,6 +45,8 @@ public final class ThingView {
     public ThingView(ThingViewModel model) {
         this.model = Objects.requireNonNull(model, "model");
         root.getStyleClass().add("thing-view");
+        // one timeline for the tab: "since 19:02 (12 s ago)" ages while the tab is shown
+        SecondTicks.whileShown(root, model::tick);
 
         NoticeBar notice = new NoticeBar("thing-notice", model.noticeProperty(), model::dismissNotice);
         Button reload = new Button("Reload", new FontIcon(MaterialDesignR.REFRESH));

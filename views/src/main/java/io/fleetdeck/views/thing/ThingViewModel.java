@@ -8,6 +8,7 @@ import io.fleetdeck.api.things.ThingDetail;
 import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.views.common.Notice;
 import io.fleetdeck.views.common.Refusals;
+import io.fleetdeck.views.common.RelativeNow;
 import io.fleetdeck.views.common.TimeText;
 import io.fleetdeck.views.common.ViewTasks;
 import java.time.Clock;
@@ -15,11 +16,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -56,7 +59,8 @@ public final class ThingViewModel {
     private final ThingService things;
     private final ShadowService shadows;
     private final String thingName;
-    private final Clock clock;
+    private final RelativeNow relativeNow;
+    private final ZoneId zone;
     private final Executor background;
     private final Executor fxThread;
 
@@ -73,6 +77,8 @@ public final class ThingViewModel {
     private final ReadOnlyLongWrapper editorVersion = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canSend;
+    private final StringBinding sinceText;
+    private final StringBinding lastSeenText;
 
     private final ObservableList<TimelineVersion> history = FXCollections.observableArrayList();
     private final ObjectProperty<TimelineVersion> compareFrom = new SimpleObjectProperty<>(this, "compareFrom");
@@ -86,13 +92,18 @@ public final class ThingViewModel {
     private String editorBase = "";
     /** Every read gets the next number; only the newest one's answer is shown. */
     private long reads;
+    /** What the last send left waiting, while its "Sent" notice shows; null otherwise. */
+    private @Nullable SentDesired sent;
+
+    private @Nullable Notice sentNotice;
 
     /** Reads and updates run on {@code tasks}' background; their outcome comes back on its JavaFX thread. */
     public ThingViewModel(ThingService things, ShadowService shadows, String thingName, Clock clock, ViewTasks tasks) {
         this.things = Objects.requireNonNull(things, "things");
         this.shadows = Objects.requireNonNull(shadows, "shadows");
         this.thingName = Objects.requireNonNull(thingName, "thingName");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.relativeNow = new RelativeNow(Objects.requireNonNull(clock, "clock"));
+        this.zone = clock.getZone();
         this.background = tasks.background();
         this.fxThread = tasks.fxThread();
         editorText.subscribe(text -> checkEditor());
@@ -103,6 +114,16 @@ public final class ThingViewModel {
                 shadow);
         compareFrom.addListener(obs -> updateDiff());
         compareTo.addListener(obs -> updateDiff());
+        sinceText = Bindings.createStringBinding(this::since, detail, relativeNow.nowProperty());
+        lastSeenText = Bindings.createStringBinding(this::lastSeen, detail, relativeNow.nowProperty());
+        detail.subscribe(thing -> {
+            relativeNow.forgetShown();
+            ThingDetail.Connectivity link = thing == null ? null : thing.connectivity();
+            if (link != null) {
+                relativeNow.shows(link.since());
+                relativeNow.shows(link.lastSeen());
+            }
+        });
     }
 
     // --- commands
@@ -166,7 +187,7 @@ public final class ThingViewModel {
                 if (after != null) {
                     conflict.set(false);
                     showShadow(after, true);
-                    notice.set(Notice.success(sentText(after.version(), after.pendingLeaves())));
+                    showSent(new SentDesired(shadowName, after.version(), after.pendingDesired()));
                     readHistory(shadowName);
                 } else if (refusal != null && refusal.code() == ShadowRejectedException.VERSION_CONFLICT) {
                     conflict.set(true);
@@ -196,6 +217,11 @@ public final class ThingViewModel {
     public void dismissNotice() {
         notice.set(null);
         conflict.set(false);
+    }
+
+    /** Moves the tab's relative times on when due; its view's timeline calls this every second. */
+    public void tick() {
+        relativeNow.tick();
     }
 
     // --- reading
@@ -245,6 +271,7 @@ public final class ThingViewModel {
                     shadowNames.setAll(names);
                 }
                 showShadow(state, !keepEdits || !edited());
+                followSent(shadowName, state);
                 showHistory(timeline);
                 if (conflict.get()) {
                     conflict.set(false);
@@ -348,11 +375,63 @@ public final class ThingViewModel {
         return ShadowTree.of(document);
     }
 
+    private String since() {
+        ThingDetail thing = detail.get();
+        ThingDetail.Connectivity link = thing == null ? null : thing.connectivity();
+        if (link == null) {
+            return "";
+        }
+        return (link.connected() ? "since " : "disconnected ") + TimeText.exact(link.since(), zone) + " ("
+                + TimeText.ago(link.since(), now()) + ")";
+    }
+
+    /** Empty unless the broker heard from the thing after its connect: then the connect alone says too little. */
+    private String lastSeen() {
+        ThingDetail thing = detail.get();
+        ThingDetail.Connectivity link = thing == null ? null : thing.connectivity();
+        if (link == null || !link.lastSeen().isAfter(link.since())) {
+            return "";
+        }
+        return "last heard from " + TimeText.ago(link.lastSeen(), now());
+    }
+
+    private void showSent(SentDesired waiting) {
+        Notice shown =
+                Notice.success(sentText(waiting.version(), waiting.waiting().size()));
+        sent = waiting.waiting().isEmpty() ? null : waiting;
+        sentNotice = shown;
+        notice.set(shown);
+    }
+
+    /**
+     * A later version of the shadow the "Sent" notice is about: the notice counts the fields that still wait, and goes
+     * once the device reported them all or another change superseded them. A notice shown since is left alone.
+     */
+    private void followSent(String shadowName, ShadowTree state) {
+        SentDesired waiting = sent;
+        if (waiting == null || notice.get() != sentNotice) {
+            sent = null;
+            return;
+        }
+        if (!waiting.shadowName().equals(shadowName) || state.version() <= waiting.version()) {
+            return;
+        }
+        Map<String, String> still = waiting.stillWaitingIn(state);
+        if (still.isEmpty()) {
+            sent = null;
+            notice.set(null);
+        } else if (still.size() < waiting.waiting().size()) {
+            showSent(new SentDesired(shadowName, state.version(), still));
+        }
+    }
+
     private static String sentText(long version, int pending) {
         return "Sent. The shadow is at version " + version + "; "
                 + (pending == 0
                         ? "reported already matches desired."
-                        : TimeText.count(pending, "field") + " wait for the device to report.");
+                        : pending == 1
+                                ? "1 field waits for the device to report."
+                                : TimeText.count(pending, "field") + " wait for the device to report.");
     }
 
     private static String describe(Exception e) {
@@ -365,12 +444,28 @@ public final class ThingViewModel {
         return thingName;
     }
 
+    /** Now as the tab's relative times ("12 s ago") are written against; moves with {@link #tick}. */
     public Instant now() {
-        return clock.instant();
+        return relativeNow.now();
+    }
+
+    /** Moves when the tab's relative times should be written again. */
+    public ReadOnlyObjectProperty<Instant> nowProperty() {
+        return relativeNow.nowProperty();
+    }
+
+    /** {@code since 2026-12-07 19:02:11 (12 s ago)} while connected, {@code disconnected …} after; ticks. */
+    public StringBinding connectivitySinceText() {
+        return sinceText;
+    }
+
+    /** {@code last heard from 3 s ago} when a message came after the connect, else empty; ticks. */
+    public StringBinding lastSeenText() {
+        return lastSeenText;
     }
 
     public ZoneId zone() {
-        return clock.getZone();
+        return zone;
     }
 
     // --- properties

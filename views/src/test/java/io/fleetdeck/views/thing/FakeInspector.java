@@ -38,6 +38,8 @@ public final class FakeInspector implements ThingService, ShadowService {
     private final Map<String, Shadow> shadows = new HashMap<>();
     final List<String> updates = new CopyOnWriteArrayList<>();
     volatile ShadowRejectedException nextRejection;
+    /** What the broker last said of the thing's connection. */
+    volatile ThingDetail.Connectivity connectivity = new ThingDetail.Connectivity(true, NOW.minusSeconds(5_400), null);
     /** Whether every thing name is this sensor, for views that open things picked from a fake fleet. */
     private volatile boolean anyName;
 
@@ -84,7 +86,7 @@ public final class FakeInspector implements ThingService, ShadowService {
                                 "3f2a9bc81d22e07a55c1f0f8d5c7c6ad0b3a39d2a4e1f35e86d0c4be5a1f9e21", "ACTIVE"),
                         new ThingDetail.Certificate(
                                 "a09c41e7b2d84c3f9e16b0d2e6a7f5c3d1b8e4a2c6f0d9b7e5a3c1f8d6b4a2e0", "REVOKED")),
-                new ThingDetail.Connectivity(true, NOW.minusSeconds(5_400), null),
+                connectivity,
                 List.of("", "config"));
     }
 
@@ -160,7 +162,7 @@ public final class FakeInspector implements ThingService, ShadowService {
     }
 
     /** An update that cannot be refused, to set the scene. */
-    private void seed(String shadowName, String updateJson) {
+    void seed(String shadowName, String updateJson) {
         try {
             apply(shadowName, updateJson);
         } catch (ShadowRejectedException e) {
