@@ -55,7 +55,7 @@ public final class BrokerView {
 
         SplitPane details = new SplitPane(clientTable(model), new TopicTree(model).node());
         details.setOrientation(Orientation.HORIZONTAL);
-        details.setDividerPositions(0.76);
+        details.setDividerPositions(0.8);
         VBox.setVgrow(details, Priority.ALWAYS);
 
         root.getChildren().addAll(tiles, rateChart(model), details);
@@ -142,18 +142,19 @@ public final class BrokerView {
         // the other columns keep their width, so the client id is the one that grows and shrinks with the window
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<ClientRow, String> clientId = column("Client ID", 190, ClientRow::clientId);
-        clientId.setMinWidth(120);
+        clientId.setMinWidth(100);
         clientId.setMaxWidth(Double.MAX_VALUE);
         table.getColumns()
                 .setAll(List.of(
                         clientId,
-                        column("Address", 142, ClientRow::address),
-                        column("MQTT", 62, ClientRow::protocol),
-                        column("Since", 190, BrokerView::since),
-                        count("In", 88, ClientRow::messagesIn),
-                        count("Out", 88, ClientRow::messagesOut),
-                        count("Queued", 82, ClientRow::queued),
-                        explained(count("Dropped", 88, ClientRow::dropped), model::droppedExplanation)));
+                        column("Address", 136, ClientRow::address),
+                        column("MQTT", 56, ClientRow::protocol),
+                        // room for a date and a time in any locale: "Dec 7, 2026, 7:52 PM" is the longest
+                        column("Since", 178, BrokerView::since),
+                        count("In", 66, ClientRow::messagesIn),
+                        count("Out", 66, ClientRow::messagesOut),
+                        count("Queued", 72, ClientRow::queued),
+                        explained(count("Dropped", 78, ClientRow::dropped), model::droppedExplanation)));
         Label empty = new Label("No clients yet. Devices connect over TLS to the broker's endpoint and trust"
                 + " provisioning/root-ca.pem in the data folder.");
         empty.setWrapText(true);
