@@ -26,9 +26,11 @@ import io.fleetdeck.app.service.LocalShadows;
 import io.fleetdeck.app.service.LocalThings;
 import io.fleetdeck.broker.config.BrokerLimits;
 import io.fleetdeck.broker.server.MessageBroker;
+import io.fleetdeck.broker.server.MqttServer;
 import io.fleetdeck.broker.tls.CertificateAuthority;
 import io.fleetdeck.broker.tls.ServerIdentity;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker;
+import io.fleetdeck.fleet.connectivity.LastSeen;
 import io.fleetdeck.fleet.events.FleetEventHub;
 import io.fleetdeck.fleet.events.FleetEventSink;
 import io.fleetdeck.fleet.identity.IdentityService;
@@ -42,12 +44,16 @@ import io.fleetdeck.index.FleetQuery;
 import io.fleetdeck.index.IndexAnnouncements;
 import io.fleetdeck.index.IndexFollower;
 import io.fleetdeck.index.ThingDocuments;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,9 +89,10 @@ class ViewSourcesTest {
         return index;
     }
 
+    private final Clock clock = Clock.systemUTC();
+
     @BeforeEach
     void open() throws Exception {
-        Clock clock = Clock.systemUTC();
         ServerIdentity.loadOrCreate(folder.resolve("pki"), folder.resolve("ca.pem"), clock);
         database = Database.sqliteFile(folder.resolve("fleetdeck.db"));
         identities = IdentityService.open(database, CertificateAuthority.load(folder.resolve("pki"), clock), clock);
@@ -167,6 +174,56 @@ class ViewSourcesTest {
                 .isEmpty();
         index.close();
         assertThat(heard).as("a closed subscription hears nothing").isEmpty();
+    }
+
+    @Test
+    void theFleetRowsLastSeenMovesOnWhileAConnectedDevicePublishes() throws Exception {
+        ServerIdentity identity = ServerIdentity.loadOrCreate(folder.resolve("pki"), folder.resolve("ca.pem"), clock);
+        LastSeen lastSeen = LastSeen.start(broker.clientActivity(), events, Clock.systemUTC(), Duration.ofMillis(200));
+        FleetIndex index = FleetIndex.open(
+                folder.resolve("index"), new ThingDocuments(registry, shadows, connectivity::of, lastSeen::of));
+        IndexFollower follower = IndexFollower.start(index, events, group -> registry.thingsInGroup(group, false));
+        index.beforeClose(follower::close);
+        FleetOverview fleet = new LocalFleetOverview(registry, shadows, thing -> Optional.empty(), () -> index);
+        try (MqttServer server = MqttServer.start(
+                broker, new MqttServer.Listeners("127.0.0.1", 0, identity.serverContext(), Optional.of(0), 1 << 20))) {
+            // one connection, a message per line on its input, as a device publishing telemetry
+            Process device = new ProcessBuilder(
+                            "mosquitto_pub",
+                            "-h",
+                            "127.0.0.1",
+                            "-p",
+                            Integer.toString(server.plainAddress().orElseThrow().getPort()),
+                            "-i",
+                            "pump-8",
+                            "-t",
+                            "dt/pump-8/telemetry",
+                            "-l")
+                    .redirectErrorStream(true)
+                    .start();
+            try (Writer messages = new OutputStreamWriter(device.getOutputStream(), StandardCharsets.UTF_8)) {
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> connectivity.of("pump-8").isPresent());
+                Instant connected = connectivity.of("pump-8").orElseThrow().timestamp();
+
+                Thread.sleep(300); // so a message is seen at a later millisecond than the connect, in any clock
+                messages.write("{\"battery\":81}\n");
+                messages.flush();
+
+                await().atMost(Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertThat(fleet.things(List.of("pump-8"))
+                                        .getFirst()
+                                        .lastSeen())
+                                .as("last seen moved past the connect while the device stays connected")
+                                .isAfter(connected));
+                assertThat(connectivity.of("pump-8").orElseThrow().connected()).isTrue();
+            } finally {
+                device.destroy();
+                device.waitFor();
+                lastSeen.close();
+                index.close();
+            }
+        }
     }
 
     @Test
