@@ -121,6 +121,11 @@ public final class StrictJson {
             return new StrictJsonException(
                     Rule.DUPLICATE_KEY, line, column, "the key \"" + duplicate.group(1) + "\" appears twice");
         }
+        if (message.startsWith("Broken surrogate pair in field name")) {
+            // Jackson 2.23 refuses a key's lone surrogate itself, where the pair should have ended
+            return new StrictJsonException(
+                    Rule.LONE_SURROGATE, line, column, "a key holds a lone surrogate, which is no Unicode character");
+        }
         if (problem instanceof StreamConstraintsException && message.contains("nesting depth")) {
             return new StrictJsonException(
                     Rule.TOO_DEEP, line, column, "nested deeper than " + MAX_NESTING_DEPTH + " levels");
