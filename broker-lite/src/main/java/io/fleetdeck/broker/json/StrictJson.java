@@ -44,6 +44,9 @@ public final class StrictJson {
             .build();
 
     /** Jackson 2.x's wording for a duplicate under STRICT_DUPLICATE_DETECTION (DupDetector). */
+    private static final Pattern LOW_SURROGATE_IN_KEY =
+            Pattern.compile("Unexpected low surrogate in field name: 0x([0-9a-fA-F]{4}).*", Pattern.DOTALL);
+
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
 
     private StrictJson() {}
@@ -121,8 +124,16 @@ public final class StrictJson {
             return new StrictJsonException(
                     Rule.DUPLICATE_KEY, line, column, "the key \"" + duplicate.group(1) + "\" appears twice");
         }
+        // Jackson 2.23 refuses a key's lone surrogate itself, where the pair should have ended
+        Matcher lowSurrogate = LOW_SURROGATE_IN_KEY.matcher(message);
+        if (lowSurrogate.matches()) {
+            return new StrictJsonException(
+                    Rule.LONE_SURROGATE,
+                    line,
+                    column,
+                    "a key holds the lone surrogate \\u" + lowSurrogate.group(1) + ", which is no Unicode character");
+        }
         if (message.startsWith("Broken surrogate pair in field name")) {
-            // Jackson 2.23 refuses a key's lone surrogate itself, where the pair should have ended
             return new StrictJsonException(
                     Rule.LONE_SURROGATE, line, column, "a key holds a lone surrogate, which is no Unicode character");
         }

@@ -42,6 +42,7 @@ class StrictJsonTest {
                 "{\"a\":\"\\ud800\"}                   | LONE_SURROGATE      | 1 | 6  | a string holds the lone surrogate \\ud800",
                 "{\"a\":\"x\\udc00y\"}                 | LONE_SURROGATE      | 1 | 6  | a string holds the lone surrogate \\udc00",
                 "{\"\\ud800\":1}                       | LONE_SURROGATE      | 1 | 9  | a key holds a lone surrogate",
+                "{\"\\udc00\":1}                       | LONE_SURROGATE      | 1 | 9  | a key holds the lone surrogate \\udc00",
                 "{\"a\":1} trailing                    | TRAILING_TEXT       | 1 | 8  | unexpected text after the end of the document",
                 "{\"a\":1}{\"b\":2}                    | TRAILING_TEXT       | 1 | 8  | unexpected text after the end of the document",
                 "{\"state\":{\"a\":1},\"state\":{\"b\":2}} | DUPLICATE_KEY  | 1 | 25 | the key \"state\" appears twice",
