@@ -13,6 +13,7 @@ import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.fleet.FleetWorkspace;
 import io.fleetdeck.views.fleet.QueryBarModel;
 import io.fleetdeck.views.groups.GroupsFeed;
+import io.fleetdeck.views.groups.GroupsSection;
 import io.fleetdeck.views.groups.GroupsView;
 import io.fleetdeck.views.groups.GroupsViewModel;
 import io.fleetdeck.views.settings.ConsoleMemory;
@@ -24,6 +25,9 @@ import io.fleetdeck.views.shell.Section;
 import io.fleetdeck.views.shell.ServiceState;
 import io.fleetdeck.views.shell.ShellViewModel;
 import io.fleetdeck.views.shell.UncaughtErrors;
+import io.fleetdeck.views.thingtypes.ThingTypesFeed;
+import io.fleetdeck.views.thingtypes.ThingTypesView;
+import io.fleetdeck.views.thingtypes.ThingTypesViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -154,6 +158,7 @@ public final class ConsoleHost implements AutoCloseable {
         }
         if (sources.groups() != null) {
             GroupsViewModel groupsModel = new GroupsViewModel(sources.groups(), sources.certificates(), tasks);
+            ThingTypesViewModel typesModel = new ThingTypesViewModel(sources.thingTypes(), tasks);
             sections.put(Section.GROUPS, () -> {
                 GroupsView groups = new GroupsView(groupsModel);
                 // a dynamic group starts from the query in the Fleet view's bar
@@ -161,9 +166,10 @@ public final class ConsoleHost implements AutoCloseable {
                     QueryBarModel bar = fleet[0] == null ? null : fleet[0].queryBar();
                     return bar == null ? "" : bar.textProperty().get();
                 });
-                return groups.node();
+                return GroupsSection.of(groups.node(), new ThingTypesView(typesModel).node());
             });
             feeds.add(new GroupsFeed(sources.groups(), sources.events(), Platform::runLater, groupsModel::apply));
+            feeds.add(new ThingTypesFeed(sources.events(), typesModel));
         }
     }
 

@@ -8,6 +8,7 @@ import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.api.shadows.ShadowService;
 import io.fleetdeck.api.things.FleetOverview;
 import io.fleetdeck.api.things.ThingService;
+import io.fleetdeck.api.things.ThingTypeService;
 import io.fleetdeck.app.runtime.FleetdeckInstance;
 import io.fleetdeck.app.service.LocalBrokerMonitoring;
 import io.fleetdeck.views.certificates.BundleSaver;
@@ -26,6 +27,7 @@ public record ConsoleSources(
         ThingService things,
         ShadowService shadows,
         GroupService groups,
+        ThingTypeService thingTypes,
         FleetEvents events) {
 
     /** Every section over a running instance's services. */
@@ -40,6 +42,7 @@ public record ConsoleSources(
                 instance.services().things(),
                 instance.services().shadows(),
                 instance.services().groups(),
+                instance.services().thingTypes(),
                 instance.services().events());
     }
 }
