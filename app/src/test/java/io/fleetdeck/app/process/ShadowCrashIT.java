@@ -63,6 +63,8 @@ class ShadowCrashIT {
     private final Map<String, JsonNode> fetched = new ConcurrentHashMap<>();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+    private final List<String> refusals = new CopyOnWriteArrayList<>();
     private final List<String> wentBack = new CopyOnWriteArrayList<>();
 
     @ParameterizedTest
@@ -102,7 +104,9 @@ class ShadowCrashIT {
         assertThat(acknowledged.get())
                 .as("updates acknowledged over %d crashes on %s (seed %d)", crashes, store, seed)
                 .isGreaterThan(crashes * 200L);
-        assertThat(refused.get()).as("updates refused").isZero();
+        assertThat(refused.get())
+                .as("updates refused other than throttled (%d throttled): %s", throttled.get(), refusals)
+                .isZero();
         assertThat(wentBack).as("versions that went backwards").isEmpty();
     }
 
@@ -201,7 +205,15 @@ class ShadowCrashIT {
             seenVersion.merge(thing, version, Math::max);
             acknowledged.incrementAndGet();
         } else if (topic.endsWith("/rejected")) {
-            refused.incrementAndGet();
+            JsonNode rejection = JSON.readTree(payload);
+            // 429 is the shadow's per-thing limit (10 in flight) answering a machine too busy to commit in time:
+            // a proper answer that a device retries, not a loss; anything else is a refusal this test rules out
+            if (rejection.path("code").asInt() == 429) {
+                throttled.incrementAndGet();
+            } else {
+                refused.incrementAndGet();
+                refusals.add(thingOf(topic) + ": " + rejection);
+            }
         }
     }
 
