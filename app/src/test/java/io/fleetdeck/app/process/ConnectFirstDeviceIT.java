@@ -110,6 +110,25 @@ class ConnectFirstDeviceIT {
                         "shadow accepted {\"state\":{\"reported\":{\"temperature\":22.5,\"firmwareVersion\":\"1.0.2\"}}");
     }
 
+    @Test
+    void aDeviceWithTheClaimBundleProvisionsItselfAsTheProvisioningGuideSays() throws Exception {
+        Path path = GuideBlocks.guide("provisioning.md");
+        String port = guide.block("serve").text().replaceAll(".*--mqtts-port (\\d+).*", "$1");
+        GuideBlocks provisioning = GuideBlocks.of(path, Files.readString(path).replace("8883", port));
+        Path factory = Files.createDirectories(folder.resolve("factory"));
+        for (String file : List.of("claim.cert.pem", "claim.private.key", "root-ca.pem")) {
+            Files.copy(folder.resolve("fd-data/provisioning").resolve(file), factory.resolve(file));
+        }
+
+        Process process = shell(provisioning.block("provision").text(), "provision", factory)
+                .start();
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output("provision")).isZero();
+        assertThat(output("provision")).contains("{\"deviceConfiguration\":{},\"thingName\":\"pump-301\"}");
+        assertThat(Files.readString(factory.resolve("pump-301.private.key"))).startsWith("-----BEGIN PRIVATE KEY-----");
+    }
+
     private record Outcome(int exitCode, String output) {}
 
     /** Runs the block {@code key} to its end, at most two minutes (npm install is the slowest). */
@@ -125,8 +144,12 @@ class ConnectFirstDeviceIT {
 
     /** bash in the guide's folder, with fleetdeck, this JDK's java and the SDK's class path as the guide assumes. */
     private static ProcessBuilder shell(String script, String key) {
+        return shell(script, key, folder);
+    }
+
+    private static ProcessBuilder shell(String script, String key, Path workingFolder) {
         ProcessBuilder builder = new ProcessBuilder("bash", "-e", "-c", script)
-                .directory(folder.toFile())
+                .directory(workingFolder.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve(key + ".out").toFile());
         Map<String, String> environment = builder.environment();
