@@ -1,6 +1,7 @@
 package io.fleetdeck.app.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.fleetdeck.app.docs.GuideBlocks;
 import java.io.File;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,10 @@ class ConnectFirstDeviceIT {
 
     @TempDir
     static Path folder;
+
+    /** What npm says when it cannot reach its registry at all (no network), as against a failed install. */
+    private static final Pattern UNREACHABLE =
+            Pattern.compile("ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ENETUNREACH");
 
     private static GuideBlocks guide;
     private static Process serve;
@@ -95,8 +101,11 @@ class ConnectFirstDeviceIT {
     @Test
     void theJavaScriptSdkDevicePublishesAndUpdatesItsShadow() throws Exception {
         Outcome install = run("js-install");
+        assumeFalse(
+                install.exitCode() != 0 && UNREACHABLE.matcher(install.output()).find(),
+                "npm cannot reach its registry here, so the JavaScript SDK cannot be installed: " + install.output());
         assertThat(install.exitCode())
-                .as("npm reaches the registry: %s", install.output())
+                .as("npm installs the SDK: %s", install.output())
                 .isZero();
         GuideBlocks.Block source = guide.block("js-source");
         Files.writeString(folder.resolve(source.file()), source.text());
