@@ -6,7 +6,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How the fleet views write instants and counts: one style everywhere, so columns line up and read alike. */
+/**
+ * How the fleet views write instants and counts: one style everywhere, so columns line up and read alike. The words
+ * ("today", "4 min ago") come from the {@code common} bundle; dates stay ISO-like in every language.
+ */
 public final class TimeText {
 
     /** What a cell shows for a missing value. */
@@ -35,7 +38,7 @@ public final class TimeText {
             return NONE;
         }
         return instant.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate())
-                ? "today " + TIME_OF_DAY.format(instant.atZone(zone))
+                ? Texts.get("common.today", TIME_OF_DAY.format(instant.atZone(zone)))
                 : DATE_TIME.format(instant.atZone(zone));
     }
 
@@ -47,21 +50,24 @@ public final class TimeText {
     public static String ago(Instant instant, Instant now) {
         Duration since = Duration.between(instant, now);
         if (since.isNegative() || since.toSeconds() < 1) {
-            return "just now";
+            return Texts.get("common.ago.now");
         }
         if (since.toSeconds() < 60) {
-            return since.toSeconds() + " s ago";
+            return Texts.get("common.ago.seconds", since.toSeconds());
         }
         if (since.toMinutes() < 60) {
-            return since.toMinutes() + " min ago";
+            return Texts.get("common.ago.minutes", since.toMinutes());
         }
         if (since.toHours() < 48) {
-            return since.toHours() + " h ago";
+            return Texts.get("common.ago.hours", since.toHours());
         }
-        return count(since.toDays(), "day") + " ago";
+        return Texts.get("common.ago.days", since.toDays());
     }
 
-    /** {@code 1 thing}, {@code 12,345 things}. */
+    /**
+     * {@code 1 thing}, {@code 12,345 things}: English only, for words not yet in a bundle; a bundle's pattern with
+     * {@code {0,choice,...}} counts in the reader's language.
+     */
     public static String count(long count, String noun) {
         return String.format(Locale.ROOT, "%,d", count) + " " + noun + (count == 1 ? "" : "s");
     }

@@ -5,9 +5,8 @@ import io.fleetdeck.api.search.FieldStatistics;
 import io.fleetdeck.api.search.IndexField;
 import io.fleetdeck.api.search.IndexField.ValueType;
 import io.fleetdeck.api.search.ValueCount;
-import io.fleetdeck.views.common.TimeText;
+import io.fleetdeck.views.common.Texts;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -65,11 +64,11 @@ final class AggregationPanel {
         stats.getStyleClass().add("fleet-stats");
         stats.setHgap(16);
         stats.setVgap(4);
-        row(stats, 0, "Things", count);
-        row(stats, 1, "Minimum", minimum);
-        row(stats, 2, "Average", average);
-        row(stats, 3, "Maximum", maximum);
-        row(stats, 4, "Std deviation", deviation);
+        row(stats, 0, Texts.get("fleet.stats.things"), count);
+        row(stats, 1, Texts.get("fleet.stats.minimum"), minimum);
+        row(stats, 2, Texts.get("fleet.stats.average"), average);
+        row(stats, 3, Texts.get("fleet.stats.maximum"), maximum);
+        row(stats, 4, Texts.get("fleet.stats.deviation"), deviation);
 
         chart.setId("fleet-bucket-chart");
         chart.getStyleClass().add("fleet-bucket-chart");
@@ -86,7 +85,7 @@ final class AggregationPanel {
             @Override
             public String toString(Number tick) {
                 double value = tick.doubleValue();
-                return value == Math.rint(value) ? TimeText.number((long) value) : "";
+                return value == Math.rint(value) ? Texts.get("fleet.number", (long) value) : "";
             }
 
             @Override
@@ -105,10 +104,10 @@ final class AggregationPanel {
 
         root.getChildren()
                 .addAll(
-                        heading("Statistics"),
+                        heading(Texts.get("fleet.stats.heading")),
                         numberField,
                         stats,
-                        heading("Most frequent values"),
+                        heading(Texts.get("fleet.buckets.heading")),
                         bucketField,
                         chart,
                         bucketsNote);
@@ -127,7 +126,7 @@ final class AggregationPanel {
             }
             return;
         }
-        count.setText(TimeText.number(statistics.count()));
+        count.setText(Texts.get("fleet.number", statistics.count()));
         minimum.setText(number(statistics.minimum()));
         average.setText(number(statistics.average()));
         maximum.setText(number(statistics.maximum()));
@@ -143,16 +142,11 @@ final class AggregationPanel {
         }
         chart.getData().setAll(List.of(series));
         if (buckets == null || buckets.buckets().isEmpty()) {
-            bucketsNote.setText("No thing found has a value there.");
+            bucketsNote.setText(Texts.get("fleet.buckets.none"));
             return;
         }
         long shown = buckets.buckets().stream().mapToLong(ValueCount::count).sum();
-        bucketsNote.setText(String.format(
-                Locale.ROOT,
-                "%s, held by %s of the %s found",
-                TimeText.count(buckets.buckets().size(), "value"),
-                TimeText.number(shown),
-                TimeText.count(buckets.totalCount(), "thing")));
+        bucketsNote.setText(Texts.get("fleet.buckets.note", buckets.buckets().size(), shown, buckets.totalCount()));
     }
 
     /** Two decimals at most, no trailing zeros: 81.5, 12, 0.33. */
@@ -160,8 +154,7 @@ final class AggregationPanel {
         if (value == null) {
             return "\u2013";
         }
-        String text = String.format(Locale.ROOT, "%,.2f", value);
-        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
+        return Texts.get("fleet.decimal", value);
     }
 
     private static void offer(ComboBox<String> picker, List<IndexField> fields, ValueType type) {

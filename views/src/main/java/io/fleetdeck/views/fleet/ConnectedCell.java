@@ -1,6 +1,7 @@
 package io.fleetdeck.views.fleet;
 
 import io.fleetdeck.api.things.ThingOverview;
+import io.fleetdeck.views.common.Texts;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -34,7 +35,7 @@ final class ConnectedCell extends TableCell<ThingOverview, ThingOverview> {
             setGraphic(null);
             return;
         }
-        setText(row.connected() ? "Connected" : "Offline");
+        setText(Texts.get(row.connected() ? "fleet.connected" : "fleet.offline"));
         getStyleClass().add(row.connected() ? "thing-connected" : "thing-offline");
         setGraphic(dot);
     }

@@ -4,6 +4,7 @@ import io.fleetdeck.api.things.ThingOverview;
 import io.fleetdeck.views.common.EmptyState;
 import io.fleetdeck.views.common.SecondTicks;
 import io.fleetdeck.views.common.TextCell;
+import io.fleetdeck.views.common.Texts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -214,7 +215,7 @@ public final class FleetView {
     private Node toolbar() {
         TextField filter = new TextField();
         filter.setId("fleet-filter");
-        filter.setPromptText("Filter by name, type, group or firmware");
+        filter.setPromptText(Texts.get("fleet.filter.prompt"));
         filter.textProperty().bindBidirectional(model.filterProperty());
         focusSearch = filter::requestFocus;
         filter.setPrefWidth(360);
@@ -229,7 +230,7 @@ public final class FleetView {
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        Label hint = new Label("Double-click or Enter opens a thing");
+        Label hint = new Label(Texts.get("fleet.hint"));
         hint.getStyleClass().add("fleet-hint");
         hint.setMinWidth(0);
         HBox bar = new HBox(12, filterBox, count, working, gap, hint);
@@ -246,7 +247,8 @@ public final class FleetView {
         HBox toolbar = new HBox(10, bar.node(), history, working, count);
         HBox.setHgrow(bar.node(), Priority.ALWAYS);
         if (aggregations != null) {
-            ToggleButton panel = new ToggleButton("Aggregations", new FontIcon(MaterialDesignC.CHART_BAR));
+            ToggleButton panel =
+                    new ToggleButton(Texts.get("fleet.aggregations"), new FontIcon(MaterialDesignC.CHART_BAR));
             panel.setId("fleet-aggregations-toggle");
             panel.selectedProperty().bindBidirectional(aggregations.openProperty());
             panel.setMinWidth(Region.USE_PREF_SIZE);
@@ -305,7 +307,8 @@ public final class FleetView {
         TableColumn<ThingOverview, ThingOverview> lastSeen = TextCell.redrawnOn(
                 TextCell.column(
                         ThingColumn.LAST_SEEN.title(),
-                        112,
+                        // German's "vor 12 Tagen" under "Zuletzt gesehen" needs more room than "12 days ago"
+                        Integer.parseInt(Texts.get("fleet.column.lastSeen.width")),
                         row -> ThingText.lastSeen(row, model.now()),
                         row -> ThingText.lastSeenTooltip(row, model.now(), model.zone()),
                         row -> row.lastSeen() == null ? "fleet-muted" : ""),
@@ -316,7 +319,7 @@ public final class FleetView {
                 ThingColumn.FIRMWARE.title(),
                 96,
                 row -> ThingText.orNone(row.firmwareVersion()),
-                row -> row.firmwareVersion() == null ? "No firmwareVersion attribute" : null,
+                row -> row.firmwareVersion() == null ? Texts.get("fleet.firmware.none") : null,
                 row -> row.firmwareVersion() == null ? "fleet-muted" : "fleet-firmware");
         List<TableColumn<ThingOverview, ThingOverview>> columns =
                 List.of(name, type, groups, connected, lastSeen, shadow, firmware);
@@ -382,25 +385,23 @@ public final class FleetView {
         if (model.problemProperty().get() != null && !model.loadedProperty().get()) {
             EmptyState failed = new EmptyState(
                     MaterialDesignD.DATABASE_ALERT_OUTLINE,
-                    "The fleet could not be read",
+                    Texts.get("fleet.problem.title"),
                     model.problemProperty().get(),
-                    "Fleetdeck tries again every few seconds.");
+                    Texts.get("fleet.problem.retry"));
             failed.setId("fleet-problem");
             return failed;
         }
         if (!model.loadedProperty().get()) {
-            Label reading = new Label("Reading the fleet\u2026");
+            Label reading = new Label(Texts.get("fleet.reading"));
             reading.getStyleClass().add("table-placeholder");
             return reading;
         }
         if (model.totalProperty().get() == 0) {
             EmptyState empty = new EmptyState(
                     MaterialDesignD.DEVICES,
-                    "No things yet",
-                    "A thing appears here once it is in the registry: fleetdeck device add NAME creates one with its"
-                            + " own certificate, fleetdeck thing create NAME one without, and devices that provision"
-                            + " themselves by claim create their own.",
-                    "The list follows the registry as it changes.");
+                    Texts.get("fleet.empty.title"),
+                    Texts.get("fleet.empty.text"),
+                    Texts.get("fleet.empty.follows"));
             empty.setId("fleet-empty");
             return empty;
         }
@@ -408,15 +409,13 @@ public final class FleetView {
         if (!search.isEmpty()) {
             EmptyState none = new EmptyState(
                     MaterialDesignM.MAGNIFY_CLOSE,
-                    "No things match " + search,
-                    "Values match whole words, case aside: thingName:pump finds pump but not pump-7; write"
-                            + " thingName:pump* for names that start with it. Down in the query bar suggests the"
-                            + " fields and values the fleet has.",
-                    "The list follows the fleet: things that start to match appear here.");
+                    Texts.get("fleet.noMatch.title", search),
+                    Texts.get("fleet.noMatch.text"),
+                    Texts.get("fleet.noMatch.follows"));
             none.setId("fleet-no-match");
             return none;
         }
-        Label noMatch = new Label("No thing matches the filter.");
+        Label noMatch = new Label(Texts.get("fleet.noMatch.filter"));
         noMatch.setId("fleet-no-match");
         noMatch.getStyleClass().add("table-placeholder");
         return new StackPane(noMatch);

@@ -2,7 +2,7 @@ package io.fleetdeck.views.fleet;
 
 import io.fleetdeck.api.things.ThingOverview;
 import io.fleetdeck.views.common.RelativeNow;
-import io.fleetdeck.views.common.TimeText;
+import io.fleetdeck.views.common.Texts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -125,12 +125,12 @@ public final class FleetViewModel {
             return "";
         }
         if (!loaded.get()) {
-            return "Reading the fleet\u2026";
+            return Texts.get("fleet.reading");
         }
         if (filter.get().isBlank() && search.get().isBlank()) {
-            return TimeText.count(total.get(), "thing");
+            return Texts.get("fleet.count", total.get());
         }
-        return TimeText.number(shown.get()) + " of " + TimeText.count(total.get(), "thing");
+        return Texts.get("fleet.countOf", shown.get(), total.get());
     }
 
     // --- presentation

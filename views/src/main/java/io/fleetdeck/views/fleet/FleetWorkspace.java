@@ -6,6 +6,7 @@ import io.fleetdeck.api.shadows.ShadowService;
 import io.fleetdeck.api.things.FleetOverview;
 import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.views.common.FindRequest;
+import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.settings.ConsoleMemory;
 import io.fleetdeck.views.settings.ConsoleSettings;
@@ -122,7 +123,7 @@ public final class FleetWorkspace implements AutoCloseable {
                         memory == null ? new ConsoleMemory(ConsoleSettings.defaults(), settings -> {}) : memory,
                         aggregations);
         FleetView view = new FleetView(model, queryBar, aggregations, layout, this::open);
-        Tab table = new Tab("Things", view.node());
+        Tab table = new Tab(Texts.get("fleet.tab.things"), view.node());
         table.setId("fleet-tab-things");
         table.setGraphic(new FontIcon(MaterialDesignD.DEVICES));
         table.setClosable(false);

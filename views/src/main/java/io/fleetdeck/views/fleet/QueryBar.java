@@ -2,6 +2,7 @@ package io.fleetdeck.views.fleet;
 
 import io.fleetdeck.api.search.QueryProblem;
 import io.fleetdeck.api.search.QuerySpan;
+import io.fleetdeck.views.common.Texts;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ final class QueryBar {
         // modena's field rule looks up colours AtlantaFX does not define; .query-input gives the field its look
         field.getStyleClass().remove("styled-text-field");
         field.getStyleClass().add("query-input");
-        Text prompt = new Text("Search the fleet: thingName:pump* AND shadow.reported.battery<20");
+        Text prompt = new Text(Texts.get("fleet.query.prompt"));
         prompt.getStyleClass().add("query-prompt");
         field.setPromptText(prompt);
         HBox.setHgrow(field, Priority.ALWAYS);
@@ -312,7 +313,7 @@ final class QueryBar {
         problem.setText(
                 wrong.message().contains("column")
                         ? wrong.message()
-                        : "Column " + wrong.column() + ": " + wrong.message());
+                        : Texts.get("fleet.query.problem", wrong.column(), wrong.message()));
         problem.setVisible(true);
         String text = field.getText();
         int position = Math.min(wrong.position(), text.length());

@@ -8,7 +8,7 @@ import io.fleetdeck.api.search.QueryHint;
 import io.fleetdeck.api.search.QueryProblem;
 import io.fleetdeck.api.search.QuerySpan;
 import io.fleetdeck.api.search.ValueCount;
-import io.fleetdeck.views.common.TimeText;
+import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.settings.SavedQuery;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -296,10 +296,15 @@ public final class QueryBarModel {
         List<String> names = new ArrayList<>();
         for (ValueType type : ValueType.values()) {
             if (field.has(type)) {
-                names.add(type.name().toLowerCase(Locale.ROOT));
+                names.add(
+                        switch (type) {
+                            case STRING -> Texts.get("fleet.valueType.string");
+                            case NUMBER -> Texts.get("fleet.valueType.number");
+                            case BOOLEAN -> Texts.get("fleet.valueType.boolean");
+                        });
             }
         }
-        return String.join(" or ", names);
+        return String.join(Texts.get("fleet.valueType.or"), names);
     }
 
     private List<Completion> valueSuggestions(CompletionPlace place, List<ValueCount> values) {
@@ -309,7 +314,7 @@ public final class QueryBarModel {
                 .map(value -> new Completion(
                         Completion.Kind.VALUE,
                         value.value(),
-                        TimeText.count(value.count(), "thing"),
+                        Texts.get("fleet.count", value.count()),
                         quoted(value.value()) + (atEnd ? " " : ""),
                         place.from(),
                         place.to()))
@@ -326,7 +331,8 @@ public final class QueryBarModel {
             list.add(new Completion(Completion.Kind.SAVED, kept.name(), kept.query(), kept.query(), 0, query.length()));
         }
         for (String recent : history.recent()) {
-            list.add(new Completion(Completion.Kind.RECENT, recent, "recent", recent, 0, query.length()));
+            list.add(new Completion(
+                    Completion.Kind.RECENT, recent, Texts.get("fleet.query.recent"), recent, 0, query.length()));
         }
         return list.subList(0, Math.min(list.size(), MAX_SUGGESTIONS * 2));
     }

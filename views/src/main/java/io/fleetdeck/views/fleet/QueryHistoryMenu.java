@@ -1,5 +1,6 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.settings.SavedQuery;
 import java.util.Objects;
 import javafx.scene.Node;
@@ -29,7 +30,8 @@ final class QueryHistoryMenu {
         this.model = Objects.requireNonNull(model, "model");
         button.setId("fleet-query-history");
         button.setGraphic(new FontIcon(MaterialDesignH.HISTORY));
-        button.setTooltip(new Tooltip("Saved and recent queries"));
+        button.setTooltip(new Tooltip(Texts.get("fleet.history.tooltip")));
+        button.setAccessibleText(Texts.get("fleet.history.tooltip"));
         button.getStyleClass().add("query-history");
         button.setOnShowing(event -> rebuild());
         rebuild();
@@ -41,16 +43,17 @@ final class QueryHistoryMenu {
 
     private void rebuild() {
         QueryHistory history = model.history();
-        MenuItem save = new MenuItem("Save query\u2026", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        MenuItem save =
+                new MenuItem(Texts.get("fleet.history.save"), new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
         save.setId("fleet-query-save");
         save.setDisable(model.textProperty().get().isBlank());
         save.setOnAction(event -> askNameAndSave());
         button.getItems().setAll(save);
 
-        Menu delete = new Menu("Delete saved query");
+        Menu delete = new Menu(Texts.get("fleet.history.delete"));
         delete.setId("fleet-query-delete");
         if (!history.saved().isEmpty()) {
-            button.getItems().addAll(new SeparatorMenuItem(), heading("Saved"));
+            button.getItems().addAll(new SeparatorMenuItem(), heading(Texts.get("fleet.history.saved")));
             for (SavedQuery kept : history.saved()) {
                 MenuItem run =
                         new MenuItem(kept.name() + "  \u2014  " + kept.query(), new FontIcon(MaterialDesignS.STAR));
@@ -63,7 +66,7 @@ final class QueryHistoryMenu {
             button.getItems().add(delete);
         }
         if (!history.recent().isEmpty()) {
-            button.getItems().addAll(new SeparatorMenuItem(), heading("Recent"));
+            button.getItems().addAll(new SeparatorMenuItem(), heading(Texts.get("fleet.history.recent")));
             for (String recent : history.recent()) {
                 MenuItem run = new MenuItem(recent);
                 run.setMnemonicParsing(false);
@@ -75,9 +78,10 @@ final class QueryHistoryMenu {
 
     private void askNameAndSave() {
         TextInputDialog dialog = new TextInputDialog();
-        dialog.setTitle("Save query");
-        dialog.setHeaderText("Save " + model.textProperty().get().strip());
-        dialog.setContentText("Name");
+        dialog.setTitle(Texts.get("fleet.history.save.title"));
+        dialog.setHeaderText(Texts.get(
+                "fleet.history.save.header", model.textProperty().get().strip()));
+        dialog.setContentText(Texts.get("fleet.history.save.name"));
         dialog.initOwner(button.getScene() == null ? null : button.getScene().getWindow());
         dialog.showAndWait().filter(name -> !name.isBlank()).ifPresent(model::save);
     }

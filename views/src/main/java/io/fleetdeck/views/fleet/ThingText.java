@@ -1,6 +1,7 @@
 package io.fleetdeck.views.fleet;
 
 import io.fleetdeck.api.things.ThingOverview;
+import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.common.TimeText;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,21 +17,14 @@ final class ThingText {
         if (!row.hasShadow()) {
             return TimeText.NONE;
         }
-        String version = "v" + row.shadowVersion() + " \u00b7 ";
-        return row.pendingDeltaFields() == 0
-                ? version + "in sync"
-                : version + TimeText.count(row.pendingDeltaFields(), "field") + " pending";
+        return Texts.get("fleet.shadow", row.shadowVersion(), row.pendingDeltaFields());
     }
 
     static String shadowTooltip(ThingOverview row) {
         if (!row.hasShadow()) {
-            return "No classic shadow";
+            return Texts.get("fleet.shadow.none");
         }
-        return row.pendingDeltaFields() == 0
-                ? "Classic shadow version " + row.shadowVersion() + ": reported matches desired"
-                : "Classic shadow version " + row.shadowVersion() + ": "
-                        + TimeText.count(row.pendingDeltaFields(), "desired field")
-                        + " not reported yet (the delta the device acts on)";
+        return Texts.get("fleet.shadow.tooltip", row.shadowVersion(), row.pendingDeltaFields());
     }
 
     static String shadowStyle(ThingOverview row) {
@@ -50,15 +44,17 @@ final class ThingText {
 
     /** How long ago: short, so the column stays narrow; the tooltip has the exact time. */
     static String lastSeen(ThingOverview row, Instant now) {
-        return row.lastSeen() == null ? "never" : TimeText.ago(row.lastSeen(), now);
+        return row.lastSeen() == null ? Texts.get("fleet.lastSeen.never") : TimeText.ago(row.lastSeen(), now);
     }
 
     static String lastSeenTooltip(ThingOverview row, Instant now, ZoneId zone) {
         if (row.lastSeen() == null) {
-            return "The broker has not seen this thing connect";
+            return Texts.get("fleet.lastSeen.neverTooltip");
         }
         // last seen is the broker's latest word from it: its connect, a message, or its disconnect
-        return (row.connected() ? "Connected; last heard from " : "Offline; last heard from ")
-                + TimeText.exact(row.lastSeen(), zone) + " (" + TimeText.ago(row.lastSeen(), now) + ")";
+        return Texts.get(
+                row.connected() ? "fleet.lastSeen.connected" : "fleet.lastSeen.offline",
+                TimeText.exact(row.lastSeen(), zone),
+                TimeText.ago(row.lastSeen(), now));
     }
 }
