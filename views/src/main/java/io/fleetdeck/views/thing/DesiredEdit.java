@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetdeck.views.common.Texts;
 import java.util.Iterator;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +29,7 @@ final class DesiredEdit {
 
         @Override
         public String toString() {
-            return line > 0 ? "Line " + line + ", column " + column + ": " + message : message;
+            return line > 0 ? Texts.get("thing.edit.problemAt", line, column, message) : message;
         }
     }
 
@@ -50,7 +51,7 @@ final class DesiredEdit {
      */
     static Result of(String text, @Nullable JsonNode current, long version) {
         if (text == null || text.isBlank()) {
-            return problem(new Problem(0, 0, "Enter the desired state as a JSON object, e.g. {\"led\": \"on\"}."));
+            return problem(new Problem(0, 0, Texts.get("thing.edit.enter")));
         }
         JsonNode edited;
         try {
@@ -61,7 +62,7 @@ final class DesiredEdit {
                     new Problem(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), firstLine(e)));
         }
         if (!edited.isObject() && !edited.isNull()) {
-            return problem(new Problem(1, 1, "Desired must be a JSON object (or null to remove the whole section)."));
+            return problem(new Problem(1, 1, Texts.get("thing.edit.notObject")));
         }
         ObjectNode request = JsonNodeFactory.instance.objectNode();
         JsonNode body = edited.isObject() && current != null && current.isObject()

@@ -1,6 +1,7 @@
 package io.fleetdeck.views.thing;
 
 import atlantafx.base.theme.Styles;
+import io.fleetdeck.views.common.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -48,19 +49,18 @@ final class DesiredEditorPane {
         what.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> model.editorVersionProperty().get() > 0
-                                ? "Sends {\"state\":{\"desired\": \u2026}, \"version\": "
-                                        + model.editorVersionProperty().get()
-                                        + "}: refused if the shadow moved on meanwhile. Keys you remove are sent as"
-                                        + " null, which deletes them."
-                                : "Sends {\"state\":{\"desired\": \u2026}}, which creates the shadow.",
+                                ? Texts.get(
+                                        "thing.edit.sends",
+                                        model.editorVersionProperty().get())
+                                : Texts.get("thing.edit.sendsNew"),
                         model.editorVersionProperty()));
 
-        Button send = new Button("Send desired", new FontIcon(MaterialDesignS.SEND_OUTLINE));
+        Button send = new Button(Texts.get("thing.edit.send"), new FontIcon(MaterialDesignS.SEND_OUTLINE));
         send.setId("thing-send");
         send.getStyleClass().add(Styles.ACCENT);
         send.disableProperty().bind(model.canSend().not());
         send.setOnAction(event -> model.send());
-        Button revert = new Button("Revert", new FontIcon(MaterialDesignU.UNDO));
+        Button revert = new Button(Texts.get("thing.edit.revert"), new FontIcon(MaterialDesignU.UNDO));
         revert.setId("thing-revert");
         revert.setOnAction(event -> model.revertEditor());
         Region gap = new Region();

@@ -1,6 +1,7 @@
 package io.fleetdeck.views.thing;
 
 import io.fleetdeck.views.common.TextCell;
+import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.common.TimeText;
 import java.util.List;
 import javafx.geometry.Orientation;
@@ -43,7 +44,7 @@ final class HistoryPane {
         timeline.setCellFactory(view -> new VersionCell(model));
         timeline.setFixedCellSize(ENTRY_HEIGHT);
         timeline.setMinWidth(190);
-        Label none = new Label("No versions kept yet.");
+        Label none = new Label(Texts.get("thing.history.none"));
         none.getStyleClass().add("table-placeholder");
         timeline.setPlaceholder(none);
         timeline.getSelectionModel().selectedItemProperty().addListener((obs, old, version) -> {
@@ -71,13 +72,13 @@ final class HistoryPane {
     }
 
     private Node comparison() {
-        ComboBox<TimelineVersion> from = versionChoice("history-from", "the version before");
+        ComboBox<TimelineVersion> from = versionChoice("history-from", Texts.get("thing.history.before"));
         from.valueProperty().bindBidirectional(model.compareFromProperty());
-        ComboBox<TimelineVersion> to = versionChoice("history-to", "a version");
+        ComboBox<TimelineVersion> to = versionChoice("history-to", Texts.get("thing.history.aVersion"));
         to.valueProperty().bindBidirectional(model.compareToProperty());
-        Label compare = new Label("Changes from");
+        Label compare = new Label(Texts.get("thing.history.from"));
         compare.getStyleClass().add("thing-section-heading");
-        Label with = new Label("to");
+        Label with = new Label(Texts.get("thing.history.to"));
         for (Label label : List.of(compare, with)) {
             label.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -90,23 +91,32 @@ final class HistoryPane {
         changes.setFixedCellSize(28);
         changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<FieldChange, FieldChange> kind = TextCell.column(
-                "Change",
-                90,
-                change -> change.kind().word(),
+                Texts.get("thing.history.change"),
+                // "hinzugefügt" needs more room than "added"
+                Integer.parseInt(Texts.get("thing.history.change.width")),
+                change -> kindText(change.kind()),
                 null,
                 change -> "diff-" + change.kind().word());
-        TableColumn<FieldChange, FieldChange> path = TextCell.centreEllipsis(
-                TextCell.flexible("Path", 220, FieldChange::path, FieldChange::path, change -> "diff-path"));
+        TableColumn<FieldChange, FieldChange> path = TextCell.centreEllipsis(TextCell.flexible(
+                Texts.get("thing.history.path"), 220, FieldChange::path, FieldChange::path, change -> "diff-path"));
         // values are mostly short; the path is what must read whole
         TableColumn<FieldChange, FieldChange> before = TextCell.column(
-                "Before", 96, change -> orNone(change.before()), FieldChange::before, change -> "diff-value");
+                Texts.get("thing.history.beforeColumn"),
+                96,
+                change -> orNone(change.before()),
+                FieldChange::before,
+                change -> "diff-value");
         TableColumn<FieldChange, FieldChange> after = TextCell.column(
-                "After", 96, change -> orNone(change.after()), FieldChange::after, change -> "diff-value");
+                Texts.get("thing.history.after"),
+                96,
+                change -> orNone(change.after()),
+                FieldChange::after,
+                change -> "diff-value");
         changes.getColumns().setAll(List.of(kind, path, before, after));
         for (TableColumn<FieldChange, ?> column : changes.getColumns()) {
             column.setSortable(false);
         }
-        Label same = new Label("The two versions have the same state.");
+        Label same = new Label(Texts.get("thing.history.same"));
         same.getStyleClass().add("table-placeholder");
         changes.setPlaceholder(same);
 
@@ -138,7 +148,15 @@ final class HistoryPane {
 
     /** Just the version: the timeline beside it says when. */
     private static String label(TimelineVersion version) {
-        return "version " + version.version();
+        return Texts.get("thing.version", version.version());
+    }
+
+    private static String kindText(FieldChange.Kind kind) {
+        return switch (kind) {
+            case ADDED -> Texts.get("thing.history.added");
+            case REMOVED -> Texts.get("thing.history.removed");
+            case CHANGED -> Texts.get("thing.history.changed");
+        };
     }
 
     /** Keeps the timeline's selection on the newer version compared, without telling the model again. */
@@ -210,7 +228,7 @@ final class HistoryPane {
             }
             above.setVisible(getIndex() > 0);
             below.setVisible(getIndex() < getListView().getItems().size() - 1);
-            version.setText("version " + item.version());
+            version.setText(Texts.get("thing.version", item.version()));
             when.setText(TimeText.recent(item.writtenAt(), model.now(), model.zone()));
             summary.setText(item.changeSummary());
             setGraphic(box);

@@ -1,5 +1,6 @@
 package io.fleetdeck.views.thing;
 
+import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.common.TimeText;
 import java.time.Instant;
 import java.util.HashSet;
@@ -43,18 +44,19 @@ final class ShadowTreePane {
         tree.setShowRoot(false);
         tree.setFixedCellSize(28);
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        TreeTableColumn<ShadowField, ShadowField> key = column("Field", 200, ShadowField::key, null);
+        TreeTableColumn<ShadowField, ShadowField> key =
+                column(Texts.get("thing.state.field"), 200, ShadowField::key, null);
         key.setMaxWidth(8_000);
         TreeTableColumn<ShadowField, ShadowField> desired =
-                column("Desired", 180, ShadowField::desired, "shadow-desired");
+                column(Texts.get("thing.state.desired"), 180, ShadowField::desired, "shadow-desired");
         desired.setMaxWidth(8_000);
         TreeTableColumn<ShadowField, ShadowField> desiredAt =
-                column("Desired at", 150, field -> time(field, field.desiredAt()), "shadow-time");
+                column(Texts.get("thing.state.desiredAt"), 150, field -> time(field, field.desiredAt()), "shadow-time");
         TreeTableColumn<ShadowField, ShadowField> reported =
-                column("Reported", 180, ShadowField::reported, "shadow-reported");
+                column(Texts.get("thing.state.reported"), 180, ShadowField::reported, "shadow-reported");
         reported.setMaxWidth(8_000);
-        TreeTableColumn<ShadowField, ShadowField> reportedAt =
-                column("Reported at", 150, field -> time(field, field.reportedAt()), "shadow-time");
+        TreeTableColumn<ShadowField, ShadowField> reportedAt = column(
+                Texts.get("thing.state.reportedAt"), 150, field -> time(field, field.reportedAt()), "shadow-time");
         tree.getColumns().setAll(List.of(key, desired, desiredAt, reported, reportedAt));
         tree.setRowFactory(view -> new PendingRow());
         empty.setWrapText(true);
@@ -63,8 +65,7 @@ final class ShadowTreePane {
 
         Rectangle swatch = new Rectangle(12, 12);
         swatch.getStyleClass().add("shadow-legend-swatch");
-        Label legend =
-                new Label("In the delta: desired differs from reported, and the device has yet to act on it.", swatch);
+        Label legend = new Label(Texts.get("thing.state.legend"), swatch);
         legend.getStyleClass().add("shadow-legend");
         HBox legendBar = new HBox(legend);
         root = new VBox(8, tree, legendBar);
@@ -92,12 +93,12 @@ final class ShadowTreePane {
             String shadowName = model.selectedShadowProperty().get();
             empty.setText(
                     state.exists()
-                            ? "The shadow's state is empty."
-                            : "This thing has no "
-                                    + (shadowName.isEmpty() ? "classic shadow" : "shadow named " + shadowName)
-                                    + " yet. Send a desired state from Edit desired to create it.");
+                            ? Texts.get("thing.state.empty")
+                            : shadowName.isEmpty()
+                                    ? Texts.get("thing.state.noClassic")
+                                    : Texts.get("thing.state.noNamed", shadowName));
         } else {
-            empty.setText("Reading the shadow\u2026");
+            empty.setText(Texts.get("thing.state.reading"));
         }
         tree.setRoot(top);
     }
@@ -160,7 +161,7 @@ final class ShadowTreePane {
             this.text = text;
             this.absent = switch (styleClass == null ? "" : styleClass) {
                 case "shadow-desired" -> "\u2014";
-                case "shadow-reported" -> "not reported";
+                case "shadow-reported" -> Texts.get("thing.state.notReported");
                 default -> null;
             };
             if (styleClass != null) {

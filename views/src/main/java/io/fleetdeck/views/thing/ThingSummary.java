@@ -1,6 +1,7 @@
 package io.fleetdeck.views.thing;
 
 import io.fleetdeck.api.things.ThingDetail;
+import io.fleetdeck.views.common.Texts;
 import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -42,10 +43,10 @@ final class ThingSummary {
         this.model = model;
         VBox column = new VBox(
                 18,
-                titled("Connectivity", MaterialDesignL.LAN_CONNECT, connectivity),
-                titled("Attributes", MaterialDesignT.TAG_OUTLINE, attributes),
-                titled("Groups", MaterialDesignF.FILE_TREE, groups),
-                titled("Certificates", MaterialDesignC.CERTIFICATE_OUTLINE, certificates));
+                titled(Texts.get("thing.summary.connectivity"), MaterialDesignL.LAN_CONNECT, connectivity),
+                titled(Texts.get("thing.summary.attributes"), MaterialDesignT.TAG_OUTLINE, attributes),
+                titled(Texts.get("thing.summary.groups"), MaterialDesignF.FILE_TREE, groups),
+                titled(Texts.get("thing.summary.certificates"), MaterialDesignC.CERTIFICATE_OUTLINE, certificates));
         column.getStyleClass().add("thing-summary");
         root = new ScrollPane(column);
         root.setId("thing-summary");
@@ -73,21 +74,27 @@ final class ThingSummary {
 
         attributes.getChildren().clear();
         int row = 0;
-        attributes.addRow(row++, name("Type"), value(thing.thingType() == null ? "none" : thing.thingType(), null));
-        attributes.addRow(row++, name("Registry version"), value(String.valueOf(thing.version()), null));
+        attributes.addRow(
+                row++,
+                name(Texts.get("thing.summary.type")),
+                value(thing.thingType() == null ? Texts.get("thing.summary.noType") : thing.thingType(), null));
+        attributes.addRow(
+                row++, name(Texts.get("thing.summary.registryVersion")), value(String.valueOf(thing.version()), null));
         for (Map.Entry<String, String> attribute : thing.attributes().entrySet()) {
-            Label value = value(attribute.getValue().isEmpty() ? "(empty)" : attribute.getValue(), null);
+            Label value = value(
+                    attribute.getValue().isEmpty() ? Texts.get("thing.summary.emptyValue") : attribute.getValue(),
+                    null);
             value.setId("thing-attribute-" + attribute.getKey());
             attributes.addRow(row++, name(attribute.getKey()), value);
         }
         if (thing.attributes().isEmpty()) {
-            attributes.add(muted("No attributes"), 0, row, 2, 1);
+            attributes.add(muted(Texts.get("thing.summary.noAttributes")), 0, row, 2, 1);
         }
 
         groups.getChildren().clear();
         thing.groups().forEach(group -> groups.getChildren().add(value(group, "thing-group")));
         if (thing.groups().isEmpty()) {
-            groups.getChildren().add(muted("In no group"));
+            groups.getChildren().add(muted(Texts.get("thing.summary.noGroup")));
         }
 
         certificates.getChildren().clear();
@@ -102,7 +109,7 @@ final class ThingSummary {
             certificates.getChildren().add(line);
         }
         if (thing.certificates().isEmpty()) {
-            certificates.getChildren().add(muted("No certificate speaks for it"));
+            certificates.getChildren().add(muted(Texts.get("thing.summary.noCertificate")));
         }
     }
 
@@ -112,19 +119,19 @@ final class ThingSummary {
         dot.getStyleClass().add("connection-dot");
         Label headline;
         if (state == null) {
-            headline = new Label("Never connected", dot);
+            headline = new Label(Texts.get("thing.summary.neverConnected"), dot);
             headline.getStyleClass().add("thing-offline");
             connectivity.getChildren().add(headline);
-            connectivity.getChildren().add(muted("The broker has not seen this thing connect."));
+            connectivity.getChildren().add(muted(Texts.get("thing.summary.neverConnected.text")));
             return;
         }
-        headline = new Label(state.connected() ? "Connected" : "Offline", dot);
+        headline = new Label(Texts.get(state.connected() ? "thing.connected" : "thing.offline"), dot);
         headline.setId("thing-connectivity");
         headline.getStyleClass().add(state.connected() ? "thing-connected" : "thing-offline");
         connectivity.getChildren().add(headline);
         connectivity.getChildren().addAll(since, lastSeen);
         if (!state.connected() && state.disconnectReason() != null) {
-            Label reason = value("Last disconnect: " + state.disconnectReason(), null);
+            Label reason = value(Texts.get("thing.summary.lastDisconnect", state.disconnectReason()), null);
             reason.setId("thing-disconnect-reason");
             reason.setWrapText(true);
             connectivity.getChildren().add(reason);
@@ -133,11 +140,11 @@ final class ThingSummary {
 
     static String statusText(String status) {
         return switch (status) {
-            case "ACTIVE" -> "Active";
-            case "INACTIVE" -> "Inactive";
-            case "REVOKED" -> "Revoked";
-            case "PENDING_ACTIVATION" -> "Pending activation";
-            case "PENDING_TRANSFER" -> "Pending transfer";
+            case "ACTIVE" -> Texts.get("thing.certificate.active");
+            case "INACTIVE" -> Texts.get("thing.certificate.inactive");
+            case "REVOKED" -> Texts.get("thing.certificate.revoked");
+            case "PENDING_ACTIVATION" -> Texts.get("thing.certificate.pendingActivation");
+            case "PENDING_TRANSFER" -> Texts.get("thing.certificate.pendingTransfer");
             default -> status;
         };
     }

@@ -3,6 +3,7 @@ package io.fleetdeck.views.thing;
 import atlantafx.base.theme.Styles;
 import io.fleetdeck.views.common.NoticeBar;
 import io.fleetdeck.views.common.SecondTicks;
+import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.common.TimeText;
 import java.time.Instant;
 import java.util.Objects;
@@ -49,7 +50,7 @@ public final class ThingView {
         SecondTicks.whileShown(root, model::tick);
 
         NoticeBar notice = new NoticeBar("thing-notice", model.noticeProperty(), model::dismissNotice);
-        Button reload = new Button("Reload", new FontIcon(MaterialDesignR.REFRESH));
+        Button reload = new Button(Texts.get("thing.reload"), new FontIcon(MaterialDesignR.REFRESH));
         reload.setId("thing-conflict-reload");
         reload.getStyleClass().add(Styles.SMALL);
         reload.setOnAction(event -> model.reload());
@@ -84,7 +85,7 @@ public final class ThingView {
         type.setMinWidth(Region.USE_PREF_SIZE);
         type.textProperty()
                 .bind(model.detailProperty()
-                        .map(d -> d.thingType() == null ? "no type" : d.thingType())
+                        .map(d -> d.thingType() == null ? Texts.get("thing.noType") : d.thingType())
                         .orElse(""));
         type.visibleProperty().bind(model.detailProperty().isNotNull());
 
@@ -99,7 +100,7 @@ public final class ThingView {
             }
             boolean connected =
                     detail.connectivity() != null && detail.connectivity().connected();
-            connection.setText(connected ? "Connected" : "Offline");
+            connection.setText(Texts.get(connected ? "thing.connected" : "thing.offline"));
             connection
                     .getStyleClass()
                     .addAll("thing-badge", connected ? "thing-badge-connected" : "thing-badge-offline");
@@ -110,7 +111,7 @@ public final class ThingView {
         loading.setMaxSize(18, 18);
         loading.visibleProperty().bind(model.loadingProperty());
 
-        Button reload = new Button("Reload", new FontIcon(MaterialDesignR.REFRESH));
+        Button reload = new Button(Texts.get("thing.reload"), new FontIcon(MaterialDesignR.REFRESH));
         reload.setId("thing-reload");
         reload.setMinWidth(Region.USE_PREF_SIZE);
         reload.setOnAction(event -> model.reload());
@@ -129,7 +130,7 @@ public final class ThingView {
         choice.setConverter(new StringConverter<>() {
             @Override
             public String toString(String name) {
-                return name == null ? "" : name.isEmpty() ? "Classic shadow" : name;
+                return name == null ? "" : name.isEmpty() ? Texts.get("thing.shadow.classic") : name;
             }
 
             @Override
@@ -144,11 +145,14 @@ public final class ThingView {
             }
         });
         model.selectedShadowProperty().subscribe(choice::setValue);
-        choice.setMinWidth(180);
+        // as wide as "Klassischer Schatten" needs: German names the classic shadow at length
+        choice.setMinWidth(Integer.parseInt(Texts.get("thing.shadow.choice.width")));
 
         Label version = new Label();
         version.setId("thing-shadow-version");
         version.getStyleClass().add("thing-muted");
+        // the time it was written is cut last: a second line before an ellipsis
+        version.setWrapText(true);
         version.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> {
@@ -158,9 +162,11 @@ public final class ThingView {
                             }
                             Instant written = state.timestamp();
                             return state.exists() && written != null
-                                    ? "version " + state.version() + " \u00b7 written "
-                                            + TimeText.exact(written, model.zone())
-                                    : "no document yet";
+                                    ? Texts.get(
+                                            "thing.shadow.written",
+                                            state.version(),
+                                            TimeText.exact(written, model.zone()))
+                                    : Texts.get("thing.shadow.noDocument");
                         },
                         model.shadowProperty()));
 
@@ -176,24 +182,33 @@ public final class ThingView {
             }
             int fields = state.pendingLeaves();
             pending.setVisible(true);
-            pending.setText(fields == 0 ? "in sync" : TimeText.count(fields, "field") + " pending");
+            pending.setText(Texts.get("thing.shadow.pending", fields));
             pending.getStyleClass().add(fields == 0 ? "thing-badge-synced" : "thing-badge-pending");
         });
         pending.setMinWidth(Region.USE_PREF_SIZE);
 
-        Label title = new Label("Shadow");
+        Label title = new Label(Texts.get("thing.shadow.title"));
         title.getStyleClass().add("thing-section-heading");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(10, title, choice, pending, version);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         TabPane tabs = new TabPane(
-                tab("thing-tab-state", "State", MaterialDesignC.CODE_BRACES, new ShadowTreePane(model).node()),
+                tab(
+                        "thing-tab-state",
+                        Texts.get("thing.tab.state"),
+                        MaterialDesignC.CODE_BRACES,
+                        new ShadowTreePane(model).node()),
                 tab(
                         "thing-tab-edit",
-                        "Edit desired",
+                        Texts.get("thing.tab.edit"),
                         MaterialDesignP.PENCIL_OUTLINE,
                         new DesiredEditorPane(model).node()),
-                tab("thing-tab-history", "History", MaterialDesignH.HISTORY, new HistoryPane(model).node()));
+                tab(
+                        "thing-tab-history",
+                        Texts.get("thing.tab.history"),
+                        MaterialDesignH.HISTORY,
+                        new HistoryPane(model).node()));
         tabs.setId("thing-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("thing-tabs");

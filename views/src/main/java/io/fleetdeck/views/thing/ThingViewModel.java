@@ -9,6 +9,7 @@ import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.views.common.Notice;
 import io.fleetdeck.views.common.Refusals;
 import io.fleetdeck.views.common.RelativeNow;
+import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.common.TimeText;
 import io.fleetdeck.views.common.ViewTasks;
 import java.time.Clock;
@@ -191,14 +192,12 @@ public final class ThingViewModel {
                     readHistory(shadowName);
                 } else if (refusal != null && refusal.code() == ShadowRejectedException.VERSION_CONFLICT) {
                     conflict.set(true);
-                    notice.set(Notice.error("Version conflict (409): the shadow changed after version " + version
-                            + " was loaded, so nothing was sent. Reload to see the current document; your edits stay"
-                            + " in the editor."));
+                    notice.set(Notice.error(Texts.get("thing.notice.conflict", version)));
                 } else if (refusal != null) {
-                    notice.set(Notice.error("The shadow service rejected the update (" + refusal.code() + "): "
-                            + refusal.getMessage()));
+                    notice.set(Notice.error(
+                            Texts.get("thing.notice.rejected", refusal.code(), String.valueOf(refusal.getMessage()))));
                 } else {
-                    notice.set(Notice.error("Could not send the desired state: " + problem));
+                    notice.set(Notice.error(Texts.get("thing.notice.sendFailed", String.valueOf(problem))));
                 }
             });
         });
@@ -254,7 +253,7 @@ public final class ThingViewModel {
                 }
                 loading.set(false);
                 if (problem != null || readThing == null) {
-                    notice.set(Notice.error("Could not read " + thingName + ": " + problem));
+                    notice.set(Notice.error(Texts.get("thing.notice.readFailed", thingName, String.valueOf(problem))));
                     return;
                 }
                 detail.set(readThing);
@@ -275,8 +274,7 @@ public final class ThingViewModel {
                 showHistory(timeline);
                 if (conflict.get()) {
                     conflict.set(false);
-                    notice.set(Notice.warning("Reloaded: the shadow is at version " + state.version()
-                            + ". Your edits are still in the editor and now send against that version."));
+                    notice.set(Notice.warning(Texts.get("thing.notice.reloaded", state.version())));
                     editorBase = state.desired();
                     editorVersion.set(state.version());
                 }
@@ -381,8 +379,10 @@ public final class ThingViewModel {
         if (link == null) {
             return "";
         }
-        return (link.connected() ? "since " : "disconnected ") + TimeText.exact(link.since(), zone) + " ("
-                + TimeText.ago(link.since(), now()) + ")";
+        return Texts.get(
+                link.connected() ? "thing.link.since" : "thing.link.disconnected",
+                TimeText.exact(link.since(), zone),
+                TimeText.ago(link.since(), now()));
     }
 
     /** Empty unless the broker heard from the thing after its connect: then the connect alone says too little. */
@@ -392,7 +392,7 @@ public final class ThingViewModel {
         if (link == null || !link.lastSeen().isAfter(link.since())) {
             return "";
         }
-        return "last heard from " + TimeText.ago(link.lastSeen(), now());
+        return Texts.get("thing.link.lastHeard", TimeText.ago(link.lastSeen(), now()));
     }
 
     private void showSent(SentDesired waiting) {
@@ -426,12 +426,7 @@ public final class ThingViewModel {
     }
 
     private static String sentText(long version, int pending) {
-        return "Sent. The shadow is at version " + version + "; "
-                + (pending == 0
-                        ? "reported already matches desired."
-                        : pending == 1
-                                ? "1 field waits for the device to report."
-                                : TimeText.count(pending, "field") + " wait for the device to report.");
+        return Texts.get("thing.notice.sent", version, pending);
     }
 
     private static String describe(Exception e) {

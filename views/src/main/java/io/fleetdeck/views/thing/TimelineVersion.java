@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetdeck.api.shadows.ShadowDocument;
+import io.fleetdeck.views.common.Texts;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -43,7 +44,7 @@ public record TimelineVersion(
         long removed = count(FieldChange.Kind.REMOVED);
         long changed = count(FieldChange.Kind.CHANGED);
         if (added + removed + changed == 0) {
-            return "no change";
+            return Texts.get("thing.history.noChange");
         }
         StringBuilder text = new StringBuilder();
         append(text, added, "+");
