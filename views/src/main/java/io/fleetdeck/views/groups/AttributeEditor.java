@@ -1,5 +1,6 @@
 package io.fleetdeck.views.groups;
 
+import io.fleetdeck.views.common.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +31,12 @@ final class AttributeEditor {
         rows.setHgap(8);
         rows.setVgap(6);
         rows.setId("group-attribute-rows");
-        rows.addRow(0, heading("Name"), heading("Value"));
+        rows.addRow(0, heading(Texts.get("groups.attribute.name")), heading(Texts.get("groups.attribute.value")));
         attributes.forEach(this::addRow);
         if (attributes.isEmpty()) {
             addRow("", ""); // a group without attributes opens on a row to fill in, not on bare headings
         }
-        Button add = new Button("Add attribute", new FontIcon(MaterialDesignP.PLUS));
+        Button add = new Button(Texts.get("groups.attribute.add"), new FontIcon(MaterialDesignP.PLUS));
         add.setId("group-attribute-add");
         add.setOnAction(event -> addRow("", "").requestFocus());
         ScrollPane scroller = new ScrollPane(rows);
@@ -64,17 +65,17 @@ final class AttributeEditor {
         int index = fields.size();
         TextField nameField = new TextField(name);
         nameField.setId("group-attribute-name-" + index);
-        nameField.setPromptText("e.g. address");
+        nameField.setPromptText(Texts.get("groups.attribute.namePrompt"));
         nameField.setPrefColumnCount(14);
         TextField valueField = new TextField(value);
         valueField.setId("group-attribute-value-" + index);
-        valueField.setPromptText("e.g. Quay-road-12");
+        valueField.setPromptText(Texts.get("groups.attribute.valuePrompt"));
         valueField.setPrefColumnCount(22);
         Button remove = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
         remove.setId("group-attribute-remove-" + index);
         remove.getStyleClass().addAll("button-icon", "flat");
-        remove.setTooltip(new Tooltip("Remove this attribute"));
-        remove.setAccessibleText("Remove attribute " + index);
+        remove.setTooltip(new Tooltip(Texts.get("groups.attribute.remove")));
+        remove.setAccessibleText(Texts.get("groups.attribute.removeAccessible", index));
         remove.setOnAction(event -> rows.getChildren().removeAll(nameField, valueField, remove));
         fields.add(new TextField[] {nameField, valueField});
         rows.addRow(index + 1, nameField, valueField, remove);

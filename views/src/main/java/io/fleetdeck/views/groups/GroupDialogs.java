@@ -1,7 +1,7 @@
 package io.fleetdeck.views.groups;
 
 import io.fleetdeck.api.groups.ThingGroupSummary;
-import io.fleetdeck.views.common.TimeText;
+import io.fleetdeck.views.common.Texts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class GroupDialogs {
 
+    /** Written in the query language, so the same in every language. */
+    private static final String QUERY_EXAMPLE = "shadow.reported.battery<20";
+
     /** What to create: a name, under a parent or at the top (parent null). */
     record NewGroup(String name, @Nullable String parent) {}
 
@@ -34,16 +37,16 @@ final class GroupDialogs {
 
     /** Asks for a new group's name and where it goes: under {@code selected} (when there is one) or at the top. */
     static Optional<NewGroup> create(@Nullable Window owner, @Nullable String selected) {
-        Dialog<NewGroup> dialog = dialog(owner, "New thing group");
-        ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
+        Dialog<NewGroup> dialog = dialog(owner, Texts.get("groups.dialog.create.title"));
+        ButtonType create = new ButtonType(Texts.get("groups.dialog.create"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(create, ButtonType.CANCEL);
 
         TextField name = nameField("");
         ToggleGroup where = new ToggleGroup();
-        RadioButton under = new RadioButton(selected == null ? "" : "Under " + selected);
+        RadioButton under = new RadioButton(selected == null ? "" : Texts.get("groups.dialog.under", selected));
         under.setId("group-dialog-under");
         under.setToggleGroup(where);
-        RadioButton top = new RadioButton("At the top, as a new hierarchy");
+        RadioButton top = new RadioButton(Texts.get("groups.dialog.top"));
         top.setId("group-dialog-top");
         top.setToggleGroup(where);
         (selected == null ? top : under).setSelected(true);
@@ -51,11 +54,11 @@ final class GroupDialogs {
         under.setManaged(selected != null);
         Label heading = text(
                 selected == null
-                        ? "Create a thing group at the top of a new hierarchy."
-                        : "Create a thing group under " + selected + ", or at the top.");
+                        ? Texts.get("groups.dialog.create.atTop")
+                        : Texts.get("groups.dialog.create.under", selected));
         heading.setId("group-dialog-text");
         dialog.getDialogPane().setContent(new VBox(10, heading, name, under, top));
-        confirm(dialog, create, "Create")
+        confirm(dialog, create, Texts.get("groups.dialog.create"))
                 .disableProperty()
                 .bind(name.textProperty().isEmpty());
         dialog.setResultConverter(button ->
@@ -72,21 +75,20 @@ final class GroupDialogs {
      * so a search becomes a group in two clicks.
      */
     static Optional<NewDynamicGroup> createDynamic(@Nullable Window owner, String query) {
-        Dialog<NewDynamicGroup> dialog = dialog(owner, "New dynamic thing group");
-        ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
+        Dialog<NewDynamicGroup> dialog = dialog(owner, Texts.get("groups.dialog.createDynamic.title"));
+        ButtonType create = new ButtonType(Texts.get("groups.dialog.create"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(create, ButtonType.CANCEL);
         TextField name = nameField("");
-        name.setPromptText("e.g. low-battery");
+        name.setPromptText(Texts.get("groups.dialog.createDynamic.namePrompt"));
         TextField matching = new TextField(query == null ? "" : query);
         matching.setId("group-dialog-query");
-        matching.setPromptText("e.g. shadow.reported.battery<20");
+        matching.setPromptText(Texts.get("groups.dialog.createDynamic.queryPrompt", QUERY_EXAMPLE));
         matching.setPrefColumnCount(40);
         matching.getStyleClass().add("group-query");
-        Label heading = text("Its members are the things the query matches, now and as they change. It has no"
-                + " subgroups, and no policies can be attached to it.");
+        Label heading = text(Texts.get("groups.dialog.createDynamic.text"));
         heading.setId("group-dialog-text");
         dialog.getDialogPane().setContent(new VBox(10, heading, name, matching));
-        confirm(dialog, create, "Create")
+        confirm(dialog, create, Texts.get("groups.dialog.create"))
                 .disableProperty()
                 .bind(name.textProperty().isEmpty().or(matching.textProperty().isEmpty()));
         dialog.setResultConverter(button -> button == create
@@ -98,14 +100,14 @@ final class GroupDialogs {
 
     /** Asks for {@code group}'s new name. */
     static Optional<String> rename(@Nullable Window owner, String group) {
-        Dialog<String> dialog = dialog(owner, "Rename thing group");
-        ButtonType rename = new ButtonType("Rename", ButtonBar.ButtonData.OK_DONE);
+        Dialog<String> dialog = dialog(owner, Texts.get("groups.dialog.rename.title"));
+        ButtonType rename = new ButtonType(Texts.get("groups.dialog.rename"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(rename, ButtonType.CANCEL);
         TextField name = nameField(group);
-        Label heading = text("Rename group " + group + " to:");
+        Label heading = text(Texts.get("groups.dialog.rename.text", group));
         heading.setId("group-dialog-text");
         dialog.getDialogPane().setContent(new VBox(10, heading, name));
-        confirm(dialog, rename, "Rename")
+        confirm(dialog, rename, Texts.get("groups.dialog.rename"))
                 .disableProperty()
                 .bind(name.textProperty().isEmpty().or(name.textProperty().isEqualTo(group)));
         dialog.setResultConverter(button -> button == rename ? name.getText().strip() : null);
@@ -119,15 +121,15 @@ final class GroupDialogs {
      */
     static Optional<List<GroupsViewModel.Attribute>> editAttributes(
             @Nullable Window owner, String group, Map<String, String> attributes) {
-        Dialog<List<GroupsViewModel.Attribute>> dialog = dialog(owner, "Attributes of " + group);
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+        Dialog<List<GroupsViewModel.Attribute>> dialog =
+                dialog(owner, Texts.get("groups.dialog.attributes.title", group));
+        ButtonType save = new ButtonType(Texts.get("groups.dialog.save"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
         AttributeEditor editor = new AttributeEditor(attributes);
-        Label heading = text("The attributes of group " + group + ". Names and values take letters, digits and"
-                + " _.,@/:#-; a row without a value is removed.");
+        Label heading = text(Texts.get("groups.dialog.attributes.text", group));
         heading.setId("group-dialog-text");
         dialog.getDialogPane().setContent(new VBox(10, heading, editor.node()));
-        confirm(dialog, save, "Save");
+        confirm(dialog, save, Texts.get("groups.dialog.save"));
         dialog.setResultConverter(button -> button == save ? editor.rows() : null);
         return dialog.showAndWait();
     }
@@ -137,21 +139,20 @@ final class GroupDialogs {
         if (policies.isEmpty()) {
             Alert none = new Alert(Alert.AlertType.INFORMATION);
             none.initOwner(owner);
-            none.setTitle("Attach a policy");
+            none.setTitle(Texts.get("groups.dialog.attach.title"));
             none.setHeaderText(null);
-            none.setContentText("Every policy is attached to group " + group + " already; create one in the"
-                    + " Certificates section, or with fleetdeck policy create.");
+            none.setContentText(Texts.get("groups.dialog.attach.none", group));
             none.showAndWait();
             return Optional.empty();
         }
         ChoiceDialog<String> dialog = new ChoiceDialog<>(policies.getFirst(), policies);
         dialog.initOwner(owner);
-        dialog.setTitle("Attach a policy to " + group);
+        dialog.setTitle(Texts.get("groups.dialog.attach.titleTo", group));
         dialog.setHeaderText(null);
-        dialog.setContentText("Policy for every thing in " + group + " and below it:");
+        dialog.setContentText(Texts.get("groups.dialog.attach.text", group));
         Button attach = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         attach.setId("group-dialog-confirm");
-        attach.setText("Attach");
+        attach.setText(Texts.get("groups.dialog.attach"));
         return dialog.showAndWait();
     }
 
@@ -159,16 +160,14 @@ final class GroupDialogs {
     static boolean delete(@Nullable Window owner, ThingGroupSummary group, int subgroups) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         alert.initOwner(owner);
-        alert.setTitle("Delete thing group");
-        alert.setHeaderText("Delete group " + group.name() + "?");
-        ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
+        alert.setTitle(Texts.get("groups.dialog.delete.title"));
+        alert.setHeaderText(Texts.get("groups.dialog.delete.header", group.name()));
+        ButtonType delete = new ButtonType(Texts.get("groups.dialog.delete"), ButtonBar.ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(delete, ButtonType.CANCEL);
         String below = subgroups == 0 && group.totalMembers() == 0
-                ? "It is empty."
-                : "It has " + TimeText.count(subgroups, "subgroup") + " and "
-                        + TimeText.count(group.directMembers(), "thing") + " directly in it ("
-                        + TimeText.number(group.totalMembers()) + " with its subgroups).";
-        Label text = text(below + " Policies attached to it stop applying to its things.");
+                ? Texts.get("groups.dialog.delete.empty")
+                : Texts.get("groups.dialog.delete.below", subgroups, group.directMembers(), group.totalMembers());
+        Label text = text(Texts.get("groups.dialog.delete.text", below));
         text.setId("group-dialog-text");
         alert.getDialogPane().setContent(text);
         Button button = (Button) alert.getDialogPane().lookupButton(delete);
@@ -195,7 +194,7 @@ final class GroupDialogs {
     private static TextField nameField(String initial) {
         TextField name = new TextField(initial);
         name.setId("group-dialog-name");
-        name.setPromptText("e.g. site-north or floor-2");
+        name.setPromptText(Texts.get("groups.dialog.namePrompt"));
         name.setPrefColumnCount(28);
         return name;
     }

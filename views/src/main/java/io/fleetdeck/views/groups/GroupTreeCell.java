@@ -1,7 +1,7 @@
 package io.fleetdeck.views.groups;
 
 import io.fleetdeck.api.groups.ThingGroupSummary;
-import io.fleetdeck.views.common.TimeText;
+import io.fleetdeck.views.common.Texts;
 import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -102,9 +102,9 @@ final class GroupTreeCell extends TreeCell<String> {
         GroupHierarchy groups = model.hierarchyProperty().get();
         if (TOP.equals(group)) {
             icon.setIconCode(MaterialDesignF.FILE_TREE);
-            name.setText("All groups (" + TimeText.number(groups.size()) + ")");
-            counts.setText("things: direct \u00b7 total");
-            tooltip.setText("Drop a group here to move it to the top, as a hierarchy of its own.");
+            name.setText(Texts.get("groups.tree.top", groups.size()));
+            counts.setText(Texts.get("groups.tree.topCounts"));
+            tooltip.setText(Texts.get("groups.tree.topTooltip"));
             setId("group-cell-top");
         } else {
             ThingGroupSummary node = groups.group(group);
@@ -114,15 +114,11 @@ final class GroupTreeCell extends TreeCell<String> {
             } else {
                 icon.setIconCode(MaterialDesignF.FOLDER_OUTLINE);
                 counts.setText(
-                        node == null
-                                ? ""
-                                : TimeText.number(node.directMembers()) + " \u00b7 "
-                                        + TimeText.number(node.totalMembers()));
+                        node == null ? "" : Texts.get("groups.tree.counts", node.directMembers(), node.totalMembers()));
                 tooltip.setText(
                         node == null
                                 ? group
-                                : group + "\n" + TimeText.count(node.directMembers(), "thing") + " directly, "
-                                        + TimeText.number(node.totalMembers()) + " with its subgroups");
+                                : Texts.get("groups.tree.tooltip", group, node.directMembers(), node.totalMembers()));
             }
             setId("group-cell-" + group);
         }
@@ -133,10 +129,12 @@ final class GroupTreeCell extends TreeCell<String> {
     /** A dynamic group: its query chooses its members, it has no place in a hierarchy. */
     private void showDynamic(ThingGroupSummary node) {
         icon.setIconCode(MaterialDesignF.FOLDER_SEARCH_OUTLINE);
-        counts.setText(node.isBuilding() ? "building\u2026" : TimeText.number(node.directMembers()));
-        tooltip.setText(node.name() + " (dynamic)\n" + node.dynamicQuery() + "\n"
-                + TimeText.count(node.directMembers(), "thing") + (node.directMembers() == 1 ? " matches" : " match")
-                + " now");
+        counts.setText(
+                node.isBuilding()
+                        ? Texts.get("groups.tree.building")
+                        : Texts.get("groups.tree.dynamicCount", node.directMembers()));
+        tooltip.setText(Texts.get(
+                "groups.tree.dynamicTooltip", node.name(), String.valueOf(node.dynamicQuery()), node.directMembers()));
     }
 
     private boolean isDynamic(String group) {

@@ -5,11 +5,10 @@ import io.fleetdeck.api.groups.ThingGroupSummary;
 import io.fleetdeck.views.common.EmptyState;
 import io.fleetdeck.views.common.NoticeBar;
 import io.fleetdeck.views.common.TextCell;
-import io.fleetdeck.views.common.TimeText;
+import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.groups.GroupHierarchy.Entry;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -57,8 +56,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 public final class GroupsView {
 
     private static final double ROW_HEIGHT = 28;
-    static final String DRAG_HINT =
-            "Drag a thing onto a group to move it there; drag a group to move it with its subgroups.";
     /** A table's column headings and borders, in the AtlantaFX themes. */
     private static final double HEADER_HEIGHT = 44;
 
@@ -98,17 +95,17 @@ public final class GroupsView {
     }
 
     private Node toolbar() {
-        Button create = new Button("New group\u2026", new FontIcon(MaterialDesignF.FOLDER_PLUS_OUTLINE));
+        Button create = new Button(Texts.get("groups.new"), new FontIcon(MaterialDesignF.FOLDER_PLUS_OUTLINE));
         create.setId("group-create");
         create.setOnAction(
                 event -> GroupDialogs.create(window(), model.selectedProperty().get())
                         .ifPresent(group -> model.create(group.name(), group.parent())));
         Button createDynamic =
-                new Button("New dynamic group\u2026", new FontIcon(MaterialDesignF.FOLDER_SEARCH_OUTLINE));
+                new Button(Texts.get("groups.newDynamic"), new FontIcon(MaterialDesignF.FOLDER_SEARCH_OUTLINE));
         createDynamic.setId("group-create-dynamic");
         createDynamic.setOnAction(event -> GroupDialogs.createDynamic(window(), currentQuery.get())
                 .ifPresent(group -> model.createDynamic(group.name(), group.query())));
-        Button rename = new Button("Rename\u2026", new FontIcon(MaterialDesignP.PENCIL_OUTLINE));
+        Button rename = new Button(Texts.get("groups.rename"), new FontIcon(MaterialDesignP.PENCIL_OUTLINE));
         rename.setId("group-rename");
         rename.disableProperty()
                 .bind(Bindings.createBooleanBinding(
@@ -122,7 +119,7 @@ public final class GroupsView {
                 GroupDialogs.rename(window(), group).ifPresent(model::rename);
             }
         });
-        Button delete = new Button("Delete\u2026", new FontIcon(MaterialDesignD.DELETE_OUTLINE));
+        Button delete = new Button(Texts.get("groups.delete"), new FontIcon(MaterialDesignD.DELETE_OUTLINE));
         delete.setId("group-delete");
         delete.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         delete.disableProperty().bind(model.selectedProperty().isNull());
@@ -152,6 +149,7 @@ public final class GroupsView {
         tree.setId("group-tree");
         tree.getStyleClass().add("group-tree");
         tree.setCellFactory(view -> new GroupTreeCell(model));
+        tree.setAccessibleText(Texts.get("groups.tree"));
         tree.setFixedCellSize(30);
         tree.setShowRoot(true);
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -163,10 +161,9 @@ public final class GroupsView {
 
         EmptyState empty = new EmptyState(
                 MaterialDesignF.FILE_TREE,
-                "No thing groups yet",
-                "Groups file things by site, building or floor; policies attached to a group reach every thing"
-                        + " below it. New group\u2026 above creates one, as does fleetdeck group create NAME.",
-                "Things join a group when you drag them onto it, or with fleetdeck group add.");
+                Texts.get("groups.empty.title"),
+                Texts.get("groups.empty.explanation"),
+                Texts.get("groups.empty.hint"));
         empty.setId("groups-empty");
         empty.visibleProperty()
                 .bind(model.loadedProperty()
@@ -176,7 +173,7 @@ public final class GroupsView {
         StackPane stack = new StackPane(tree, empty);
         VBox.setVgrow(stack, Priority.ALWAYS);
         // under the tree, where it wraps in any width, rather than cut off at the end of the toolbar
-        Label hint = new Label(DRAG_HINT);
+        Label hint = new Label(Texts.get("groups.dragHint"));
         hint.setId("groups-hint");
         hint.getStyleClass().add("groups-tree-hint");
         hint.setWrapText(true);
@@ -226,53 +223,78 @@ public final class GroupsView {
         TableView<Entry> attributes = entries(
                 "group-attributes",
                 model.attributes(),
-                "No attributes here or above.",
+                Texts.get("groups.attributes.empty"),
                 List.of(
-                        TextCell.flexible("Attribute", 160, Entry::name, Entry::name, GroupsView::entryStyle),
-                        TextCell.flexible("Value", 200, Entry::value, Entry::value, GroupsView::entryStyle),
                         TextCell.flexible(
-                                "From", 200, GroupsView::from, GroupsView::fromTooltip, GroupsView::entryStyle)));
+                                Texts.get("groups.column.attribute"),
+                                160,
+                                Entry::name,
+                                Entry::name,
+                                GroupsView::entryStyle),
+                        TextCell.flexible(
+                                Texts.get("groups.column.value"),
+                                200,
+                                Entry::value,
+                                Entry::value,
+                                GroupsView::entryStyle),
+                        TextCell.flexible(
+                                Texts.get("groups.column.from"),
+                                200,
+                                GroupsView::from,
+                                GroupsView::fromTooltip,
+                                GroupsView::entryStyle)));
         TableView<Entry> policies = entries(
                 "group-policies",
                 model.policies(),
-                "No policy attached here or above.",
+                Texts.get("groups.policies.empty"),
                 List.of(
-                        TextCell.flexible("Policy", 360, Entry::name, Entry::name, GroupsView::entryStyle),
                         TextCell.flexible(
-                                "From", 200, GroupsView::from, GroupsView::fromTooltip, GroupsView::entryStyle)));
+                                Texts.get("groups.column.policy"),
+                                360,
+                                Entry::name,
+                                Entry::name,
+                                GroupsView::entryStyle),
+                        TextCell.flexible(
+                                Texts.get("groups.column.from"),
+                                200,
+                                GroupsView::from,
+                                GroupsView::fromTooltip,
+                                GroupsView::entryStyle)));
         EmptyState noPolicy = (EmptyState) policies.getPlaceholder();
         model.selectedProperty()
                 .subscribe(name -> noPolicy.setExplanation(
                         model.selectedGroup() != null && model.selectedGroup().isDynamic()
-                                ? "No policy: AWS attaches none to a dynamic group."
-                                : "No policy attached here or above."));
+                                ? Texts.get("groups.policies.emptyDynamic")
+                                : Texts.get("groups.policies.empty")));
+        attributes.setAccessibleText(Texts.get("groups.attributes.table"));
+        policies.setAccessibleText(Texts.get("groups.policies.table"));
         VBox tables = new VBox(
                 6,
                 sectionTitle(
-                        "Attributes",
+                        Texts.get("groups.attributes"),
                         MaterialDesignF.FORMAT_LIST_BULLETED,
-                        "ancestors' for reference, not inherited",
+                        Texts.get("groups.attributes.note"),
                         editAttributes()),
                 attributes,
                 sectionTitle(
-                        "Policies",
+                        Texts.get("groups.policies"),
                         MaterialDesignC.CERTIFICATE_OUTLINE,
-                        "ancestors' apply to the things here too",
+                        Texts.get("groups.policies.note"),
                         model.canEditPolicies() ? policyActions(policies) : null),
                 policies);
 
-        Label membersTitle = heading("Members", MaterialDesignD.DEVICES);
+        Label membersTitle = heading("", MaterialDesignD.DEVICES);
         membersTitle
                 .textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> "Members  " + TimeText.number(model.members().size()), model.members()));
+                        () -> Texts.get("groups.members.title", model.members().size()), model.members()));
         Label dragHint = new Label();
         dragHint.getStyleClass().add("group-muted");
         model.selectedProperty()
                 .subscribe(name -> dragHint.setText(
                         model.selectedGroup() != null && model.selectedGroup().isDynamic()
-                                ? "chosen by the query: things join and leave as they change"
-                                : "drag one onto a group to move it there"));
+                                ? Texts.get("groups.members.dynamic")
+                                : Texts.get("groups.members.drag")));
         HBox membersHeading = new HBox(10, membersTitle, dragHint);
         membersHeading.setAlignment(Pos.BASELINE_LEFT);
         members.setId("group-members");
@@ -280,7 +302,8 @@ public final class GroupsView {
         members.setItems(model.members());
         members.setFixedCellSize(28);
         members.setCellFactory(view -> new MemberCell());
-        members.setPlaceholder(EmptyState.line("No thing is directly in this group."));
+        members.setPlaceholder(EmptyState.line(Texts.get("groups.members.empty")));
+        members.setAccessibleText(Texts.get("groups.members.list"));
         VBox.setVgrow(members, Priority.ALWAYS);
         // small to start with: the members take whatever height the rest leaves
         members.setPrefHeight(120);
@@ -291,7 +314,7 @@ public final class GroupsView {
         shown.getStyleClass().add("group-details");
         shown.visibleProperty().bind(model.selectedProperty().isNotNull());
 
-        Label hint = new Label("Select a group to see its members, attributes and policies.");
+        Label hint = new Label(Texts.get("groups.selectHint"));
         hint.setId("group-hint");
         hint.getStyleClass().add("group-muted");
         hint.visibleProperty().bind(shown.visibleProperty().not());
@@ -306,27 +329,27 @@ public final class GroupsView {
             return "";
         }
         if (group.isDynamic()) {
-            return TimeText.count(group.directMembers(), "thing") + (group.directMembers() == 1 ? " matches" : " match")
-                    + " now";
+            return Texts.get("groups.counts.dynamic", group.directMembers());
         }
-        return TimeText.count(group.directMembers(), "thing") + " directly \u00b7 "
-                + TimeText.number(group.totalMembers()) + " with its subgroups";
+        return Texts.get("groups.counts", group.directMembers(), group.totalMembers());
     }
 
     /** {@code In north-harbour › north-harbour-b2}, or where a top group stands, or what a dynamic group is. */
     private String pathOf(ThingGroupSummary group) {
         if (group.isDynamic()) {
-            return group.isBuilding()
-                    ? "Dynamic group \u00b7 choosing its members ("
-                            + String.valueOf(group.dynamicStatus()).toLowerCase(Locale.ROOT) + ")"
-                    : "Dynamic group \u00b7 its members are the things matching this query, kept so live";
+            if (!group.isBuilding()) {
+                return Texts.get("groups.path.dynamic");
+            }
+            return Texts.get(
+                    "REBUILDING".equals(group.dynamicStatus()) ? "groups.path.rebuilding" : "groups.path.building");
         }
         List<ThingGroupSummary> ancestors = model.hierarchyProperty().get().ancestors(group.name());
         if (ancestors.isEmpty()) {
-            return "At the top of its hierarchy";
+            return Texts.get("groups.path.top");
         }
-        return "In "
-                + ancestors.reversed().stream().map(ThingGroupSummary::name).collect(Collectors.joining(" \u203a "));
+        return Texts.get(
+                "groups.path.in",
+                ancestors.reversed().stream().map(ThingGroupSummary::name).collect(Collectors.joining(" \u203a ")));
     }
 
     private static TableView<Entry> entries(
@@ -347,16 +370,16 @@ public final class GroupsView {
     }
 
     private static String from(Entry entry) {
-        return entry.inherited() ? "\u2191 " + entry.from() : "this group";
+        return entry.inherited() ? "\u2191 " + entry.from() : Texts.get("groups.from.here");
     }
 
     private static String fromTooltip(Entry entry) {
         if (!entry.inherited()) {
-            return "Attached to this group";
+            return Texts.get("groups.from.hereTooltip");
         }
         return entry.overridden()
-                ? "From ancestor " + entry.from() + ", set again by a group nearer this one"
-                : "From ancestor " + entry.from();
+                ? Texts.get("groups.from.overridden", entry.from())
+                : Texts.get("groups.from.ancestor", entry.from());
     }
 
     private static String entryStyle(Entry entry) {
@@ -394,7 +417,7 @@ public final class GroupsView {
 
     /** Attach policy… offers the policies not yet on the group; Detach takes off the one selected, if it is its own. */
     private Node policyActions(TableView<Entry> policies) {
-        Button attach = new Button("Attach policy\u2026", new FontIcon(MaterialDesignP.PLUS));
+        Button attach = new Button(Texts.get("groups.attachPolicy"), new FontIcon(MaterialDesignP.PLUS));
         attach.setId("group-attach-policy");
         attach.getStyleClass().add(Styles.SMALL);
         attach.setMinWidth(Region.USE_PREF_SIZE);
@@ -412,11 +435,11 @@ public final class GroupsView {
                 GroupDialogs.choosePolicy(window(), group, names).ifPresent(model::attachPolicy);
             }
         }));
-        Button detach = new Button("Detach", new FontIcon(MaterialDesignL.LINK_OFF));
+        Button detach = new Button(Texts.get("groups.detachPolicy"), new FontIcon(MaterialDesignL.LINK_OFF));
         detach.setId("group-detach-policy");
         detach.getStyleClass().add(Styles.SMALL);
         detach.setMinWidth(Region.USE_PREF_SIZE);
-        detach.setTooltip(new Tooltip("Detach the selected policy from this group"));
+        detach.setTooltip(new Tooltip(Texts.get("groups.detachPolicy.tooltip")));
         detach.disableProperty()
                 .bind(Bindings.createBooleanBinding(
                         () -> {
@@ -440,7 +463,7 @@ public final class GroupsView {
 
     /** Opens the selected group's own attributes to change, add and remove; Save writes them to the registry. */
     private Node editAttributes() {
-        Button edit = new Button("Edit attributes\u2026", new FontIcon(MaterialDesignP.PENCIL_OUTLINE));
+        Button edit = new Button(Texts.get("groups.editAttributes"), new FontIcon(MaterialDesignP.PENCIL_OUTLINE));
         edit.setId("group-edit-attributes");
         edit.getStyleClass().add(Styles.SMALL);
         edit.setMinWidth(Region.USE_PREF_SIZE);

@@ -8,7 +8,7 @@ import io.fleetdeck.api.groups.ThingGroupSummary;
 import io.fleetdeck.api.page.PageReader;
 import io.fleetdeck.views.common.Notice;
 import io.fleetdeck.views.common.Refusals;
-import io.fleetdeck.views.common.TimeText;
+import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.groups.GroupHierarchy.Entry;
 import java.util.LinkedHashMap;
@@ -95,14 +95,17 @@ public final class GroupsViewModel {
     public void create(String name, @Nullable String parent) {
         String wanted = name == null ? "" : name.strip();
         if (wanted.isEmpty()) {
-            notice.set(Notice.error("Enter a name for the new group."));
+            notice.set(Notice.error(Texts.get("groups.enterName")));
             return;
         }
-        String where = parent == null ? "at the top" : "under " + parent;
         perform(
-                "Could not create group " + wanted + " " + where,
+                parent == null
+                        ? Texts.get("groups.createFailed.top", wanted)
+                        : Texts.get("groups.createFailed.under", wanted, parent),
                 () -> directory.createThingGroup(wanted, parent),
-                "Created group " + wanted + " " + where + ".",
+                parent == null
+                        ? Texts.get("groups.created.top", wanted)
+                        : Texts.get("groups.created.under", wanted, parent),
                 wanted);
     }
 
@@ -111,13 +114,13 @@ public final class GroupsViewModel {
         String wanted = name == null ? "" : name.strip();
         String matching = query == null ? "" : query.strip();
         if (wanted.isEmpty() || matching.isEmpty()) {
-            notice.set(Notice.error("Enter a name and a query for the new dynamic group."));
+            notice.set(Notice.error(Texts.get("groups.enterDynamic")));
             return;
         }
         perform(
-                "Could not create dynamic group " + wanted,
+                Texts.get("groups.createDynamicFailed", wanted),
                 () -> directory.createDynamicThingGroup(wanted, matching),
-                "Created dynamic group " + wanted + ": its members are the things matching " + matching + ".",
+                Texts.get("groups.createdDynamic", wanted, matching),
                 wanted);
     }
 
@@ -126,17 +129,17 @@ public final class GroupsViewModel {
         String group = selected.get();
         String wanted = newName == null ? "" : newName.strip();
         if (group == null) {
-            notice.set(Notice.error("Select the group to rename."));
+            notice.set(Notice.error(Texts.get("groups.selectToRename")));
             return;
         }
         if (wanted.isEmpty() || wanted.equals(group)) {
-            notice.set(Notice.error("Enter a new name for group " + group + "."));
+            notice.set(Notice.error(Texts.get("groups.enterNewName", group)));
             return;
         }
         perform(
-                "Could not rename group " + group + " to " + wanted,
+                Texts.get("groups.renameFailed", group, wanted),
                 () -> directory.renameThingGroup(group, wanted),
-                "Renamed group " + group + " to " + wanted + ".",
+                Texts.get("groups.renamed", group, wanted),
                 wanted);
     }
 
@@ -144,14 +147,14 @@ public final class GroupsViewModel {
     public void delete() {
         String group = selected.get();
         if (group == null) {
-            notice.set(Notice.error("Select the group to delete."));
+            notice.set(Notice.error(Texts.get("groups.selectToDelete")));
             return;
         }
         ThingGroupSummary node = hierarchy.get().group(group);
         perform(
-                "Could not delete group " + group,
+                Texts.get("groups.deleteFailed", group),
                 () -> directory.deleteThingGroup(group),
-                "Deleted group " + group + ".",
+                Texts.get("groups.deleted", group),
                 node == null ? null : node.parent());
     }
 
@@ -163,15 +166,18 @@ public final class GroupsViewModel {
             return;
         }
         if (newParent != null && groups.isWithin(newParent, group)) {
-            notice.set(Notice.error("Group " + group + " cannot move under " + newParent
-                    + (newParent.equals(group) ? ": that is the group itself." : ": that group is inside it.")));
+            notice.set(Notice.error(Texts.get(
+                    newParent.equals(group) ? "groups.moveIntoItself" : "groups.moveInside", group, newParent)));
             return;
         }
-        String where = newParent == null ? "to the top" : "under " + newParent;
         perform(
-                "Could not move group " + group + " " + where,
+                newParent == null
+                        ? Texts.get("groups.moveFailed.top", group)
+                        : Texts.get("groups.moveFailed.under", group, newParent),
                 () -> directory.moveThingGroup(group, newParent),
-                "Moved group " + group + " " + where + ".",
+                newParent == null
+                        ? Texts.get("groups.moved.top", group)
+                        : Texts.get("groups.moved.under", group, newParent),
                 group);
     }
 
@@ -181,9 +187,11 @@ public final class GroupsViewModel {
             return;
         }
         perform(
-                "Could not move " + thing + " to group " + toGroup,
+                Texts.get("groups.thingMoveFailed", thing, toGroup),
                 () -> directory.moveThing(thing, fromGroup, toGroup),
-                "Moved " + thing + (fromGroup == null ? "" : " from " + fromGroup) + " to " + toGroup + ".",
+                fromGroup == null
+                        ? Texts.get("groups.thingMoved", thing, toGroup)
+                        : Texts.get("groups.thingMovedFrom", thing, fromGroup, toGroup),
                 selected.get());
     }
 
@@ -198,7 +206,7 @@ public final class GroupsViewModel {
     public void saveAttributes(List<Attribute> rows) {
         String group = selected.get();
         if (group == null) {
-            notice.set(Notice.error("Select the group whose attributes to save."));
+            notice.set(Notice.error(Texts.get("groups.selectToSave")));
             return;
         }
         Map<String, String> attributes = new LinkedHashMap<>();
@@ -209,21 +217,20 @@ public final class GroupsViewModel {
                 continue;
             }
             if (name.isEmpty()) {
-                notice.set(Notice.error(
-                        "The attribute with value " + value + " has no name; enter one or remove" + " the row."));
+                notice.set(Notice.error(Texts.get("groups.attributeWithoutName", value)));
                 return;
             }
             if (attributes.containsKey(name)) {
-                notice.set(Notice.error("Attribute " + name + " is there twice; keep one of them."));
+                notice.set(Notice.error(Texts.get("groups.attributeTwice", name)));
                 return;
             }
             attributes.put(name, value);
         }
         attributes.values().removeIf(String::isEmpty);
         perform(
-                "Could not save the attributes of group " + group,
+                Texts.get("groups.attributesFailed", group),
                 () -> directory.updateThingGroupAttributes(group, attributes),
-                "Saved the attributes of group " + group + ": " + TimeText.count(attributes.size(), "attribute") + ".",
+                Texts.get("groups.attributesSaved", group, attributes.size()),
                 group);
     }
 
@@ -252,7 +259,7 @@ public final class GroupsViewModel {
                         .toList();
             } catch (FleetApiException | RuntimeException e) {
                 String why = e instanceof FleetApiException refused ? Refusals.text(refused) : e.toString();
-                fxThread.execute(() -> notice.set(Notice.error("Could not read the policies: " + why)));
+                fxThread.execute(() -> notice.set(Notice.error(Texts.get("groups.policiesUnreadable", why))));
                 return;
             }
             fxThread.execute(() -> choose.accept(names));
@@ -267,9 +274,9 @@ public final class GroupsViewModel {
             return;
         }
         perform(
-                "Could not attach policy " + policy + " to group " + group,
+                Texts.get("groups.attachFailed", policy, group),
                 () -> service.attachPolicyToGroup(policy, group),
-                "Attached policy " + policy + " to group " + group + ": it applies to the things in it and below it.",
+                Texts.get("groups.attached", policy, group),
                 group);
     }
 
@@ -281,9 +288,9 @@ public final class GroupsViewModel {
             return;
         }
         perform(
-                "Could not detach policy " + policy + " from group " + group,
+                Texts.get("groups.detachFailed", policy, group),
                 () -> service.detachPolicyFromGroup(policy, group),
-                "Detached policy " + policy + " from group " + group + ".",
+                Texts.get("groups.detached", policy, group),
                 group);
     }
 
@@ -313,10 +320,10 @@ public final class GroupsViewModel {
                 action.run();
                 outcome = Notice.success(success);
             } catch (FleetApiException e) {
-                outcome = Notice.error(failure + ": " + Refusals.text(e));
+                outcome = Notice.error(Texts.get("groups.failed", failure, Refusals.text(e)));
             } catch (RuntimeException e) {
                 log.warn(failure, e);
-                outcome = Notice.error(failure + ": " + describe(e));
+                outcome = Notice.error(Texts.get("groups.failed", failure, describe(e)));
             }
             List<ThingGroupSummary> fresh = freshGroups();
             Notice result = outcome;
@@ -392,14 +399,16 @@ public final class GroupsViewModel {
                     members.setAll(read);
                 }
                 if (problem != null) {
-                    notice.set(Notice.error("Could not read the members of group " + group + ": " + problem));
+                    notice.set(Notice.error(Texts.get("groups.membersUnreadable", group, problem)));
                 }
             });
         });
     }
 
     private static String describe(RuntimeException e) {
-        return e.getMessage() == null ? "unexpected " + e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null
+                ? Texts.get("groups.unexpected", e.getClass().getSimpleName())
+                : e.getMessage();
     }
 
     // --- properties

@@ -232,7 +232,7 @@ class GroupsViewTest {
                         .map(node -> ((Text) node).getText())
                         .collect(joining()))
                 .as("the drag hint is shown whole, wrapped, not cut off")
-                .isEqualTo(GroupsView.DRAG_HINT)
+                .isEqualTo("Drag a thing onto a group to move it there; drag a group to move it with its subgroups.")
                 .doesNotContain("\u2026");
 
         List<Double> sizes = new ArrayList<>();
