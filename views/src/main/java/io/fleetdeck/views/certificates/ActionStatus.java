@@ -1,5 +1,6 @@
 package io.fleetdeck.views.certificates;
 
+import io.fleetdeck.views.common.Texts;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -54,6 +55,8 @@ final class ActionStatus {
 
     /** An unexpected failure in words: its message, or its kind when it has none, never a stack trace. */
     static String describe(RuntimeException e) {
-        return e.getMessage() == null ? "unexpected " + e.getClass().getSimpleName() : e.getMessage();
+        return e.getMessage() == null
+                ? Texts.get("certificates.unexpected", e.getClass().getSimpleName())
+                : e.getMessage();
     }
 }

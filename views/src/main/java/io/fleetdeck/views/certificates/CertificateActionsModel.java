@@ -7,6 +7,7 @@ import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.api.certificates.IssuedBundle;
 import io.fleetdeck.api.error.FleetApiException;
 import io.fleetdeck.views.common.Refusals;
+import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.common.ViewTasks;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -72,48 +73,48 @@ public final class CertificateActionsModel {
 
     public void activate() {
         onSelected(
-                "activate",
+                row -> Texts.get("certificates.activateFailed", label(row)),
                 id -> directory.updateCertificate(id, CertificateStatusChange.ACTIVE),
-                row -> "Certificate " + label(row) + " is active.");
+                row -> Texts.get("certificates.activated", label(row)));
     }
 
     public void deactivate() {
         onSelected(
-                "deactivate",
+                row -> Texts.get("certificates.deactivateFailed", label(row)),
                 id -> directory.updateCertificate(id, CertificateStatusChange.INACTIVE),
-                row -> "Certificate " + label(row) + " is inactive.");
+                row -> Texts.get("certificates.deactivated", label(row)));
     }
 
     /** Revokes the selected certificate; the view asks for confirmation first. */
     public void revoke() {
         onSelected(
-                "revoke",
+                row -> Texts.get("certificates.revokeFailed", label(row)),
                 id -> directory.updateCertificate(id, CertificateStatusChange.REVOKED),
-                row -> "Certificate " + label(row) + " is revoked; devices using it can no longer connect.");
+                row -> Texts.get("certificates.revoked", label(row)));
     }
 
     public void attachChosenPolicy() {
         String policy = policyChoice.get();
         if (policy == null) {
-            actionStatus.showError("Choose a policy to attach.");
+            actionStatus.showError(Texts.get("certificates.choosePolicyToAttach"));
             return;
         }
         onSelected(
-                "attach " + policy + " to",
+                row -> Texts.get("certificates.attachFailed", policy, label(row)),
                 id -> directory.attachPolicy(policy, id),
-                row -> "Attached " + policy + " to certificate " + label(row) + ".");
+                row -> Texts.get("certificates.attached", policy, label(row)));
     }
 
     public void detachChosenPolicy() {
         String policy = policyChoice.get();
         if (policy == null) {
-            actionStatus.showError("Choose a policy to detach.");
+            actionStatus.showError(Texts.get("certificates.choosePolicyToDetach"));
             return;
         }
         onSelected(
-                "detach " + policy + " from",
+                row -> Texts.get("certificates.detachFailed", policy, label(row)),
                 id -> directory.detachPolicy(policy, id),
-                row -> "Detached " + policy + " from certificate " + label(row) + ".");
+                row -> Texts.get("certificates.detached", policy, label(row)));
     }
 
     /**
@@ -123,27 +124,29 @@ public final class CertificateActionsModel {
     public void issueFor(String thingName, Path folder) {
         String name = thingName == null ? "" : thingName.strip();
         if (name.isEmpty()) {
-            actionStatus.showError("Enter the name of the thing to issue a certificate for.");
+            actionStatus.showError(Texts.get("certificates.enterThing"));
             return;
         }
-        perform("Could not issue a certificate for " + name, () -> {
+        perform(Texts.get("certificates.issueFailed", name), () -> {
             IssuedBundle bundle = directory.issueCertificate(name);
             String issued = shortId(bundle.certificateId());
             try {
                 List<Path> files = bundles.save(bundle, folder);
                 return new Done(
-                        "Issued certificate " + issued + " for " + name + " and wrote "
-                                + String.join(
+                        Texts.get(
+                                "certificates.issued",
+                                issued,
+                                name,
+                                String.join(
                                         ", ",
                                         files.stream()
                                                 .map(file -> file.getFileName().toString())
-                                                .toList())
-                                + " to " + folder + ".",
+                                                .toList()),
+                                folder.toString()),
                         bundle.certificateId());
             } catch (IOException e) {
-                throw new CertificateActionException("issued certificate " + issued
-                        + ", but its files could not be written to " + folder + " (" + e.getMessage()
-                        + "). Its private key is lost: revoke it and issue another.");
+                throw new CertificateActionException(Texts.get(
+                        "certificates.notWritten", issued, folder.toString(), String.valueOf(e.getMessage())));
             }
         });
     }
@@ -189,13 +192,16 @@ public final class CertificateActionsModel {
     /** How an action went, and the certificate to select once it shows (or null). */
     private record Done(String message, @Nullable String select) {}
 
-    private void onSelected(String verb, CertificateAction action, Function<CertificateRow, String> success) {
+    private void onSelected(
+            Function<CertificateRow, String> failure,
+            CertificateAction action,
+            Function<CertificateRow, String> success) {
         CertificateRow row = selectedCertificate.get();
         if (row == null) {
-            actionStatus.showError("Select a certificate first.");
+            actionStatus.showError(Texts.get("certificates.selectFirst"));
             return;
         }
-        perform("Could not " + verb + " certificate " + label(row), () -> {
+        perform(failure.apply(row), () -> {
             action.run(row.id());
             return new Done(success.apply(row), null);
         });
@@ -214,14 +220,14 @@ public final class CertificateActionsModel {
                 done = work.run();
                 succeeded = true;
             } catch (FleetApiException e) {
-                done = new Done(failure + ": " + Refusals.text(e), null);
+                done = new Done(Texts.get("certificates.failed", failure, Refusals.text(e)), null);
                 succeeded = false;
             } catch (CertificateActionException e) {
-                done = new Done(failure + ": " + e.getMessage(), null);
+                done = new Done(Texts.get("certificates.failed", failure, String.valueOf(e.getMessage())), null);
                 succeeded = false;
             } catch (RuntimeException e) {
                 log.warn(failure, e);
-                done = new Done(failure + ": " + ActionStatus.describe(e), null);
+                done = new Done(Texts.get("certificates.failed", failure, ActionStatus.describe(e)), null);
                 succeeded = false;
             }
             CertificatesSnapshot fresh = freshSnapshot();

@@ -3,6 +3,7 @@ package io.fleetdeck.views.certificates;
 import atlantafx.base.theme.Styles;
 import io.fleetdeck.api.certificates.CertificateService;
 import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.views.common.Texts;
 import java.util.List;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
@@ -73,14 +74,15 @@ final class CertificatePanel {
         VBox details = new VBox(10, detailGrid(), actions());
         details.visibleProperty().bind(model.selectedCertificateProperty().isNotNull());
 
-        Label hint = hint(
-                "cert-panel-hint",
-                "Select a certificate in the list to see it in full and to activate, deactivate or revoke it, or"
-                        + " to attach and detach its policies.");
+        Label hint = hint("cert-panel-hint", Texts.get("certificates.card.hint"));
         hint.visibleProperty().bind(details.visibleProperty().not());
 
         return card(
-                "cert-card", "Certificate", MaterialDesignC.CERTIFICATE_OUTLINE, new StackPane(hint, details), null);
+                "cert-card",
+                Texts.get("certificates.card.certificate"),
+                MaterialDesignC.CERTIFICATE_OUTLINE,
+                new StackPane(hint, details),
+                null);
     }
 
     /** The policy simulator for the selected certificate. */
@@ -113,7 +115,7 @@ final class CertificatePanel {
                         .simulationActionProperty()
                         .map(a -> capitalised(PolicySimulationModel.resourceName(a))));
 
-        Button run = new Button("Simulate", new FontIcon(MaterialDesignP.PLAY));
+        Button run = new Button(Texts.get("certificates.sim.run"), new FontIcon(MaterialDesignP.PLAY));
         run.setId("sim-run");
         run.getStyleClass().add(Styles.ACCENT);
         run.setMinWidth(Region.USE_PREF_SIZE);
@@ -121,8 +123,8 @@ final class CertificatePanel {
         run.setOnAction(event -> simulator.simulate());
 
         GridPane grid = grid();
-        grid.addRow(0, name("Client ID"), clientId);
-        grid.addRow(1, name("Action"), action);
+        grid.addRow(0, name(Texts.get("certificates.sim.clientId")), clientId);
+        grid.addRow(1, name(Texts.get("certificates.sim.action")), action);
         grid.addRow(2, resourceName, resource);
 
         Label verdict = new Label();
@@ -145,7 +147,7 @@ final class CertificatePanel {
                 explanation.setText("");
             } else {
                 String kind = answer.allowed() ? "allow" : "deny";
-                verdict.setText(answer.allowed() ? "ALLOW" : "DENY");
+                verdict.setText(Texts.get(answer.allowed() ? "certificates.sim.allow" : "certificates.sim.deny"));
                 verdict.getStyleClass().add(kind);
                 result.getStyleClass().add(kind);
                 explanation.setText(answer.explanation());
@@ -156,21 +158,23 @@ final class CertificatePanel {
 
         VBox form = new VBox(10, grid, result);
         form.visibleProperty().bind(model.selectedCertificateProperty().isNotNull());
-        Label hint = hint(
-                "sim-hint",
-                "Select a certificate to try its attached policies on one request (connect, publish, subscribe or"
-                        + " receive) as the broker would decide it.");
+        Label hint = hint("sim-hint", Texts.get("certificates.sim.hint"));
         hint.visibleProperty().bind(form.visibleProperty().not());
         run.visibleProperty().bind(form.visibleProperty());
         return card(
-                "sim-card", "Policy simulator", MaterialDesignS.SHIELD_CHECK_OUTLINE, new StackPane(hint, form), run);
+                "sim-card",
+                Texts.get("certificates.sim.title"),
+                MaterialDesignS.SHIELD_CHECK_OUTLINE,
+                new StackPane(hint, form),
+                run);
     }
 
     private Node detailGrid() {
         Button copy = new Button(null, new FontIcon(MaterialDesignC.CONTENT_COPY));
         copy.setId("cert-copy-id");
         copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        copy.setTooltip(new Tooltip("Copy the certificate ID"));
+        copy.setTooltip(new Tooltip(Texts.get("certificates.copyId")));
+        copy.setAccessibleText(Texts.get("certificates.copyId"));
         copy.setOnAction(event -> {
             CertificateRow row = model.selectedCertificateProperty().get();
             if (row != null) {
@@ -194,6 +198,8 @@ final class CertificatePanel {
         policies.setTooltip(policiesTooltip);
         status.setWrapText(false);
         lastSeen.setWrapText(false);
+        // the status column gives way instead: a longer name beside it (German) must not cut the time off
+        lastSeen.setMinWidth(Region.USE_PREF_SIZE);
 
         GridPane grid = grid();
         ColumnConstraints statusColumn = new ColumnConstraints();
@@ -204,30 +210,37 @@ final class CertificatePanel {
         seen.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().set(1, statusColumn);
         grid.getColumnConstraints().addAll(names, seen);
-        grid.add(name("ID"), 0, 0);
+        grid.add(name(Texts.get("certificates.detail.id")), 0, 0);
         grid.add(idRow, 1, 0, 3, 1);
-        grid.add(name("Thing"), 0, 1);
+        grid.add(name(Texts.get("certificates.column.thing")), 0, 1);
         grid.add(thing, 1, 1, 3, 1);
-        grid.addRow(2, name("Status"), status, name("Last seen"), lastSeen);
-        grid.add(name("Expires"), 0, 3);
+        grid.addRow(
+                2,
+                name(Texts.get("certificates.column.status")),
+                status,
+                name(Texts.get("certificates.column.lastSeen")),
+                lastSeen);
+        grid.add(name(Texts.get("certificates.column.expires")), 0, 3);
         grid.add(expires, 1, 3, 3, 1);
-        grid.add(name("Policies"), 0, 4);
+        grid.add(name(Texts.get("certificates.column.policies")), 0, 4);
         grid.add(policies, 1, 4, 3, 1);
         return grid;
     }
 
     private Node actions() {
-        Button activate = new Button("Activate", new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE));
+        Button activate =
+                new Button(Texts.get("certificates.activate"), new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE));
         activate.setId("cert-activate");
         activate.disableProperty().bind(actions.canActivate().not());
         activate.setOnAction(event -> actions.activate());
 
-        Button deactivate = new Button("Deactivate", new FontIcon(MaterialDesignP.PAUSE_CIRCLE_OUTLINE));
+        Button deactivate =
+                new Button(Texts.get("certificates.deactivate"), new FontIcon(MaterialDesignP.PAUSE_CIRCLE_OUTLINE));
         deactivate.setId("cert-deactivate");
         deactivate.disableProperty().bind(actions.canDeactivate().not());
         deactivate.setOnAction(event -> actions.deactivate());
 
-        Button revoke = new Button("Revoke\u2026", new FontIcon(MaterialDesignC.CANCEL));
+        Button revoke = new Button(Texts.get("certificates.revoke"), new FontIcon(MaterialDesignC.CANCEL));
         revoke.setId("cert-revoke");
         revoke.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
         revoke.disableProperty().bind(actions.canRevoke().not());
@@ -240,14 +253,14 @@ final class CertificatePanel {
 
         ComboBox<String> choice = new ComboBox<>(model.policyNames());
         choice.setId("cert-policy-choice");
-        choice.setPromptText("Choose a policy");
+        choice.setPromptText(Texts.get("certificates.policyChoice"));
         choice.valueProperty().bindBidirectional(model.policyChoiceProperty());
         choice.setPrefWidth(180);
-        Button attach = new Button("Attach", new FontIcon(MaterialDesignL.LINK_VARIANT));
+        Button attach = new Button(Texts.get("certificates.attach"), new FontIcon(MaterialDesignL.LINK_VARIANT));
         attach.setId("cert-attach");
         attach.disableProperty().bind(actions.canAttach().not());
         attach.setOnAction(event -> actions.attachChosenPolicy());
-        Button detach = new Button("Detach", new FontIcon(MaterialDesignL.LINK_VARIANT_OFF));
+        Button detach = new Button(Texts.get("certificates.detach"), new FontIcon(MaterialDesignL.LINK_VARIANT_OFF));
         detach.setId("cert-detach");
         detach.disableProperty().bind(actions.canDetach().not());
         detach.setOnAction(event -> actions.detachChosenPolicy());
@@ -264,10 +277,11 @@ final class CertificatePanel {
         id.setText(row.id());
         idTooltip.setText(row.id());
         String things = row.things().isEmpty()
-                ? (row.provisioningClaim() ? "none: the shared provisioning claim certificate" : "none")
+                ? Texts.get(
+                        row.provisioningClaim() ? "certificates.detail.noThingClaim" : "certificates.detail.noThing")
                 : String.join(", ", row.things());
         thing.setText(things);
-        thingTooltip.setText(things + "\nCommon name " + row.commonName());
+        thingTooltip.setText(things + "\n" + Texts.get("certificates.commonName", row.commonName()));
         status.setText(CertificatesView.statusText(row));
         status.getStyleClass().removeAll("status-active", "status-revoked", "status-inactive");
         status.getStyleClass().add(CertificatesView.statusStyle(row));
@@ -277,8 +291,13 @@ final class CertificatePanel {
         if (!expiry.isEmpty()) {
             expires.getStyleClass().add(expiry);
         }
-        lastSeen.setText(row.lastSeen() == null ? "never connected" : Formats.dateTime(row.lastSeen(), model.zone()));
-        String attached = row.policies().isEmpty() ? "none attached" : String.join(", ", row.policies());
+        lastSeen.setText(
+                row.lastSeen() == null
+                        ? Texts.get("certificates.detail.neverConnected")
+                        : Formats.dateTime(row.lastSeen(), model.zone()));
+        String attached = row.policies().isEmpty()
+                ? Texts.get("certificates.detail.noPolicy")
+                : String.join(", ", row.policies());
         policies.setText(attached);
         policiesTooltip.setText(String.join("\n", row.policies().isEmpty() ? List.of(attached) : row.policies()));
     }
@@ -325,10 +344,15 @@ final class CertificatePanel {
     private static String examples(String action, String clientId) {
         String client = clientId == null || clientId.isBlank() ? "CLIENT" : clientId.strip();
         return switch (action == null ? "" : action) {
-            case "Connect" -> "empty: connect as the client ID";
-            case "Subscribe" -> "e.g. dt/" + client + "/#";
-            default -> "e.g. dt/" + client + "/telemetry";
+            case "Connect" -> Texts.get("certificates.sim.example.connect");
+            case "Subscribe" -> Texts.get("certificates.sim.example", topic(client, "#"));
+            default -> Texts.get("certificates.sim.example", topic(client, "telemetry"));
         };
+    }
+
+    /** An example topic of the client's, as the fleet's topic names go. */
+    private static String topic(String client, String last) {
+        return "dt/" + client + "/" + last;
     }
 
     private static String capitalised(String text) {

@@ -4,10 +4,10 @@ import atlantafx.base.theme.Styles;
 import io.fleetdeck.api.certificates.CertificatesSnapshot.CaRow;
 import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.views.common.EmptyState;
+import io.fleetdeck.views.common.Texts;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -81,9 +81,17 @@ public final class CertificatesView {
         root.getStyleClass().add("certificates-view");
 
         TabPane tabs = new TabPane(
-                tab("cert-tab-certificates", "Certificates", model.certificateCountProperty(), certificatesTab()),
-                tab("cert-tab-cas", "CAs", Bindings.size(model.cas()), caTable()),
-                tab("cert-tab-policies", "Policies", Bindings.size(model.policies()), new PolicyPane(model).node()));
+                tab(
+                        "cert-tab-certificates",
+                        "certificates.tab.certificates",
+                        model.certificateCountProperty(),
+                        certificatesTab()),
+                tab("cert-tab-cas", "certificates.tab.cas", Bindings.size(model.cas()), caTable()),
+                tab(
+                        "cert-tab-policies",
+                        "certificates.tab.policies",
+                        Bindings.size(model.policies()),
+                        new PolicyPane(model).node()));
         tabs.setId("cert-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("certificates-tabs");
@@ -96,12 +104,11 @@ public final class CertificatesView {
         return root;
     }
 
-    private static Tab tab(String id, String title, ObservableNumberValue count, Node content) {
+    /** A tab whose title, {@code titleKey}'s text, ends with {@code count}. */
+    private static Tab tab(String id, String titleKey, ObservableNumberValue count, Node content) {
         Tab tab = new Tab();
         tab.setId(id);
-        tab.textProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> title + "  " + String.format(Locale.ROOT, "%,d", count.intValue()), count));
+        tab.textProperty().bind(Bindings.createStringBinding(() -> Texts.get(titleKey, count.intValue()), count));
         tab.setContent(content);
         return tab;
     }
@@ -118,7 +125,8 @@ public final class CertificatesView {
         Button dismiss = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
         dismiss.setId("cert-message-dismiss");
         dismiss.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        dismiss.setTooltip(new Tooltip("Dismiss"));
+        dismiss.setTooltip(new Tooltip(Texts.get("certificates.dismiss")));
+        dismiss.setAccessibleText(Texts.get("certificates.dismiss"));
         dismiss.setOnAction(event -> model.dismissMessage());
         BorderPane bar = new BorderPane(text, null, dismiss, null, icon);
         BorderPane.setAlignment(icon, Pos.CENTER_LEFT);
@@ -149,7 +157,7 @@ public final class CertificatesView {
     private Node certificatesTab() {
         TextField filter = new TextField();
         filter.setId("cert-filter");
-        filter.setPromptText("Filter by id, thing, status or policy");
+        filter.setPromptText(Texts.get("certificates.filter"));
         filter.textProperty().bindBidirectional(model.filterProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
         filter.setMaxWidth(360);
@@ -160,16 +168,15 @@ public final class CertificatesView {
                 .bind(Bindings.createStringBinding(
                         () -> model.filterProperty().get().isBlank()
                                 ? ""
-                                : String.format(
-                                        Locale.ROOT,
-                                        "%,d of %,d",
+                                : Texts.get(
+                                        "certificates.filter.shown",
                                         model.certificates().size(),
                                         model.certificateCountProperty().get()),
                         model.certificates(),
                         model.certificateCountProperty(),
                         model.filterProperty()));
 
-        Button issue = new Button("Issue certificate for thing\u2026", new FontIcon(MaterialDesignC.CERTIFICATE));
+        Button issue = new Button(Texts.get("certificates.issue"), new FontIcon(MaterialDesignC.CERTIFICATE));
         issue.setId("cert-issue");
         issue.setOnAction(event -> issueCertificate());
 
@@ -201,15 +208,14 @@ public final class CertificatesView {
     private Node noDeviceCertificatesNotice() {
         FontIcon icon = new FontIcon(MaterialDesignI.INFORMATION_OUTLINE);
         icon.getStyleClass().add("cert-notice-icon");
-        Label title = new Label("No device certificates yet");
+        Label title = new Label(Texts.get("certificates.noDevices.title"));
         title.getStyleClass().add("cert-notice-title");
         TextFlow text = new TextFlow(
-                words("Devices get their own certificate with "),
+                words(Texts.get("certificates.noDevices.before")),
                 code("fleetdeck device add NAME"),
-                words(" (it writes NAME.cert.pem, NAME.private.key and root-ca.pem), or provision themselves by"
-                        + " claim with claim.cert.pem, claim.private.key and root-ca.pem from the data folder's "),
+                words(Texts.get("certificates.noDevices.middle")),
                 code("provisioning/"),
-                words(" folder. Issue certificate for thing\u2026 above does the same as device add."));
+                words(Texts.get("certificates.noDevices.after")));
         text.setId("cert-no-devices-text");
         text.getStyleClass().add("cert-notice-text");
         VBox words = new VBox(4, title, text);
@@ -237,44 +243,50 @@ public final class CertificatesView {
         return code;
     }
 
-    static final String HOW_DEVICES_GET_ONE = "Devices get their own certificate with fleetdeck device add NAME"
-            + " (it writes NAME.cert.pem, NAME.private.key and root-ca.pem), or provision themselves by claim with"
-            + " claim.cert.pem, claim.private.key and root-ca.pem from the data folder's provisioning/ folder.";
-
     private Node certificateTable() {
         table.setId("cert-table");
         table.setFixedCellSize(28);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getStyleClass().add("cert-table");
+        table.setAccessibleText(Texts.get("certificates.table"));
 
         TableColumn<CertificateRow, CertificateRow> id = RowCell.column(
-                "Certificate ID", 128, CertificateRow::shortId, row -> "Certificate ID " + row.id(), row -> "cert-id");
+                Texts.get("certificates.column.id"),
+                128,
+                CertificateRow::shortId,
+                row -> Texts.get("certificates.id.tooltip", row.id()),
+                row -> "cert-id");
         TableColumn<CertificateRow, CertificateRow> thing = RowCell.centreEllipsis(RowCell.flexibleColumn(
-                "Thing",
+                Texts.get("certificates.column.thing"),
                 260,
                 CertificatesView::thingText,
                 CertificatesView::thingTooltip,
                 row -> row.things().isEmpty() ? "cert-muted" : ""));
-        TableColumn<CertificateRow, CertificateRow> status =
-                RowCell.column("Status", 96, CertificatesView::statusText, null, CertificatesView::statusStyle);
+        TableColumn<CertificateRow, CertificateRow> status = RowCell.column(
+                Texts.get("certificates.column.status"),
+                96,
+                CertificatesView::statusText,
+                null,
+                CertificatesView::statusStyle);
         TableColumn<CertificateRow, CertificateRow> expires = RowCell.column(
-                "Expires",
+                Texts.get("certificates.column.expires"),
                 104,
                 row -> Formats.date(row.notAfter(), model.zone()),
                 row -> Formats.validity(row.notAfter(), model.now(), model.zone()),
                 row -> model.expiryOf(row.notAfter()).styleClass());
         expires.setComparator((a, b) -> compareInstants(a.notAfter(), b.notAfter()));
         TableColumn<CertificateRow, CertificateRow> lastSeen = RowCell.column(
-                "Last seen",
-                100,
+                Texts.get("certificates.column.lastSeen"),
+                // room for the heading in German too ("Zuletzt gesehen")
+                144,
                 row -> Formats.lastSeen(row.lastSeen(), model.now(), model.zone()),
                 row -> row.lastSeen() == null
-                        ? "No device has connected with this certificate."
-                        : "Last connected " + Formats.dateTime(row.lastSeen(), model.zone()),
+                        ? Texts.get("certificates.lastSeen.neverTooltip")
+                        : Texts.get("certificates.lastSeen.tooltip", Formats.dateTime(row.lastSeen(), model.zone())),
                 row -> row.lastSeen() == null ? "cert-muted" : "");
         lastSeen.setComparator((a, b) -> compareInstants(a.lastSeen(), b.lastSeen()));
         TableColumn<CertificateRow, CertificateRow> policies = RowCell.centreEllipsis(RowCell.flexibleColumn(
-                "Policies",
+                Texts.get("certificates.column.policies"),
                 150,
                 row -> Formats.joined(row.policies()),
                 row -> row.policies().isEmpty() ? null : String.join("\n", row.policies()),
@@ -287,13 +299,13 @@ public final class CertificatesView {
 
         EmptyState empty = new EmptyState(
                 MaterialDesignC.CERTIFICATE_OUTLINE,
-                "No device certificates yet",
-                HOW_DEVICES_GET_ONE,
-                "Issue certificate for thing\u2026 above does the same as device add.");
+                Texts.get("certificates.noDevices.title"),
+                Texts.get("certificates.empty.explanation"),
+                Texts.get("certificates.empty.hint"));
         empty.setId("cert-empty");
-        Label reading = new Label("Reading the identity registry\u2026");
+        Label reading = new Label(Texts.get("certificates.reading"));
         reading.getStyleClass().add("table-placeholder");
-        Label noMatch = new Label("No certificate matches the filter.");
+        Label noMatch = new Label(Texts.get("certificates.noMatch"));
         noMatch.getStyleClass().add("table-placeholder");
         table.placeholderProperty()
                 .bind(Bindings.createObjectBinding(
@@ -342,25 +354,30 @@ public final class CertificatesView {
         if (!row.things().isEmpty()) {
             return String.join(", ", row.things());
         }
-        return row.provisioningClaim() ? "provisioning claim" : "no thing";
+        return thingless(row);
+    }
+
+    /** What the Thing column says for a certificate attached to no thing. */
+    static String thingless(CertificateRow row) {
+        return Texts.get(row.provisioningClaim() ? "certificates.thing.claim" : "certificates.thing.none");
     }
 
     private static String thingTooltip(CertificateRow row) {
-        String subject = "Common name " + row.commonName();
+        String subject = Texts.get("certificates.commonName", row.commonName());
         if (row.provisioningClaim()) {
-            return subject + "\nShared by devices that provision themselves by claim; it speaks for no thing.";
+            return subject + "\n" + Texts.get("certificates.claim.shared");
         }
         return row.things().isEmpty() ? subject : String.join("\n", row.things()) + "\n" + subject;
     }
 
     static String statusText(CertificateRow row) {
         return switch (row.status()) {
-            case "ACTIVE" -> "Active";
-            case "INACTIVE" -> "Inactive";
-            case "REVOKED" -> "Revoked";
-            case "PENDING_ACTIVATION" -> "Pending activation";
-            case "PENDING_TRANSFER" -> "Pending transfer";
-            case "REGISTER_INACTIVE" -> "Registered, inactive";
+            case "ACTIVE" -> Texts.get("certificates.status.active");
+            case "INACTIVE" -> Texts.get("certificates.status.inactive");
+            case "REVOKED" -> Texts.get("certificates.status.revoked");
+            case "PENDING_ACTIVATION" -> Texts.get("certificates.status.pendingActivation");
+            case "PENDING_TRANSFER" -> Texts.get("certificates.status.pendingTransfer");
+            case "REGISTER_INACTIVE" -> Texts.get("certificates.status.registerInactive");
             default -> row.status();
         };
     }
@@ -385,10 +402,11 @@ public final class CertificatesView {
     private Node caTable() {
         TableView<CaRow> cas = new TableView<>();
         cas.setId("ca-table");
+        cas.setAccessibleText(Texts.get("certificates.ca.table"));
         cas.setFixedCellSize(28);
         cas.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<CaRow, CaRow> expires = RowCell.column(
-                "Expires",
+                Texts.get("certificates.column.expires"),
                 104,
                 row -> Formats.date(row.notAfter(), model.zone()),
                 row -> Formats.validity(row.notAfter(), model.now(), model.zone()),
@@ -397,29 +415,32 @@ public final class CertificatesView {
         cas.getColumns()
                 .setAll(List.of(
                         RowCell.column(
-                                "CA ID",
+                                Texts.get("certificates.ca.column.id"),
                                 128,
                                 row -> row.id().substring(0, Math.min(row.id().length(), 12)),
-                                row -> "CA ID " + row.id(),
+                                row -> Texts.get("certificates.ca.id.tooltip", row.id()),
                                 row -> "cert-id"),
-                        RowCell.flexibleColumn("Subject", 240, CaRow::subject, CaRow::subject, null),
+                        RowCell.flexibleColumn(
+                                Texts.get("certificates.ca.column.subject"), 240, CaRow::subject, CaRow::subject, null),
                         RowCell.column(
-                                "Status",
+                                Texts.get("certificates.column.status"),
                                 92,
-                                row -> row.active() ? "Active" : "Inactive",
+                                row -> Texts.get(
+                                        row.active() ? "certificates.status.active" : "certificates.status.inactive"),
                                 null,
                                 row -> row.active() ? "status-active" : "status-inactive"),
                         RowCell.column(
-                                "Auto-registration",
-                                150,
-                                row -> row.autoRegistration() ? "On" : "Off",
-                                row -> row.autoRegistration()
-                                        ? "Unknown certificates this CA signed are registered at their first"
-                                                + " connection."
-                                        : "Certificates this CA signs must be registered before they connect.",
+                                Texts.get("certificates.ca.column.autoRegistration"),
+                                // room for the heading in German too ("Auto-Registrierung")
+                                170,
+                                row -> Texts.get(row.autoRegistration() ? "certificates.ca.on" : "certificates.ca.off"),
+                                row -> Texts.get(
+                                        row.autoRegistration()
+                                                ? "certificates.ca.onTooltip"
+                                                : "certificates.ca.offTooltip"),
                                 null),
                         expires));
-        Label none = new Label("No CAs are registered. The data folder's own CA registers itself at start.");
+        Label none = new Label(Texts.get("certificates.ca.none"));
         none.setWrapText(true);
         none.getStyleClass().add("table-placeholder");
         cas.setPlaceholder(none);
@@ -436,16 +457,15 @@ public final class CertificatesView {
 
     /** Asks before revoking; the answer names the certificate and says it is final. */
     private boolean confirmRevoke(CertificateRow row) {
-        ButtonType revoke = new ButtonType("Revoke", ButtonType.OK.getButtonData());
+        ButtonType revoke = new ButtonType(Texts.get("certificates.revoke.button"), ButtonType.OK.getButtonData());
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
-        alert.setTitle("Revoke certificate");
-        alert.setHeaderText("Revoke certificate " + CertificateActionsModel.label(row) + "?");
+        alert.setTitle(Texts.get("certificates.revoke.title"));
+        alert.setHeaderText(Texts.get("certificates.revoke.header", CertificateActionsModel.label(row)));
         Label id = new Label(row.id());
         id.setId("revoke-confirmation-id");
         id.getStyleClass().add("cert-id");
         id.setWrapText(true);
-        Label consequence = new Label("Devices using it are disconnected at once and can never connect with it again."
-                + " This cannot be undone.");
+        Label consequence = new Label(Texts.get("certificates.revoke.text"));
         consequence.setId("revoke-confirmation-text");
         consequence.setWrapText(true);
         VBox content = new VBox(10, id, consequence);
@@ -465,23 +485,22 @@ public final class CertificatesView {
     /** Asks for the thing's name and where its files go, then has the model issue and save them. */
     private void issueCertificate() {
         TextInputDialog ask = new TextInputDialog();
-        ask.setTitle("Issue certificate");
-        ask.setHeaderText("Issue a certificate for a thing");
-        ask.setContentText("Thing name:");
+        ask.setTitle(Texts.get("certificates.issue.title"));
+        ask.setHeaderText(Texts.get("certificates.issue.header"));
+        ask.setContentText(Texts.get("certificates.issue.content"));
         ask.getEditor().setId("issue-thing-name");
         ask.getEditor().setPrefColumnCount(28);
-        Label explanation = new Label("The thing is created when it does not exist yet. The certificate gets the"
-                + " default device policy. Next you choose a folder for NAME.cert.pem, NAME.private.key and"
-                + " root-ca.pem; the private key is kept nowhere else.");
+        Label explanation = new Label(Texts.get("certificates.issue.explanation"));
         explanation.setWrapText(true);
         explanation.setMaxWidth(480);
         explanation.getStyleClass().add("cert-dialog-text");
-        VBox content = new VBox(12, explanation, new HBox(8, new Label("Thing name"), ask.getEditor()));
+        VBox content = new VBox(
+                12, explanation, new HBox(8, new Label(Texts.get("certificates.issue.name")), ask.getEditor()));
         ((HBox) content.getChildren().get(1)).setAlignment(Pos.CENTER_LEFT);
         ask.getDialogPane().setContent(content);
         ask.getDialogPane().getStylesheets().add(STYLESHEET);
         Button next = (Button) ask.getDialogPane().lookupButton(ButtonType.OK);
-        next.setText("Issue\u2026");
+        next.setText(Texts.get("certificates.issue.next"));
         next.disableProperty().bind(ask.getEditor().textProperty().map(String::isBlank));
         owner().ifPresent(ask::initOwner);
         Optional<String> name = ask.showAndWait().map(String::strip).filter(text -> !text.isEmpty());
@@ -489,7 +508,7 @@ public final class CertificatesView {
             return;
         }
         Optional<Path> folder =
-                folderPicker.pick(owner().orElse(null), "Where to save the certificate files for " + name.get());
+                folderPicker.pick(owner().orElse(null), Texts.get("certificates.issue.folder", name.get()));
         folder.ifPresent(path -> actions.issueFor(name.get(), path));
     }
 

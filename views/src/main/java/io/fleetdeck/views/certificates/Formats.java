@@ -1,5 +1,6 @@
 package io.fleetdeck.views.certificates;
 
+import io.fleetdeck.views.common.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +33,7 @@ final class Formats {
     /** Today's by time of day, older ones by date; never seen says so. */
     static String lastSeen(@Nullable Instant seen, Instant now, ZoneId zone) {
         if (seen == null) {
-            return "never";
+            return Texts.get("certificates.lastSeen.never");
         }
         LocalDate day = seen.atZone(zone).toLocalDate();
         return day.equals(now.atZone(zone).toLocalDate())
@@ -43,20 +44,13 @@ final class Formats {
     /** {@code valid until 2027-03-14 10:00 (in 102 days)} or {@code expired 2026-11-20 10:00 (6 days ago)}. */
     static String validity(Instant notAfter, Instant now, ZoneId zone) {
         if (notAfter == null) {
-            return "no end of validity";
+            return Texts.get("certificates.validity.none");
         }
         long days = Duration.between(now, notAfter).toDays();
         if (!notAfter.isAfter(now)) {
-            long ago = -days;
-            return "expired " + dateTime(notAfter, zone) + " (" + (ago == 0 ? "today" : plural(ago, "day") + " ago")
-                    + ")";
+            return Texts.get("certificates.validity.expired", dateTime(notAfter, zone), -days);
         }
-        return "valid until " + dateTime(notAfter, zone) + " (" + (days == 0 ? "today" : "in " + plural(days, "day"))
-                + ")";
-    }
-
-    static String plural(long count, String noun) {
-        return String.format(Locale.ROOT, "%,d", count) + " " + noun + (count == 1 ? "" : "s");
+        return Texts.get("certificates.validity.valid", dateTime(notAfter, zone), days);
     }
 
     static String joined(List<String> names) {

@@ -3,6 +3,7 @@ package io.fleetdeck.views.certificates;
 import atlantafx.base.theme.Styles;
 import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.api.certificates.CertificatesSnapshot.PolicyRow;
+import io.fleetdeck.views.common.Texts;
 import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -53,12 +54,12 @@ final class PolicyPane {
         this.model = model;
 
         list.setId("policy-list");
+        list.setAccessibleText(Texts.get("certificates.policy.list"));
         list.setItems(model.policies());
         list.setCellFactory(view -> new PolicyCell());
         list.setFixedCellSize(52);
         list.setMinWidth(180);
-        Label none = new Label("No policies yet. Every data folder gets fleetdeck-device-default and"
-                + " fleetdeck-claim; fleetdeck policy create adds others.");
+        Label none = new Label(Texts.get("certificates.policy.none"));
         none.setWrapText(true);
         none.getStyleClass().add("table-placeholder");
         list.setPlaceholder(none);
@@ -90,7 +91,7 @@ final class PolicyPane {
         version.setId("policy-version");
         version.getStyleClass().add("cert-muted");
         version.setMinWidth(Region.USE_PREF_SIZE);
-        Button copy = new Button("Copy JSON", new FontIcon(MaterialDesignC.CONTENT_COPY));
+        Button copy = new Button(Texts.get("certificates.policy.copy"), new FontIcon(MaterialDesignC.CONTENT_COPY));
         copy.setId("policy-copy");
         copy.getStyleClass().addAll(Styles.SMALL);
         copy.setMinWidth(Region.USE_PREF_SIZE);
@@ -124,24 +125,31 @@ final class PolicyPane {
         reach.getStyleClass().add("cert-panel-heading");
         TableView<CertificateRow> reached = new TableView<>(model.policyReach());
         reached.setId("policy-reach-table");
+        reached.setAccessibleText(Texts.get("certificates.policy.reach.table"));
         reached.setFixedCellSize(28);
         reached.setPrefHeight(200);
         reached.setMinHeight(120);
         reached.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<CertificateRow, CertificateRow> thing = RowCell.flexibleColumn(
-                "Thing",
+                Texts.get("certificates.column.thing"),
                 160,
-                row -> row.things().isEmpty()
-                        ? (row.provisioningClaim() ? "provisioning claim" : "no thing")
-                        : String.join(", ", row.things()),
+                row -> row.things().isEmpty() ? CertificatesView.thingless(row) : String.join(", ", row.things()),
                 row -> row.things().isEmpty() ? null : String.join("\n", row.things()),
                 row -> row.things().isEmpty() ? "cert-muted" : "");
         TableColumn<CertificateRow, CertificateRow> certificate = RowCell.column(
-                "Certificate ID", 128, CertificateRow::shortId, row -> "Certificate ID " + row.id(), row -> "cert-id");
-        TableColumn<CertificateRow, CertificateRow> status =
-                RowCell.column("Status", 92, CertificatesView::statusText, null, CertificatesView::statusStyle);
+                Texts.get("certificates.column.id"),
+                128,
+                CertificateRow::shortId,
+                row -> Texts.get("certificates.id.tooltip", row.id()),
+                row -> "cert-id");
+        TableColumn<CertificateRow, CertificateRow> status = RowCell.column(
+                Texts.get("certificates.column.status"),
+                92,
+                CertificatesView::statusText,
+                null,
+                CertificatesView::statusStyle);
         reached.getColumns().setAll(List.of(thing, certificate, status));
-        Label nobody = new Label("Attached to no certificate.");
+        Label nobody = new Label(Texts.get("certificates.policy.nobody"));
         nobody.getStyleClass().add("table-placeholder");
         reached.setPlaceholder(nobody);
 
@@ -149,7 +157,7 @@ final class PolicyPane {
         shown.getStyleClass().add("policy-details");
         shown.visibleProperty().bind(model.selectedPolicyProperty().isNotNull());
 
-        Label hint = new Label("Select a policy to see its document and the certificates and things it reaches.");
+        Label hint = new Label(Texts.get("certificates.policy.hint"));
         hint.setId("policy-hint");
         hint.setWrapText(true);
         hint.getStyleClass().add("cert-panel-hint");
@@ -168,7 +176,7 @@ final class PolicyPane {
         }
         title.setText(row.name());
         titleTooltip.setText(row.name());
-        version.setText("version " + row.defaultVersion());
+        version.setText(Texts.get("certificates.policy.version", row.defaultVersion()));
         reach.setText(reachText(row));
         showWarnings(row);
         if (!row.document().equals(shownDocument)) {
@@ -203,19 +211,16 @@ final class PolicyPane {
     }
 
     static String warningsHeading(PolicyRow row) {
-        return row.warnings().size() == 1
-                ? "1 part of this policy allows or denies nothing:"
-                : row.warnings().size() + " parts of this policy allow or deny nothing:";
+        return Texts.get("certificates.policy.warnings", row.warnings().size());
     }
 
     static String reachText(PolicyRow row) {
         int certificates = row.certificateIds().size();
         if (certificates == 0) {
-            return "Attached to no certificate";
+            return Texts.get("certificates.policy.reach.none");
         }
         int things = row.thingNames().size();
-        return "Attached to " + Formats.plural(certificates, "certificate") + ", reaching "
-                + (things == 0 ? "no thing" : Formats.plural(things, "thing"));
+        return Texts.get("certificates.policy.reach", certificates, things);
     }
 
     private void restoreSelection() {
@@ -267,11 +272,17 @@ final class PolicyPane {
             }
             name.setText(row.name());
             // warnings before the count, so a narrow list still shows them
-            detail.setText("version " + row.defaultVersion() + " \u00b7 "
-                    + (row.warnings().isEmpty()
-                            ? ""
-                            : Formats.plural(row.warnings().size(), "warning") + " \u00b7 ")
-                    + Formats.plural(row.certificateIds().size(), "certificate"));
+            detail.setText(
+                    row.warnings().isEmpty()
+                            ? Texts.get(
+                                    "certificates.policy.detail",
+                                    row.defaultVersion(),
+                                    row.certificateIds().size())
+                            : Texts.get(
+                                    "certificates.policy.detailWarnings",
+                                    row.defaultVersion(),
+                                    row.warnings().size(),
+                                    row.certificateIds().size()));
             tooltip.setText(row.name());
             setTooltip(tooltip);
             setGraphic(box);

@@ -5,6 +5,7 @@ import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.api.certificates.SimulationResult;
 import io.fleetdeck.api.error.FleetApiException;
 import io.fleetdeck.views.common.Refusals;
+import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.common.ViewTasks;
 import java.util.Locale;
 import java.util.Objects;
@@ -72,24 +73,23 @@ public final class PolicySimulationModel {
         }
         CertificateRow row = certificate.get();
         if (row == null) {
-            actionStatus.showError("Select a certificate to simulate as.");
+            actionStatus.showError(Texts.get("certificates.sim.selectFirst"));
             return;
         }
         String clientId = simulationClientId.get().strip();
         String action = simulationAction.get();
         String resource = simulationResource.get().strip();
         if (clientId.isEmpty()) {
-            actionStatus.showError("Enter the client id the device connects with.");
+            actionStatus.showError(Texts.get("certificates.sim.enterClientId"));
             return;
         }
         if (action == null) {
-            actionStatus.showError("Choose the action to simulate.");
+            actionStatus.showError(Texts.get("certificates.sim.chooseAction"));
             return;
         }
         if (resource.isEmpty()) {
             if (!action.equals("Connect")) {
-                actionStatus.showError(
-                        "Enter the " + resourceName(action) + " to " + action.toLowerCase(Locale.ROOT) + ".");
+                actionStatus.showError(missingResource(action));
                 return;
             }
             resource = clientId;
@@ -102,10 +102,10 @@ public final class PolicySimulationModel {
             try {
                 result = directory.simulate(clientId, row.id(), action, finalResource);
             } catch (FleetApiException e) {
-                failure = "Could not simulate: " + Refusals.text(e);
+                failure = Texts.get("certificates.sim.failed", Refusals.text(e));
             } catch (RuntimeException e) {
                 log.warn("The policy simulator failed", e);
-                failure = "Could not simulate: " + ActionStatus.describe(e);
+                failure = Texts.get("certificates.sim.failed", ActionStatus.describe(e));
             }
             SimulationResult answer = result;
             String error = failure;
@@ -124,9 +124,19 @@ public final class PolicySimulationModel {
     /** What the simulator's resource is for {@code action}: a topic, a topic filter or a client id. */
     public static String resourceName(String action) {
         return switch (action == null ? "" : action) {
-            case "Connect" -> "client id";
-            case "Subscribe" -> "topic filter";
-            default -> "topic";
+            case "Connect" -> Texts.get("certificates.sim.resource.clientId");
+            case "Subscribe" -> Texts.get("certificates.sim.resource.topicFilter");
+            default -> Texts.get("certificates.sim.resource.topic");
+        };
+    }
+
+    /** Asks for the resource {@code action} needs, in a sentence of its own for each action. */
+    private static String missingResource(String action) {
+        return switch (action) {
+            case "Publish" -> Texts.get("certificates.sim.enter.publish");
+            case "Subscribe" -> Texts.get("certificates.sim.enter.subscribe");
+            case "Receive" -> Texts.get("certificates.sim.enter.receive");
+            default -> Texts.get("certificates.sim.enter.other", action.toLowerCase(Locale.ROOT));
         };
     }
 
