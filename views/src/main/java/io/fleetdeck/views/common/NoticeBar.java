@@ -39,7 +39,8 @@ public final class NoticeBar extends BorderPane {
         Button close = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
         close.setId(idPrefix + "-dismiss");
         close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        close.setTooltip(new Tooltip("Dismiss"));
+        close.setTooltip(new Tooltip(Texts.get("shell.notice.dismiss")));
+        close.setAccessibleText(Texts.get("shell.notice.dismiss"));
         close.setOnAction(event -> dismiss.run());
         actions.getChildren().add(close);
         actions.setAlignment(Pos.CENTER_RIGHT);

@@ -3,6 +3,7 @@ package io.fleetdeck.views.shell;
 import atlantafx.base.theme.Styles;
 import io.fleetdeck.views.common.EmptyState;
 import io.fleetdeck.views.common.FindRequest;
+import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.settings.Theme;
 import java.util.EnumMap;
 import java.util.List;
@@ -146,7 +147,9 @@ public final class ConsoleWindow {
         themeToggle.graphicProperty().bind(model.themeProperty().map(ConsoleWindow::themeIcon));
         themeToggle
                 .tooltipProperty()
-                .bind(model.themeProperty().map(t -> new Tooltip(themeToggleText(t) + " (Ctrl+Shift+L)")));
+                .bind(model.themeProperty()
+                        .map(t -> new Tooltip(
+                                Texts.get("shell.theme.tooltip", themeToggleText(t), Texts.get("shell.keys.theme")))));
         themeToggle.accessibleTextProperty().bind(model.themeProperty().map(ConsoleWindow::themeToggleText));
         themeToggle.setOnAction(event -> model.toggleTheme());
 
@@ -163,7 +166,7 @@ public final class ConsoleWindow {
     }
 
     private static String themeToggleText(Theme current) {
-        return current == Theme.DARK ? "Switch to the light theme" : "Switch to the dark theme";
+        return current == Theme.DARK ? Texts.get("shell.theme.toLight") : Texts.get("shell.theme.toDark");
     }
 
     private Shortcuts shortcuts() {
@@ -171,25 +174,26 @@ public final class ConsoleWindow {
         for (Section section : Section.values()) {
             KeyCode digit = KeyCode.valueOf("DIGIT" + section.shortcutDigit());
             shortcuts.add(
-                    "Ctrl+" + section.shortcutDigit(),
-                    "Go to " + section.title(),
+                    Texts.get("shell.keys.section", section.shortcutDigit()),
+                    Texts.get("shell.shortcut.goTo", section.title()),
                     () -> model.navigate(section),
                     Shortcuts.ctrl(digit),
                     Shortcuts.ctrl(KeyCode.valueOf("NUMPAD" + section.shortcutDigit())));
         }
-        shortcuts.add("Ctrl+F", "Search the fleet: the keyboard goes to the query bar", this::find, FIND);
-        shortcuts.add("Ctrl+Shift+L", "Switch between the light and the dark theme", model::toggleTheme, TOGGLE_THEME);
+        shortcuts.add(Texts.get("shell.keys.find"), Texts.get("shell.shortcut.find"), this::find, FIND);
         shortcuts.add(
-                "F1 or Ctrl+/",
-                "Show or hide this list",
+                Texts.get("shell.keys.theme"), Texts.get("shell.shortcut.theme"), model::toggleTheme, TOGGLE_THEME);
+        shortcuts.add(
+                Texts.get("shell.keys.help"),
+                Texts.get("shell.shortcut.help"),
                 model::toggleShortcuts,
                 Shortcuts.key(KeyCode.F1),
                 Shortcuts.ctrl(KeyCode.SLASH),
                 Shortcuts.ctrl(KeyCode.DIVIDE));
-        shortcuts.describe("Esc", "Close this list, or the query bar's suggestions");
-        shortcuts.describe("Down or Ctrl+Space", "In the query bar: suggest fields, values and recent queries");
-        shortcuts.describe("Enter", "In the query bar: run the query; on a thing in the table: open it");
-        shortcuts.describe("Tab", "In the query bar: take the suggestion; elsewhere: the next control");
+        shortcuts.describe(Texts.get("shell.keys.escape"), Texts.get("shell.shortcut.escape"));
+        shortcuts.describe(Texts.get("shell.keys.suggest"), Texts.get("shell.shortcut.suggest"));
+        shortcuts.describe(Texts.get("shell.keys.enter"), Texts.get("shell.shortcut.enter"));
+        shortcuts.describe(Texts.get("shell.keys.tab"), Texts.get("shell.shortcut.tab"));
         return shortcuts;
     }
 
@@ -226,9 +230,9 @@ public final class ConsoleWindow {
     private static Node notYetBuilt(Section section) {
         EmptyState state = new EmptyState(
                 SectionIcons.of(section),
-                "Nothing here yet",
+                Texts.get("shell.notBuilt.headline"),
                 section.purpose(),
-                "This section comes with " + section.arrivesWith() + ".");
+                Texts.get("shell.notBuilt.footnote", section.arrivesWith()));
         state.setId("empty-" + section.name().toLowerCase(java.util.Locale.ROOT));
         return state;
     }

@@ -1,5 +1,6 @@
 package io.fleetdeck.views.shell;
 
+import io.fleetdeck.views.common.Texts;
 import java.util.Optional;
 
 /**
@@ -7,65 +8,35 @@ import java.util.Optional;
  * capability brings it, so a section that is not built yet can say so honestly instead of showing fake data.
  */
 public enum Section {
-    FLEET(
-            "Fleet",
-            "Every thing in the fleet with its type, groups, connection, last seen, shadow summary and firmware"
-                    + " version, searchable with the fleet query language.",
-            "the device registry and Device Shadows"),
-    GROUPS(
-            "Groups",
-            "Thing groups as a tree with member counts, inherited attributes and policies, and dynamic groups"
-                    + " defined by a fleet query.",
-            "thing groups"),
-    JOBS(
-            "Jobs",
-            "Firmware OTA and remote operations: staged rollouts, the job execution of every thing, abort and"
-                    + " timeout rules.",
-            "Jobs"),
-    FIRMWARE(
-            "Firmware",
-            "Signed firmware images with their versions, hardware targets and hashes, ready for delivery.",
-            "the firmware catalog"),
-    ALERTS(
-            "Alerts",
-            "Alarms from anomaly detection, audit findings and the mitigation actions taken.",
-            "Device Defender detection and audits"),
-    LAB(
-            "Lab",
-            "Boards on USB serial: flash firmware, run functional test plans and provision a board in one station"
-                    + " run.",
-            "the hardware lab"),
-    BROKER(
-            "Broker",
-            "The embedded MQTT broker: its endpoints, the connected clients and their live traffic.",
-            "the embedded MQTT broker"),
-    CERTIFICATES(
-            "Certificates",
-            "Device certificates and CAs: state, expiry, attached things and policies, revocation.",
-            "device identities and policies");
+    FLEET("shell.section.fleet"),
+    GROUPS("shell.section.groups"),
+    JOBS("shell.section.jobs"),
+    FIRMWARE("shell.section.firmware"),
+    ALERTS("shell.section.alerts"),
+    LAB("shell.section.lab"),
+    BROKER("shell.section.broker"),
+    CERTIFICATES("shell.section.certificates");
 
-    private final String title;
-    private final String purpose;
-    private final String arrivesWith;
+    /** Where its words are in the shell bundle: {@code KEY.title}, {@code KEY.purpose}, {@code KEY.arrivesWith}. */
+    private final String key;
 
-    Section(String title, String purpose, String arrivesWith) {
-        this.title = title;
-        this.purpose = purpose;
-        this.arrivesWith = arrivesWith;
+    Section(String key) {
+        this.key = key;
     }
 
+    /** Its name in the sidebar, the header and the window title, in the user's language. */
     public String title() {
-        return title;
+        return Texts.get(key + ".title");
     }
 
     /** One or two sentences on what the section shows once its capability is built. */
     public String purpose() {
-        return purpose;
+        return Texts.get(key + ".purpose");
     }
 
     /** The capability that fills this section, in the user's words. */
     public String arrivesWith() {
-        return arrivesWith;
+        return Texts.get(key + ".arrivesWith");
     }
 
     /** The digit of its Ctrl+digit shortcut. */

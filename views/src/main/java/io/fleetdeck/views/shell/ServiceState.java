@@ -1,21 +1,24 @@
 package io.fleetdeck.views.shell;
 
+import io.fleetdeck.views.common.Texts;
+
 /** The state of the services behind the console, as the status bar reports it. */
 public enum ServiceState {
-    STARTING("Starting services"),
-    RUNNING("Services running"),
+    STARTING("shell.status.starting"),
+    RUNNING("shell.status.running"),
     /** Running, but the data folder's disk is full: reading works, changes are refused until space is freed. */
-    DISK_FULL("Disk full: changes refused"),
-    STOPPING("Stopping services"),
-    FAILED("Services failed");
+    DISK_FULL("shell.status.diskFull"),
+    STOPPING("shell.status.stopping"),
+    FAILED("shell.status.failed");
 
-    private final String label;
+    private final String key;
 
-    ServiceState(String label) {
-        this.label = label;
+    ServiceState(String key) {
+        this.key = key;
     }
 
+    /** The status bar's words for it, in the user's language. */
     public String label() {
-        return label;
+        return Texts.get(key);
     }
 }

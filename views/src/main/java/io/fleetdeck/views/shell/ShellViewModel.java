@@ -1,5 +1,6 @@
 package io.fleetdeck.views.shell;
 
+import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.settings.ConsoleMemory;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.ConsoleSettingsStore;
@@ -39,7 +40,7 @@ public final class ShellViewModel {
         this.info = Objects.requireNonNull(info, "info");
         this.memory = Objects.requireNonNull(memory, "memory");
         this.theme = new ReadOnlyObjectWrapper<>(memory.settings().theme());
-        windowTitle.bind(section.map(s -> "Fleetdeck \u2014 " + s.title()));
+        windowTitle.bind(section.map(s -> Texts.get("shell.window.title", s.title())));
     }
 
     public void navigate(Section target) {

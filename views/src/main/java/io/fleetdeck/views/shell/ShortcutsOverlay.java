@@ -1,6 +1,7 @@
 package io.fleetdeck.views.shell;
 
 import atlantafx.base.theme.Styles;
+import io.fleetdeck.views.common.Texts;
 import java.util.List;
 import java.util.Objects;
 import javafx.geometry.Pos;
@@ -22,22 +23,22 @@ final class ShortcutsOverlay {
 
     ShortcutsOverlay(ShellViewModel model, Shortcuts shortcuts) {
         Objects.requireNonNull(model, "model");
-        Label title = new Label("Keyboard shortcuts");
+        Label title = new Label(Texts.get("shell.overlay.title"));
         title.getStyleClass().add(Styles.TITLE_3);
         VBox card = new VBox(12, title, table(shortcuts.global()));
         if (!shortcuts.inPlace().isEmpty()) {
-            Label where = new Label("Where the focus is");
+            Label where = new Label(Texts.get("shell.overlay.inPlace"));
             where.getStyleClass().add("shortcuts-heading");
             card.getChildren().addAll(where, table(shortcuts.inPlace()));
         }
-        Label close = new Label("Esc closes this list");
+        Label close = new Label(Texts.get("shell.overlay.close"));
         close.getStyleClass().add("shortcuts-footnote");
         card.getChildren().add(close);
         card.setId("shortcuts-card");
         card.getStyleClass().add("shortcuts-card");
         card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
         card.setFocusTraversable(true);
-        card.setAccessibleText("Keyboard shortcuts; Escape closes");
+        card.setAccessibleText(Texts.get("shell.overlay.accessible"));
         // a click on the card stays there; one beside it closes
         card.setOnMouseClicked(javafx.event.Event::consume);
 

@@ -1,5 +1,6 @@
 package io.fleetdeck.views.shell;
 
+import io.fleetdeck.views.common.Texts;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -61,7 +62,7 @@ final class Sidebar {
             title.getStyleClass().add("sidebar-title");
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            Label shortcut = new Label("Ctrl+" + section.shortcutDigit());
+            Label shortcut = new Label(Texts.get("shell.keys.section", section.shortcutDigit()));
             shortcut.getStyleClass().add("sidebar-shortcut");
             HBox row = new HBox(10, icon, title, gap, shortcut);
             row.setAlignment(Pos.CENTER_LEFT);

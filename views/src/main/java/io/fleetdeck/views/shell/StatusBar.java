@@ -1,5 +1,6 @@
 package io.fleetdeck.views.shell;
 
+import io.fleetdeck.views.common.Texts;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -32,7 +33,7 @@ final class StatusBar {
         });
 
         String folder = model.info().dataFolder();
-        Label dataFolder = new Label("Data folder: " + folder);
+        Label dataFolder = new Label(Texts.get("shell.status.dataFolder", folder));
         dataFolder.setId("status-data-folder");
         dataFolder.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         dataFolder.setMinWidth(120);
@@ -46,7 +47,7 @@ final class StatusBar {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox.setHgrow(dataFolder, Priority.SOMETIMES);
 
-        Label version = new Label("Fleetdeck " + model.info().version());
+        Label version = new Label(Texts.get("shell.status.version", model.info().version()));
         version.setId("status-version");
         version.setMinWidth(Region.USE_PREF_SIZE);
         state.setMinWidth(Region.USE_PREF_SIZE);

@@ -3,6 +3,7 @@ package io.fleetdeck.views.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SectionTest {
@@ -24,6 +25,33 @@ class SectionTest {
                     .hasSizeGreaterThan(40)
                     .endsWith(".");
             assertThat(section.arrivesWith()).as(section.title()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aGermanDesktopReadsEverySectionAndServiceStateInGerman() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMAN);
+        try {
+            assertThat(Arrays.stream(Section.values()).map(Section::title))
+                    .containsExactly(
+                            "Flotte", "Gruppen", "Aufträge", "Firmware", "Alarme", "Labor", "Broker", "Zertifikate");
+            for (Section section : Section.values()) {
+                assertThat(section.purpose())
+                        .as(section.name())
+                        .doesNotStartWith("!")
+                        .endsWith(".");
+                assertThat(section.arrivesWith()).as(section.name()).doesNotStartWith("!");
+            }
+            assertThat(Arrays.stream(ServiceState.values()).map(ServiceState::label))
+                    .containsExactly(
+                            "Dienste werden gestartet",
+                            "Dienste laufen",
+                            "Datenträger voll: Änderungen abgelehnt",
+                            "Dienste werden beendet",
+                            "Dienste ausgefallen");
+        } finally {
+            Locale.setDefault(before);
         }
     }
 }
