@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fleetdeck.views.common.Texts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.chrono.IsoChronology;
@@ -16,11 +17,6 @@ import org.jspecify.annotations.Nullable;
 /** How the Broker section writes its values: connection instants with their date, payloads readable as sent. */
 final class BrokerText {
 
-    /** The chart's series, named in words: the legend is the only key to which line is which. */
-    static final String MESSAGES_IN = "Messages in (published by clients)";
-
-    static final String MESSAGES_OUT = "Messages out (delivered to subscribers)";
-
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private BrokerText() {}
@@ -31,7 +27,7 @@ final class BrokerText {
      */
     static String since(@Nullable Instant connected, ZoneId zone, Locale locale) {
         if (connected == null) {
-            return "away";
+            return Texts.get("broker.since.away");
         }
         String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(
                 FormatStyle.MEDIUM, FormatStyle.SHORT, IsoChronology.INSTANCE, locale);

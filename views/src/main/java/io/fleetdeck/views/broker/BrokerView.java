@@ -1,6 +1,7 @@
 package io.fleetdeck.views.broker;
 
 import io.fleetdeck.api.broker.BrokerSnapshot.ClientRow;
+import io.fleetdeck.views.common.Texts;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -38,18 +39,15 @@ public final class BrokerView {
         root.getStyleClass().add("broker-view");
         HBox tiles = new HBox(
                 tile(
-                        "Connected clients",
-                        model.connectedClientsProperty().map(n -> String.format(Locale.ROOT, "%,d", n.intValue())),
+                        Texts.get("broker.tile.clients"),
+                        model.connectedClientsProperty().map(BrokerView::count),
                         "tile-clients"),
-                tile("Messages in / s", model.inPerSecondProperty().map(BrokerView::rate), "tile-in"),
-                tile("Messages out / s", model.outPerSecondProperty().map(BrokerView::rate), "tile-out"),
+                tile(Texts.get("broker.tile.in"), model.inPerSecondProperty().map(BrokerView::rate), "tile-in"),
+                tile(Texts.get("broker.tile.out"), model.outPerSecondProperty().map(BrokerView::rate), "tile-out"),
+                tile(Texts.get("broker.tile.dropped"), model.droppedProperty().map(BrokerView::count), "tile-dropped"),
                 tile(
-                        "Dropped",
-                        model.droppedProperty().map(n -> String.format(Locale.ROOT, "%,d", n.longValue())),
-                        "tile-dropped"),
-                tile(
-                        "Retained",
-                        model.retainedProperty().map(n -> String.format(Locale.ROOT, "%,d", n.intValue())),
+                        Texts.get("broker.tile.retained"),
+                        model.retainedProperty().map(BrokerView::count),
                         "tile-retained"));
         tiles.getStyleClass().add("broker-tiles");
 
@@ -80,15 +78,20 @@ public final class BrokerView {
         return tile;
     }
 
+    /** A count with the locale's digit grouping: 9,000 in English, 9.000 in German. */
+    private static String count(Number value) {
+        return Texts.get("broker.count", value.longValue());
+    }
+
     private static String rate(Number perSecond) {
-        return String.format(Locale.ROOT, "%,.0f", perSecond.doubleValue());
+        return Texts.get("broker.count", Math.round(perSecond.doubleValue()));
     }
 
     private static Node rateChart(BrokerViewModel model) {
         NumberAxis time = new NumberAxis(-60, 0, 10);
-        time.setLabel("seconds");
+        time.setLabel(Texts.get("broker.chart.seconds"));
         NumberAxis messages = new NumberAxis();
-        messages.setLabel("msg/s");
+        messages.setLabel(Texts.get("broker.chart.rate"));
         messages.setForceZeroInRange(true);
         LineChart<Number, Number> chart = new LineChart<>(time, messages);
         chart.setId("broker-rate-chart");
@@ -99,9 +102,9 @@ public final class BrokerView {
         chart.setPrefHeight(220);
         chart.setMinHeight(150);
         XYChart.Series<Number, Number> in = new XYChart.Series<>();
-        in.setName(BrokerText.MESSAGES_IN);
+        in.setName(Texts.get("broker.chart.in"));
         XYChart.Series<Number, Number> out = new XYChart.Series<>();
-        out.setName(BrokerText.MESSAGES_OUT);
+        out.setName(Texts.get("broker.chart.out"));
         chart.getData().setAll(in, out);
         model.rateHistory().addListener((ListChangeListener<RatePoint>) change -> {
             in.getData()
@@ -115,8 +118,8 @@ public final class BrokerView {
         });
         HBox legend = new HBox(
                 18,
-                legendEntry(BrokerText.MESSAGES_IN, 0, "broker-legend-in"),
-                legendEntry(BrokerText.MESSAGES_OUT, 1, "broker-legend-out"));
+                legendEntry(in.getName(), 0, "broker-legend-in"),
+                legendEntry(out.getName(), 1, "broker-legend-out"));
         legend.setId("broker-rate-legend");
         legend.setAlignment(Pos.CENTER);
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -141,22 +144,23 @@ public final class BrokerView {
         table.setFixedCellSize(28);
         // the other columns keep their width, so the client id is the one that grows and shrinks with the window
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        TableColumn<ClientRow, String> clientId = column("Client ID", 190, ClientRow::clientId);
+        TableColumn<ClientRow, String> clientId = column(Texts.get("broker.column.clientId"), 190, ClientRow::clientId);
         clientId.setMinWidth(100);
         clientId.setMaxWidth(Double.MAX_VALUE);
         table.getColumns()
                 .setAll(List.of(
                         clientId,
-                        column("Address", 136, ClientRow::address),
-                        column("MQTT", 56, ClientRow::protocol),
+                        column(Texts.get("broker.column.address"), 136, ClientRow::address),
+                        column(Texts.get("broker.column.protocol"), 64, ClientRow::protocol),
                         // room for a date and a time in any locale: "Dec 7, 2026, 7:52 PM" is the longest
-                        column("Since", 178, BrokerView::since),
-                        count("In", 66, ClientRow::messagesIn),
-                        count("Out", 66, ClientRow::messagesOut),
-                        count("Queued", 72, ClientRow::queued),
-                        explained(count("Dropped", 78, ClientRow::dropped), model::droppedExplanation)));
-        Label empty = new Label("No clients yet. Devices connect over TLS to the broker's endpoint and trust"
-                + " provisioning/root-ca.pem in the data folder.");
+                        column(Texts.get("broker.column.since"), 178, BrokerView::since),
+                        count(Texts.get("broker.column.in"), 84, ClientRow::messagesIn),
+                        count(Texts.get("broker.column.out"), 84, ClientRow::messagesOut),
+                        count(Texts.get("broker.column.queued"), 84, ClientRow::queued),
+                        explained(
+                                count(Texts.get("broker.column.dropped"), 108, ClientRow::dropped),
+                                model::droppedExplanation)));
+        Label empty = new Label(Texts.get("broker.clients.none"));
         empty.setWrapText(true);
         empty.getStyleClass().add("table-placeholder");
         table.setPlaceholder(empty);
@@ -166,8 +170,7 @@ public final class BrokerView {
 
     /** A count, right-aligned so digits line up down the column. */
     private static TableColumn<ClientRow, String> count(String title, double width, ToLongFunction<ClientRow> value) {
-        TableColumn<ClientRow, String> column =
-                column(title, width, row -> String.format(Locale.ROOT, "%,d", value.applyAsLong(row)));
+        TableColumn<ClientRow, String> column = column(title, width, row -> count(value.applyAsLong(row)));
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
         return column;
     }

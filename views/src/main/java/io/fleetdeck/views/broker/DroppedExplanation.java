@@ -2,9 +2,9 @@ package io.fleetdeck.views.broker;
 
 import io.fleetdeck.api.broker.BrokerSnapshot.Drops;
 import io.fleetdeck.api.broker.BrokerSnapshot.QueueBounds;
+import io.fleetdeck.views.common.Texts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Why a client's messages were dropped, in the words of the broker's options, for the Dropped column's tooltip: a
@@ -20,30 +20,18 @@ final class DroppedExplanation {
             return "";
         }
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%,d messages dropped:", drops.total()));
+        lines.add(Texts.get("broker.dropped.total", drops.total()));
         if (drops.queueFull() > 0) {
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "%,d QoS 1: its queue held %,d messages already (--max-queued-messages)",
-                    drops.queueFull(),
-                    bounds.messages()));
+            lines.add(Texts.get("broker.dropped.queueFull", drops.queueFull(), bounds.messages()));
         }
         if (drops.queueBytesFull() > 0) {
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "%,d QoS 1: its queue held %,d bytes already (--max-queued-bytes)",
-                    drops.queueBytesFull(),
-                    bounds.bytes()));
+            lines.add(Texts.get("broker.dropped.queueBytesFull", drops.queueBytesFull(), bounds.bytes()));
         }
         if (drops.slowConnection() > 0) {
-            lines.add(String.format(
-                    Locale.ROOT, "%,d QoS 0: its connection could not take them fast enough", drops.slowConnection()));
+            lines.add(Texts.get("broker.dropped.slowConnection", drops.slowConnection()));
         }
         if (drops.throttled() > 0) {
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "%,d over AWS's rate of 100 publishes a second per connection (--aws-quotas)",
-                    drops.throttled()));
+            lines.add(Texts.get("broker.dropped.throttled", drops.throttled()));
         }
         return String.join("\n", lines);
     }

@@ -1,13 +1,12 @@
 package io.fleetdeck.views.broker;
 
 import io.fleetdeck.api.broker.BrokerSnapshot.TopicRow;
+import io.fleetdeck.views.common.Texts;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeCell;
@@ -35,15 +34,16 @@ final class TopicTree {
         tree.setShowRoot(false);
         root.setExpanded(true);
         tree.setCellFactory(view -> new TopicCell());
-        Label empty = new Label("No messages yet.");
-        empty.getStyleClass().add("table-placeholder");
 
         payload.setId("broker-payload");
         payload.setEditable(false);
-        // no wrapping: a compact payload has no spaces, so a wrap would cut its words; JSON is indented instead
-        payload.setWrapText(false);
+        // no wrapping: a compact payload has no spaces, so a wrap would cut its words; JSON is indented instead. Only
+        // the hint shown while nothing is selected wraps: it is a sentence, and the pane is narrow
+        payload.wrapTextProperty().bind(payload.textProperty().isEmpty());
+        // room for that hint's few lines, which the split would otherwise squeeze to one cut-off line
+        payload.setMinHeight(96);
         payload.getStyleClass().add("broker-payload");
-        payload.setPromptText("Select a topic to see its last message.");
+        payload.setPromptText(Texts.get("broker.topic.select"));
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> showPayload(item));
 
         pane = new SplitPane(tree, payload);
@@ -76,8 +76,8 @@ final class TopicTree {
         int slash = topic.lastIndexOf('/');
         TreeItem<TopicNode> parent = slash < 0 ? root : itemFor(topic.substring(0, slash));
         String level = slash < 0 ? topic : topic.substring(slash + 1);
-        TreeItem<TopicNode> item =
-                new TreeItem<>(new TopicNode(level.isEmpty() ? "(empty)" : level, topic, 0, "", false));
+        TreeItem<TopicNode> item = new TreeItem<>(
+                new TopicNode(level.isEmpty() ? Texts.get("broker.topic.emptyLevel") : level, topic, 0, "", false));
         item.setExpanded(parent == root);
         parent.getChildren().add(item);
         items.put(topic, item);
@@ -101,10 +101,7 @@ final class TopicTree {
                 setText(null);
                 return;
             }
-            setText(
-                    node.isTopic()
-                            ? String.format(Locale.ROOT, "%s  (%,d)", node.level(), node.messages())
-                            : node.level());
+            setText(node.isTopic() ? Texts.get("broker.topic.withCount", node.level(), node.messages()) : node.level());
         }
     }
 }

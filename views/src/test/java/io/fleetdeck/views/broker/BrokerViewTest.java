@@ -34,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class BrokerViewTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
+    static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
     private BrokerViewModel model;
     private Stage stage;
@@ -127,7 +127,7 @@ class BrokerViewTest {
     }
 
     /** Sample {@code n} of a broker taking in 5,000 messages/s and sending 12,000, with 9,000 of 10,000 online. */
-    private static BrokerSnapshot busy(int n) {
+    static BrokerSnapshot busy(int n) {
         List<ClientRow> clients = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             boolean online = i % 10 != 0;
