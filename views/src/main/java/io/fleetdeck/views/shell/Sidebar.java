@@ -54,6 +54,7 @@ final class Sidebar {
                 setGraphic(null);
                 setText(null);
                 setId(null);
+                setAccessibleText(null);
                 return;
             }
             FontIcon icon = new FontIcon(SectionIcons.of(section));
@@ -63,6 +64,8 @@ final class Sidebar {
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             Label shortcut = new Label(Texts.get("shell.keys.section", section.shortcutDigit()));
+            // the row is drawn by its graphic, which a screen reader does not read: the cell says it in words
+            setAccessibleText(Texts.get("shell.sidebar.accessible", section.title(), shortcut.getText()));
             shortcut.getStyleClass().add("sidebar-shortcut");
             HBox row = new HBox(10, icon, title, gap, shortcut);
             row.setAlignment(Pos.CENTER_LEFT);

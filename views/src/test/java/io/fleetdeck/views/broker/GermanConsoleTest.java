@@ -81,6 +81,10 @@ class GermanConsoleTest {
                         .queryAs(Label.class)
                         .getText())
                 .isEqualTo("Strg+1");
+        assertThat(robot.lookup("#nav-certificates")
+                        .queryAs(javafx.scene.control.ListCell.class)
+                        .getAccessibleText())
+                .isEqualTo("Zertifikate, Strg+8");
         assertThat(robot.lookup("#status-services").queryAs(Label.class).getText())
                 .isEqualTo("Dienste laufen");
         assertThat(robot.lookup("#tile-clients").queryAs(Label.class).getText()).isEqualTo("9.000");
