@@ -22,35 +22,22 @@ public final class BrokerPortOptions {
     private int mqttsPort = BrokerOptions.DEFAULT_MQTTS_PORT;
     private @Nullable Integer mqttPort;
 
-    @Option(
-            names = "--mqtts-port",
-            paramLabel = "N",
-            description = "MQTT over TLS port on every interface (default: ${DEFAULT-VALUE}; 0 picks a free port).",
-            defaultValue = "8883")
+    @Option(names = "--mqtts-port", paramLabel = "N", defaultValue = "8883")
     void mqttsPort(int port) {
         mqttsPort = checked("--mqtts-port", port);
     }
 
-    @Option(
-            names = "--mqtt-port",
-            paramLabel = "N",
-            description = "Also listen for plain MQTT on this loopback port, for tools (0 picks a free port).")
+    @Option(names = "--mqtt-port", paramLabel = "N")
     void mqttPort(int port) {
         mqttPort = checked("--mqtt-port", port);
     }
 
-    @Option(
-            names = "--aws-quotas",
-            description = "Hold clients to AWS IoT Core's rates: 100 publishes/s per connection, 1 connect/s per"
-                    + " client id, stored messages replayed at 10/s.")
+    @Option(names = "--aws-quotas")
     boolean awsQuotas;
 
     private CaKeyType caKeyType = CaKeyType.EC_P256;
 
-    @Option(
-            names = "--ca-key",
-            paramLabel = "TYPE",
-            description = "Key of the root CA made on a new data folder's first start: ec-p256 (default) or rsa-2048.")
+    @Option(names = "--ca-key", paramLabel = "TYPE")
     void caKey(String type) {
         caKeyType = switch (type) {
             case "ec-p256" -> CaKeyType.EC_P256;
@@ -62,11 +49,7 @@ public final class BrokerPortOptions {
 
     private MqttProfile mqttProfile = MqttProfile.AWS;
 
-    @Option(
-            names = "--mqtt-profile",
-            paramLabel = "PROFILE",
-            description = "MQTT rules on both listeners: aws (default: AWS IoT Core's, QoS 0 and 1) or standard"
-                    + " (MQTT as written, as Mosquitto: QoS 2, other $ topics, keep-alive as asked, MQTT's sizes).")
+    @Option(names = "--mqtt-profile", paramLabel = "PROFILE")
     void mqttProfile(String name) {
         mqttProfile = MqttProfile.named(name)
                 .orElseThrow(() -> new ParameterException(
@@ -87,22 +70,12 @@ public final class BrokerPortOptions {
     private int maxQueuedMessages = BrokerOptions.DEFAULT_MAX_QUEUED_MESSAGES;
     private long maxQueuedBytes;
 
-    @Option(
-            names = "--max-queued-messages",
-            paramLabel = "N",
-            description =
-                    "QoS 1 and 2 messages kept per client beyond those in flight, as Mosquitto's max_queued_messages;"
-                            + " past it further ones are dropped and counted (default: ${DEFAULT-VALUE}; 0: no bound).",
-            defaultValue = "1000")
+    @Option(names = "--max-queued-messages", paramLabel = "N", defaultValue = "1000")
     void maxQueuedMessages(int messages) {
         maxQueuedMessages = (int) notNegative("--max-queued-messages", messages);
     }
 
-    @Option(
-            names = "--max-queued-bytes",
-            paramLabel = "N",
-            description = "Payload bytes those messages may hold per client, as Mosquitto's max_queued_bytes"
-                    + " (default: 0, no bound).")
+    @Option(names = "--max-queued-bytes", paramLabel = "N")
     void maxQueuedBytes(long bytes) {
         maxQueuedBytes = notNegative("--max-queued-bytes", bytes);
     }

@@ -14,17 +14,13 @@ import picocli.CommandLine.Spec;
 /** {@code fleetdeck cert revoke ID}: a certificate that may never connect again. */
 @Command(
         name = "cert",
-        description = "Manage device certificates.",
         subcommands = {CertCommand.Revoke.class, CertList.class})
 final class CertCommand {
 
     @ParentCommand
     FleetdeckCommand parent;
 
-    @Command(
-            name = "revoke",
-            description = "Revoke a certificate for good (its id is the SHA-256 of its DER; its first 8 or more"
-                    + " digits will do, as long as no other id starts with them).")
+    @Command(name = "revoke")
     static final class Revoke implements Callable<Integer> {
 
         @ParentCommand
@@ -33,10 +29,7 @@ final class CertCommand {
         @Mixin
         DataFolderOption dataFolder = new DataFolderOption();
 
-        @Parameters(
-                paramLabel = "ID",
-                description =
-                        "The certificate id (64 hex digits) or its start, at least 8 digits (the window shows 12).")
+        @Parameters(paramLabel = "ID")
         String id;
 
         @Spec

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code fleetdeck cert list [--output json|text]}: every device and claim certificate, with its status. */
-@Command(name = "list", description = "List the certificates: id, status, the things each speaks for.")
+@Command(name = "list")
 final class CertList implements Callable<Integer> {
 
     @ParentCommand

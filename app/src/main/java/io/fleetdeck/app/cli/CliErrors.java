@@ -23,7 +23,7 @@ final class CliErrors {
     static int badInput(ParameterException problem, String[] args) {
         CommandLine command = problem.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("fleetdeck: " + whatWasWrong(problem) + " (see '" + qualifiedName(command) + " --help')");
+        err.println("fleetdeck: " + CliMessages.say("error.seeHelp", whatWasWrong(problem), qualifiedName(command)));
         err.flush();
         return StartupException.EXIT_CODE;
     }
@@ -36,10 +36,10 @@ final class CliErrors {
                 && !command.getSubcommands().isEmpty()
                 && !unmatched.getUnmatched().isEmpty()) {
             String typed = unmatched.getUnmatched().getFirst();
-            return "unknown command '" + typed + "'"
-                    + closestCommand(typed, command.getSubcommands().keySet())
-                            .map(name -> "; did you mean '" + qualifiedName(command) + " " + name + "'?")
-                            .orElse("");
+            return closestCommand(typed, command.getSubcommands().keySet())
+                    .map(name ->
+                            CliMessages.say("error.unknownCommandMeant", typed, qualifiedName(command) + " " + name))
+                    .orElseGet(() -> CliMessages.say("error.unknownCommand", typed));
         }
         return oneLine(problem.getMessage());
     }
@@ -53,8 +53,7 @@ final class CliErrors {
             return StartupException.EXIT_CODE;
         }
         log.error("Fleetdeck stopped on an unexpected error", problem);
-        err.println("fleetdeck: unexpected error: " + oneLine(String.valueOf(problem))
-                + " (details in the log file of the data folder)");
+        err.println("fleetdeck: " + CliMessages.say("error.unexpected", oneLine(String.valueOf(problem))));
         err.flush();
         return 1;
     }

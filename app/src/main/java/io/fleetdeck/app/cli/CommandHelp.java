@@ -108,7 +108,7 @@ final class CommandHelp {
         if (!root && spec.findOption("--help") == null) {
             spec.addOption(OptionSpec.builder("-h", "--help")
                     .usageHelp(true)
-                    .description("Show this help, with examples, and exit.")
+                    .descriptionKey("help")
                     .build());
         }
         List<String> examples = examplesOf(command);
@@ -116,7 +116,7 @@ final class CommandHelp {
             throw new IllegalStateException("the command '" + spec.qualifiedName() + "' has no example in its help");
         }
         spec.usageMessage()
-                .footerHeading("%n" + (examples.size() == 1 ? "Example" : "Examples") + ":%n")
+                .footerHeading("%n" + CliMessages.say("help.examples", examples.size()) + "%n")
                 .footer(examples.stream()
                         .map(example -> "  " + example.replace("%", "%%"))
                         .toArray(String[]::new));

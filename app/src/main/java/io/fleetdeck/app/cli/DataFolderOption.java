@@ -15,18 +15,10 @@ public final class DataFolderOption {
     /** Where a site keeps the store's URL, so a password in it stays out of the process list. */
     static final String DATABASE_URL_VARIABLE = "FLEETDECK_DATABASE_URL";
 
-    @Option(
-            names = "--data-dir",
-            paramLabel = "DIR",
-            converter = FolderPath.class,
-            description = "Data folder to use (default: the per-user data folder).")
+    @Option(names = "--data-dir", paramLabel = "DIR", converter = FolderPath.class)
     Path dataDir;
 
-    @Option(
-            names = "--database-url",
-            paramLabel = "JDBC-URL",
-            description = "The store to use instead of the data folder's SQLite file, e.g. jdbc:postgresql://host/db"
-                    + " (default: $FLEETDECK_DATABASE_URL, else fleetdeck.db in the data folder).")
+    @Option(names = "--database-url", paramLabel = "JDBC-URL")
     @Nullable String databaseUrl;
 
     /** The store's JDBC URL: this command's choice, the parent's, the environment's; null for the data folder's file. */

@@ -5,6 +5,6 @@ import picocli.CommandLine.Option;
 /** {@code --no-demo}: the console starts without its small simulated fleet. */
 public final class DemoOption {
 
-    @Option(names = "--no-demo", description = "Start without the small simulated demo fleet.")
+    @Option(names = "--no-demo")
     boolean noDemo;
 }

@@ -22,20 +22,13 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code fleetdeck device add NAME [--out DIR] [--force]}: a thing with its own certificate and the default policy. */
-@Command(
-        name = "device",
-        description = "Add devices with their own certificates.",
-        subcommands = DeviceCommand.Add.class)
+@Command(name = "device", subcommands = DeviceCommand.Add.class)
 final class DeviceCommand {
 
     @ParentCommand
     FleetdeckCommand parent;
 
-    @Command(
-            name = "add",
-            description = "Create a thing with a fresh certificate and the default device policy, and write"
-                    + " NAME.cert.pem, NAME.private.key and root-ca.pem for the device. Files already there are kept"
-                    + " unless --force is given.")
+    @Command(name = "add")
     static final class Add implements Callable<Integer> {
 
         @ParentCommand
@@ -44,16 +37,13 @@ final class DeviceCommand {
         @Mixin
         DataFolderOption dataFolder = new DataFolderOption();
 
-        @Parameters(paramLabel = "NAME", description = "The thing name, also the client id the device connects with.")
+        @Parameters(paramLabel = "NAME")
         String name;
 
-        @Option(names = "--out", paramLabel = "DIR", description = "Where to write the files (default: here).")
+        @Option(names = "--out", paramLabel = "DIR")
         Path out = Path.of(".");
 
-        @Option(
-                names = "--force",
-                description = "Replace the device's files in DIR: the certificate in NAME.cert.pem is revoked first,"
-                        + " so no active certificate is left without its key.")
+        @Option(names = "--force")
         boolean force;
 
         @Spec

@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         name = "fleetdeck",
         mixinStandardHelpOptions = true,
         versionProvider = FleetdeckCommand.Version.class,
-        description = "Fleet operations console for IoT, with its own AWS IoT-compatible control plane.",
+        resourceBundle = "io.fleetdeck.app.cli.help",
         subcommands = {
             GuiCommand.class,
             ServeCommand.class,
@@ -40,10 +40,7 @@ public final class FleetdeckCommand implements Callable<Integer> {
     @Mixin
     DemoOption demo = new DemoOption();
 
-    @Option(
-            names = "--verbose",
-            scope = ScopeType.INHERIT,
-            description = "Show the log on stderr too (it is always written to logs/ in the data folder).")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT)
     boolean verbose;
 
     /** The configured command line: one-line errors, exit code 2 for bad input and refused starts. */

@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "group",
-        description = "Create static and dynamic thing groups, add things to static ones, list groups and members.",
         subcommands = {
             GroupCommand.Create.class,
             GroupCommand.Add.class,
@@ -39,7 +38,7 @@ final class GroupCommand {
     @ParentCommand
     FleetdeckCommand parent;
 
-    @Command(name = "create", description = "Create a static thing group, under a parent when given.")
+    @Command(name = "create")
     static final class Create implements Callable<Integer> {
 
         @ParentCommand
@@ -51,7 +50,7 @@ final class GroupCommand {
         @Parameters(paramLabel = "NAME")
         String name;
 
-        @Option(names = "--parent", paramLabel = "P", description = "The parent group (fixed once created).")
+        @Option(names = "--parent", paramLabel = "P")
         String parentGroup;
 
         @Spec
@@ -71,7 +70,7 @@ final class GroupCommand {
         }
     }
 
-    @Command(name = "add", description = "Add a thing to a static thing group.")
+    @Command(name = "add")
     static final class Add implements Callable<Integer> {
 
         @ParentCommand
@@ -102,10 +101,7 @@ final class GroupCommand {
         }
     }
 
-    @Command(
-            name = "create-dynamic",
-            description = "Create a dynamic thing group whose members are the things a fleet query matches; prints"
-                    + " how many match now.")
+    @Command(name = "create-dynamic")
     static final class CreateDynamic implements Callable<Integer> {
 
         @ParentCommand
@@ -117,7 +113,7 @@ final class GroupCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Parameters(index = "1", paramLabel = "QUERY", description = "e.g. 'shadow.reported.battery<20'")
+        @Parameters(index = "1", paramLabel = "QUERY")
         String query;
 
         @Spec
@@ -141,10 +137,7 @@ final class GroupCommand {
         }
     }
 
-    @Command(
-            name = "update-dynamic",
-            description = "Give a dynamic thing group a new query; its members are chosen again. Prints how many"
-                    + " match now.")
+    @Command(name = "update-dynamic")
     static final class UpdateDynamic implements Callable<Integer> {
 
         @ParentCommand
@@ -180,7 +173,7 @@ final class GroupCommand {
         }
     }
 
-    @Command(name = "members", description = "Print the things in a group (static or dynamic), one per line, sorted.")
+    @Command(name = "members")
     static final class Members implements Callable<Integer> {
 
         @ParentCommand
@@ -192,7 +185,7 @@ final class GroupCommand {
         @Parameters(paramLabel = "GROUP")
         String group;
 
-        @Option(names = "--recursive", description = "Include the things of the groups below it.")
+        @Option(names = "--recursive")
         boolean recursive;
 
         @Spec
@@ -217,7 +210,7 @@ final class GroupCommand {
         }
     }
 
-    @Command(name = "list", description = "List the thing groups, parents before their children.")
+    @Command(name = "list")
     static final class ListGroups implements Callable<Integer> {
 
         @ParentCommand

@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code fleetdeck gui} (the default): the console window over the services. Closing the window, SIGTERM and
  * Ctrl+C all end in the same orderly shutdown and exit code 0.
  */
-@Command(name = "gui", description = "Open the console window (the default).")
+@Command(name = "gui")
 final class GuiCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(GuiCommand.class);

@@ -28,11 +28,7 @@ final class OutputOption {
         text
     }
 
-    @Option(
-            names = "--output",
-            paramLabel = "FORMAT",
-            defaultValue = "text",
-            description = "json (the AWS CLI's shape) or text (columns to read); default: ${DEFAULT-VALUE}.")
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text")
     Format format = Format.text;
 
     boolean json() {

@@ -25,14 +25,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "policy",
-        description = "Manage AWS IoT policies.",
         subcommands = {PolicyCommand.Create.class, PolicyCommand.Attach.class, PolicyList.class, PolicyGet.class})
 final class PolicyCommand {
 
     @ParentCommand
     FleetdeckCommand parent;
 
-    @Command(name = "create", description = "Create a policy from a JSON document; a broken one is refused whole.")
+    @Command(name = "create")
     static final class Create implements Callable<Integer> {
 
         @ParentCommand
@@ -44,7 +43,7 @@ final class PolicyCommand {
         @Parameters(paramLabel = "NAME")
         String name;
 
-        @Option(names = "--document", paramLabel = "FILE", required = true, description = "The policy document.")
+        @Option(names = "--document", paramLabel = "FILE", required = true)
         Path document;
 
         @Spec
@@ -76,7 +75,7 @@ final class PolicyCommand {
         }
     }
 
-    @Command(name = "attach", description = "Attach a policy to every certificate of a thing.")
+    @Command(name = "attach")
     static final class Attach implements Callable<Integer> {
 
         @ParentCommand

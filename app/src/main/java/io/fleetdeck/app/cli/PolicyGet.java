@@ -10,7 +10,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code fleetdeck policy get NAME [--output json|text]}: the policy's document in force. */
-@Command(name = "get", description = "Print a policy's document in force (its default version).")
+@Command(name = "get")
 final class PolicyGet implements Callable<Integer> {
 
     @ParentCommand

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code fleetdeck policy list [--output json|text]}: every policy, the defaults every data folder has too. */
-@Command(name = "list", description = "List the policies with the version in force.")
+@Command(name = "list")
 final class PolicyList implements Callable<Integer> {
 
     @ParentCommand

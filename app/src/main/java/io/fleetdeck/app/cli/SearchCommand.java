@@ -20,9 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code fleetdeck search 'QUERY'}: the names of the things matching a Fleet Indexing query, one per line, sorted. A
  * malformed query is shown with a caret under the problem and exits 2.
  */
-@Command(
-        name = "search",
-        description = "Print the things matching a fleet query (AWS Fleet Indexing syntax), one per line, sorted.")
+@Command(name = "search")
 final class SearchCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -31,24 +29,16 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     DataFolderOption dataFolder = new DataFolderOption();
 
-    @Parameters(paramLabel = "QUERY", description = "e.g. 'thingTypeName:pump AND shadow.reported.battery<20'")
+    @Parameters(paramLabel = "QUERY")
     String query;
 
-    @Option(
-            names = "--index",
-            paramLabel = "NAME",
-            description = "AWS_Things (the default) or AWS_ThingGroups (groups by thingGroupNames, attributes,"
-                    + " parentGroupNames).")
+    @Option(names = "--index", paramLabel = "NAME")
     String indexName = "AWS_Things";
 
-    @Option(
-            names = "--sort",
-            paramLabel = "FIELD",
-            description = "Order the things by this field (numbers numerically), those without it last; default:"
-                    + " by name.")
+    @Option(names = "--sort", paramLabel = "FIELD")
     String sortField;
 
-    @Option(names = "--descending", description = "Largest first, with --sort.")
+    @Option(names = "--descending")
     boolean descending;
 
     @Spec

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code fleetdeck ready mqtts=<host>:<port> [mqtt=<host>:<port>] data=<dir>} on stdout (see {@link ReadyLine}), the
  * one line scripts wait for; logs go to stderr and the log file.
  */
-@Command(name = "serve", description = "Run the services headless until SIGTERM or Ctrl+C.")
+@Command(name = "serve")
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
@@ -34,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     FleetdeckCommand parent;
 
-    @Option(names = "--demo", description = "Also run a small simulated fleet on the broker (off by default).")
+    @Option(names = "--demo")
     boolean demo;
 
     @Spec

@@ -16,14 +16,13 @@ import picocli.CommandLine.Spec;
 /** {@code fleetdeck shadow get THING [--name N]} and {@code fleetdeck shadow update THING [--name N] JSON}. */
 @Command(
         name = "shadow",
-        description = "Read and change Device Shadows.",
         subcommands = {ShadowCommand.Get.class, ShadowCommand.Update.class})
 final class ShadowCommand {
 
     @ParentCommand
     FleetdeckCommand parent;
 
-    @Command(name = "get", description = "Print a shadow's document, with its delta, as JSON.")
+    @Command(name = "get")
     static final class Get implements Callable<Integer> {
 
         @ParentCommand
@@ -35,7 +34,7 @@ final class ShadowCommand {
         @Parameters(paramLabel = "THING")
         String thing;
 
-        @Option(names = "--name", paramLabel = "N", description = "A named shadow (default: the classic shadow).")
+        @Option(names = "--name", paramLabel = "N")
         String name = "";
 
         @Spec
@@ -56,9 +55,7 @@ final class ShadowCommand {
         }
     }
 
-    @Command(
-            name = "update",
-            description = "Apply an update document ({\"state\":{\"desired\":{...}}}) with the rules devices meet.")
+    @Command(name = "update")
     static final class Update implements Callable<Integer> {
 
         @ParentCommand
@@ -73,7 +70,7 @@ final class ShadowCommand {
         @Parameters(index = "1", paramLabel = "JSON")
         String json;
 
-        @Option(names = "--name", paramLabel = "N", description = "A named shadow (default: the classic shadow).")
+        @Option(names = "--name", paramLabel = "N")
         String name = "";
 
         @Spec

@@ -12,10 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code fleetdeck stats 'QUERY' FIELD}: GetStatistics of a field over the matching things, as AWS's JSON. */
-@Command(
-        name = "stats",
-        description = "Print GetStatistics (count, average, sum, minimum, maximum, ...) of a field over the things"
-                + " matching a fleet query, as JSON.")
+@Command(name = "stats")
 final class StatsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -24,10 +21,10 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     DataFolderOption dataFolder = new DataFolderOption();
 
-    @Parameters(index = "0", paramLabel = "QUERY", description = "e.g. 'thingTypeName:pump'")
+    @Parameters(index = "0", paramLabel = "QUERY")
     String query;
 
-    @Parameters(index = "1", paramLabel = "FIELD", description = "e.g. shadow.reported.battery")
+    @Parameters(index = "1", paramLabel = "FIELD")
     String field;
 
     @Spec

@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "thing",
-        description = "Create, list, describe and delete things in the registry.",
         subcommands = {
             ThingCommand.Create.class,
             ThingCommand.Delete.class,
@@ -37,7 +36,7 @@ final class ThingCommand {
     @ParentCommand
     FleetdeckCommand parent;
 
-    @Command(name = "create", description = "Create a thing, optionally typed, with attributes and in groups.")
+    @Command(name = "create")
     static final class Create implements Callable<Integer> {
 
         @ParentCommand
@@ -49,13 +48,13 @@ final class ThingCommand {
         @Parameters(paramLabel = "NAME")
         String name;
 
-        @Option(names = "--type", paramLabel = "T", description = "The thing type.")
+        @Option(names = "--type", paramLabel = "T")
         String type;
 
-        @Option(names = "--attr", paramLabel = "k=v", description = "An attribute; repeat for more.")
+        @Option(names = "--attr", paramLabel = "k=v")
         List<String> attributes = List.of();
 
-        @Option(names = "--group", paramLabel = "G", description = "A static thing group to add it to; repeatable.")
+        @Option(names = "--group", paramLabel = "G")
         List<String> groups = List.of();
 
         @Spec
@@ -108,7 +107,7 @@ final class ThingCommand {
         }
     }
 
-    @Command(name = "delete", description = "Delete a thing (its shadows and certificates stay).")
+    @Command(name = "delete")
     static final class Delete implements Callable<Integer> {
 
         @ParentCommand
@@ -136,7 +135,7 @@ final class ThingCommand {
         }
     }
 
-    @Command(name = "describe", description = "Show a thing: its type, version, groups, attributes, certificates.")
+    @Command(name = "describe")
     static final class Describe implements Callable<Integer> {
 
         @ParentCommand

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code fleetdeck thing list [--type T] [--group G] [--output json|text]}: the registry's things, by name. */
-@Command(name = "list", description = "List the things, of one type or in one group when asked.")
+@Command(name = "list")
 final class ThingList implements Callable<Integer> {
 
     @ParentCommand
@@ -30,13 +30,10 @@ final class ThingList implements Callable<Integer> {
     @Mixin
     OutputOption output = new OutputOption();
 
-    @Option(names = "--type", paramLabel = "T", description = "Only things of this thing type.")
+    @Option(names = "--type", paramLabel = "T")
     @Nullable String type;
 
-    @Option(
-            names = "--group",
-            paramLabel = "G",
-            description = "Only things directly in this group (static or dynamic).")
+    @Option(names = "--group", paramLabel = "G")
     @Nullable String group;
 
     @Spec

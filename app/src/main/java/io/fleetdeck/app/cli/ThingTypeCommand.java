@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "thing-type",
-        description = "Create, list and deprecate thing types.",
         subcommands = {
             ThingTypeCommand.Create.class,
             ThingTypeCommand.ListTypes.class,
@@ -33,7 +32,7 @@ final class ThingTypeCommand {
     @ParentCommand
     FleetdeckCommand parent;
 
-    @Command(name = "create", description = "Create a thing type; a type cannot be changed once made, only deprecated.")
+    @Command(name = "create")
     static final class Create implements Callable<Integer> {
 
         @ParentCommand
@@ -45,13 +44,10 @@ final class ThingTypeCommand {
         @Parameters(paramLabel = "NAME")
         String name;
 
-        @Option(names = "--description", paramLabel = "TEXT", description = "What things of this type are.")
+        @Option(names = "--description", paramLabel = "TEXT")
         @Nullable String description;
 
-        @Option(
-                names = "--searchable-attribute",
-                paramLabel = "A",
-                description = "An attribute things of this type are searched by; up to 3.")
+        @Option(names = "--searchable-attribute", paramLabel = "A")
         List<String> searchableAttributes = List.of();
 
         @Spec
@@ -69,7 +65,7 @@ final class ThingTypeCommand {
         }
     }
 
-    @Command(name = "list", description = "List the thing types, deprecated ones too.")
+    @Command(name = "list")
     static final class ListTypes implements Callable<Integer> {
 
         @ParentCommand
@@ -95,7 +91,7 @@ final class ThingTypeCommand {
         }
     }
 
-    @Command(name = "describe", description = "Show a thing type: its status, searchable attributes, description.")
+    @Command(name = "describe")
     static final class Describe implements Callable<Integer> {
 
         @ParentCommand
@@ -126,9 +122,7 @@ final class ThingTypeCommand {
         }
     }
 
-    @Command(
-            name = "deprecate",
-            description = "Deprecate a thing type: no new thing may take it, the things that have it keep it.")
+    @Command(name = "deprecate")
     static final class Deprecate implements Callable<Integer> {
 
         @ParentCommand
@@ -140,7 +134,7 @@ final class ThingTypeCommand {
         @Parameters(paramLabel = "NAME")
         String name;
 
-        @Option(names = "--undo", description = "Let new things take the type again.")
+        @Option(names = "--undo")
         boolean undo;
 
         @Spec

@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code fleetdeck version}: one line with the version, the Java runtime and the platform. */
-@Command(name = "version", description = "Print the version of Fleetdeck, its Java runtime and platform.")
+@Command(name = "version")
 final class VersionCommand implements Callable<Integer> {
 
     @Spec

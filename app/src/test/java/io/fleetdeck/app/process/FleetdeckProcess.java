@@ -52,6 +52,20 @@ final class FleetdeckProcess implements AutoCloseable {
         return start(List.of(), environment, args);
     }
 
+    /**
+     * Started as a German-speaking user's shell starts it: LANG and LC_ALL say German, and the JVM is told so too,
+     * since it falls back to English where the German locale is not installed (as in a bare container).
+     */
+    static FleetdeckProcess startInGerman(String... args) throws IOException {
+        return start(
+                env -> {
+                    env.put("LC_ALL", "de_DE.UTF-8");
+                    env.put("LANG", "de_DE.UTF-8");
+                    env.put("FLEETDECK_JAVA_OPTS", "-Duser.language=de -Duser.country=DE");
+                },
+                args);
+    }
+
     /** Started the way service scripts do, under timeout(1), which passes signals on to its whole process group. */
     static FleetdeckProcess startUnderTimeout(String... args) throws IOException {
         return start(List.of("timeout", "120"), env -> {}, args);
@@ -89,6 +103,9 @@ final class FleetdeckProcess implements AutoCloseable {
             builder.directory(workingFolder.toFile());
         }
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // the words a test reads are English wherever it runs, unless it asks for another locale itself
+        builder.environment().put("LC_ALL", "C.UTF-8");
+        builder.environment().put("LANG", "C.UTF-8");
         environment.accept(builder.environment());
         return new FleetdeckProcess(builder.start());
     }
