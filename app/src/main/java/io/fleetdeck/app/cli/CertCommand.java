@@ -44,10 +44,10 @@ final class CertCommand {
                         CertificateRow certificate = certificates.describeCertificate(id);
                         if (certificate.status().equals(CertificateStatusChange.REVOKED.name())) {
                             // revoking is for good; asking twice is no error, and nothing changes
-                            return "certificate " + certificate.id() + " is already REVOKED";
+                            return CliMessages.say("cert.alreadyRevoked", certificate.id());
                         }
                         certificates.updateCertificate(certificate.id(), CertificateStatusChange.REVOKED);
-                        return "certificate " + certificate.id() + " REVOKED";
+                        return CliMessages.say("cert.revoked", certificate.id());
                     });
         }
     }

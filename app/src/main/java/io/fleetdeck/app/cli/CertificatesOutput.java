@@ -27,15 +27,15 @@ final class CertificatesOutput {
     /** The whole id, so it can be copied into {@code cert revoke}. */
     static String listText(List<CertificateSummary> certificates) {
         if (certificates.isEmpty()) {
-            return "no certificates";
+            return CliMessages.say("certificates.none");
         }
-        TextTable table = new TextTable("ID", "STATUS", "THINGS", "CREATED", "EXPIRES");
+        TextTable table = new TextTable(CliMessages.columns("certificates.columns"));
         for (CertificateSummary certificate : certificates) {
             table.row(
                     certificate.certificateId(),
                     certificate.status(),
                     certificate.provisioningClaim()
-                            ? "(provisioning claim)"
+                            ? CliMessages.say("certificates.provisioningClaim")
                             : TextTable.orDash(String.join(",", certificate.thingNames())),
                     certificate.creationDate().toString(),
                     certificate.notAfter().toString());

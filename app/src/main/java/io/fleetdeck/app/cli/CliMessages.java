@@ -21,4 +21,9 @@ final class CliMessages {
         String pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
         return new MessageFormat(pattern, locale).format(arguments);
     }
+
+    /** The header of a text table, its columns written {@code NAME|TYPE|...} under {@code key}. */
+    static String[] columns(String key) {
+        return say(key).split("\\|");
+    }
 }

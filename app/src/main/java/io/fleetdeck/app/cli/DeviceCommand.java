@@ -57,9 +57,11 @@ final class DeviceCommand {
                     .toList();
             if (!existing.isEmpty() && !force) {
                 // the key exists nowhere else: a second certificate would orphan the first, ACTIVE without its key
-                throw new StartupException(joined(existing) + (existing.size() == 1 ? " exists" : " exist")
-                        + " already, nothing was changed; give --force to revoke the certificate in "
-                        + files.certificate() + " and write a new one, or choose another --out DIR");
+                throw new StartupException(CliMessages.say(
+                        "device.filesExist",
+                        joined(existing),
+                        existing.size(),
+                        files.certificate().toString()));
             }
             return OfflineAction.perform(
                     dataFolder, device.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
@@ -81,12 +83,17 @@ final class DeviceCommand {
             } catch (IOException e) {
                 certificates.updateCertificate(issued.certificateId(), CertificateStatusChange.REVOKED);
                 throw new StartupException(
-                        "cannot write the files of " + name + " in " + out + " (" + FileProblem.of(e) + ")"
-                                + "; its new certificate " + issued.certificateId()
-                                + " was revoked, as its key is lost",
+                        CliMessages.say(
+                                "device.cannotWrite",
+                                name,
+                                String.valueOf(out),
+                                FileProblem.of(e),
+                                issued.certificateId()),
                         e);
             }
-            return "thing " + name + " certificate " + issued.certificateId() + "\nwrote " + joined(written);
+            // the first line is read by scripts for the certificate id, so it stays the same in every language
+            return "thing " + name + " certificate " + issued.certificateId() + "\n"
+                    + CliMessages.say("device.wrote", joined(written));
         }
 
         private static String joined(List<Path> files) {

@@ -16,7 +16,7 @@ final class DiskFull {
             String refusal = DataFolderSpace.at(folder).refusal();
             return refusal == null ? "" : " (" + refusal + ")";
         } catch (IOException | RuntimeException e) {
-            return NoSpace.causes(e) ? " (no space left on the disk of data folder " + folder + ")" : "";
+            return NoSpace.causes(e) ? " (" + CliMessages.say("disk.full", folder.toString()) + ")" : "";
         }
     }
 }

@@ -64,8 +64,10 @@ final class GroupCommand {
                     spec.commandLine().getOut(),
                     fleet -> {
                         ThingGroupSummary group = fleet.services().groups().createThingGroup(name, parentGroup);
-                        return "group " + group.name()
-                                + (group.parent() == null ? "" : " under " + String.join(" / ", group.rootToParent()));
+                        return group.parent() == null
+                                ? CliMessages.say("group.created", group.name())
+                                : CliMessages.say(
+                                        "group.createdUnder", group.name(), String.join(" / ", group.rootToParent()));
                     });
         }
     }
@@ -96,7 +98,7 @@ final class GroupCommand {
                     spec.commandLine().getOut(),
                     fleet -> {
                         fleet.services().things().addThingToThingGroup(group, thing);
-                        return "thing " + thing + " added to " + group;
+                        return CliMessages.say("group.added", thing, group);
                     });
         }
     }
@@ -242,8 +244,12 @@ final class GroupCommand {
     /** {@code dynamic group lowBattery: 3 things match shadow.reported.battery<20 (ACTIVE)}, as a line to print. */
     private static String describeDynamic(ThingGroupSummary group) {
         int members = group.directMembers();
-        return "dynamic group " + group.name() + ": " + members + (members == 1 ? " thing matches " : " things match ")
-                + group.dynamicQuery() + " (" + group.dynamicStatus() + ")";
+        return CliMessages.say(
+                "group.dynamic",
+                group.name(),
+                members,
+                String.valueOf(group.dynamicQuery()),
+                String.valueOf(group.dynamicStatus()));
     }
 
     interface DynamicGroupsWork {

@@ -22,14 +22,16 @@ final class GroupsOutput {
 
     static String listText(List<ThingGroupSummary> groups) {
         if (groups.isEmpty()) {
-            return "no thing groups";
+            return CliMessages.say("groups.none");
         }
-        TextTable table = new TextTable("NAME", "PARENT", "KIND", "THINGS", "WITH SUBGROUPS", "QUERY");
+        TextTable table = new TextTable(CliMessages.columns("groups.columns"));
         for (ThingGroupSummary group : groups) {
             table.row(
                     group.name(),
                     TextTable.orDash(group.parent()),
-                    group.isDynamic() ? "dynamic (" + group.dynamicStatus() + ")" : "static",
+                    group.isDynamic()
+                            ? CliMessages.say("groups.dynamic", String.valueOf(group.dynamicStatus()))
+                            : CliMessages.say("groups.static"),
                     Integer.toString(group.directMembers()),
                     Integer.toString(group.totalMembers()),
                     TextTable.orDash(group.dynamicQuery()));

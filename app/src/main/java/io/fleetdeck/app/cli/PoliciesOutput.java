@@ -25,9 +25,9 @@ final class PoliciesOutput {
 
     static String listText(List<PolicySummary> policies) {
         if (policies.isEmpty()) {
-            return "no policies";
+            return CliMessages.say("policies.none");
         }
-        TextTable table = new TextTable("NAME", "DEFAULT VERSION");
+        TextTable table = new TextTable(CliMessages.columns("policies.columns"));
         policies.forEach(policy -> table.row(policy.policyName(), Integer.toString(policy.defaultVersionId())));
         return table.toString();
     }
@@ -45,8 +45,12 @@ final class PoliciesOutput {
 
     /** A line saying which version is in force, then its document as it was written. */
     static String getText(PolicyDescription policy) {
-        return "policy " + policy.policyName() + ", default version " + policy.defaultVersionId() + ", created "
-                + policy.creationDate() + System.lineSeparator()
+        return CliMessages.say(
+                        "policy.get",
+                        policy.policyName(),
+                        Integer.toString(policy.defaultVersionId()),
+                        policy.creationDate().toString())
+                + System.lineSeparator()
                 + policy.policyDocument().strip();
     }
 }

@@ -58,7 +58,7 @@ final class PolicyCommand {
                                 .certificates(fleet.folder().caCertificate())
                                 .createPolicy(name, text);
                         warn(PolicyFile.warnings(text));
-                        return "policy " + name + " created (version 1)";
+                        return CliMessages.say("policy.created", name);
                     });
         }
 
@@ -100,15 +100,14 @@ final class PolicyCommand {
                         List<String> certificates =
                                 certificatesOf(fleet.services().things(), thing);
                         if (certificates.isEmpty()) {
-                            throw new StartupException(
-                                    "thing " + thing + " has no certificate to attach " + name + " to");
+                            throw new StartupException(CliMessages.say("policy.noCertificate", thing, name));
                         }
                         CertificateService service =
                                 fleet.services().certificates(fleet.folder().caCertificate());
                         for (String certificate : certificates) {
                             service.attachPolicy(name, certificate);
                         }
-                        return "policy " + name + " attached to " + certificates.size() + " certificate(s) of " + thing;
+                        return CliMessages.say("policy.attached", name, certificates.size(), thing);
                     });
         }
 

@@ -26,14 +26,19 @@ final class PolicyFile {
         try {
             return BoundedFiles.readString(document, MAX_BYTES);
         } catch (BoundedFiles.TooLargeException e) {
-            throw new StartupException("policy document " + document + " is larger than "
-                    + BoundedFiles.describe(MAX_BYTES) + ", the most a policy file may hold; AWS IoT counts at most "
-                    + PolicyParser.MAX_CHARACTERS + " characters without whitespace");
+            throw new StartupException(CliMessages.say(
+                    "policyFile.tooLarge",
+                    document.toString(),
+                    BoundedFiles.describe(MAX_BYTES),
+                    Integer.toString(PolicyParser.MAX_CHARACTERS)));
         } catch (NoSuchFileException e) {
-            throw new StartupException("policy document " + document + " not found (no such file: "
-                    + document.toAbsolutePath().normalize() + ")");
+            throw new StartupException(CliMessages.say(
+                    "policyFile.notFound",
+                    document.toString(),
+                    document.toAbsolutePath().normalize().toString()));
         } catch (IOException e) {
-            throw new StartupException("cannot read the policy document " + document + ": " + FileProblem.of(e));
+            throw new StartupException(
+                    CliMessages.say("policyFile.unreadable", document.toString(), FileProblem.of(e)));
         }
     }
 

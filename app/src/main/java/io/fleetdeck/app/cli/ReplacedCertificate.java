@@ -22,26 +22,26 @@ record ReplacedCertificate(Path file) {
     /** Revokes the file's certificate when this fleet knows it and it is not revoked yet; returns what was done. */
     String revoke(CertificateService certificates) throws FleetApiException {
         if (!Files.exists(file)) {
-            return "nothing revoked: there is no " + file;
+            return CliMessages.say("replaced.noFile", file.toString());
         }
         String id;
         try {
             id = Pem.certificateId(Pem.certificate(BoundedFiles.readString(file, PemFiles.MAX_BYTES)));
         } catch (IOException e) {
-            return "nothing revoked: " + file + " cannot be read (" + FileProblem.of(e) + ")";
+            return CliMessages.say("replaced.unreadable", file.toString(), FileProblem.of(e));
         } catch (Pem.InvalidPemException e) {
-            return "nothing revoked: " + file + " holds no certificate (" + e.getMessage() + ")";
+            return CliMessages.say("replaced.noCertificate", file.toString(), String.valueOf(e.getMessage()));
         }
         CertificateRow known;
         try {
             known = certificates.describeCertificate(id);
         } catch (ResourceNotFoundException e) {
-            return "nothing revoked: the certificate in " + file + " (" + id + ") is not one of this fleet's";
+            return CliMessages.say("replaced.notOurs", file.toString(), id);
         }
         if (known.status().equals(CertificateStatusChange.REVOKED.name())) {
-            return "certificate " + id + " in " + file + " is already REVOKED";
+            return CliMessages.say("replaced.alreadyRevoked", id, file.toString());
         }
         certificates.updateCertificate(id, CertificateStatusChange.REVOKED);
-        return "certificate " + id + " in " + file + " REVOKED";
+        return CliMessages.say("replaced.revoked", id, file.toString());
     }
 }

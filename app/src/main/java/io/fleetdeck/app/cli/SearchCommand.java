@@ -75,6 +75,7 @@ final class SearchCommand implements Callable<Integer> {
             err.println("  " + refused.caretLine());
             err.flush();
         }
-        return new StartupException("query error: " + refused.getMessage(), refused);
+        return new StartupException(
+                CliMessages.say("search.queryError", String.valueOf(refused.getMessage())), refused);
     }
 }

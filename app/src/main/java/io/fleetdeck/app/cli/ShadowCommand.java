@@ -90,8 +90,7 @@ final class ShadowCommand {
                         if (!registered(fleet.services().things())) {
                             // AWS keeps a shadow for any name (AWS-IOT-BEHAVIOUR §1.1): a typo makes one too, so say so
                             PrintWriter err = spec.commandLine().getErr();
-                            err.println("fleetdeck: note: no thing named '" + thing + "' is registered; its shadow is"
-                                    + " kept all the same (AWS allows shadows without a thing)");
+                            err.println("fleetdeck: " + CliMessages.say("shadow.noThing", thing));
                             err.flush();
                         }
                         return accepted;

@@ -66,7 +66,7 @@ final class ThingCommand {
             for (String attribute : attributes) {
                 int equals = attribute.indexOf('=');
                 if (equals <= 0) {
-                    throw new StartupException("--attr takes name=value, was " + attribute);
+                    throw new StartupException(CliMessages.say("thing.attrMalformed", attribute));
                 }
                 parsed.put(attribute.substring(0, equals), attribute.substring(equals + 1));
             }
@@ -81,10 +81,14 @@ final class ThingCommand {
                             things.addThingToThingGroup(group, name);
                         }
                         ThingDescription created = things.describeThing(name);
-                        return "thing " + created.thingName() + " version " + created.version()
-                                + (created.thingGroupNames().isEmpty()
-                                        ? ""
-                                        : " in " + String.join(", ", created.thingGroupNames()));
+                        String version = Long.toString(created.version());
+                        return created.thingGroupNames().isEmpty()
+                                ? CliMessages.say("thing.created", created.thingName(), version)
+                                : CliMessages.say(
+                                        "thing.createdIn",
+                                        created.thingName(),
+                                        version,
+                                        String.join(", ", created.thingGroupNames()));
                     });
         }
     }
@@ -102,8 +106,8 @@ final class ThingCommand {
             if (type == null) {
                 throw e;
             }
-            throw new StartupException(e.errorCode() + ": " + e.getMessage()
-                    + " (make it first: fleetdeck thing-type create " + type + ")");
+            throw new StartupException(
+                    e.errorCode() + ": " + e.getMessage() + CliMessages.say("thing.makeTypeFirst", type));
         }
     }
 
@@ -130,7 +134,7 @@ final class ThingCommand {
                     spec.commandLine().getOut(),
                     fleet -> {
                         fleet.services().things().deleteThing(name);
-                        return "thing " + name + " deleted";
+                        return CliMessages.say("thing.deleted", name);
                     });
         }
     }

@@ -60,7 +60,7 @@ final class ThingTypeCommand {
                         ThingTypeDescription created = fleet.services()
                                 .thingTypes()
                                 .createThingType(new NewThingType(name, description, searchableAttributes));
-                        return "thing type " + created.thingTypeName() + " created";
+                        return CliMessages.say("thingType.created", created.thingTypeName());
                     });
         }
     }
@@ -145,7 +145,7 @@ final class ThingTypeCommand {
             return OfflineAction.perform(
                     dataFolder, thingType.parent.dataFolder, spec.commandLine().getOut(), fleet -> {
                         fleet.services().thingTypes().deprecateThingType(name, undo);
-                        return "thing type " + name + (undo ? " in use again" : " deprecated");
+                        return CliMessages.say(undo ? "thingType.undeprecated" : "thingType.deprecated", name);
                     });
         }
     }

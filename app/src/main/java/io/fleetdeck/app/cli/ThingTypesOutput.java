@@ -3,7 +3,9 @@ package io.fleetdeck.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdeck.api.things.ThingTypeDescription;
+import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What {@code thing-type list} and {@code thing-type describe} print: AWS's list-thing-types shape, or columns. */
 final class ThingTypesOutput {
@@ -43,9 +45,9 @@ final class ThingTypesOutput {
 
     static String listText(List<ThingTypeDescription> types) {
         if (types.isEmpty()) {
-            return "no thing types";
+            return CliMessages.say("thingTypes.none");
         }
-        TextTable table = new TextTable("NAME", "STATUS", "CREATED", "SEARCHABLE", "DESCRIPTION");
+        TextTable table = new TextTable(CliMessages.columns("thingTypes.columns"));
         for (ThingTypeDescription type : types) {
             table.row(
                     type.thingTypeName(),
@@ -58,17 +60,24 @@ final class ThingTypesOutput {
     }
 
     static String describeText(ThingTypeDescription type) {
-        return new TextTable("thing type", type.thingTypeName())
+        @Nullable Instant deprecated = type.deprecationDate();
+        return new TextTable(CliMessages.say("thingType.row.thingType"), type.thingTypeName())
                 .row(
-                        "status",
-                        status(type) + (type.deprecationDate() == null ? "" : " since " + type.deprecationDate()))
-                .row("created", type.creationDate().toString())
-                .row("searchable", TextTable.orDash(String.join(", ", type.searchableAttributes())))
-                .row("description", TextTable.orDash(type.description()))
+                        CliMessages.say("thingType.row.status"),
+                        deprecated == null
+                                ? status(type)
+                                : CliMessages.say("thingType.since", status(type), deprecated.toString()))
+                .row(
+                        CliMessages.say("thingType.row.created"),
+                        type.creationDate().toString())
+                .row(
+                        CliMessages.say("thingType.row.searchable"),
+                        TextTable.orDash(String.join(", ", type.searchableAttributes())))
+                .row(CliMessages.say("thingType.row.description"), TextTable.orDash(type.description()))
                 .toString();
     }
 
     private static String status(ThingTypeDescription type) {
-        return type.deprecated() ? "deprecated" : "active";
+        return CliMessages.say(type.deprecated() ? "thingTypes.deprecated" : "thingTypes.active");
     }
 }

@@ -33,9 +33,9 @@ final class ThingsOutput {
 
     static String listText(List<ThingDescription> things) {
         if (things.isEmpty()) {
-            return "no things";
+            return CliMessages.say("things.none");
         }
-        TextTable table = new TextTable("NAME", "TYPE", "VERSION", "GROUPS", "ATTRIBUTES");
+        TextTable table = new TextTable(CliMessages.columns("things.columns"));
         for (ThingDescription thing : things) {
             table.row(
                     thing.thingName(),
@@ -64,21 +64,21 @@ final class ThingsOutput {
 
     /** One line a field, with what a technician asks next: which certificates speak for it, which shadows it has. */
     static String describeText(ThingDescription thing, ThingDetail detail) {
-        TextTable table = new TextTable("thing", thing.thingName())
-                .row("id", thing.thingId())
-                .row("type", TextTable.orDash(thing.thingTypeName()))
-                .row("version", Long.toString(thing.version()))
-                .row("groups", TextTable.orDash(String.join(", ", thing.thingGroupNames())))
-                .row("attributes", TextTable.orDash(pairs(thing.attributes())))
+        TextTable table = new TextTable(CliMessages.say("thing.row.thing"), thing.thingName())
+                .row(CliMessages.say("thing.row.id"), thing.thingId())
+                .row(CliMessages.say("thing.row.type"), TextTable.orDash(thing.thingTypeName()))
+                .row(CliMessages.say("thing.row.version"), Long.toString(thing.version()))
+                .row(CliMessages.say("thing.row.groups"), TextTable.orDash(String.join(", ", thing.thingGroupNames())))
+                .row(CliMessages.say("thing.row.attributes"), TextTable.orDash(pairs(thing.attributes())))
                 .row(
-                        "certificates",
+                        CliMessages.say("thing.row.certificates"),
                         TextTable.orDash(detail.certificates().stream()
                                 .map(certificate -> certificate.shortId() + " " + certificate.status())
                                 .collect(Collectors.joining(", "))))
                 .row(
-                        "shadows",
+                        CliMessages.say("thing.row.shadows"),
                         TextTable.orDash(detail.shadowNames().stream()
-                                .map(name -> name.isEmpty() ? "(classic)" : name)
+                                .map(name -> name.isEmpty() ? CliMessages.say("thing.classicShadow") : name)
                                 .collect(Collectors.joining(", "))));
         return table.toString();
     }

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.Format;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,14 +46,34 @@ class CliBundlesTest {
                 .isEqualTo(arguments(pattern)));
     }
 
-    /** Per argument index, how it is formatted (plain, number, choice, date); a pattern that does not parse fails. */
+    /** Per argument index, how it is formatted (plain, number, date); a pattern that does not parse fails. */
     private static List<String> arguments(String pattern) {
         Format[] formats = new MessageFormat(pattern, Locale.ROOT).getFormatsByArgumentIndex();
         List<String> kinds = new ArrayList<>();
         for (Format format : formats) {
-            kinds.add(format == null ? "plain" : format.getClass().getSimpleName());
+            // a plural (a ChoiceFormat) in one language may be a plain number in another
+            kinds.add(
+                    switch (format) {
+                        case null -> "plain";
+                        case NumberFormat number -> "number";
+                        default -> format.getClass().getSimpleName();
+                    });
         }
         return kinds;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"messages"})
+    void aTableHasAsManyColumnsInBothLanguages(String bundle) throws IOException {
+        Map<String, String> english = read(bundle + ".properties");
+        Map<String, String> german = read(bundle + "_de.properties");
+
+        english.entrySet().stream()
+                .filter(entry -> entry.getKey().endsWith(".columns"))
+                .forEach(entry -> assertThat(
+                                german.getOrDefault(entry.getKey(), "").split("\\|"))
+                        .as("columns of %s in %s_de", entry.getKey(), bundle)
+                        .hasSameSizeAs(entry.getValue().split("\\|")));
     }
 
     private static Map<String, String> read(String file) throws IOException {

@@ -2,10 +2,43 @@ package io.fleetdeck.app.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real fleetdeck speaks the user's language: German help and errors under a German locale, English otherwise. */
 class LocaleCliIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void whatACommandDidIsSaidInGermanForAGermanUser() throws Exception {
+        assertThat(germanOn("thing", "list")).containsExactly("keine Things");
+        assertThat(germanOn("thing", "create", "pump-7", "--attr", "model=P100"))
+                .containsExactly("Thing pump-7 Version 1");
+        assertThat(germanOn("thing", "list"))
+                .containsExactly(
+                        "NAME    TYP  VERSION  GRUPPEN  ATTRIBUTE", "pump-7  -    1        -        model=P100");
+        assertThat(germanOn("group", "create-dynamic", "p100", "attributes.model:P100"))
+                .containsExactly("dynamische Gruppe p100: 1 Thing passt auf attributes.model:P100 (ACTIVE)");
+        assertThat(germanOn("thing", "delete", "pump-7")).containsExactly("Thing pump-7 gelöscht");
+    }
+
+    /** stdout of a German command on the test's data folder, which must succeed. */
+    private List<String> germanOn(String... args) throws Exception {
+        String[] withFolder = Stream.concat(Arrays.stream(args), Stream.of("--data-dir", data.toString()))
+                .toArray(String[]::new);
+        try (FleetdeckProcess fleetdeck = FleetdeckProcess.startInGerman(withFolder)) {
+            assertThat(fleetdeck.awaitExit())
+                    .as("exit code; stderr %s", fleetdeck.stderr())
+                    .isZero();
+            return fleetdeck.stdout();
+        }
+    }
 
     @Test
     void theHelpOfACommandIsGermanForAGermanUser() throws Exception {
