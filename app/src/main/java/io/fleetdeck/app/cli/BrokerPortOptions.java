@@ -42,8 +42,7 @@ public final class BrokerPortOptions {
         caKeyType = switch (type) {
             case "ec-p256" -> CaKeyType.EC_P256;
             case "rsa-2048" -> CaKeyType.RSA_2048;
-            default ->
-                throw new ParameterException(spec.commandLine(), "--ca-key must be ec-p256 or rsa-2048, was " + type);
+            default -> throw new ParameterException(spec.commandLine(), CliMessages.say("option.caKey", type));
         };
     }
 
@@ -52,8 +51,8 @@ public final class BrokerPortOptions {
     @Option(names = "--mqtt-profile", paramLabel = "PROFILE")
     void mqttProfile(String name) {
         mqttProfile = MqttProfile.named(name)
-                .orElseThrow(() -> new ParameterException(
-                        spec.commandLine(), "--mqtt-profile must be aws or standard, was " + name));
+                .orElseThrow(
+                        () -> new ParameterException(spec.commandLine(), CliMessages.say("option.mqttProfile", name)));
     }
 
     BrokerOptions toOptions() {
@@ -83,14 +82,15 @@ public final class BrokerPortOptions {
     private long notNegative(String option, long value) {
         if (value < 0) {
             throw new ParameterException(
-                    spec.commandLine(), option + " must be 0 (no bound) or a positive number, was " + value);
+                    spec.commandLine(), CliMessages.say("option.notNegative", option, Long.toString(value)));
         }
         return value;
     }
 
     private int checked(String option, int port) {
         if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), option + " must be a port from 0 to 65535, was " + port);
+            throw new ParameterException(
+                    spec.commandLine(), CliMessages.say("option.port", option, Integer.toString(port)));
         }
         return port;
     }

@@ -58,7 +58,7 @@ public final class DataFolderOption {
             try {
                 return Path.of(value);
             } catch (InvalidPathException e) {
-                throw new TypeConversionException("'" + value + "' is not a path: " + e.getReason());
+                throw new TypeConversionException(CliMessages.say("option.notAPath", value, e.getReason()));
             }
         }
     }
