@@ -53,15 +53,15 @@ final class FleetdeckProcess implements AutoCloseable {
     }
 
     /**
-     * Started as a German-speaking user's shell starts it: LANG and LC_ALL say German, and the JVM is told so too,
-     * since it falls back to English where the German locale is not installed (as in a bare container).
+     * Started as a German-speaking user's shell starts it: LANG and LC_ALL say German, and nothing else does; the
+     * launcher tells the JVM, which would fall back to English where the German locale is not installed (as in a
+     * bare container).
      */
     static FleetdeckProcess startInGerman(String... args) throws IOException {
         return start(
                 env -> {
                     env.put("LC_ALL", "de_DE.UTF-8");
                     env.put("LANG", "de_DE.UTF-8");
-                    env.put("FLEETDECK_JAVA_OPTS", "-Duser.language=de -Duser.country=DE");
                 },
                 args);
     }
