@@ -26,7 +26,5 @@ public interface ShadowService {
      * Every shadow whose thing is not in the registry, by thing and shadow name. AWS keeps such shadows (a device may
      * use one without being registered; AWS-IOT-BEHAVIOUR §1.1, registry coupling), so they are listed rather than refused or dropped.
      */
-    default List<ShadowName> shadowsWithoutAThing() throws FleetApiException {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not list shadows without a thing");
-    }
+    List<ShadowName> shadowsWithoutAThing() throws FleetApiException;
 }

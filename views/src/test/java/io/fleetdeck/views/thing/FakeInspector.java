@@ -10,6 +10,7 @@ import io.fleetdeck.api.error.ShadowRejectedException;
 import io.fleetdeck.api.page.Page;
 import io.fleetdeck.api.page.PageRequest;
 import io.fleetdeck.api.shadows.ShadowDocument;
+import io.fleetdeck.api.shadows.ShadowName;
 import io.fleetdeck.api.shadows.ShadowService;
 import io.fleetdeck.api.things.NewThing;
 import io.fleetdeck.api.things.ThingChange;
@@ -129,6 +130,12 @@ public final class FakeInspector implements ThingService, ShadowService {
     @Override
     public synchronized List<String> shadowNames(String thingName) {
         return List.copyOf(shadows.keySet());
+    }
+
+    /** Every shadow here is the one sensor's, a registered thing. */
+    @Override
+    public List<ShadowName> shadowsWithoutAThing() {
+        return List.of();
     }
 
     @Override
