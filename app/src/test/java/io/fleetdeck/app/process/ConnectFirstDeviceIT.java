@@ -1,6 +1,7 @@
 package io.fleetdeck.app.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.fleetdeck.app.docs.GuideBlocks;
@@ -8,6 +9,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -181,14 +183,14 @@ class ConnectFirstDeviceIT {
         return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     }
 
-    private static void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + FleetdeckProcess.START_TIMEOUT.toNanos();
-        while (!output("serve").contains("fleetdeck ready")) {
-            assertThat(serve.isAlive())
-                    .as("serve runs; it printed %s", output("serve"))
-                    .isTrue();
-            assertThat(System.nanoTime()).as("serve is ready in time").isLessThan(deadline);
-            Thread.sleep(200);
-        }
+    private static void awaitReady() {
+        await().atMost(FleetdeckProcess.START_TIMEOUT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    assertThat(serve.isAlive())
+                            .as("serve runs; it printed %s", output("serve"))
+                            .isTrue();
+                    return output("serve").contains("fleetdeck ready");
+                });
     }
 }
