@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetdeck.api.things.ThingOverview;
-import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.settings.ConsoleMemory;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.Theme;
-import io.fleetdeck.views.shell.ConsoleInfo;
-import io.fleetdeck.views.shell.ConsoleWindow;
 import io.fleetdeck.views.shell.Screenshot;
-import io.fleetdeck.views.shell.Section;
-import io.fleetdeck.views.shell.ServiceState;
 import io.fleetdeck.views.shell.ShellViewModel;
-import io.fleetdeck.views.thing.FakeInspector;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
@@ -57,21 +48,9 @@ class FleetQueryBarViewTest {
     void start(Stage stage) {
         this.stage = stage;
         ConsoleMemory memory = new ConsoleMemory(new ConsoleSettings(Theme.DARK, null), settings -> {});
-        shell = new ShellViewModel(
-                new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", "MQTT over TLS on port 8883"), memory);
-        FakeInspector anyThing = FakeInspector.anyThing();
-        workspace = new FleetWorkspace(
-                fleet,
-                fleet.events,
-                new FakeSearch(fleet),
-                memory,
-                anyThing,
-                anyThing,
-                Clock.fixed(FakeFleet.NOW, ZoneOffset.UTC),
-                ViewTasks.javaFx());
-        new ConsoleWindow(stage, shell, Map.of(Section.FLEET, workspace::node)).show();
-        shell.serviceStateChanged(ServiceState.RUNNING);
-        shell.navigate(Section.FLEET);
+        FleetWindow window = FleetWindow.open(stage, fleet, memory);
+        shell = window.shell();
+        workspace = window.workspace();
     }
 
     @AfterEach
