@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * How the fleet views write instants and counts: one style everywhere, so columns line up and read alike. The words
+ * How the fleet views write instants and numbers: one style everywhere, so columns line up and read alike. The words
  * ("today", "4 min ago") come from the {@code common} bundle; dates stay ISO-like in every language.
  */
 public final class TimeText {
@@ -62,14 +62,6 @@ public final class TimeText {
             return Texts.get("common.ago.hours", since.toHours());
         }
         return Texts.get("common.ago.days", since.toDays());
-    }
-
-    /**
-     * {@code 1 thing}, {@code 12,345 things}: English only, for words not yet in a bundle; a bundle's pattern with
-     * {@code {0,choice,...}} counts in the reader's language.
-     */
-    public static String count(long count, String noun) {
-        return String.format(Locale.ROOT, "%,d", count) + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** {@code 12,345}. */
