@@ -9,10 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,20 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,12 +45,9 @@ public final class FleetIndex implements AutoCloseable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final IndexSearches searches;
     private final ThingSource source;
-    /** Guards what is waiting to be written: things to read from the store again, and patches from events. */
-    private final Object pendingLock = new Object();
-
-    private Set<String> toRead = new LinkedHashSet<>();
-    private Map<String, DocumentPatch> toPatch = new LinkedHashMap<>();
+    private final PendingChanges pending = new PendingChanges();
     private final AtomicLong documentsRead = new AtomicLong();
     private final AtomicLong documentsPatched = new AtomicLong();
     private final List<IndexListener> listeners = new CopyOnWriteArrayList<>();
@@ -77,6 +61,7 @@ public final class FleetIndex implements AutoCloseable {
         this.writer = writer;
         this.source = source;
         this.searchers = new SearcherManager(writer, null);
+        this.searches = new IndexSearches(searchers);
         indexer.scheduleWithFixedDelay(this::indexOnce, INDEX_EVERY_MILLIS, INDEX_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -231,16 +216,7 @@ public final class FleetIndex implements AutoCloseable {
      * and the new one has not seen the devices yet: they are to be read again.
      */
     public List<String> connectedThings() {
-        return withSearcher(searcher -> {
-            List<String> names = new ArrayList<>();
-            Query connected = new TermQuery(new Term(DocumentEncoding.booleanField("connectivity.connected"), "true"));
-            for (ScoreDoc hit : searcher.search(
-                            connected, Math.max(1, searcher.getIndexReader().maxDoc()))
-                    .scoreDocs) {
-                names.add(nameOf(searcher, hit));
-            }
-            return names;
-        });
+        return searches.connectedThings();
     }
 
     /** Whether the index is open: it hears of changes and answers searches. */
@@ -250,10 +226,7 @@ public final class FleetIndex implements AutoCloseable {
 
     /** These things changed in the store (registry, shadow or connectivity): they are read again shortly. */
     public void thingsChanged(Collection<String> thingNames) {
-        synchronized (pendingLock) {
-            toRead.addAll(thingNames);
-            thingNames.forEach(toPatch::remove);
-        }
+        pending.read(thingNames);
     }
 
     /**
@@ -261,32 +234,17 @@ public final class FleetIndex implements AutoCloseable {
      * written, without reading the store (unless it is read again anyway, or the index has no document of it).
      */
     public void shadowCommitted(ShadowCommitted committed) {
-        synchronized (pendingLock) {
-            if (!toRead.contains(committed.thing())) {
-                toPatch.computeIfAbsent(committed.thing(), thing -> new DocumentPatch())
-                        .shadow(committed);
-            }
-        }
+        pending.patch(committed);
     }
 
     /** The broker saw the thing connect or disconnect: written shortly from the event, as a shadow commit is. */
     public void connectivityChanged(ConnectivityChanged changed) {
-        synchronized (pendingLock) {
-            if (!toRead.contains(changed.thing())) {
-                toPatch.computeIfAbsent(changed.thing(), thing -> new DocumentPatch())
-                        .connectivity(changed);
-            }
-        }
+        pending.patch(changed);
     }
 
     /** The broker heard from the thing: its last seen is written shortly from the event, as a shadow commit is. */
     public void thingSeen(ThingSeen seen) {
-        synchronized (pendingLock) {
-            if (!toRead.contains(seen.thing())) {
-                toPatch.computeIfAbsent(seen.thing(), thing -> new DocumentPatch())
-                        .seen(seen);
-            }
-        }
+        pending.patch(seen);
     }
 
     /** How many documents were read from the store, and how many patched from events, since the index opened. */
@@ -303,20 +261,7 @@ public final class FleetIndex implements AutoCloseable {
 
     /** The things matching {@code query} in the order {@code sort} gives, from {@code offset}, at most {@code limit}. */
     public SearchPage search(FleetQuery query, SearchSort sort, int offset, int limit) {
-        return withSearcher(searcher -> {
-            Query lucene = query.toLucene();
-            int total = searcher.count(lucene);
-            if (limit <= 0 || offset >= total) {
-                return new SearchPage(total, List.of());
-            }
-            TopDocs top =
-                    searcher.search(lucene, Math.min(total, offset + limit), sort.toLucene(searcher.getIndexReader()));
-            List<String> names = new ArrayList<>();
-            for (int i = offset; i < top.scoreDocs.length; i++) {
-                names.add(nameOf(searcher, top.scoreDocs[i]));
-            }
-            return new SearchPage(total, names);
-        });
+        return searches.search(query, sort, offset, limit);
     }
 
     /** Every thing matching {@code query}, sorted by name. */
@@ -326,24 +271,11 @@ public final class FleetIndex implements AutoCloseable {
 
     /** Those of {@code thingNames} that match {@code query} now. */
     public Set<String> matchingAmong(FleetQuery query, Collection<String> thingNames) {
-        if (thingNames.isEmpty()) {
-            return Set.of();
-        }
-        return withSearcher(searcher -> {
-            Query among = new BooleanQuery.Builder()
-                    .add(query.toLucene(), BooleanClause.Occur.FILTER)
-                    .add(DocumentEncoding.thingNameIn(thingNames), BooleanClause.Occur.FILTER)
-                    .build();
-            Set<String> matching = new HashSet<>();
-            for (ScoreDoc hit : searcher.search(among, thingNames.size()).scoreDocs) {
-                matching.add(nameOf(searcher, hit));
-            }
-            return matching;
-        });
+        return searches.matchingAmong(query, thingNames);
     }
 
     public int count(FleetQuery query) {
-        return withSearcher(searcher -> searcher.count(query.toLucene()));
+        return searches.count(query);
     }
 
     /**
@@ -366,25 +298,12 @@ public final class FleetIndex implements AutoCloseable {
 
     /** Runs {@code work} on the current searcher, for aggregations and other readers of the index. */
     public <T> T withSearcher(SearcherWork<T> work) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return work.run(searcher);
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the fleet index could not be searched: " + e.getMessage(), e);
-        }
+        return searches.withSearcher(work);
     }
 
     @FunctionalInterface
     public interface SearcherWork<T> {
         T run(IndexSearcher searcher) throws IOException;
-    }
-
-    private static String nameOf(IndexSearcher searcher, ScoreDoc hit) throws IOException {
-        return searcher.storedFields().document(hit.doc).get(DocumentEncoding.THING_NAME);
     }
 
     /** One round of the indexing thread: the things changed since the last round, then a commit now and then. */
@@ -410,24 +329,19 @@ public final class FleetIndex implements AutoCloseable {
      * patch always starts from the document as last written.
      */
     private synchronized List<String> indexChanged() throws IOException {
-        Set<String> reads;
-        Map<String, DocumentPatch> patches;
-        synchronized (pendingLock) {
-            reads = toRead;
-            patches = toPatch;
-            toRead = new LinkedHashSet<>();
-            toPatch = new LinkedHashMap<>();
-        }
-        if (reads.isEmpty() && patches.isEmpty()) {
+        PendingChanges.Round round = pending.take();
+        if (round.isEmpty()) {
             return List.of();
         }
+        Set<String> reads = round.reads();
+        Map<String, DocumentPatch> patches = round.patches();
         List<String> names = new ArrayList<>(reads.size() + patches.size());
         for (String name : reads) {
             write(name, source.document(name));
             documentsRead.incrementAndGet();
             names.add(name);
         }
-        Map<String, FleetDocument> written = writtenDocuments(patches.keySet());
+        Map<String, FleetDocument> written = searches.writtenDocuments(patches.keySet());
         patches.forEach((name, patch) -> {
             FleetDocument base = written.get(name);
             if (base == null) {
@@ -467,37 +381,12 @@ public final class FleetIndex implements AutoCloseable {
      */
     public Map<String, FleetDocument> documents(Collection<String> thingNames) {
         try {
-            return writtenDocuments(thingNames);
+            return searches.writtenDocuments(thingNames);
         } catch (IOException e) {
             throw new UncheckedIOException("the fleet index could not be read: " + e.getMessage(), e);
         }
     }
 
-    /** These things' documents as last written (the searcher is refreshed after every write), where kept. */
-    private Map<String, FleetDocument> writtenDocuments(Collection<String> names) throws IOException {
-        Map<String, FleetDocument> documents = new HashMap<>();
-        if (names.isEmpty()) {
-            return documents;
-        }
-        IndexSearcher searcher = searchers.acquire();
-        try {
-            StoredFields stored = searcher.storedFields();
-            for (String name : names) {
-                TopDocs hit = searcher.search(new TermQuery(DocumentEncoding.thingNameTerm(name)), 1);
-                if (hit.scoreDocs.length == 0) {
-                    continue;
-                }
-                BytesRef source = stored.document(hit.scoreDocs[0].doc, Set.of(StoredSource.FIELD))
-                        .getBinaryValue(StoredSource.FIELD);
-                if (source != null) {
-                    StoredSource.decode(name, source).ifPresent(document -> documents.put(name, document));
-                }
-            }
-        } finally {
-            searchers.release(searcher);
-        }
-        return documents;
-    }
     /** From now until a clean close, a crash leaves the index marked for a rebuild. */
     private void markOpen() throws IOException {
         commit(false);
