@@ -4,16 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetdeck.api.error.FleetApiException;
 import io.fleetdeck.api.error.ShadowRejectedException;
 import io.fleetdeck.api.shadows.ShadowDocument;
-import io.fleetdeck.api.shadows.ShadowName;
 import io.fleetdeck.api.shadows.ShadowService;
+import io.fleetdeck.api.shadows.ShadowWithoutAThing;
 import io.fleetdeck.fleet.shadow.ShadowException;
 import io.fleetdeck.fleet.shadow.ShadowVersion;
 import io.fleetdeck.fleet.shadow.Shadows;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -78,13 +80,25 @@ public final class LocalShadows implements ShadowService {
         return shadows.shadowNames(thingName);
     }
 
+    /** Each shadow's newest version from its history, which always keeps at least that one. */
     @Override
-    public List<ShadowName> shadowsWithoutAThing() {
+    public List<ShadowWithoutAThing> shadowsWithoutAThing() {
         Set<String> registered = new HashSet<>(thingNames.get());
-        return shadows.shadowKeys().stream()
-                .filter(key -> !registered.contains(key.getKey()))
-                .map(key -> new ShadowName(key.getKey(), key.getValue()))
-                .toList();
+        List<ShadowWithoutAThing> unregistered = new ArrayList<>();
+        for (Map.Entry<String, String> key : shadows.shadowKeys()) {
+            if (registered.contains(key.getKey())) {
+                continue;
+            }
+            // a shadow deleted since its key was read has no history left: it is no longer there to list
+            shadows.history(key.getKey(), key.getValue()).stream()
+                    .findFirst()
+                    .ifPresent(newest -> unregistered.add(new ShadowWithoutAThing(
+                            key.getKey(),
+                            key.getValue(),
+                            newest.version(),
+                            Instant.ofEpochSecond(newest.writtenAt()))));
+        }
+        return unregistered;
     }
 
     private static ShadowDocument document(JsonNode document) {

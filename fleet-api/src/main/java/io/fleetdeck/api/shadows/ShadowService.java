@@ -23,8 +23,9 @@ public interface ShadowService {
     List<String> shadowNames(String thingName) throws FleetApiException;
 
     /**
-     * Every shadow whose thing is not in the registry, by thing and shadow name. AWS keeps such shadows (a device may
-     * use one without being registered; AWS-IOT-BEHAVIOUR §1.1, registry coupling), so they are listed rather than refused or dropped.
+     * Every shadow whose thing is not in the registry, by thing and shadow name, with its version and last update. AWS
+     * keeps such shadows (a device may use one without being registered; AWS-IOT-BEHAVIOUR §1.1, registry coupling), so
+     * they are listed rather than refused or dropped.
      */
-    List<ShadowName> shadowsWithoutAThing() throws FleetApiException;
+    List<ShadowWithoutAThing> shadowsWithoutAThing() throws FleetApiException;
 }

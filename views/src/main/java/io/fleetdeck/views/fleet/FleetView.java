@@ -55,6 +55,9 @@ public final class FleetView {
     private final @Nullable QueryBarModel queryModel;
 
     private final @Nullable FleetAggregationModel aggregations;
+    /** Null: no filter for the shadows without a thing (a console whose tests leave it out). */
+    private final @Nullable ShadowsWithoutAThingSwitch unregistered;
+
     private final VBox content = new VBox();
     private final Pane overlay = new Pane();
     private final StackPane root = new StackPane(content, overlay);
@@ -96,10 +99,30 @@ public final class FleetView {
             @Nullable FleetAggregationModel aggregations,
             @Nullable FleetLayoutModel layout,
             Consumer<String> openThing) {
+        this(model, queryModel, aggregations, layout, null, openThing);
+    }
+
+    /**
+     * With the filter that shows the shadows without a thing instead of the things, over {@code unregistered} (null:
+     * no such filter).
+     *
+     * @param openThing called with a thing's name when the user opens it, or creates it from its shadow
+     */
+    public FleetView(
+            FleetViewModel model,
+            @Nullable QueryBarModel queryModel,
+            @Nullable FleetAggregationModel aggregations,
+            @Nullable FleetLayoutModel layout,
+            @Nullable ShadowsWithoutAThingModel unregistered,
+            Consumer<String> openThing) {
         this.model = Objects.requireNonNull(model, "model");
         this.openThing = Objects.requireNonNull(openThing, "openThing");
         this.queryModel = queryModel;
         this.aggregations = aggregations;
+        this.unregistered = unregistered == null ? null : new ShadowsWithoutAThingSwitch(unregistered);
+        Node shadowsWithoutAThing = unregistered == null
+                ? new Region()
+                : new ShadowsWithoutAThingPane(unregistered, model.zone(), openThing).node();
         root.getStyleClass().add("fleet-view");
         content.getStyleClass().add("fleet-content");
         overlay.setPickOnBounds(false);
@@ -109,8 +132,9 @@ public final class FleetView {
             rememberColumns(layout);
         }
         if (queryModel == null) {
-            content.getChildren().addAll(toolbar(), table);
-            VBox.setVgrow(table, Priority.ALWAYS);
+            Node body = orUnregistered(table, shadowsWithoutAThing);
+            content.getChildren().addAll(toolbar(), body);
+            VBox.setVgrow(body, Priority.ALWAYS);
         } else {
             QueryBar bar = new QueryBar(queryModel, overlay);
             HBox body = new HBox(table);
@@ -133,10 +157,16 @@ public final class FleetView {
                 divider.managedProperty().bind(aggregations.openProperty());
                 body.getChildren().addAll(divider, panel);
             }
-            VBox.setVgrow(body, Priority.ALWAYS);
-            content.getChildren().addAll(searchToolbar(bar, queryModel), bar.problemNode(), bar.hintNode(), body);
+            Node shown = orUnregistered(body, shadowsWithoutAThing);
+            VBox.setVgrow(shown, Priority.ALWAYS);
+            content.getChildren().addAll(searchToolbar(bar, queryModel), bar.problemNode(), bar.hintNode(), shown);
             focusSearch = bar::focus;
         }
+    }
+
+    /** The things, or the shadows without a thing while the filter shows them. */
+    private Node orUnregistered(Node things, Node shadowsWithoutAThing) {
+        return unregistered == null ? things : unregistered.swap(things, shadowsWithoutAThing);
     }
 
     /** Ctrl+F: the keyboard goes to the query bar, or to the quick filter without one. */
@@ -234,6 +264,9 @@ public final class FleetView {
         hint.getStyleClass().add("fleet-hint");
         hint.setMinWidth(0);
         HBox bar = new HBox(12, filterBox, count, working, gap, hint);
+        if (unregistered != null) {
+            bar.getChildren().add(3, unregistered.control());
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("fleet-toolbar");
         return bar;
@@ -246,6 +279,9 @@ public final class FleetView {
         ProgressIndicator working = workingIndicator();
         HBox toolbar = new HBox(10, bar.node(), history, working, count);
         HBox.setHgrow(bar.node(), Priority.ALWAYS);
+        if (unregistered != null) {
+            toolbar.getChildren().add(unregistered.control());
+        }
         if (aggregations != null) {
             ToggleButton panel =
                     new ToggleButton(Texts.get("fleet.aggregations"), new FontIcon(MaterialDesignC.CHART_BAR));

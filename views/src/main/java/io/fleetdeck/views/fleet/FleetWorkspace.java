@@ -72,6 +72,7 @@ public final class FleetWorkspace implements AutoCloseable {
     private final AutoCloseable openThingChanges;
     private final @Nullable QueryBarModel queryBar;
     private final @Nullable FleetAggregationModel aggregations;
+    private final ShadowsWithoutAThingModel unregistered;
 
     /** The Fleet section with the quick filter only: for a console without a fleet index. */
     public FleetWorkspace(
@@ -122,7 +123,9 @@ public final class FleetWorkspace implements AutoCloseable {
                 : new FleetLayoutModel(
                         memory == null ? new ConsoleMemory(ConsoleSettings.defaults(), settings -> {}) : memory,
                         aggregations);
-        FleetView view = new FleetView(model, queryBar, aggregations, layout, this::open);
+        unregistered = new ShadowsWithoutAThingModel(shadows, things, tasks);
+        unregistered.follow(events);
+        FleetView view = new FleetView(model, queryBar, aggregations, layout, unregistered, this::open);
         Tab table = new Tab(Texts.get("fleet.tab.things"), view.node());
         table.setId("fleet-tab-things");
         table.setGraphic(new FontIcon(MaterialDesignD.DEVICES));
@@ -186,6 +189,11 @@ public final class FleetWorkspace implements AutoCloseable {
         return aggregations;
     }
 
+    /** The shadows without a thing, which the section's filter shows; for tests. */
+    public ShadowsWithoutAThingModel shadowsWithoutAThing() {
+        return unregistered;
+    }
+
     /** The Fleet table's state, for tests and the benchmark. */
     public FleetViewModel model() {
         return model;
@@ -215,6 +223,7 @@ public final class FleetWorkspace implements AutoCloseable {
     @Override
     public void close() {
         feed.close();
+        unregistered.close();
         refresher.shutdownNow();
         searcher.shutdownNow();
         try {

@@ -1,5 +1,8 @@
 package io.fleetdeck.views.fleet;
 
+import io.fleetdeck.api.event.FleetEvents;
+import io.fleetdeck.api.shadows.ShadowService;
+import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.settings.ConsoleMemory;
 import io.fleetdeck.views.shell.ConsoleInfo;
@@ -17,16 +20,27 @@ import javafx.stage.Stage;
 record FleetWindow(ShellViewModel shell, FleetWorkspace workspace) {
 
     static FleetWindow open(Stage stage, FakeFleet fleet, ConsoleMemory memory) {
+        FakeInspector anyThing = FakeInspector.anyThing();
+        return open(stage, fleet, memory, anyThing, anyThing, fleet.events);
+    }
+
+    /** Over {@code things} and {@code shadows} for the thing tabs and the shadows without a thing, told by {@code events}. */
+    static FleetWindow open(
+            Stage stage,
+            FakeFleet fleet,
+            ConsoleMemory memory,
+            ThingService things,
+            ShadowService shadows,
+            FleetEvents events) {
         ShellViewModel shell = new ShellViewModel(
                 new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", "MQTT over TLS on port 8883"), memory);
-        FakeInspector anyThing = FakeInspector.anyThing();
         FleetWorkspace workspace = new FleetWorkspace(
                 fleet,
-                fleet.events,
+                events,
                 new FakeSearch(fleet),
                 memory,
-                anyThing,
-                anyThing,
+                things,
+                shadows,
                 Clock.fixed(FakeFleet.NOW, ZoneOffset.UTC),
                 ViewTasks.javaFx());
         new ConsoleWindow(stage, shell, Map.of(Section.FLEET, workspace::node)).show();

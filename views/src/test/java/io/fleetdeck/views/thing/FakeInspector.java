@@ -10,8 +10,8 @@ import io.fleetdeck.api.error.ShadowRejectedException;
 import io.fleetdeck.api.page.Page;
 import io.fleetdeck.api.page.PageRequest;
 import io.fleetdeck.api.shadows.ShadowDocument;
-import io.fleetdeck.api.shadows.ShadowName;
 import io.fleetdeck.api.shadows.ShadowService;
+import io.fleetdeck.api.shadows.ShadowWithoutAThing;
 import io.fleetdeck.api.things.NewThing;
 import io.fleetdeck.api.things.ThingChange;
 import io.fleetdeck.api.things.ThingDescription;
@@ -134,7 +134,7 @@ public final class FakeInspector implements ThingService, ShadowService {
 
     /** Every shadow here is the one sensor's, a registered thing. */
     @Override
-    public List<ShadowName> shadowsWithoutAThing() {
+    public List<ShadowWithoutAThing> shadowsWithoutAThing() {
         return List.of();
     }
 
