@@ -28,7 +28,10 @@ final class CliErrors {
         return StartupException.EXIT_CODE;
     }
 
-    /** picocli's words, except for a mistyped command, which is named as one, with the closest there is. */
+    /**
+     * picocli's words in the user's language, except for a mistyped command, which is named as one, with the closest
+     * there is.
+     */
     private static String whatWasWrong(ParameterException problem) {
         CommandLine command = problem.getCommandLine();
         if (problem instanceof UnmatchedArgumentException unmatched
@@ -41,7 +44,7 @@ final class CliErrors {
                             CliMessages.say("error.unknownCommandMeant", typed, qualifiedName(command) + " " + name))
                     .orElseGet(() -> CliMessages.say("error.unknownCommand", typed));
         }
-        return oneLine(problem.getMessage());
+        return ParseErrorWording.inLocale(oneLine(problem.getMessage()));
     }
 
     static int failedRun(Exception problem, CommandLine command, ParseResult parsed) {

@@ -75,7 +75,7 @@ class CliHelpBundleTest {
 
         assertThat(help)
                 .startsWith("Aufruf: fleetdeck thing")
-                .contains("Things in der Registry anlegen, auflisten, beschreiben und löschen.")
+                .contains("Objekte in der Registry anlegen, auflisten, beschreiben und löschen.")
                 .contains("Zeigt diese Hilfe mit Beispielen und beendet.")
                 .contains("Befehle:");
     }

@@ -17,15 +17,15 @@ class LocaleCliIT {
 
     @Test
     void whatACommandDidIsSaidInGermanForAGermanUser() throws Exception {
-        assertThat(germanOn("thing", "list")).containsExactly("keine Things");
+        assertThat(germanOn("thing", "list")).containsExactly("keine Objekte");
         assertThat(germanOn("thing", "create", "pump-7", "--attr", "model=P100"))
-                .containsExactly("Thing pump-7 Version 1");
+                .containsExactly("Objekt pump-7 Version 1");
         assertThat(germanOn("thing", "list"))
                 .containsExactly(
                         "NAME    TYP  VERSION  GRUPPEN  ATTRIBUTE", "pump-7  -    1        -        model=P100");
         assertThat(germanOn("group", "create-dynamic", "p100", "attributes.model:P100"))
-                .containsExactly("dynamische Gruppe p100: 1 Thing passt auf attributes.model:P100 (ACTIVE)");
-        assertThat(germanOn("thing", "delete", "pump-7")).containsExactly("Thing pump-7 gelöscht");
+                .containsExactly("dynamische Gruppe p100: 1 Objekt passt auf attributes.model:P100 (ACTIVE)");
+        assertThat(germanOn("thing", "delete", "pump-7")).containsExactly("Objekt pump-7 gelöscht");
     }
 
     /** stdout of a German command on the test's data folder, which must succeed. */
@@ -46,9 +46,9 @@ class LocaleCliIT {
             assertThat(fleetdeck.awaitExit()).isZero();
             assertThat(String.join("\n", fleetdeck.stdout()))
                     .startsWith("Aufruf: fleetdeck thing")
-                    .contains("Things in der Registry anlegen, auflisten, beschreiben und löschen.")
+                    .contains("Objekte in der Registry anlegen, auflisten, beschreiben und löschen.")
                     .contains("  -h, --help      Zeigt diese Hilfe mit Beispielen und beendet.")
-                    .contains("Befehle:\n  create    Legt ein Thing an, wahlweise mit Typ, Attributen und in Gruppen.")
+                    .contains("Befehle:\n  create    Legt ein Objekt an, wahlweise mit Typ, Attributen und in Gruppen.")
                     .contains("Beispiele:\n  fleetdeck thing create pump-7 --attr model=P100 --group floor-1");
         }
     }
@@ -83,6 +83,37 @@ class LocaleCliIT {
             assertThat(fleetdeck.stderr())
                     .containsExactly("fleetdeck: unknown command 'thnig'; did you mean 'fleetdeck thing'?"
                             + " (see 'fleetdeck --help')");
+        }
+    }
+
+    /** picocli's own words for bad input, German for a German user (issue 15, translations). */
+    @Test
+    void badInputIsRefusedInGermanForAGermanUser() throws Exception {
+        assertThat(germanRefusal("thing", "create"))
+                .isEqualTo("fleetdeck: Pflichtparameter fehlt: 'NAME' (siehe 'fleetdeck thing create --help')");
+        assertThat(germanRefusal("thing", "list", "--frob"))
+                .isEqualTo("fleetdeck: Unbekannte Option: '--frob' (siehe 'fleetdeck thing list --help')");
+        assertThat(germanRefusal("serve", "--mqtts-port", "abc"))
+                .isEqualTo("fleetdeck: Ungültiger Wert für die Option '--mqtts-port': 'abc' ist keine ganze Zahl"
+                        + " (siehe 'fleetdeck serve --help')");
+    }
+
+    @Test
+    void badInputIsRefusedInPicocliSOwnEnglishOtherwise() throws Exception {
+        try (FleetdeckProcess fleetdeck = FleetdeckProcess.start("thing", "create")) {
+            assertThat(fleetdeck.awaitExit()).isEqualTo(2);
+            assertThat(fleetdeck.stderr())
+                    .containsExactly(
+                            "fleetdeck: Missing required parameter: 'NAME' (see 'fleetdeck thing create --help')");
+        }
+    }
+
+    /** The one line a German user reads on stderr for bad input; the exit code is 2. */
+    private static String germanRefusal(String... args) throws Exception {
+        try (FleetdeckProcess fleetdeck = FleetdeckProcess.startInGerman(args)) {
+            assertThat(fleetdeck.awaitExit()).isEqualTo(2);
+            assertThat(fleetdeck.stderr()).hasSize(1);
+            return fleetdeck.stderr().getFirst();
         }
     }
 }
