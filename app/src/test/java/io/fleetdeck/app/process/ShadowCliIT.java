@@ -1,8 +1,17 @@
 package io.fleetdeck.app.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.fleetdeck.api.shadows.ShadowWithoutAThing;
+import io.fleetdeck.app.service.LocalShadows;
+import io.fleetdeck.fleet.registry.Registry;
+import io.fleetdeck.fleet.shadow.ShadowLimits;
+import io.fleetdeck.fleet.shadow.Shadows;
+import io.fleetdeck.fleet.store.Database;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,6 +163,39 @@ class ShadowCliIT {
         try (FleetdeckProcess update = run("shadow", "update", "pump-9", "{\"state\":{\"reported\":{\"a\":1}}}")) {
             assertThat(update.awaitExit()).isZero();
             assertThat(update.stderr()).isEmpty();
+        }
+    }
+
+    /**
+     * Issue 15, defect 14: what the console's filter "shadows without a thing" reads, after the real command kept such
+     * a shadow and until the real command registers its thing.
+     */
+    @Test
+    void theShadowTheCommandKeptIsListedWithoutAThingUntilTheThingIsCreated() throws Exception {
+        try (FleetdeckProcess update = run("shadow", "update", "nosuch", "{\"state\":{\"reported\":{\"a\":1}}}")) {
+            assertThat(update.awaitExit()).as("stderr %s", update.stderr()).isZero();
+        }
+        try (FleetdeckProcess update =
+                run("shadow", "update", "nosuch", "--name", "config", "{\"state\":{\"reported\":{\"a\":2}}}")) {
+            assertThat(update.awaitExit()).as("stderr %s", update.stderr()).isZero();
+        }
+        assertThat(shadowsWithoutAThing())
+                .extracting(
+                        ShadowWithoutAThing::thingName, ShadowWithoutAThing::shadowName, ShadowWithoutAThing::version)
+                .containsExactly(tuple("nosuch", "", 1L), tuple("nosuch", "config", 1L));
+
+        try (FleetdeckProcess create = run("thing", "create", "nosuch")) {
+            assertThat(create.awaitExit()).isZero();
+        }
+        assertThat(shadowsWithoutAThing()).isEmpty();
+    }
+
+    /** The service the console asks, over the data folder the command wrote, with no instance running. */
+    private List<ShadowWithoutAThing> shadowsWithoutAThing() throws Exception {
+        try (Database database = Database.sqliteFile(temp.resolve("data").resolve("fleetdeck.db"));
+                Shadows store = new Shadows(database, Clock.systemUTC(), ShadowLimits.awsDefaults())) {
+            Registry registry = new Registry(database, Clock.systemUTC());
+            return new LocalShadows(store, () -> null, registry::thingNames).shadowsWithoutAThing();
         }
     }
 }
