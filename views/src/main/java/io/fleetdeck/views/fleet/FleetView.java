@@ -287,6 +287,10 @@ public final class FleetView {
                     new ToggleButton(Texts.get("fleet.aggregations"), new FontIcon(MaterialDesignC.CHART_BAR));
             panel.setId("fleet-aggregations-toggle");
             panel.selectedProperty().bindBidirectional(aggregations.openProperty());
+            if (unregistered != null) {
+                // the panel sums up the things; beside the shadows without a thing it has nothing to show
+                panel.disableProperty().bind(unregistered.shown());
+            }
             panel.setMinWidth(Region.USE_PREF_SIZE);
             toolbar.getChildren().add(panel);
         }

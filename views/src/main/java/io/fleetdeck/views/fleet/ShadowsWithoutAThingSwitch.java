@@ -2,6 +2,7 @@ package io.fleetdeck.views.fleet;
 
 import io.fleetdeck.views.common.Texts;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.Region;
@@ -43,6 +44,11 @@ final class ShadowsWithoutAThingSwitch {
         model.shownProperty().subscribe(shown -> (shown ? unregistered : things).setSelected(true));
         segments.visibleProperty().bind(Bindings.isNotEmpty(model.rows()).or(model.shownProperty()));
         segments.managedProperty().bind(segments.visibleProperty());
+    }
+
+    /** Whether the shadows without a thing are on screen instead of the things. */
+    ObservableBooleanValue shown() {
+        return model.shownProperty();
     }
 
     /** The segments, for the toolbar. */

@@ -88,6 +88,8 @@ class ShadowsWithoutAThingViewTest {
                 robot.lookup("#unregistered-table").queryTableView();
         assertThat(onScreen(table)).isTrue();
         assertThat(onScreen(robot.lookup("#fleet-table").query())).isFalse();
+        assertThat(robot.lookup("#fleet-aggregations-toggle").query().isDisabled())
+                .isTrue();
         assertThat(table.getColumns().stream().map(column -> column.getText()))
                 .containsExactly("Thing name", "Shadow", "Version", "Last update");
 
