@@ -69,42 +69,15 @@ public final class FleetView {
     /** Puts the keyboard in the query bar or the quick filter, whichever this view has. */
     private Runnable focusSearch = () -> {};
 
-    /** @param openThing called with a thing's name when the user opens it */
+    /** The quick filter alone. @param openThing called with a thing's name when the user opens it */
     public FleetView(FleetViewModel model, Consumer<String> openThing) {
-        this(model, null, null, openThing);
+        this(model, null, null, null, null, openThing);
     }
 
     /**
-     * With the query bar over the fleet index and the aggregation panel; both null gives the quick filter alone.
-     *
-     * @param openThing called with a thing's name when the user opens it
-     */
-    public FleetView(
-            FleetViewModel model,
-            @Nullable QueryBarModel queryModel,
-            @Nullable FleetAggregationModel aggregations,
-            Consumer<String> openThing) {
-        this(model, queryModel, aggregations, null, openThing);
-    }
-
-    /**
-     * With the panel's width and open state and the hidden columns kept in {@code layout} (null: the panel at its
-     * first width, every column shown).
-     *
-     * @param openThing called with a thing's name when the user opens it
-     */
-    public FleetView(
-            FleetViewModel model,
-            @Nullable QueryBarModel queryModel,
-            @Nullable FleetAggregationModel aggregations,
-            @Nullable FleetLayoutModel layout,
-            Consumer<String> openThing) {
-        this(model, queryModel, aggregations, layout, null, openThing);
-    }
-
-    /**
-     * With the filter that shows the shadows without a thing instead of the things, over {@code unregistered} (null:
-     * no such filter).
+     * With the query bar over the fleet index and the aggregation panel (both null: the quick filter alone), the
+     * panel's width and open state and the hidden columns kept in {@code layout} (null: first width, every column
+     * shown), and the filter that shows the shadows without a thing instead of the things (null: no such filter).
      *
      * @param openThing called with a thing's name when the user opens it, or creates it from its shadow
      */
