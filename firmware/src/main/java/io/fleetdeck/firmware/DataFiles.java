@@ -1,0 +1,31 @@
+package io.fleetdeck.firmware;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Files of the catalog written whole or not at all: into a temporary sibling, then renamed over the name. */
+final class DataFiles {
+
+    private DataFiles() {}
+
+    /** Writes {@code content} to {@code file} atomically; owner-only (0600) from the first byte when asked. */
+    static void replace(Path file, byte[] content, boolean ownerOnly) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+        try {
+            if (ownerOnly
+                    && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+            }
+            Files.write(temporary, content);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.fleetdeck.firmware;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An image to import: its bytes, the version and hardware targets it is for, and release notes. With {@code
+ * signature} (DER) and {@code certificatePem} it was signed elsewhere and is verified; without both, the data folder
+ * signs it.
+ */
+public record ImportRequest(
+        byte[] content,
+        @Nullable String fileName,
+        String version,
+        List<String> targets,
+        @Nullable String releaseNotes,
+        byte @Nullable [] signature,
+        @Nullable String certificatePem) {
+
+    public ImportRequest {
+        content = content.clone();
+        targets = List.copyOf(targets);
+        signature = signature == null ? null : signature.clone();
+    }
+
+    /** An image for the data folder to sign. */
+    public static ImportRequest unsigned(
+            byte[] content, @Nullable String fileName, String version, List<String> targets, @Nullable String notes) {
+        return new ImportRequest(content, fileName, version, targets, notes, null, null);
+    }
+}
