@@ -17,10 +17,23 @@ public record ImportRequest(
         byte @Nullable [] signature,
         @Nullable String certificatePem) {
 
-    public ImportRequest {
-        content = content.clone();
-        targets = List.copyOf(targets);
-        signature = signature == null ? null : signature.clone();
+    // written out, not compact: javac drops type-use annotations from a compact constructor's parameters, and
+    // NullAway would then see the signature as never null
+    public ImportRequest(
+            byte[] content,
+            @Nullable String fileName,
+            String version,
+            List<String> targets,
+            @Nullable String releaseNotes,
+            byte @Nullable [] signature,
+            @Nullable String certificatePem) {
+        this.content = content.clone();
+        this.fileName = fileName;
+        this.version = version;
+        this.targets = List.copyOf(targets);
+        this.releaseNotes = releaseNotes;
+        this.signature = signature == null ? null : signature.clone();
+        this.certificatePem = certificatePem;
     }
 
     /** An image for the data folder to sign. */

@@ -89,7 +89,28 @@ final class CommandHelp {
                             "fleetdeck search 'thingName:pump* AND shadow.reported.battery<20'",
                             "fleetdeck search '*' --sort shadow.reported.battery --descending",
                             "fleetdeck search 'thingGroupNames:site-north' --index AWS_ThingGroups")),
-            Map.entry("fleetdeck stats", List.of("fleetdeck stats 'thingName:pump*' shadow.reported.battery")));
+            Map.entry("fleetdeck stats", List.of("fleetdeck stats 'thingName:pump*' shadow.reported.battery")),
+            // firmware (issue 16)
+            Map.entry(
+                    "fleetdeck firmware import",
+                    List.of(
+                            "fleetdeck firmware import pump.bin --version 1.4.0 --target esp32-s3 --notes 'Valves'",
+                            "fleetdeck firmware import pump.bin --version 1.4.0 --target esp32-s3 --target esp32-c3",
+                            "fleetdeck firmware import b.bin --version 2.0.0 --target esp32-s3 --signature b.sig --certificate c.pem")),
+            Map.entry(
+                    "fleetdeck firmware list",
+                    List.of("fleetdeck firmware list", "fleetdeck firmware list --output json")),
+            Map.entry(
+                    "fleetdeck firmware describe",
+                    List.of("fleetdeck firmware describe 94eee6d143c8", "fleetdeck firmware describe 94eee6d1")),
+            Map.entry(
+                    "fleetdeck firmware verify",
+                    List.of("fleetdeck firmware verify", "fleetdeck firmware verify 94eee6d143c8")),
+            Map.entry(
+                    "fleetdeck firmware export-certificate",
+                    List.of("fleetdeck firmware export-certificate 94eee6d143c8 --out ./check --image")),
+            Map.entry("fleetdeck firmware known-safe", List.of("fleetdeck firmware known-safe esp32-s3 1.3.2")),
+            Map.entry("fleetdeck firmware delete", List.of("fleetdeck firmware delete 94eee6d143c8")));
 
     private CommandHelp() {}
 

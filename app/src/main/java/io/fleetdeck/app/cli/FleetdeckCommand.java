@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             ThingCommand.class,
             ThingTypeCommand.class,
             GroupCommand.class,
+            FirmwareCommand.class,
             SearchCommand.class,
             StatsCommand.class
         })

@@ -4,6 +4,7 @@ import io.fleetdeck.api.certificates.CertificateRegistry;
 import io.fleetdeck.api.certificates.CertificateService;
 import io.fleetdeck.api.event.FleetEvent;
 import io.fleetdeck.api.event.FleetEvents;
+import io.fleetdeck.api.firmware.FirmwareCatalog;
 import io.fleetdeck.api.groups.GroupService;
 import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.api.things.FleetOverview;
@@ -14,6 +15,7 @@ import io.fleetdeck.app.data.DataFolder;
 import io.fleetdeck.app.data.DataFolderSpace;
 import io.fleetdeck.app.service.LocalCertificateRegistry;
 import io.fleetdeck.app.service.LocalCertificates;
+import io.fleetdeck.app.service.LocalFirmwareCatalog;
 import io.fleetdeck.app.service.LocalFleetOverview;
 import io.fleetdeck.app.service.LocalFleetSearch;
 import io.fleetdeck.app.service.LocalGroups;
@@ -23,6 +25,8 @@ import io.fleetdeck.app.service.LocalThings;
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.broker.MqttChannel;
 import io.fleetdeck.broker.tls.CertificateAuthority;
+import io.fleetdeck.firmware.ImageCatalog;
+import io.fleetdeck.firmware.ImageUse;
 import io.fleetdeck.fleet.connectivity.ConnectivityTracker;
 import io.fleetdeck.fleet.connectivity.LastSeen;
 import io.fleetdeck.fleet.events.FleetEventHub;
@@ -68,6 +72,7 @@ public final class FleetServices implements AutoCloseable {
     private final DeviceEnrollment enrollment;
     private final Shadows shadows;
     private final Registry registry;
+    private final ImageCatalog firmware;
     /* made once the broker is up (startProvisioning); null for a command on a folder no instance holds */
     private @Nullable FleetProvisioning provisioning;
 
@@ -88,8 +93,10 @@ public final class FleetServices implements AutoCloseable {
     /** The store changed while no index followed it: the index on disk is behind. */
     private volatile boolean changedUnindexed;
 
-    private FleetServices(Database database, IdentityService identities, Path indexFolder, Clock clock) {
+    private FleetServices(
+            Database database, IdentityService identities, ImageCatalog firmware, Path indexFolder, Clock clock) {
         this.database = database;
+        this.firmware = firmware;
         this.indexFolder = indexFolder;
         FleetEventSink committed = ((FleetEventSink) this::noteWhetherIndexed).andThen(events);
         this.shadows = new Shadows(database, clock, ShadowLimits.awsDefaults(), committed);
@@ -153,10 +160,13 @@ public final class FleetServices implements AutoCloseable {
             database.refuseWritesWhen(space::refusal);
         }
         try {
-            IdentityService identities = IdentityService.open(
-                    database, CertificateAuthority.load(folder.root().resolve("pki"), clock), clock);
-            FleetServices services =
-                    new FleetServices(database, identities, folder.root().resolve("index"), clock);
+            CertificateAuthority ca = CertificateAuthority.load(folder.root().resolve("pki"), clock);
+            IdentityService identities = IdentityService.open(database, ca, clock);
+            // no jobs service yet, so no image is in use; the jobs service will answer ImageUse (issue 16)
+            ImageCatalog firmware =
+                    ImageCatalog.open(folder.root(), new FirmwareSigningAuthority(ca), ImageUse.NONE, clock);
+            FleetServices services = new FleetServices(
+                    database, identities, firmware, folder.root().resolve("index"), clock);
             services.enrollment.ensureDefaults(
                     Objects.requireNonNull(folder.caCertificate().getParent(), "the CA certificate is in a folder"));
             identities.exportRevocationListTo(folder.caCertificate().resolveSibling("crl.pem"));
@@ -249,6 +259,11 @@ public final class FleetServices implements AutoCloseable {
     /** The service API's thing types. */
     public ThingTypeService thingTypes() {
         return new LocalThingTypes(registry);
+    }
+
+    /** The service API's firmware catalog: signed images in the data folder, each verified before it is offered. */
+    public FirmwareCatalog firmware() {
+        return new LocalFirmwareCatalog(firmware, events);
     }
 
     /** The certificates that speak for a thing, with their status as the registry has it. */

@@ -116,6 +116,7 @@ public final class CertificateAuthority {
                 now,
                 now.plus(validity),
                 KeyPurposeId.id_kp_serverAuth,
+                KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
                 alternativeNames(names));
     }
 
@@ -152,27 +153,54 @@ public final class CertificateAuthority {
 
     private X509Certificate issueDevice(X500Name subject, PublicKey deviceKey) throws GeneralSecurityException {
         try {
-            return issue(subject, deviceKey, clock.instant(), DEVICE_NOT_AFTER, KeyPurposeId.id_kp_clientAuth, null);
+            return issue(
+                    subject,
+                    deviceKey,
+                    clock.instant(),
+                    DEVICE_NOT_AFTER,
+                    KeyPurposeId.id_kp_clientAuth,
+                    KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
+                    null);
         } catch (CertIOException e) {
             throw new GeneralSecurityException("cannot sign a device certificate: " + e.getMessage(), e);
         }
     }
 
-    /** An end-entity certificate signed by this CA, for a TLS server or client as {@code purpose} says. */
+    /**
+     * The data folder's firmware signing certificate for {@code signingKey}: extendedKeyUsage codeSigning and
+     * digitalSignature only, so it can sign images (which devices check with it, AWS-OTA-AND-STREAMS §A.4) but can
+     * neither serve nor join TLS. It ends when device certificates do.
+     */
+    public X509Certificate issueCodeSigning(String commonName, PublicKey signingKey) throws GeneralSecurityException {
+        try {
+            return issue(
+                    new X500Name("CN=" + escape(commonName) + ",O=Fleetdeck"),
+                    signingKey,
+                    clock.instant(),
+                    DEVICE_NOT_AFTER,
+                    KeyPurposeId.id_kp_codeSigning,
+                    KeyUsage.digitalSignature,
+                    null);
+        } catch (CertIOException e) {
+            throw new GeneralSecurityException("cannot sign a code-signing certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /** An end-entity certificate signed by this CA, for a TLS server or client or code signing as {@code purpose} says. */
     private X509Certificate issue(
             X500Name subject,
             PublicKey subjectKey,
             Instant now,
             Instant notAfter,
             KeyPurposeId purpose,
+            int keyUsage,
             @Nullable GeneralNames alternativeNames)
             throws GeneralSecurityException, CertIOException {
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                 certificate, Certificates.newSerial(), notBefore(now), withinThisCa(notAfter), subject, subjectKey);
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        builder.addExtension(
-                Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
         builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
         if (alternativeNames != null) {
             builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames);

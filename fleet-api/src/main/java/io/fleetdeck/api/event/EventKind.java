@@ -16,6 +16,10 @@ public enum EventKind {
     CERTIFICATE_CHANGED,
     THING_INDEXED,
     INDEX_REBUILT,
+    /** An image entered the firmware catalog. */
+    FIRMWARE_IMPORTED,
+    /** A catalog image became a hardware target's known-safe version, or was deleted. */
+    FIRMWARE_CHANGED,
     /** Delivered to a coalescing subscriber whose queue overflowed; it always reaches the subscriber. */
     EVENTS_LOST
 }

@@ -1,6 +1,7 @@
 package io.fleetdeck.api.event;
 
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -220,6 +221,39 @@ public sealed interface FleetEvent {
         @Override
         public String subject() {
             return "";
+        }
+    }
+
+    /** An image entered the firmware catalog, as {@code version} for {@code targets}; its id is its SHA-256. */
+    record FirmwareImported(String imageId, String version, List<String> targets) implements FleetEvent {
+        public FirmwareImported {
+            targets = List.copyOf(targets);
+        }
+
+        @Override
+        public EventKind kind() {
+            return EventKind.FIRMWARE_IMPORTED;
+        }
+
+        @Override
+        public String subject() {
+            return imageId;
+        }
+    }
+
+    /**
+     * A catalog image changed: it became the known-safe version of {@code target} ({@link Change#UPDATED}), or it was
+     * deleted ({@link Change#DELETED}, {@code target} empty).
+     */
+    record FirmwareChanged(String imageId, String version, Change change, String target) implements FleetEvent {
+        @Override
+        public EventKind kind() {
+            return EventKind.FIRMWARE_CHANGED;
+        }
+
+        @Override
+        public String subject() {
+            return imageId;
         }
     }
 
