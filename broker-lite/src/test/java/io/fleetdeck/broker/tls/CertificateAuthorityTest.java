@@ -63,6 +63,25 @@ class CertificateAuthorityTest {
         assertThat(device.getPublicKey().getAlgorithm()).isEqualTo("RSA");
     }
 
+    /** Issue 16: the firmware signing certificate can sign code and nothing else, so it cannot join TLS. */
+    @Test
+    void aCodeSigningCertificateIsForCodeSigningOnly() throws Exception {
+        KeyPair signer = Certificates.newKeyPair(CaKeyType.EC_P256);
+
+        X509Certificate certificate = ca.issueCodeSigning("Fleetdeck firmware signer", signer.getPublic());
+
+        certificate.verify(ca.certificate().getPublicKey());
+        assertThat(certificate.getSubjectX500Principal().getName())
+                .contains("CN=Fleetdeck firmware signer")
+                .contains("O=Fleetdeck");
+        assertThat(certificate.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.3");
+        boolean[] keyUsage = certificate.getKeyUsage();
+        assertThat(keyUsage[0]).as("digitalSignature").isTrue();
+        assertThat(keyUsage[2]).as("keyEncipherment").isFalse();
+        assertThat(certificate.getBasicConstraints()).isEqualTo(-1);
+        assertThat(certificate.getNotAfter()).isEqualTo(ca.certificate().getNotAfter());
+    }
+
     /** Issue 15, defect 4: certificates signed from a CSR (fleet provisioning, JITP) end with the CA too. */
     @Test
     void noCertificateTheCaSignsOutlivesIt() throws Exception {
