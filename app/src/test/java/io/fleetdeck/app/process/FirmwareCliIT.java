@@ -268,6 +268,37 @@ class FirmwareCliIT {
         }
     }
 
+    @Test
+    void aGermanUserIsToldInGerman() throws Exception {
+        Path firmware = image("pump.bin", 4096, 23);
+        String shortId = sha256(firmware).substring(0, 12);
+        Path data = temp.resolve("data");
+
+        try (FleetdeckProcess list =
+                FleetdeckProcess.startInGerman("firmware", "list", "--data-dir", data.toString())) {
+            assertThat(list.awaitExit()).as("stderr %s", list.stderr()).isZero();
+            assertThat(list.stdout()).containsExactly("keine Firmware-Images");
+        }
+        try (FleetdeckProcess imported = FleetdeckProcess.startInGerman(
+                "firmware",
+                "import",
+                firmware.toString(),
+                "--version",
+                "1.4.0",
+                "--target",
+                "esp32-s3",
+                "--data-dir",
+                data.toString())) {
+            assertThat(imported.awaitExit()).as("stderr %s", imported.stderr()).isZero();
+            assertThat(String.join("\n", imported.stdout()))
+                    .startsWith("Firmware 1.4.0 für esp32-s3 importiert als " + shortId + " (4.096 Bytes)");
+        }
+        try (FleetdeckProcess help = FleetdeckProcess.startInGerman("firmware", "verify", "--help")) {
+            assertThat(help.awaitExit()).isZero();
+            assertThat(String.join("\n", help.stdout())).contains("Berechnet den Hash gespeicherter Images neu");
+        }
+    }
+
     private void assertRefused(List<String> args, String why) throws Exception {
         try (FleetdeckProcess refused = run(args.toArray(String[]::new))) {
             assertThat(refused.awaitExit()).isEqualTo(2);
