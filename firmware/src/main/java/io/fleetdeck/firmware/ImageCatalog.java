@@ -67,6 +67,9 @@ public final class ImageCatalog {
      */
     public synchronized Manifest importImage(ImportRequest request) throws FirmwareException {
         byte[] content = request.content();
+        if ((request.signature() == null) != (request.certificatePem() == null)) {
+            throw invalid("an image signed elsewhere needs both its signature and the certificate that signed it");
+        }
         if (content.length == 0) {
             throw invalid("the image is empty: there is nothing to flash");
         }

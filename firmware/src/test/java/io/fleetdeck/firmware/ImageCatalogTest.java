@@ -76,6 +76,9 @@ class ImageCatalogTest {
         assertThat(Files.getPosixFilePermissions(data.resolve("pki/code-signing.key")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.readString(data.resolve("pki/code-signing.pem"))).isEqualTo(first.certificatePem());
+        assertThat(Files.getPosixFilePermissions(data.resolve("pki/code-signing.pem")))
+                .as("a certificate is no secret")
+                .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     @Test
@@ -179,6 +182,10 @@ class ImageCatalogTest {
                 .hasMessageContaining("version 1.4.0 for esp32-s3 is in the catalog already");
         assertThatThrownBy(() -> catalog.importImage(image(IMAGE, "1.5.0", "esp32-s3")))
                 .hasMessageContaining("this image is in the catalog already, as version 1.4.0");
+        // what is wrong with the request itself is said before what the catalog holds
+        assertThatThrownBy(() -> catalog.importImage(
+                        new ImportRequest(IMAGE, null, "1.4.0", List.of("esp32-s3"), null, new byte[] {0x30}, null)))
+                .hasMessageContaining("needs both its signature and the certificate");
         // the same version for another board is another image
         assertThat(catalog.importImage(image(rebuilt, "1.4.0", "esp32-c3")).targets())
                 .containsExactly("esp32-c3");
