@@ -8,13 +8,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -28,6 +32,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +43,10 @@ import org.jspecify.annotations.Nullable;
  * policies, and both report on this model's message line. Owned by the JavaFX thread.
  */
 public final class CertificatesViewModel {
+
+    /** The states a certificate can be in (AWS-IOT-BEHAVIOUR §5.1), in the order the status filter offers them. */
+    public static final List<String> STATUSES =
+            List.of("ACTIVE", "INACTIVE", "REVOKED", "PENDING_ACTIVATION", "PENDING_TRANSFER", "REGISTER_INACTIVE");
 
     /** Beyond this many changed rows one replacement is cheaper than row-by-row updates. */
     private static final int ROW_UPDATES_LIMIT = 256;
@@ -59,6 +68,8 @@ public final class CertificatesViewModel {
             FXCollections.unmodifiableObservableList(policyReach);
 
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ObservableSet<String> shownStatuses = FXCollections.observableSet(new LinkedHashSet<>(STATUSES));
+    private final ObservableSet<String> shownStatusesView = FXCollections.unmodifiableObservableSet(shownStatuses);
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper certificateCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper deviceCertificateCount = new ReadOnlyIntegerWrapper();
@@ -77,7 +88,13 @@ public final class CertificatesViewModel {
 
     public CertificatesViewModel(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        filteredCertificates.predicateProperty().bind(filter.map(CertificatesViewModel::matching));
+        filteredCertificates
+                .predicateProperty()
+                .bind(Bindings.createObjectBinding(
+                        () -> matching(filter.get())
+                                .and(row -> shownStatuses.contains(row.status()) || !STATUSES.contains(row.status())),
+                        filter,
+                        shownStatuses));
     }
 
     /** Takes a snapshot of the registry; one older than the last applied (a slow sample) is dropped. */
@@ -156,6 +173,19 @@ public final class CertificatesViewModel {
         selectWhenSeen = certificateId;
     }
 
+    /**
+     * Narrows the list to certificates in these states; the choice stays while the section is open. A state the
+     * registry reports that the filter does not know is always shown, so no certificate can hide for good.
+     */
+    public void showStatuses(Collection<String> statuses) {
+        Set<String> wanted = new LinkedHashSet<>(statuses);
+        wanted.retainAll(STATUSES);
+        if (!wanted.equals(shownStatuses)) {
+            shownStatuses.retainAll(wanted);
+            shownStatuses.addAll(wanted);
+        }
+    }
+
     public void dismissMessage() {
         actionStatus.dismiss();
     }
@@ -201,6 +231,11 @@ public final class CertificatesViewModel {
     /** Text the certificate list is narrowed to: part of an id, thing, common name, status or policy. */
     public StringProperty filterProperty() {
         return filter;
+    }
+
+    /** The states the list shows, of {@link #STATUSES}; all of them until the user unchecks one. */
+    public ObservableSet<String> shownStatuses() {
+        return shownStatusesView;
     }
 
     /** Whether a snapshot has arrived, so the view can tell "none yet" from "not read yet". */

@@ -105,6 +105,7 @@ class CertificatesGermanTest {
                 .isEqualTo("Zertifikat für Objekt ausstellen\u2026");
         assertThat(robot.lookup("#cert-revoke").queryButton().getText()).isEqualTo("Widerrufen\u2026");
         assertThat(robot.lookup("#sim-verdict").queryAs(Label.class).getText()).isEqualTo("ERLAUBT");
+        assertThat(CertificatesViewTest.statusFilterText(robot)).isEqualTo("Alle Status");
         screenshot(robot, "certificates-de.png");
 
         robot.clickOn(tabHeader(robot, "cert-tab-cas"));

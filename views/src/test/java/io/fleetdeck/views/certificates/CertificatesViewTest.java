@@ -3,6 +3,7 @@ package io.fleetdeck.views.certificates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetdeck.api.certificates.CertificateStatusChange;
 import io.fleetdeck.api.certificates.CertificatesSnapshot;
 import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.views.common.ViewTasks;
@@ -26,18 +27,22 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
+import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -257,6 +262,62 @@ class CertificatesViewTest {
                         .getText())
                 .contains("fleetdeck device add NAME");
         assertThat(notice.isVisible()).isFalse();
+    }
+
+    @Test
+    void uncheckingRevokedHidesTheRevokedCertificates(FxRobot robot) throws Exception {
+        TableView<CertificateRow> table = robot.lookup("#cert-table").queryTableView();
+        await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 10_000);
+        String revoked = table.getItems().get(3).id();
+        directory.updateCertificate(revoked, CertificateStatusChange.REVOKED);
+        directory.updateCertificate(table.getItems().get(4).id(), CertificateStatusChange.REVOKED);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> table.getItems().stream()
+                                .filter(row -> row.status().equals("REVOKED"))
+                                .count()
+                        == 2);
+        CheckComboBox<?> statuses = robot.lookup("#cert-status-filter").queryAs(CheckComboBox.class);
+        assertThat(statuses.getCheckModel().getCheckedItems()).hasSize(6);
+        assertThat(statusFilterText(robot)).isEqualTo("All statuses");
+
+        robot.clickOn(statuses);
+        CheckBox revokedBox = robot.lookup(".check-box")
+                .match((CheckBox box) -> box.isVisible() && "Revoked".equals(listCellText(box)))
+                .query();
+        robot.clickOn(revokedBox);
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(table.getItems())
+                .hasSize(9_998)
+                .noneMatch(row -> row.status().equals("REVOKED"));
+        assertThat(model.shownStatuses()).doesNotContain("REVOKED").contains("ACTIVE", "INACTIVE");
+        assertThat(statusFilterText(robot)).isEqualTo("All but Revoked");
+        assertThat(robot.lookup(".cert-count").queryAs(Label.class).getText()).isEqualTo("9,998 of 10,000");
+        screenshot(robot, "certificates-status-filter.png", Theme.DARK);
+
+        // a certificate revoked later is hidden as it changes
+        directory.updateCertificate(table.getItems().get(0).id(), CertificateStatusChange.REVOKED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> table.getItems().size() == 9_997);
+    }
+
+    /** What the closed filter shows: its button cell, not the cells of its list. */
+    static String statusFilterText(FxRobot robot) {
+        Node filter = robot.lookup("#cert-status-filter").query();
+        return filter.lookupAll(".list-cell").stream()
+                .filter(cell -> !cell.getStyleClass().contains("check-box-list-cell"))
+                .map(cell -> ((ListCell<?>) cell).getText())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static String listCellText(CheckBox box) {
+        for (Node node = box; node != null; node = node.getParent()) {
+            if (node instanceof ListCell<?> cell) {
+                return cell.getText();
+            }
+        }
+        return "";
     }
 
     private static Node row(FxRobot robot, int index) {
