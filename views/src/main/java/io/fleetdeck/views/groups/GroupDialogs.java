@@ -3,7 +3,6 @@ package io.fleetdeck.views.groups;
 import io.fleetdeck.api.groups.ThingGroupSummary;
 import io.fleetdeck.views.common.Texts;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -17,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.jspecify.annotations.Nullable;
@@ -115,22 +115,55 @@ final class GroupDialogs {
         return dialog.showAndWait();
     }
 
-    /**
-     * The group's own attributes to edit: rows are changed, added and removed, and Save hands back all of them as
-     * they stand (inherited ones are not here: AWS does not inherit attributes, each group keeps its own).
-     */
-    static Optional<List<GroupsViewModel.Attribute>> editAttributes(
-            @Nullable Window owner, String group, Map<String, String> attributes) {
-        Dialog<List<GroupsViewModel.Attribute>> dialog =
-                dialog(owner, Texts.get("groups.dialog.attributes.title", group));
-        ButtonType save = new ButtonType(Texts.get("groups.dialog.save"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
-        AttributeEditor editor = new AttributeEditor(attributes);
-        Label heading = text(Texts.get("groups.dialog.attributes.text", group));
+    /** A new attribute as typed: a name and a value. */
+    record NewAttribute(String name, String value) {}
+
+    /** Asks for a new attribute's name and value; the view model refuses a name the group has already. */
+    static Optional<NewAttribute> addAttribute(@Nullable Window owner, String group) {
+        Dialog<NewAttribute> dialog = dialog(owner, Texts.get("groups.dialog.addAttribute.title", group));
+        ButtonType add = new ButtonType(Texts.get("groups.dialog.addAttribute"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
+        TextField name = new TextField();
+        name.setId("group-attribute-name");
+        name.setPromptText(Texts.get("groups.attribute.namePrompt"));
+        name.setAccessibleText(Texts.get("groups.attribute.namePrompt"));
+        name.setPrefColumnCount(16);
+        TextField value = new TextField();
+        value.setId("group-attribute-value");
+        value.setPromptText(Texts.get("groups.attribute.valuePrompt"));
+        value.setAccessibleText(Texts.get("groups.attribute.valuePrompt"));
+        value.setPrefColumnCount(24);
+        Label heading = text(Texts.get("groups.dialog.addAttribute.text", group));
         heading.setId("group-dialog-text");
-        dialog.getDialogPane().setContent(new VBox(10, heading, editor.node()));
-        confirm(dialog, save, Texts.get("groups.dialog.save"));
-        dialog.setResultConverter(button -> button == save ? editor.rows() : null);
+        dialog.getDialogPane().setContent(new VBox(10, heading, new HBox(8, name, value)));
+        confirm(dialog, add, Texts.get("groups.dialog.addAttribute"))
+                .disableProperty()
+                .bind(name.textProperty().isEmpty().or(value.textProperty().isEmpty()));
+        dialog.setResultConverter(button -> button == add ? new NewAttribute(name.getText(), value.getText()) : null);
+        Platform.runLater(name::requestFocus);
+        return dialog.showAndWait();
+    }
+
+    /** Asks which of the group's own attributes to remove; says so when it has none. */
+    static Optional<String> removeAttribute(@Nullable Window owner, String group, List<String> own) {
+        if (own.isEmpty()) {
+            Alert none = new Alert(Alert.AlertType.INFORMATION);
+            none.initOwner(owner);
+            none.setTitle(Texts.get("groups.dialog.removeAttribute.title", group));
+            none.setHeaderText(null);
+            none.setContentText(Texts.get("groups.dialog.removeAttribute.none", group));
+            none.showAndWait();
+            return Optional.empty();
+        }
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(own.getFirst(), own);
+        dialog.initOwner(owner);
+        dialog.setTitle(Texts.get("groups.dialog.removeAttribute.title", group));
+        dialog.setHeaderText(null);
+        dialog.setContentText(Texts.get("groups.dialog.removeAttribute.text", group));
+        Button remove = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
+        remove.setId("group-dialog-confirm");
+        remove.setText(Texts.get("groups.dialog.removeAttribute"));
+        remove.getStyleClass().add("danger");
         return dialog.showAndWait();
     }
 

@@ -11,12 +11,12 @@ import io.fleetdeck.views.common.Refusals;
 import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.groups.GroupHierarchy.Entry;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -195,43 +195,36 @@ public final class GroupsViewModel {
                 selected.get());
     }
 
-    /** One row of the attribute editor, as typed. */
-    public record Attribute(String name, String value) {}
+    /** Gives the selected group's own attribute {@code name} the value {@code value}; an empty value removes it. */
+    public void setAttribute(String name, String value) {
+        changeAttributes(own -> AttributeChange.set(selected.get(), own, name, value));
+    }
 
-    /**
-     * Gives the selected group exactly these attributes (names and values stripped; a row left empty is skipped, one
-     * without a value removes the attribute). A row with a value but no name, or a name given twice, is refused here
-     * with what to mend; the registry checks the characters and the limit of 50.
-     */
-    public void saveAttributes(List<Attribute> rows) {
-        String group = selected.get();
+    /** Adds an attribute to the selected group; one without a name or value, or a name it has, is refused here. */
+    public void addAttribute(String name, String value) {
+        changeAttributes(own -> AttributeChange.add(selected.get(), own, name, value));
+    }
+
+    public void removeAttribute(String name) {
+        changeAttributes(own -> AttributeChange.remove(selected.get(), own, name));
+    }
+
+    private void changeAttributes(Function<Map<String, String>, AttributeChange> change) {
+        ThingGroupSummary group = selectedGroup();
         if (group == null) {
             notice.set(Notice.error(Texts.get("groups.selectToSave")));
             return;
         }
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (Attribute row : rows) {
-            String name = row.name() == null ? "" : row.name().strip();
-            String value = row.value() == null ? "" : row.value().strip();
-            if (name.isEmpty() && value.isEmpty()) {
-                continue;
-            }
-            if (name.isEmpty()) {
-                notice.set(Notice.error(Texts.get("groups.attributeWithoutName", value)));
-                return;
-            }
-            if (attributes.containsKey(name)) {
-                notice.set(Notice.error(Texts.get("groups.attributeTwice", name)));
-                return;
-            }
-            attributes.put(name, value);
+        AttributeChange outcome = change.apply(group.attributes());
+        if (outcome.refusal() != null) {
+            notice.set(Notice.error(outcome.refusal()));
+            return;
         }
-        attributes.values().removeIf(String::isEmpty);
         perform(
-                Texts.get("groups.attributesFailed", group),
-                () -> directory.updateThingGroupAttributes(group, attributes),
-                Texts.get("groups.attributesSaved", group, attributes.size()),
-                group);
+                Texts.get("groups.attributesFailed", group.name()),
+                () -> directory.updateThingGroupAttributes(group.name(), outcome.attributes()),
+                outcome.success(),
+                group.name());
     }
 
     /** Whether policies can be attached and detached here (the console has the certificates' service). */

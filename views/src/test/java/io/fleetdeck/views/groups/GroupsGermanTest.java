@@ -20,7 +20,6 @@ import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
@@ -90,12 +89,14 @@ class GroupsGermanTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#group-create").queryButton().getText()).isEqualTo("Neue Gruppe\u2026");
-        assertThat(robot.lookup("#group-edit-attributes").queryAs(Button.class).getText())
-                .isEqualTo("Attribute bearbeiten\u2026");
-        TableView<?> attributes = robot.lookup("#group-attributes").queryTableView();
-        assertThat(attributes.getColumns())
-                .extracting(column -> column.getText())
-                .containsExactly("Attribut", "Wert", "Von");
+        assertThat(robot.lookup("#group-attribute-add").queryAs(Button.class).getText())
+                .isEqualTo("Hinzuf\u00fcgen\u2026");
+        assertThat(robot.lookup("#group-attribute-remove").queryAs(Button.class).getText())
+                .isEqualTo("Entfernen\u2026");
+        assertThat(robot.lookup("#group-attribute-north-harbour-region .group-attribute-from")
+                        .queryAs(Label.class)
+                        .getText())
+                .isEqualTo("\u2191 north-harbour");
         assertThat(robot.lookup("#group-member-counts").queryAs(Label.class).getText())
                 .startsWith("7 Objekte direkt \u00b7 ");
         assertThat(robot.lookup("#group-cell-top .group-name")

@@ -32,47 +32,54 @@ class GroupsViewModelTest {
     }
 
     @Test
-    void aGroupsAttributesAreChangedAddedAndRemovedInOneSave() {
+    void aGroupsAttributeIsChangedAddedAndRemovedEachInOneWrite() {
         model.apply(directory.thingGroupHierarchy());
         model.selectGroup("north-harbour-b2-floor-3");
 
-        model.saveAttributes(List.of(
-                new GroupsViewModel.Attribute(" floor ", "3a"),
-                new GroupsViewModel.Attribute("wing", "east"),
-                new GroupsViewModel.Attribute("", ""),
-                new GroupsViewModel.Attribute("retired", "")));
+        model.setAttribute("floor", " 3a ");
+        model.addAttribute(" wing ", "east");
+        model.addAttribute("retired", "yes");
+        model.removeAttribute("retired");
 
         assertThat(directory.actions)
-                .containsExactly("set attributes of north-harbour-b2-floor-3 to {floor=3a, wing=east}");
-        assertThat(model.selectedGroup().attributes())
-                .containsExactly(Map.entry("floor", "3a"), Map.entry("wing", "east"));
+                .containsExactly(
+                        "set attributes of north-harbour-b2-floor-3 to {floor=3a}",
+                        "set attributes of north-harbour-b2-floor-3 to {floor=3a, wing=east}",
+                        "set attributes of north-harbour-b2-floor-3 to {floor=3a, retired=yes, wing=east}",
+                        "set attributes of north-harbour-b2-floor-3 to {floor=3a, wing=east}");
         assertThat(model.attributes())
                 .filteredOn(entry -> !entry.inherited())
                 .extracting(GroupHierarchy.Entry::name, GroupHierarchy.Entry::value)
-                .containsExactly(tuple("floor", "3a"), tuple("wing", "east"));
+                .containsExactlyInAnyOrder(tuple("floor", "3a"), tuple("wing", "east"));
         assertThat(model.noticeProperty().get())
-                .isEqualTo(Notice.success("Saved the attributes of group north-harbour-b2-floor-3: 2 attributes."));
+                .isEqualTo(Notice.success("Removed attribute retired from group north-harbour-b2-floor-3."));
+
+        model.setAttribute("wing", "");
+        assertThat(model.selectedGroup().attributes()).containsExactly(Map.entry("floor", "3a"));
+        assertThat(model.noticeProperty().get())
+                .isEqualTo(Notice.success("Removed attribute wing from group north-harbour-b2-floor-3."));
     }
 
     @Test
-    void anAttributeWithoutANameOrTwiceIsRefusedBeforeTheRegistryAndABadCharacterInItsWords() {
+    void anAttributeWithoutANameOrValueOrTwiceIsRefusedBeforeTheRegistryAndABadCharacterInItsWords() {
         model.apply(directory.thingGroupHierarchy());
         model.selectGroup("north-harbour-b2-floor-3");
 
-        model.saveAttributes(List.of(new GroupsViewModel.Attribute("", "east")));
+        model.addAttribute(" ", "east");
         assertThat(model.noticeProperty().get())
-                .isEqualTo(Notice.error("The attribute with value east has no name; enter one or remove the row."));
-        model.saveAttributes(
-                List.of(new GroupsViewModel.Attribute("wing", "east"), new GroupsViewModel.Attribute("wing ", "west")));
+                .isEqualTo(Notice.error("The attribute with value east has no name; enter one."));
+        model.addAttribute("floor ", "4");
         assertThat(model.noticeProperty().get())
-                .isEqualTo(Notice.error("Attribute wing is there twice; keep one of them."));
+                .isEqualTo(Notice.error("Group already has attribute floor; change its value in the list."));
+        model.addAttribute("wing", " ");
+        assertThat(model.noticeProperty().get()).isEqualTo(Notice.error("Attribute wing needs a value."));
         assertThat(directory.actions).isEmpty();
 
-        model.saveAttributes(List.of(new GroupsViewModel.Attribute("wing", "east side")));
+        model.addAttribute("wing", "east side");
         assertThat(model.noticeProperty().get())
                 .isEqualTo(Notice.error("Could not save the attributes of group north-harbour-b2-floor-3: attribute"
                         + " wing=east side has characters AWS does not allow"));
-        assertThat(model.selectedGroup().attributes()).containsEntry("floor", "3");
+        assertThat(model.selectedGroup().attributes()).containsExactly(Map.entry("floor", "3"));
     }
 
     @Test

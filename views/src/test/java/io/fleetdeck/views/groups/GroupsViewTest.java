@@ -32,8 +32,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.controlsfx.control.BreadCrumbBar;
+import org.controlsfx.control.PropertySheet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -89,14 +92,20 @@ class GroupsViewTest {
         robot.clickOn(cell(robot, "north-harbour-b3-floor-2"));
         awaitMembers(robot, 7);
         assertThat(robot.lookup("#group-title").queryAs(Label.class).getText()).isEqualTo("north-harbour-b3-floor-2");
-        assertThat(robot.lookup("#group-path").queryAs(Label.class).getText())
-                .isEqualTo("In north-harbour \u203a north-harbour-b3");
-        TableView<?> attributes = robot.lookup("#group-attributes").queryTableView();
+        assertThat(crumbs(robot)).isEqualTo("north-harbour \u203a north-harbour-b3 \u203a north-harbour-b3-floor-2");
+        PropertySheet attributes = robot.lookup("#group-attribute-sheet").queryAs(PropertySheet.class);
         assertThat(attributes.getItems()).hasSize(5);
         screenshot(robot, "groups-dark.png", Theme.DARK);
         screenshot(robot, "groups-light.png", Theme.LIGHT);
-        assertThat(fromCell(robot, "#group-attributes", 4).getText()).isEqualTo("\u2191 north-harbour");
-        assertThat(fromCell(robot, "#group-attributes", 4).getStyleClass()).contains("group-overridden");
+        Node timezone = robot.lookup("#group-attribute-north-harbour-timezone").query();
+        assertThat(robot.from(timezone)
+                        .lookup(".group-attribute-from")
+                        .queryAs(Label.class)
+                        .getText())
+                .isEqualTo("\u2191 north-harbour");
+        assertThat(robot.from(timezone).lookup(".group-overridden").tryQuery())
+                .as("an ancestor's attribute that a nearer group sets again is struck through")
+                .isPresent();
         assertThat(fromCell(robot, "#group-policies", 1).getStyleClass()).contains("group-inherited");
         robot.interact(() -> shell.toggleTheme());
 
@@ -134,38 +143,98 @@ class GroupsViewTest {
     }
 
     @Test
-    void aGroupsAttributesAreEditedInTheWindow(FxRobot robot) throws Exception {
+    void aGroupsAttributeIsEditedInItsPropertySheetAndAddedAndRemovedBesideIt(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(5)).until(() -> model.loadedProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(cell(robot, FLOOR));
         awaitMembers(robot, 10);
 
-        robot.clickOn("#group-edit-attributes");
-        TextField floor = robot.lookup("#group-attribute-value-0").queryAs(TextField.class);
-        assertThat(robot.lookup("#group-attribute-name-0")
-                        .queryAs(TextField.class)
-                        .getText())
-                .isEqualTo("floor");
-        robot.doubleClickOn(floor).write("3a");
-        robot.clickOn("#group-attribute-add");
-        robot.write("wing");
-        robot.clickOn("#group-attribute-value-1").write("east");
-        robot.clickOn("#group-attribute-add");
-        robot.write("spare");
-        robot.clickOn("#group-attribute-remove-2");
-        screenshot(robot, "groups-attributes-dialog.png", Theme.DARK);
-        robot.clickOn("#group-dialog-confirm");
+        TextField floor = robot.lookup("#group-attribute-floor").queryAs(TextField.class);
+        assertThat(floor.getText()).isEqualTo("3");
+        robot.doubleClickOn(floor).write("3a").type(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> directory.actions.contains("set attributes of " + FLOOR + " to {floor=3a}"));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() ->
+                        assertThat(noticeText(robot)).isEqualTo("Attribute floor of group " + FLOOR + " is now 3a."));
+        assertThat(directory.thingGroupHierarchy().stream()
+                        .filter(group -> group.name().equals(FLOOR))
+                        .findFirst()
+                        .orElseThrow()
+                        .attributes())
+                .containsExactly(Map.entry("floor", "3a"));
 
+        robot.clickOn("#group-attribute-add");
+        robot.clickOn("#group-attribute-name").write("wing");
+        robot.clickOn("#group-attribute-value").write("east");
+        screenshot(robot, "groups-attribute-add.png", Theme.DARK);
+        robot.clickOn("#group-dialog-confirm");
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> directory.actions.contains("set attributes of " + FLOOR + " to {floor=3a, wing=east}"));
-        TableView<?> attributes = robot.lookup("#group-attributes").queryTableView();
         await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(attributes.getItems())
-                        .extracting(item ->
-                                ((GroupHierarchy.Entry) item).name() + "=" + ((GroupHierarchy.Entry) item).value())
-                        .startsWith("floor=3a", "wing=east"));
-        assertThat(robot.lookup("#groups-notice-text").queryAs(Label.class).getText())
-                .isEqualTo("Saved the attributes of group " + FLOOR + ": 2 attributes.");
+                .until(() -> robot.lookup("#group-attribute-wing").tryQuery().isPresent());
+        assertThat(robot.lookup("#group-attribute-wing")
+                        .queryAs(TextField.class)
+                        .getText())
+                .isEqualTo("east");
+        screenshot(robot, "groups-attributes-dark.png", Theme.DARK);
+        screenshot(robot, "groups-attributes-light.png", Theme.LIGHT);
+
+        // a name the group has already is refused with what to do instead, before the registry is asked
+        robot.clickOn("#group-attribute-add");
+        robot.clickOn("#group-attribute-name").write("wing");
+        robot.clickOn("#group-attribute-value").write("west");
+        robot.clickOn("#group-dialog-confirm");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(noticeText(robot)).isEqualTo("Group already has attribute wing; change its value in the list.");
+
+        robot.clickOn("#group-attribute-remove");
+        ComboBox<?> choice = robot.lookup(".choice-dialog .combo-box").queryAs(ComboBox.class);
+        robot.interact(() -> choice.getSelectionModel()
+                .select(List.of(choice.getItems().toArray()).indexOf("wing")));
+        robot.clickOn("#group-dialog-confirm");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> directory.actions.getLast().equals("set attributes of " + FLOOR + " to {floor=3a}"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> robot.lookup("#group-attribute-wing").tryQuery().isEmpty());
+        assertThat(noticeText(robot)).isEqualTo("Removed attribute wing from group " + FLOOR + ".");
+    }
+
+    @Test
+    void aNestedGroupsPathReadsFromTheTopAndACrumbSelectsItsGroup(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> model.loadedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(cell(robot, FLOOR));
+        awaitMembers(robot, 10);
+        assertThat(crumbs(robot)).isEqualTo("north-harbour \u203a north-harbour-b2 \u203a " + FLOOR);
+
+        robot.clickOn("#group-crumb-north-harbour-b2");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.selectedProperty().get()).isEqualTo("north-harbour-b2");
+        assertThat(robot.lookup("#group-title").queryAs(Label.class).getText()).isEqualTo("north-harbour-b2");
+        TreeView<String> tree = robot.lookup("#group-tree").queryAs(TreeView.class);
+        assertThat(tree.getSelectionModel().getSelectedItem().getValue()).isEqualTo("north-harbour-b2");
+        assertThat(crumbs(robot)).isEqualTo("north-harbour \u203a north-harbour-b2");
+
+        robot.clickOn("#group-crumb-north-harbour");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tree.getSelectionModel().getSelectedItem().getValue()).isEqualTo("north-harbour");
+        assertThat(crumbs(robot)).isEqualTo("north-harbour");
+    }
+
+    /** The crumbs of the selected group's path as a person reads them, left to right. */
+    private static String crumbs(FxRobot robot) {
+        BreadCrumbBar<?> bar = robot.lookup("#group-path-crumbs").queryAs(BreadCrumbBar.class);
+        return bar.getChildrenUnmodifiable().stream()
+                .filter(node -> node instanceof Button && node.isVisible())
+                .sorted(java.util.Comparator.comparingDouble(Node::getLayoutX))
+                .map(node -> ((Button) node).getText())
+                .collect(joining(" \u203a "));
+    }
+
+    private static String noticeText(FxRobot robot) {
+        return robot.lookup("#groups-notice-text").queryAs(Label.class).getText();
     }
 
     @Test
