@@ -39,6 +39,8 @@ final class AttributeEditors {
             this.item = item;
             field.setId("group-attribute-" + item.getName());
             field.getStyleClass().add("group-attribute-value");
+            // narrow to start with: the names keep their width, the values take the rest
+            field.setPrefColumnCount(6);
             field.setAccessibleText(Texts.get("groups.attribute.valueAccessible", item.getName()));
             field.setOnAction(event -> item.setValue(field.getText()));
             field.focusedProperty().addListener((obs, was, focused) -> {

@@ -220,6 +220,10 @@ public final class GroupsViewModel {
             notice.set(Notice.error(outcome.refusal()));
             return;
         }
+        // a field left after its value was sent (the sheet is built anew) commits the same value again
+        if (outcome.attributes().equals(group.attributes())) {
+            return;
+        }
         perform(
                 Texts.get("groups.attributesFailed", group.name()),
                 () -> directory.updateThingGroupAttributes(group.name(), outcome.attributes()),

@@ -2,7 +2,6 @@ package io.fleetdeck.views.thing;
 
 import io.fleetdeck.api.things.ThingDetail;
 import io.fleetdeck.views.common.Texts;
-import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -16,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.stage.Window;
 import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -32,7 +32,8 @@ final class ThingSummary {
 
     private final ThingViewModel model;
     private final VBox connectivity = section();
-    private final GridPane attributes = grid();
+    private final GridPane registry = grid();
+    private final ThingAttributeSheet attributes;
     private final VBox groups = section();
     private final VBox certificates = section();
     private final ScrollPane root;
@@ -41,10 +42,14 @@ final class ThingSummary {
 
     ThingSummary(ThingViewModel model) {
         this.model = model;
+        attributes = new ThingAttributeSheet(model, this::window);
         VBox column = new VBox(
                 18,
                 titled(Texts.get("thing.summary.connectivity"), MaterialDesignL.LAN_CONNECT, connectivity),
-                titled(Texts.get("thing.summary.attributes"), MaterialDesignT.TAG_OUTLINE, attributes),
+                titled(
+                        Texts.get("thing.summary.attributes"),
+                        MaterialDesignT.TAG_OUTLINE,
+                        new VBox(6, registry, attributes.node())),
                 titled(Texts.get("thing.summary.groups"), MaterialDesignF.FILE_TREE, groups),
                 titled(Texts.get("thing.summary.certificates"), MaterialDesignC.CERTIFICATE_OUTLINE, certificates));
         column.getStyleClass().add("thing-summary");
@@ -72,24 +77,14 @@ final class ThingSummary {
         }
         showConnectivity(thing.connectivity());
 
-        attributes.getChildren().clear();
-        int row = 0;
-        attributes.addRow(
-                row++,
+        registry.getChildren().clear();
+        registry.addRow(
+                0,
                 name(Texts.get("thing.summary.type")),
                 value(thing.thingType() == null ? Texts.get("thing.summary.noType") : thing.thingType(), null));
-        attributes.addRow(
-                row++, name(Texts.get("thing.summary.registryVersion")), value(String.valueOf(thing.version()), null));
-        for (Map.Entry<String, String> attribute : thing.attributes().entrySet()) {
-            Label value = value(
-                    attribute.getValue().isEmpty() ? Texts.get("thing.summary.emptyValue") : attribute.getValue(),
-                    null);
-            value.setId("thing-attribute-" + attribute.getKey());
-            attributes.addRow(row++, name(attribute.getKey()), value);
-        }
-        if (thing.attributes().isEmpty()) {
-            attributes.add(muted(Texts.get("thing.summary.noAttributes")), 0, row, 2, 1);
-        }
+        Label version = value(String.valueOf(thing.version()), null);
+        version.setId("thing-registry-version");
+        registry.addRow(1, name(Texts.get("thing.summary.registryVersion")), version);
 
         groups.getChildren().clear();
         thing.groups().forEach(group -> groups.getChildren().add(value(group, "thing-group")));
@@ -111,6 +106,10 @@ final class ThingSummary {
         if (thing.certificates().isEmpty()) {
             certificates.getChildren().add(muted(Texts.get("thing.summary.noCertificate")));
         }
+    }
+
+    private @Nullable Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     private void showConnectivity(ThingDetail.@Nullable Connectivity state) {
@@ -180,7 +179,7 @@ final class ThingSummary {
         values.setHgrow(Priority.ALWAYS);
         values.setMinWidth(60);
         grid.getColumnConstraints().setAll(names, values);
-        grid.setId("thing-attributes");
+        grid.setId("thing-registry");
         return grid;
     }
 

@@ -8,16 +8,13 @@ import io.fleetdeck.api.things.ThingDetail;
 import io.fleetdeck.api.things.ThingService;
 import io.fleetdeck.views.common.Notice;
 import io.fleetdeck.views.common.Refusals;
-import io.fleetdeck.views.common.RelativeNow;
 import io.fleetdeck.views.common.Texts;
-import io.fleetdeck.views.common.TimeText;
 import io.fleetdeck.views.common.ViewTasks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -33,12 +30,10 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +55,6 @@ public final class ThingViewModel {
     private final ThingService things;
     private final ShadowService shadows;
     private final String thingName;
-    private final RelativeNow relativeNow;
-    private final ZoneId zone;
     private final Executor background;
     private final Executor fxThread;
 
@@ -78,53 +71,33 @@ public final class ThingViewModel {
     private final ReadOnlyLongWrapper editorVersion = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canSend;
-    private final StringBinding sinceText;
-    private final StringBinding lastSeenText;
+    private final ConnectivityTimes times;
+    private final SentNotice sent = new SentNotice(notice);
 
-    private final ObservableList<TimelineVersion> history = FXCollections.observableArrayList();
-    private final ObjectProperty<TimelineVersion> compareFrom = new SimpleObjectProperty<>(this, "compareFrom");
-    private final ObjectProperty<TimelineVersion> compareTo = new SimpleObjectProperty<>(this, "compareTo");
-    private final ObservableList<FieldChange> diff = FXCollections.observableArrayList();
+    private final ShadowHistory history = new ShadowHistory();
+    private final ThingAttributeEdits attributeEdits;
     private final ObservableList<String> shadowNamesView = FXCollections.unmodifiableObservableList(shadowNames);
-    private final ObservableList<TimelineVersion> historyView = FXCollections.unmodifiableObservableList(history);
-    private final ObservableList<FieldChange> diffView = FXCollections.unmodifiableObservableList(diff);
 
     /** The desired section the editor started from, which removals are worked out against; "" before any read. */
     private String editorBase = "";
     /** Every read gets the next number; only the newest one's answer is shown. */
     private long reads;
-    /** What the last send left waiting, while its "Sent" notice shows; null otherwise. */
-    private @Nullable SentDesired sent;
-
-    private @Nullable Notice sentNotice;
 
     /** Reads and updates run on {@code tasks}' background; their outcome comes back on its JavaFX thread. */
     public ThingViewModel(ThingService things, ShadowService shadows, String thingName, Clock clock, ViewTasks tasks) {
         this.things = Objects.requireNonNull(things, "things");
         this.shadows = Objects.requireNonNull(shadows, "shadows");
         this.thingName = Objects.requireNonNull(thingName, "thingName");
-        this.relativeNow = new RelativeNow(Objects.requireNonNull(clock, "clock"));
-        this.zone = clock.getZone();
         this.background = tasks.background();
         this.fxThread = tasks.fxThread();
+        this.attributeEdits = new ThingAttributeEdits(things, tasks, notice::set, this::reload);
         editorText.subscribe(text -> checkEditor());
         canSend = Bindings.createBooleanBinding(
                 () -> editorProblem.get() == null && !sending.get() && shadow.get() != null,
                 editorProblem,
                 sending,
                 shadow);
-        compareFrom.addListener(obs -> updateDiff());
-        compareTo.addListener(obs -> updateDiff());
-        sinceText = Bindings.createStringBinding(this::since, detail, relativeNow.nowProperty());
-        lastSeenText = Bindings.createStringBinding(this::lastSeen, detail, relativeNow.nowProperty());
-        detail.subscribe(thing -> {
-            relativeNow.forgetShown();
-            ThingDetail.Connectivity link = thing == null ? null : thing.connectivity();
-            if (link != null) {
-                relativeNow.shows(link.since());
-                relativeNow.shows(link.lastSeen());
-            }
-        });
+        times = new ConnectivityTimes(clock, detail);
     }
 
     // --- commands
@@ -177,7 +150,7 @@ public final class ThingViewModel {
                 log.warn("Sending a desired state to {} failed", thingName, e);
                 failure = describe(e);
             }
-            ShadowTree after = updated == null ? null : parse(updated);
+            ShadowTree after = updated == null ? null : ShadowTree.of(updated);
             ShadowRejectedException refusal = rejected;
             String problem = failure;
             fxThread.execute(() -> {
@@ -188,7 +161,7 @@ public final class ThingViewModel {
                 if (after != null) {
                     conflict.set(false);
                     showShadow(after, true);
-                    showSent(new SentDesired(shadowName, after.version(), after.pendingDesired()));
+                    sent.show(new SentDesired(shadowName, after.version(), after.pendingDesired()));
                     readHistory(shadowName);
                 } else if (refusal != null && refusal.code() == ShadowRejectedException.VERSION_CONFLICT) {
                     conflict.set(true);
@@ -213,6 +186,34 @@ public final class ThingViewModel {
         }
     }
 
+    /** Gives the thing's registry attribute {@code name} the value {@code value}; an empty value removes it. */
+    public void setAttribute(String name, String value) {
+        ThingDetail thing = detail.get();
+        if (thing != null) {
+            attributeEdits.set(thing, name, value);
+        }
+    }
+
+    /** Adds a registry attribute; one without a name or value, or a name the thing has, is refused here. */
+    public void addAttribute(String name, String value) {
+        ThingDetail thing = detail.get();
+        if (thing != null) {
+            attributeEdits.add(thing, name, value);
+        }
+    }
+
+    public void removeAttribute(String name) {
+        ThingDetail thing = detail.get();
+        if (thing != null) {
+            attributeEdits.remove(thing, name);
+        }
+    }
+
+    /** True while an attribute change is on its way to the registry. */
+    public ReadOnlyBooleanProperty attributesBusyProperty() {
+        return attributeEdits.busyProperty();
+    }
+
     public void dismissNotice() {
         notice.set(null);
         conflict.set(false);
@@ -220,7 +221,7 @@ public final class ThingViewModel {
 
     /** Moves the tab's relative times on when due; its view's timeline calls this every second. */
     public void tick() {
-        relativeNow.tick();
+        times.tick();
     }
 
     // --- reading
@@ -244,7 +245,7 @@ public final class ThingViewModel {
                 failure = describe(e);
             }
             ThingDetail readThing = thing;
-            ShadowTree state = document.map(ThingViewModel::parse).orElse(ShadowTree.none());
+            ShadowTree state = document.map(ShadowTree::of).orElse(ShadowTree.none());
             List<TimelineVersion> timeline = versions;
             String problem = failure;
             fxThread.execute(() -> {
@@ -270,8 +271,8 @@ public final class ThingViewModel {
                     shadowNames.setAll(names);
                 }
                 showShadow(state, !keepEdits || !edited());
-                followSent(shadowName, state);
-                showHistory(timeline);
+                sent.follow(shadowName, state);
+                history.show(timeline);
                 if (conflict.get()) {
                     conflict.set(false);
                     notice.set(Notice.warning(Texts.get("thing.notice.reloaded", state.version())));
@@ -306,7 +307,7 @@ public final class ThingViewModel {
             }
             fxThread.execute(() -> {
                 if (number == reads && shadowName.equals(selectedShadow.get())) {
-                    showHistory(timeline);
+                    history.show(timeline);
                 }
             });
         });
@@ -322,43 +323,6 @@ public final class ThingViewModel {
         }
     }
 
-    private void showHistory(List<TimelineVersion> timeline) {
-        long fromVersion = compareFrom.get() == null ? -1 : compareFrom.get().version();
-        long toVersion = compareTo.get() == null ? -1 : compareTo.get().version();
-        boolean newest =
-                toVersion < 0 || (!history.isEmpty() && history.getFirst().version() == toVersion);
-        history.setAll(timeline);
-        if (timeline.isEmpty()) {
-            compareFrom.set(null);
-            compareTo.set(null);
-            return;
-        }
-        // follow the newest version when the user was looking at it; otherwise keep their pair
-        TimelineVersion to = newest ? timeline.getFirst() : find(timeline, toVersion);
-        TimelineVersion from = newest ? (timeline.size() > 1 ? timeline.get(1) : null) : find(timeline, fromVersion);
-        compareTo.set(to == null ? timeline.getFirst() : to);
-        compareFrom.set(from);
-    }
-
-    private static @Nullable TimelineVersion find(List<TimelineVersion> timeline, long version) {
-        return timeline.stream().filter(v -> v.version() == version).findFirst().orElse(null);
-    }
-
-    private void updateDiff() {
-        TimelineVersion to = compareTo.get();
-        if (to == null) {
-            diff.clear();
-            return;
-        }
-        TimelineVersion from = compareFrom.get();
-        diff.setAll(
-                from == null
-                        ? to.changesFromPrevious()
-                        : from.version() <= to.version()
-                                ? ShadowDiff.between(from.document(), to.document())
-                                : ShadowDiff.between(to.document(), from.document()));
-    }
-
     private boolean edited() {
         return !editorText.get().equals(editorBase);
     }
@@ -367,66 +331,6 @@ public final class ThingViewModel {
         DesiredEdit.Result edit = DesiredEdit.of(editorText.get(), null, 0);
         DesiredEdit.Problem problem = edit.problem();
         editorProblem.set(problem == null ? null : problem.toString());
-    }
-
-    private static ShadowTree parse(ShadowDocument document) {
-        return ShadowTree.of(document);
-    }
-
-    private String since() {
-        ThingDetail thing = detail.get();
-        ThingDetail.Connectivity link = thing == null ? null : thing.connectivity();
-        if (link == null) {
-            return "";
-        }
-        return Texts.get(
-                link.connected() ? "thing.link.since" : "thing.link.disconnected",
-                TimeText.exact(link.since(), zone),
-                TimeText.ago(link.since(), now()));
-    }
-
-    /** Empty unless the broker heard from the thing after its connect: then the connect alone says too little. */
-    private String lastSeen() {
-        ThingDetail thing = detail.get();
-        ThingDetail.Connectivity link = thing == null ? null : thing.connectivity();
-        if (link == null || !link.lastSeen().isAfter(link.since())) {
-            return "";
-        }
-        return Texts.get("thing.link.lastHeard", TimeText.ago(link.lastSeen(), now()));
-    }
-
-    private void showSent(SentDesired waiting) {
-        Notice shown =
-                Notice.success(sentText(waiting.version(), waiting.waiting().size()));
-        sent = waiting.waiting().isEmpty() ? null : waiting;
-        sentNotice = shown;
-        notice.set(shown);
-    }
-
-    /**
-     * A later version of the shadow the "Sent" notice is about: the notice counts the fields that still wait, and goes
-     * once the device reported them all or another change superseded them. A notice shown since is left alone.
-     */
-    private void followSent(String shadowName, ShadowTree state) {
-        SentDesired waiting = sent;
-        if (waiting == null || notice.get() != sentNotice) {
-            sent = null;
-            return;
-        }
-        if (!waiting.shadowName().equals(shadowName) || state.version() <= waiting.version()) {
-            return;
-        }
-        Map<String, String> still = waiting.stillWaitingIn(state);
-        if (still.isEmpty()) {
-            sent = null;
-            notice.set(null);
-        } else if (still.size() < waiting.waiting().size()) {
-            showSent(new SentDesired(shadowName, state.version(), still));
-        }
-    }
-
-    private static String sentText(long version, int pending) {
-        return Texts.get("thing.notice.sent", version, pending);
     }
 
     private static String describe(Exception e) {
@@ -441,26 +345,26 @@ public final class ThingViewModel {
 
     /** Now as the tab's relative times ("12 s ago") are written against; moves with {@link #tick}. */
     public Instant now() {
-        return relativeNow.now();
+        return times.now();
     }
 
     /** Moves when the tab's relative times should be written again. */
     public ReadOnlyObjectProperty<Instant> nowProperty() {
-        return relativeNow.nowProperty();
+        return times.nowProperty();
     }
 
     /** {@code since 2026-12-07 19:02:11 (12 s ago)} while connected, {@code disconnected …} after; ticks. */
     public StringBinding connectivitySinceText() {
-        return sinceText;
+        return times.sinceText();
     }
 
     /** {@code last heard from 3 s ago} when a message came after the connect, else empty; ticks. */
     public StringBinding lastSeenText() {
-        return lastSeenText;
+        return times.lastSeenText();
     }
 
     public ZoneId zone() {
-        return zone;
+        return times.zone();
     }
 
     // --- properties
@@ -522,20 +426,20 @@ public final class ThingViewModel {
 
     /** The versions the shadow service kept, newest first. */
     public ObservableList<TimelineVersion> history() {
-        return historyView;
+        return history.versions();
     }
 
     /** The older side of the comparison; null compares with the version just before {@link #compareToProperty}. */
     public ObjectProperty<TimelineVersion> compareFromProperty() {
-        return compareFrom;
+        return history.compareFromProperty();
     }
 
     public ObjectProperty<TimelineVersion> compareToProperty() {
-        return compareTo;
+        return history.compareToProperty();
     }
 
     /** What changed from the older to the newer of the two versions compared, by path. */
     public ObservableList<FieldChange> diff() {
-        return diffView;
+        return history.diff();
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdeck.api.error.FleetApiException;
 import io.fleetdeck.api.error.ResourceNotFoundException;
 import io.fleetdeck.api.error.ShadowRejectedException;
+import io.fleetdeck.api.error.VersionConflictException;
 import io.fleetdeck.api.page.Page;
 import io.fleetdeck.api.page.PageRequest;
 import io.fleetdeck.api.shadows.ShadowDocument;
@@ -70,17 +71,23 @@ public final class FakeInspector implements ThingService, ShadowService {
         return inspector;
     }
 
-    ThingDetail thing(String name) {
+    /** The registry entry's attributes and version, as UpdateThing leaves them. */
+    private final Map<String, String> attributes = new HashMap<>(Map.of(
+            "firmwareVersion", "1.9.7",
+            "site", "north-harbour",
+            "building", "b2",
+            "floor", "3",
+            "serialNumber", "CS-7741-0007-A"));
+
+    private long registryVersion = 4;
+    final List<ThingChange> thingChanges = new CopyOnWriteArrayList<>();
+
+    synchronized ThingDetail thing(String name) {
         return new ThingDetail(
                 name,
                 "temperature-sensor",
-                4,
-                Map.of(
-                        "firmwareVersion", "1.9.7",
-                        "site", "north-harbour",
-                        "building", "b2",
-                        "floor", "3",
-                        "serialNumber", "CS-7741-0007-A"),
+                registryVersion,
+                Map.copyOf(attributes),
                 List.of("north-harbour-b2-floor-3"),
                 List.of(
                         new ThingDetail.Certificate(
@@ -149,8 +156,27 @@ public final class FakeInspector implements ThingService, ShadowService {
     }
 
     @Override
-    public ThingDescription updateThing(ThingChange change) {
-        throw new UnsupportedOperationException("the Thing view does not change the registry");
+    public synchronized ThingDescription updateThing(ThingChange change) throws FleetApiException {
+        thingChanges.add(change);
+        if (change.expectedVersion() != null && change.expectedVersion() != registryVersion) {
+            throw new VersionConflictException("The thing " + change.thingName() + " is at version " + registryVersion
+                    + ", not " + change.expectedVersion());
+        }
+        change.attributes().forEach((name, value) -> {
+            if (value.isEmpty()) {
+                attributes.remove(name);
+            } else {
+                attributes.put(name, value);
+            }
+        });
+        registryVersion++;
+        return new ThingDescription(
+                change.thingName(), "id", "temperature-sensor", attributes, registryVersion, List.of());
+    }
+
+    /** Another console changed the registry entry meanwhile: its version moved on. */
+    synchronized void changedElsewhere() {
+        registryVersion++;
     }
 
     @Override

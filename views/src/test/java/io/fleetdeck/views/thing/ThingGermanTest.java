@@ -91,6 +91,9 @@ class ThingGermanTest {
                 .extracting(Tab::getText)
                 .containsExactly("Zustand", "Gewünscht bearbeiten", "Verlauf");
         assertThat(robot.lookup("#thing-reload").queryButton().getText()).isEqualTo("Neu laden");
+        assertThat(robot.lookup("#thing-attribute-add").queryButton().getText()).isEqualTo("Hinzuf\u00fcgen\u2026");
+        assertThat(robot.lookup("#thing-attribute-remove").queryButton().getText())
+                .isEqualTo("Entfernen\u2026");
         screenshot(robot, "thing-de.png");
 
         robot.clickOn(tab(robot, "thing-tab-edit"));

@@ -3,6 +3,7 @@ package io.fleetdeck.views.thing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetdeck.api.things.ThingChange;
 import io.fleetdeck.views.common.ViewTasks;
 import io.fleetdeck.views.settings.ConsoleSettings;
 import io.fleetdeck.views.settings.Theme;
@@ -24,8 +25,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableRow;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,7 +91,7 @@ class ThingViewTest {
         assertThat(robot.lookup("#thing-connection").queryAs(Label.class).getText())
                 .isEqualTo("Connected");
         assertThat(robot.lookup("#thing-attribute-firmwareVersion")
-                        .queryAs(Label.class)
+                        .queryAs(TextField.class)
                         .getText())
                 .isEqualTo("1.9.7");
         screenshot(robot, "thing-detail-dark.png", Theme.DARK);
@@ -175,6 +178,60 @@ class ThingViewTest {
                 .filter(node -> id.equals(node.getId()))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    @Test
+    void anAttributeIsEditedInThePropertySheetAtTheVersionReadAndARefusalSaysWhy(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(5)).until(() -> model.detailProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TextField floor = robot.lookup("#thing-attribute-floor").queryAs(TextField.class);
+        robot.doubleClickOn(floor).write("3a").type(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !inspector.thingChanges.isEmpty());
+        assertThat(inspector.thingChanges.getFirst())
+                .isEqualTo(new ThingChange(FakeInspector.THING, Map.of("floor", "3a"), true, 4L));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> model.detailProperty().get().version() == 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#thing-attribute-floor")
+                        .queryAs(TextField.class)
+                        .getText())
+                .isEqualTo("3a");
+        assertThat(robot.lookup("#thing-registry-version").queryAs(Label.class).getText())
+                .isEqualTo("5");
+        assertThat(robot.lookup("#thing-notice-text").queryAs(Label.class).getText())
+                .isEqualTo("Attribute floor is now 3a.");
+        screenshot(robot, "thing-attributes-dark.png", Theme.DARK);
+        screenshot(robot, "thing-attributes-light.png", Theme.LIGHT);
+
+        // another console changed the entry meanwhile: the registry refuses, in its words, and the tab reads again
+        inspector.changedElsewhere();
+        TextField site = robot.lookup("#thing-attribute-site").queryAs(TextField.class);
+        robot.doubleClickOn(site).write("west-yard").type(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(5)).until(() -> inspector.thingChanges.size() == 2);
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(robot.lookup("#thing-notice-text")
+                                .queryAs(Label.class)
+                                .getText())
+                        .isEqualTo("Could not change attribute site: The thing " + FakeInspector.THING
+                                + " is at version 6, not 5"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> model.detailProperty().get().version() == 6);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#thing-attribute-site")
+                        .queryAs(TextField.class)
+                        .getText())
+                .as("the value as the registry has it")
+                .isEqualTo("north-harbour");
+
+        robot.clickOn("#thing-attribute-add");
+        robot.clickOn("#thing-attribute-name").write("wing");
+        robot.clickOn("#thing-attribute-new-value").write("east");
+        robot.clickOn("#thing-attribute-confirm");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> robot.lookup("#thing-attribute-wing").tryQuery().isPresent());
+        assertThat(inspector.thingChanges.getLast())
+                .isEqualTo(new ThingChange(FakeInspector.THING, Map.of("wing", "east"), true, 6L));
     }
 
     private void screenshot(FxRobot robot, String name, Theme theme) throws Exception {
