@@ -81,8 +81,9 @@ final class CertificateList {
         issue.setMinWidth(Region.USE_PREF_SIZE);
         issue.setOnAction(event -> issueCertificate.run());
 
+        // the filter takes the room first, up to its widest; the gap gets what is left
         Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox.setHgrow(gap, Priority.SOMETIMES);
         HBox toolbar = new HBox(10, filter, new StatusFilter(model).node(), shown, gap, issue);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("cert-toolbar");
