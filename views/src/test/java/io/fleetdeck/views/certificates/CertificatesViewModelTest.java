@@ -3,6 +3,7 @@ package io.fleetdeck.views.certificates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.fleetdeck.api.certificates.CertificateStatusChange;
 import io.fleetdeck.api.certificates.CertificatesSnapshot;
 import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
 import io.fleetdeck.api.certificates.CertificatesSnapshot.PolicyRow;
@@ -37,6 +38,32 @@ class CertificatesViewModelTest {
                 .satisfies(ca -> assertThat(ca.active()).isTrue());
         assertThat(model.policyNames()).containsExactly(FakeDirectory.POLICY);
         assertThat(model.certificates().getFirst().shortId()).hasSize(12);
+    }
+
+    @Test
+    void theStatusFilterNarrowsTheListWithTheTextFilterAndKeepsItsChoiceAcrossSnapshots() throws Exception {
+        model.apply(directory.snapshot());
+        assertThat(model.shownStatuses()).containsExactlyElementsOf(CertificatesViewModel.STATUSES);
+        int inactive = (int) model.certificates().stream()
+                .filter(row -> row.status().equals("INACTIVE"))
+                .count();
+
+        model.showStatuses(List.of("INACTIVE"));
+        assertThat(model.certificates())
+                .hasSize(inactive)
+                .allMatch(row -> row.status().equals("INACTIVE"));
+
+        // a certificate moved to a hidden state leaves the list at the next snapshot; the choice stays
+        directory.updateCertificate(model.certificates().getFirst().id(), CertificateStatusChange.REVOKED);
+        model.apply(directory.snapshot());
+        assertThat(model.certificates()).hasSize(inactive - 1);
+        assertThat(model.shownStatuses()).containsExactly("INACTIVE");
+
+        model.filterProperty().set("no such certificate");
+        assertThat(model.certificates()).isEmpty();
+        model.filterProperty().set("");
+        model.showStatuses(CertificatesViewModel.STATUSES);
+        assertThat(model.certificates()).hasSize(100);
     }
 
     @Test
