@@ -48,6 +48,8 @@ final class GroupAttributeSheet {
         sheet.setMode(PropertySheet.Mode.NAME);
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
+        // Tab goes straight to the value fields: the sheet itself has nothing to do with the keys
+        sheet.setFocusTraversable(false);
         sheet.setPropertyEditorFactory(AttributeEditors::of);
         sheet.setAccessibleText(Texts.get("groups.attributes.sheet"));
         // as high as its rows, up to six: room for the policies and members below

@@ -53,6 +53,8 @@ final class ThingAttributeSheet {
         sheet.setMode(PropertySheet.Mode.NAME);
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
+        // Tab goes straight to the value fields: the sheet itself has nothing to do with the keys
+        sheet.setFocusTraversable(false);
         sheet.setPropertyEditorFactory(item -> {
             ValueEditor editor = new ValueEditor((Attribute) item);
             editors.add(editor);
