@@ -95,6 +95,7 @@ public final class BrokerView {
         messages.setForceZeroInRange(true);
         LineChart<Number, Number> chart = new LineChart<>(time, messages);
         chart.setId("broker-rate-chart");
+        chart.setAccessibleText(Texts.get("common.a11y.brokerRates"));
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         // a legend of our own: the chart's hides itself when the chart is squeezed to its minimum height
@@ -141,6 +142,7 @@ public final class BrokerView {
     private static Node clientTable(BrokerViewModel model) {
         TableView<ClientRow> table = new TableView<>();
         table.setId("broker-clients");
+        table.setAccessibleText(Texts.get("common.a11y.brokerClients"));
         table.setFixedCellSize(28);
         // the other columns keep their width, so the client id is the one that grows and shrinks with the window
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);

@@ -30,6 +30,8 @@ final class TopicTree {
 
     TopicTree(BrokerViewModel model) {
         tree.setId("broker-topics");
+        tree.setAccessibleText(Texts.get("common.a11y.brokerTopics"));
+        tree.setAccessibleHelp(Texts.get("common.a11y.brokerTopics.help"));
         tree.setRoot(root);
         tree.setShowRoot(false);
         root.setExpanded(true);

@@ -89,6 +89,7 @@ final class CertificatePanel {
     Node simulatorCard() {
         TextField clientId = new TextField();
         clientId.setId("sim-client-id");
+        clientId.setAccessibleText(Texts.get("certificates.sim.clientId"));
         clientId.textProperty().bindBidirectional(simulator.simulationClientIdProperty());
 
         ComboBox<String> action = new ComboBox<>();

@@ -71,6 +71,7 @@ final class AggregationPanel {
         row(stats, 4, Texts.get("fleet.stats.deviation"), deviation);
 
         chart.setId("fleet-bucket-chart");
+        chart.setAccessibleText(Texts.get("fleet.buckets.heading"));
         chart.getStyleClass().add("fleet-bucket-chart");
         chart.setLegendVisible(false);
         chart.setAnimated(false);

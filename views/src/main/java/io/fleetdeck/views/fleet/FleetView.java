@@ -147,6 +147,11 @@ public final class FleetView {
         focusSearch.run();
     }
 
+    /** The keyboard goes to the table, as when a thing's tab closes. */
+    public void focusTable() {
+        table.requestFocus();
+    }
+
     public Node node() {
         return root;
     }
@@ -292,6 +297,8 @@ public final class FleetView {
 
     private TableView<ThingOverview> buildTable() {
         table.setId("fleet-table");
+        table.setAccessibleText(Texts.get("common.a11y.fleetTable"));
+        table.setAccessibleHelp(Texts.get("common.a11y.fleetTable.help"));
         table.getStyleClass().add("fleet-table");
         table.setFixedCellSize(ROW_HEIGHT);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);

@@ -63,6 +63,8 @@ final class QueryBar {
         this.model = Objects.requireNonNull(model, "model");
         this.overlay = Objects.requireNonNull(overlay, "overlay");
         field.setId("fleet-query");
+        field.setAccessibleText(Texts.get("common.a11y.fleetQuery"));
+        field.setAccessibleHelp(Texts.get("common.a11y.fleetQuery.help"));
         // modena's field rule looks up colours AtlantaFX does not define; .query-input gives the field its look
         field.getStyleClass().remove("styled-text-field");
         field.getStyleClass().add("query-input");

@@ -22,6 +22,8 @@ final class Sidebar {
         list.getItems().setAll(Section.values());
         list.getStyleClass().add("sidebar");
         list.setId("sidebar");
+        list.setAccessibleText(Texts.get("common.a11y.sidebar"));
+        list.setAccessibleHelp(Texts.get("common.a11y.sidebar.help"));
         list.setFixedCellSize(40);
         list.setCellFactory(view -> new SectionCell());
         list.getSelectionModel().select(model.sectionProperty().get());

@@ -28,6 +28,7 @@ final class DesiredEditorPane {
     DesiredEditorPane(ThingViewModel model) {
         TextArea editor = new TextArea();
         editor.setId("thing-editor");
+        editor.setAccessibleText(Texts.get("common.a11y.desiredEditor"));
         editor.getStyleClass().add("thing-editor");
         editor.textProperty().bindBidirectional(model.editorTextProperty());
         editor.setWrapText(false);

@@ -39,6 +39,7 @@ final class HistoryPane {
     HistoryPane(ThingViewModel model) {
         this.model = model;
         timeline.setId("history-timeline");
+        timeline.setAccessibleText(Texts.get("common.a11y.historyTimeline"));
         timeline.getStyleClass().add("history-timeline");
         timeline.setItems(model.history());
         timeline.setCellFactory(view -> new VersionCell(model));
@@ -87,6 +88,7 @@ final class HistoryPane {
 
         TableView<FieldChange> changes = new TableView<>(model.diff());
         changes.setId("history-diff");
+        changes.setAccessibleText(Texts.get("common.a11y.historyDiff"));
         changes.getStyleClass().add("history-diff");
         changes.setFixedCellSize(28);
         changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);

@@ -40,6 +40,7 @@ final class ShadowTreePane {
     ShadowTreePane(ThingViewModel model) {
         this.model = model;
         tree.setId("shadow-tree");
+        tree.setAccessibleText(Texts.get("common.a11y.shadowTree"));
         tree.getStyleClass().add("shadow-tree");
         tree.setShowRoot(false);
         tree.setFixedCellSize(28);
