@@ -47,6 +47,13 @@ final class TopicTree {
         payload.getStyleClass().add("broker-payload");
         payload.setPromptText(Texts.get("broker.topic.select"));
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> showPayload(item));
+        // a tree of one closed level gives Down nowhere to go and Right nothing selected to open: the keyboard
+        // arriving selects the first level, so the arrows work from there
+        tree.focusedProperty().subscribe(focused -> {
+            if (focused && tree.getSelectionModel().isEmpty() && tree.getExpandedItemCount() > 0) {
+                tree.getSelectionModel().selectFirst();
+            }
+        });
 
         pane = new SplitPane(tree, payload);
         pane.setOrientation(Orientation.VERTICAL);

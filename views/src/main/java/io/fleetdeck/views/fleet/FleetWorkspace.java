@@ -135,6 +135,7 @@ public final class FleetWorkspace implements AutoCloseable {
         tabs.getStyleClass().add("fleet-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         tabs.setTabDragPolicy(TabPane.TabDragPolicy.FIXED);
+        ThingTabKeys.install(tabs, view::focusTable);
         tabs.addEventHandler(FindRequest.FIND, request -> {
             tabs.getSelectionModel().select(table);
             view.focusSearch();
@@ -217,6 +218,8 @@ public final class FleetWorkspace implements AutoCloseable {
         openThings.put(thingName, thing);
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
+        // the table the keyboard was in is hidden now; without this JavaFX sends the focus back to the sidebar
+        ThingTabKeys.focusFirstControlIn(tab.getContent());
         thing.reload();
     }
 

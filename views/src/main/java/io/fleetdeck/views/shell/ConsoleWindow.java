@@ -194,6 +194,7 @@ public final class ConsoleWindow {
         shortcuts.describe(Texts.get("shell.keys.suggest"), Texts.get("shell.shortcut.suggest"));
         shortcuts.describe(Texts.get("shell.keys.enter"), Texts.get("shell.shortcut.enter"));
         shortcuts.describe(Texts.get("shell.keys.tab"), Texts.get("shell.shortcut.tab"));
+        shortcuts.describe(Texts.get("shell.keys.closeTab"), Texts.get("shell.shortcut.closeTab"));
         return shortcuts;
     }
 

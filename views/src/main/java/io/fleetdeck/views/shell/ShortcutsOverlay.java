@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The card that lists every shortcut (F1 or Ctrl+/), laid over the whole window on a dimmed backdrop; Esc or a click
@@ -20,6 +22,7 @@ import javafx.scene.layout.VBox;
 final class ShortcutsOverlay {
 
     private final StackPane backdrop = new StackPane();
+    private @Nullable Node focusBefore;
 
     ShortcutsOverlay(ShellViewModel model, Shortcuts shortcuts) {
         Objects.requireNonNull(model, "model");
@@ -51,12 +54,20 @@ final class ShortcutsOverlay {
             if (event.getCode() == KeyCode.ESCAPE) {
                 model.closeShortcuts();
                 event.consume();
+            } else if (event.getCode() == KeyCode.TAB) {
+                // the list covers the window: Tab must not wander into the controls hidden behind it
+                event.consume();
             }
         });
         backdrop.visibleProperty().bind(model.shortcutsShownProperty());
         model.shortcutsShownProperty().subscribe(shown -> {
             if (shown) {
+                Scene scene = card.getScene();
+                focusBefore = scene == null ? null : scene.getFocusOwner();
                 card.requestFocus();
+            } else if (card.isFocused() && focusBefore != null && focusBefore.getScene() == card.getScene()) {
+                // the keyboard goes back to where it was when the list opened
+                focusBefore.requestFocus();
             }
         });
     }
