@@ -96,6 +96,34 @@ public record Screenshot(int width, int height, int[] argb) {
         return ink;
     }
 
+    /**
+     * The share of the pixels in a band along the edge of {@code area} (scene coordinates, 3 px inside to 3 px
+     * outside) whose colour differs clearly between this picture and {@code other}: how much of a ring it draws.
+     */
+    double edgeChangeFrom(Screenshot other, Bounds area) {
+        int band = 3;
+        int fromX = Math.max(0, (int) area.getMinX() - band);
+        int toX = Math.min(width, (int) Math.ceil(area.getMaxX()) + band);
+        int fromY = Math.max(0, (int) area.getMinY() - band);
+        int toY = Math.min(height, (int) Math.ceil(area.getMaxY()) + band);
+        long edge = 0;
+        long changed = 0;
+        for (int y = fromY; y < toY; y++) {
+            for (int x = fromX; x < toX; x++) {
+                boolean nearEdge =
+                        x < fromX + 2 * band || x >= toX - 2 * band || y < fromY + 2 * band || y >= toY - 2 * band;
+                if (!nearEdge) {
+                    continue;
+                }
+                edge++;
+                if (distance(argb[y * width + x], other.argb[y * width + x]) > 48) {
+                    changed++;
+                }
+            }
+        }
+        return edge == 0 ? 0 : (double) changed / edge;
+    }
+
     private static int distance(int a, int b) {
         return Math.abs(((a >> 16) & 0xff) - ((b >> 16) & 0xff))
                 + Math.abs(((a >> 8) & 0xff) - ((b >> 8) & 0xff))
