@@ -16,12 +16,14 @@ import javafx.scene.chart.Chart;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Cell;
 import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -60,8 +62,12 @@ class AccessibleTextTest {
         for (Section section : Section.values()) {
             robot.interact(() -> console.shell().navigate(section));
             WaitForAsyncUtils.waitForFxEvents();
-            if (section == Section.FLEET) {
-                openAThing(robot);
+            switch (section) {
+                case FLEET -> openAThing(robot);
+                case GROUPS -> selectTheSecondRowOf(robot, "#group-tree");
+                case BROKER -> selectTheSecondRowOf(robot, "#broker-topics");
+                case CERTIFICATES -> selectTheSecondRowOf(robot, "#cert-table");
+                default -> {}
             }
             visitEveryTab(robot, missing);
         }
@@ -80,6 +86,36 @@ class AccessibleTextTest {
         });
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Selects a row, so the section's details and their buttons are shown and checked too. */
+    private void selectTheSecondRowOf(FxRobot robot, String list) {
+        Control control = robot.lookup(list).queryAs(Control.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows(control) > 1);
+        robot.interact(() -> {
+            switch (control) {
+                case TableView<?> table -> table.getSelectionModel().select(1);
+                case TreeView<?> tree -> {
+                    tree.getSelectionModel().select(0);
+                    tree.getSelectionModel().getSelectedItem().setExpanded(true);
+                    tree.getSelectionModel().select(1);
+                }
+                default -> throw new IllegalArgumentException(list);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static int rows(Control control) {
+        return switch (control) {
+            case TableView<?> table -> table.getItems().size();
+            case TreeView<?> tree ->
+                tree.getExpandedItemCount()
+                        + (tree.getRoot() == null
+                                ? 0
+                                : tree.getRoot().getChildren().size());
+            default -> 0;
+        };
     }
 
     private void visitEveryTab(FxRobot robot, Set<String> missing) {
