@@ -5,9 +5,12 @@ import io.fleetdeck.views.common.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.TraversalDirection;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -32,6 +35,15 @@ final class DesiredEditorPane {
         editor.getStyleClass().add("thing-editor");
         editor.textProperty().bindBidirectional(model.editorTextProperty());
         editor.setWrapText(false);
+        // Tab leaves the editor as it leaves every other field, so the keyboard is never held here (a TextArea would
+        // type a tab, which JSON does not need: its documents are indented with spaces)
+        editor.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.TAB && !event.isShortcutDown() && !event.isAltDown()) {
+                event.consume();
+                editor.requestFocusTraversal(
+                        event.isShiftDown() ? TraversalDirection.PREVIOUS : TraversalDirection.NEXT);
+            }
+        });
         VBox.setVgrow(editor, Priority.ALWAYS);
 
         Label problem = new Label();

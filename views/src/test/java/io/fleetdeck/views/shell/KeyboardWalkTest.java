@@ -18,6 +18,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
@@ -103,6 +104,22 @@ class KeyboardWalkTest {
                         describe(focusOwner()))
                 .isTrue();
         tabTo(robot, "shadow-tree");
+        tabComesRound(robot);
+
+        // the desired editor: Tab goes on to the next control, as from any other field
+        TabPane thingTabs = robot.lookup("#thing-tabs").queryAs(TabPane.class);
+        tabTo(robot, "thing-tabs");
+        press(robot, KeyCode.RIGHT);
+        assertThat(thingTabs.getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        tabTo(robot, "thing-editor");
+        String desired = robot.lookup("#thing-editor").queryAs(TextArea.class).getText();
+        press(robot, KeyCode.TAB);
+        assertThat(focusedId()).as("Tab leaves the JSON editor").isNotEqualTo("thing-editor");
+        assertThat(robot.lookup("#thing-editor").queryAs(TextArea.class).getText())
+                .as("and types nothing into it")
+                .isEqualTo(desired);
+        press(robot, KeyCode.SHIFT, KeyCode.TAB);
+        assertThat(focusedId()).as("Shift+Tab goes back into it").isEqualTo("thing-editor");
         tabComesRound(robot);
 
         press(robot, KeyCode.CONTROL, KeyCode.W);
