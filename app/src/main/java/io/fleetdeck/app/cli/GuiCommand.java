@@ -4,13 +4,16 @@ import io.fleetdeck.app.gui.ConsoleHost;
 import io.fleetdeck.app.gui.ConsoleSources;
 import io.fleetdeck.app.gui.Display;
 import io.fleetdeck.app.runtime.BrokerOptions;
+import io.fleetdeck.app.runtime.EmbeddedBroker;
 import io.fleetdeck.app.runtime.FleetdeckInstance;
 import io.fleetdeck.app.runtime.FleetdeckVersion;
 import io.fleetdeck.app.runtime.ShutdownSignal;
 import io.fleetdeck.app.settings.SettingsWriter;
 import io.fleetdeck.app.startup.StartupException;
 import io.fleetdeck.views.shell.ConsoleInfo;
+import io.fleetdeck.views.shell.ConsoleInfo.BrokerEndpoint;
 import io.fleetdeck.views.shell.ServiceState;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -63,7 +66,7 @@ final class GuiCommand implements Callable<Integer> {
                         new ConsoleInfo(
                                 instance.dataFolder().toString(),
                                 FleetdeckVersion.current(),
-                                instance.broker().description()),
+                                brokerEndpoint(instance.broker())),
                         instance.settings(),
                         settings,
                         ConsoleSources.of(instance),
@@ -78,5 +81,13 @@ final class GuiCommand implements Callable<Integer> {
             log.info("Stopping ({})", shutdown.await());
         }
         return 0;
+    }
+
+    /** The ports, not a sentence: the status bar words them in the console's language. */
+    private static BrokerEndpoint brokerEndpoint(EmbeddedBroker broker) {
+        return new BrokerEndpoint(
+                broker.tlsAddress().getPort(),
+                broker.plainAddress().map(InetSocketAddress::getPort).orElse(null),
+                broker.standardProfile());
     }
 }

@@ -100,13 +100,21 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .orElse(tls);
     }
 
-    /** For the status bar: where devices and tools connect, and the profile when it is not AWS's. */
+    /** Whether the broker speaks standard MQTT rather than AWS IoT Core's profile ({@code --mqtt-profile}). */
+    public boolean standardProfile() {
+        return broker.profile() != MqttProfile.AWS;
+    }
+
+    /**
+     * For the broker monitoring's snapshot: where devices and tools connect, and the profile when it is not AWS's.
+     * The console's status bar words the same facts in the user's language from the ports instead.
+     */
     public String description() {
         String tls = "MQTT over TLS on port " + tlsAddress().getPort();
         String endpoints = plainAddress()
                 .map(plain -> tls + ", plain MQTT on 127.0.0.1:" + plain.getPort())
                 .orElse(tls);
-        return broker.profile() == MqttProfile.AWS ? endpoints : endpoints + " (standard MQTT profile)";
+        return standardProfile() ? endpoints + " (standard MQTT profile)" : endpoints;
     }
 
     @Override

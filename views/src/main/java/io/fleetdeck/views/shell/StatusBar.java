@@ -1,8 +1,8 @@
 package io.fleetdeck.views.shell;
 
 import io.fleetdeck.views.common.Texts;
+import io.fleetdeck.views.shell.ConsoleInfo.BrokerEndpoint;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Separator;
@@ -12,58 +12,74 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 
-/** The strip along the bottom: the services' state, where devices connect, the data folder and the version. */
+/**
+ * The strip along the bottom, ControlsFX's status bar: on the left the services' state, where devices connect and the
+ * data folder; on the right the version. Built and used on the JavaFX thread.
+ */
 final class StatusBar {
 
-    private final HBox bar = new HBox(10);
+    private final org.controlsfx.control.StatusBar bar = new org.controlsfx.control.StatusBar();
 
     StatusBar(ShellViewModel model) {
-        bar.getStyleClass().add("status-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setId("status-bar");
+        // the bar's own message slot says "OK" unless told otherwise; here it only keeps the version to the right
+        bar.setText("");
 
+        Label folder = dataFolder(model.info().dataFolder());
+        HBox.setHgrow(folder, Priority.SOMETIMES);
+        bar.getLeftItems()
+                .addAll(
+                        services(model),
+                        new Separator(Orientation.VERTICAL),
+                        fixed(brokerWords(model.info().broker()), "status-broker"),
+                        new Separator(Orientation.VERTICAL),
+                        folder);
+        bar.getRightItems()
+                .add(fixed(Texts.get("shell.status.version", model.info().version()), "status-version"));
+    }
+
+    org.controlsfx.control.StatusBar node() {
+        return bar;
+    }
+
+    private static Label services(ShellViewModel model) {
         Circle dot = new Circle(4);
         dot.getStyleClass().add("status-dot");
         Label state = new Label();
         state.setId("status-services");
         state.setGraphic(dot);
+        state.setMinWidth(Region.USE_PREF_SIZE);
         state.textProperty().bind(model.serviceStateProperty().map(ServiceState::label));
         model.serviceStateProperty().subscribe(s -> {
             dot.getStyleClass().removeIf(c -> c.startsWith("state-"));
             dot.getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
         });
-
-        String folder = model.info().dataFolder();
-        Label dataFolder = new Label(Texts.get("shell.status.dataFolder", folder));
-        dataFolder.setId("status-data-folder");
-        dataFolder.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
-        dataFolder.setMinWidth(120);
-        dataFolder.setTooltip(new Tooltip(folder));
-
-        Label broker = new Label(model.info().brokerEndpoint());
-        broker.setId("status-broker");
-        broker.setMinWidth(Region.USE_PREF_SIZE);
-
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox.setHgrow(dataFolder, Priority.SOMETIMES);
-
-        Label version = new Label(Texts.get("shell.status.version", model.info().version()));
-        version.setId("status-version");
-        version.setMinWidth(Region.USE_PREF_SIZE);
-        state.setMinWidth(Region.USE_PREF_SIZE);
-
-        bar.getChildren()
-                .addAll(
-                        state,
-                        new Separator(Orientation.VERTICAL),
-                        broker,
-                        new Separator(Orientation.VERTICAL),
-                        dataFolder,
-                        gap,
-                        version);
+        return state;
     }
 
-    HBox node() {
-        return bar;
+    /** A long folder gives way first, shortened in the middle so its start and its last part stay readable. */
+    private static Label dataFolder(String folder) {
+        Label label = new Label(Texts.get("shell.status.dataFolder", folder));
+        label.setId("status-data-folder");
+        label.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        label.setMinWidth(120);
+        label.setTooltip(new Tooltip(folder));
+        return label;
+    }
+
+    private static Label fixed(String text, String id) {
+        Label label = new Label(text);
+        label.setId(id);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** "MQTT over TLS on port 8883", then the plain port and the profile when there are. */
+    static String brokerWords(BrokerEndpoint broker) {
+        String words = Texts.get("shell.status.broker", broker.mqttsPort());
+        if (broker.mqttPort() != null) {
+            words = Texts.get("shell.status.broker.plain", words, broker.mqttPort());
+        }
+        return broker.standardProfile() ? Texts.get("shell.status.broker.standardProfile", words) : words;
     }
 }

@@ -48,7 +48,7 @@ class GermanConsoleTest {
         Locale.setDefault(Locale.GERMAN);
         this.stage = stage;
         shell = new ShellViewModel(
-                new ConsoleInfo("/srv/fleetdeck/daten", "0.1.0-test", "MQTT over TLS on port 8883"),
+                new ConsoleInfo("/srv/fleetdeck/daten", "0.1.0-test", 8883),
                 new ConsoleSettings(Theme.LIGHT, null),
                 settings -> {});
         broker = new BrokerViewModel();
@@ -87,6 +87,8 @@ class GermanConsoleTest {
                 .isEqualTo("Zertifikate, Strg+8");
         assertThat(robot.lookup("#status-services").queryAs(Label.class).getText())
                 .isEqualTo("Dienste laufen");
+        assertThat(robot.lookup("#status-broker").queryAs(Label.class).getText())
+                .isEqualTo("MQTT über TLS auf Port 8883");
         assertThat(robot.lookup("#tile-clients").queryAs(Label.class).getText()).isEqualTo("9.000");
         assertThat(robot.lookup(".tile-caption").queryAllAs(Label.class))
                 .extracting(Label::getText)

@@ -58,7 +58,7 @@ class CertificatesGermanTest {
         Locale.setDefault(Locale.GERMAN);
         this.stage = stage;
         shell = new ShellViewModel(
-                new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", "MQTT over TLS on port 8883"),
+                new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", 8883),
                 new ConsoleSettings(Theme.DARK, null),
                 settings -> {});
         CertificatesViewModel model = new CertificatesViewModel(Clock.fixed(FakeDirectory.NOW, ZoneOffset.UTC));

@@ -63,7 +63,7 @@ class FleetViewTest {
     void start(Stage stage) {
         this.stage = stage;
         shell = new ShellViewModel(
-                new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", "MQTT over TLS on port 8883"),
+                new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", 8883),
                 new ConsoleSettings(Theme.DARK, null),
                 settings -> {});
         FakeInspector anyThing = FakeInspector.anyThing();

@@ -33,7 +33,7 @@ record FleetWindow(ShellViewModel shell, FleetWorkspace workspace) {
             ShadowService shadows,
             FleetEvents events) {
         ShellViewModel shell = new ShellViewModel(
-                new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", "MQTT over TLS on port 8883"), memory);
+                new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", 8883), memory);
         FleetWorkspace workspace = new FleetWorkspace(
                 fleet,
                 events,

@@ -50,7 +50,7 @@ class GroupsGermanTest {
         Locale.setDefault(Locale.GERMAN);
         this.stage = stage;
         shell = new ShellViewModel(
-                new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", "MQTT over TLS on port 8883"),
+                new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", 8883),
                 new ConsoleSettings(Theme.DARK, null),
                 settings -> {});
         model = new GroupsViewModel(directory, new FakeGroupPolicies(directory), ViewTasks.javaFx());

@@ -43,7 +43,7 @@ class ConsoleWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         model = new ShellViewModel(
-                new ConsoleInfo(LONG_DATA_FOLDER, "0.1.0-test", "MQTT over TLS on port 8883"),
+                new ConsoleInfo(LONG_DATA_FOLDER, "0.1.0-test", 8883),
                 new ConsoleSettings(Theme.DARK, null),
                 saved::add);
         window = new ConsoleWindow(stage, model);
@@ -117,6 +117,19 @@ class ConsoleWindowTest {
     }
 
     @Test
+    void theStatusBarSaysWhereDevicesConnect(FxRobot robot) {
+        Label broker = robot.lookup("#status-bar #status-broker").queryAs(Label.class);
+
+        assertThat(broker.getText()).isEqualTo("MQTT over TLS on port 8883");
+        assertThat(broker.isTextTruncated()).isFalse();
+        assertThat(robot.lookup("#status-bar .status-label")
+                        .queryAs(Label.class)
+                        .getText())
+                .as("ControlsFX's own message slot does not say its default \"OK\"")
+                .isEmpty();
+    }
+
+    @Test
     void closingTheWindowAsksTheApplicationToShutDown(FxRobot robot) {
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
 
@@ -187,8 +200,14 @@ class ConsoleWindowTest {
                 Label purpose = robot.lookup("#empty-" + id(section) + " .empty-state-text")
                         .queryAs(Label.class);
                 assertThat(purpose.getText()).isEqualTo(section.purpose());
+                // ControlsFX's status bar in the theme's colours, not its own light grey
+                Bounds statusBar = inScene(robot.lookup("#status-bar").query());
+                assertThat(hex(shot.rgbAt(statusBar.getMaxX() - 4, statusBar.getMaxY() - 4)))
+                        .as("%s: the status bar background", where)
+                        .isEqualTo(theme == Theme.DARK ? "#161b22" : "#f6f8fa");
                 Label services = robot.lookup("#status-services").queryAs(Label.class);
-                for (Label text : List.of(title, purpose, services)) {
+                Label broker = robot.lookup("#status-broker").queryAs(Label.class);
+                for (Label text : List.of(title, purpose, services, broker)) {
                     assertThat(shot.inkPixelsIn(inScene(text)))
                             .as("%s: '%s' is drawn", where, text.getText())
                             .isGreaterThan(20);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ShellViewModelTest {
 
     private final List<ConsoleSettings> saved = new ArrayList<>();
-    private final ConsoleInfo info = new ConsoleInfo("/data/fleetdeck", "1.2.3", "MQTT over TLS on port 8883");
+    private final ConsoleInfo info = new ConsoleInfo("/data/fleetdeck", "1.2.3", 8883);
 
     private ShellViewModel model(ConsoleSettings settings) {
         return new ShellViewModel(info, settings, saved::add);
