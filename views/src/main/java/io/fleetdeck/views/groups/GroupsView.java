@@ -3,7 +3,7 @@ package io.fleetdeck.views.groups;
 import atlantafx.base.theme.Styles;
 import io.fleetdeck.api.groups.ThingGroupSummary;
 import io.fleetdeck.views.common.EmptyState;
-import io.fleetdeck.views.common.NoticeBar;
+import io.fleetdeck.views.common.NoticePane;
 import io.fleetdeck.views.common.Texts;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +26,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.controlsfx.control.NotificationPane;
 import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
@@ -63,10 +64,11 @@ public final class GroupsView {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.34);
         split.getStyleClass().add("groups-split");
-        VBox.setVgrow(split, Priority.ALWAYS);
+        NotificationPane notice =
+                new NoticePane("groups-notice", split, model.noticeProperty(), model::dismissNotice).node();
+        VBox.setVgrow(notice, Priority.ALWAYS);
 
-        root.getChildren()
-                .addAll(new NoticeBar("groups-notice", model.noticeProperty(), model::dismissNotice), toolbar(), split);
+        root.getChildren().addAll(toolbar(), notice);
         model.revisionProperty().subscribe(revision -> rebuildTree());
         // a group chosen elsewhere (a crumb of the path) is selected in the tree too
         model.selectedProperty().subscribe(this::showSelected);

@@ -1,7 +1,7 @@
 package io.fleetdeck.views.thing;
 
 import atlantafx.base.theme.Styles;
-import io.fleetdeck.views.common.NoticeBar;
+import io.fleetdeck.views.common.NoticePane;
 import io.fleetdeck.views.common.SecondTicks;
 import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.common.TimeText;
@@ -25,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.controlsfx.control.action.Action;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -49,20 +50,18 @@ public final class ThingView {
         // one timeline for the tab: "since 19:02 (12 s ago)" ages while the tab is shown
         SecondTicks.whileShown(root, model::tick);
 
-        NoticeBar notice = new NoticeBar("thing-notice", model.noticeProperty(), model::dismissNotice);
-        Button reload = new Button(Texts.get("thing.reload"), new FontIcon(MaterialDesignR.REFRESH));
-        reload.setId("thing-conflict-reload");
-        reload.getStyleClass().add(Styles.SMALL);
-        reload.setOnAction(event -> model.reload());
-        notice.addAction(reload, model.conflictProperty());
-
         SplitPane split = new SplitPane(new ThingSummary(model).node(), shadows());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.3);
         split.getStyleClass().add("thing-split");
-        VBox.setVgrow(split, Priority.ALWAYS);
 
-        root.getChildren().addAll(header(), notice, split);
+        NoticePane notice = new NoticePane("thing-notice", split, model.noticeProperty(), model::dismissNotice);
+        Action reload = NoticePane.action(Texts.get("thing.reload"), MaterialDesignR.REFRESH, model::reload);
+        reload.getStyleClass().addAll("thing-conflict-reload", Styles.SMALL);
+        notice.addAction(reload, model.conflictProperty());
+        VBox.setVgrow(notice.node(), Priority.ALWAYS);
+
+        root.getChildren().addAll(header(), notice.node());
     }
 
     public Node node() {

@@ -37,6 +37,7 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.controlsfx.control.BreadCrumbBar;
 import org.controlsfx.control.PropertySheet;
+import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -121,6 +122,14 @@ class GroupsViewTest {
         assertThat(directory.groupOf(thing)).isEqualTo("quarantine");
         assertThat(robot.lookup("#groups-notice-text").queryAs(Label.class).getText())
                 .isEqualTo("Moved " + thing + " from " + FLOOR + " to quarantine.");
+        // the notice slides in (its text fades in with it) above the tree, which moves down to make room
+        Label moved = robot.lookup("#groups-notice-text").queryAs(Label.class);
+        Node groups = robot.lookup("#group-tree").query();
+        await().atMost(Duration.ofSeconds(2)).until(() -> moved.getOpacity() == 1.0);
+        assertThat(groups.localToScene(groups.getBoundsInLocal()).getMinY())
+                .isGreaterThanOrEqualTo(
+                        moved.localToScene(moved.getBoundsInLocal()).getMaxY());
+        WaitForAsyncUtils.waitForFxEvents();
 
         // a group dragged onto another group moves under it, and onto "All groups" back to the top
         robot.drag(cell(robot, "quarantine")).dropTo(cell(robot, "west-yard"));
@@ -198,6 +207,13 @@ class GroupsViewTest {
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> robot.lookup("#group-attribute-wing").tryQuery().isEmpty());
         assertThat(noticeText(robot)).isEqualTo("Removed attribute wing from group " + FLOOR + ".");
+        NotificationPane notice = robot.lookup("#groups-notice").queryAs(NotificationPane.class);
+        assertThat(notice.isShowing()).isTrue();
+        assertThat(notice.getStyleClass()).contains("success");
+
+        robot.clickOn("#groups-notice-dismiss");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !notice.isShowing());
+        assertThat(model.noticeProperty().get()).isNull();
     }
 
     @Test

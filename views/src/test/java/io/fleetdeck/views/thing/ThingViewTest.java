@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -30,6 +31,7 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -119,7 +121,7 @@ class ThingViewTest {
                 .startsWith("Version conflict (409)")
                 .contains("version 4");
         assertThat(robot.lookup("#thing-notice").query().getStyleClass()).contains("error");
-        Button reload = robot.lookup("#thing-conflict-reload").queryButton();
+        Button reload = robot.lookup("#thing-notice .thing-conflict-reload").queryButton();
         assertThat(reload.isVisible()).isTrue();
         assertThat(inspector.version("")).isEqualTo(5);
         screenshot(robot, "thing-conflict-dark.png", Theme.DARK);
@@ -136,8 +138,30 @@ class ThingViewTest {
                 .until(() -> model.shadowProperty().get().version() == 6);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(inspector.updates.getLast()).contains("\"version\":5");
-        assertThat(robot.lookup("#thing-notice-text").queryAs(Label.class).getText())
-                .startsWith("Sent. The shadow is at version 6");
+        Label sent = robot.lookup("#thing-notice-text").queryAs(Label.class);
+        assertThat(sent.getText()).startsWith("Sent. The shadow is at version 6");
+        assertThat(sent.getAccessibleText()).startsWith("Done: Sent.");
+        assertThat(robot.lookup("#thing-notice").query().getStyleClass()).contains("success");
+        assertThat(robot.lookup(".thing-conflict-reload").tryQuery())
+                .as("Reload is offered only after a conflict")
+                .isEmpty();
+        // the notice slides in above the thing's panes, which move down rather than hide under it
+        NotificationPane notice = robot.lookup("#thing-notice").queryAs(NotificationPane.class);
+        Node panes = robot.lookup(".thing-split").query();
+        await().atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(inScene(panes).getMinY())
+                        .isGreaterThanOrEqualTo(inScene(sent).getMaxY()));
+        assertThat(notice.isShowing()).isTrue();
+
+        Button dismiss = robot.lookup("#thing-notice-dismiss").queryButton();
+        assertThat(dismiss.getAccessibleText()).isEqualTo("Dismiss");
+        robot.clickOn(dismiss);
+        await().atMost(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(inScene(panes).getMinY())
+                        .as("the panes take the notice's place back")
+                        .isEqualTo(inScene(notice).getMinY()));
+        assertThat(notice.isShowing()).isFalse();
+        assertThat(model.noticeProperty().get()).isNull();
 
         // the history: newest on top, compare any two
         robot.clickOn(tab(robot, "thing-tab-history"));
@@ -236,5 +260,9 @@ class ThingViewTest {
 
     private void screenshot(FxRobot robot, String name, Theme theme) throws Exception {
         Screenshot.ofWindowIn(robot, shell, stage.getScene(), SCREENSHOTS.resolve(name), theme);
+    }
+
+    private static Bounds inScene(Node node) {
+        return node.localToScene(node.getBoundsInLocal());
     }
 }
