@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import atlantafx.base.theme.PrimerDark;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.beans.property.SimpleObjectProperty;
@@ -101,6 +104,34 @@ class NoticePaneTest {
         assertThat(((Color) text.getTextFill()).getBrightness())
                 .as("the theme's text colour, not ControlsFX's #292929")
                 .isGreaterThan(0.7);
+    }
+
+    @Test
+    void aGermanConsoleSaysTheKindAndTheCloseButtonInGerman(FxRobot robot) {
+        Locale before = Locale.getDefault();
+        SimpleObjectProperty<Notice> german = new SimpleObjectProperty<>(Notice.error("Abgelehnt."));
+        List<Stage> windows = new ArrayList<>();
+        try {
+            robot.interact(() -> {
+                // before the pane is built: its words are taken as it is made
+                Locale.setDefault(Locale.GERMAN);
+                Stage window = new Stage();
+                windows.add(window);
+                window.setScene(new Scene(
+                        new NoticePane("notice-de", new Region(), german, () -> german.set(null)).node(), 400, 200));
+                window.show();
+            });
+            Label text = robot.lookup("#notice-de-text").queryAs(Label.class);
+            await().atMost(Duration.ofSeconds(2)).until(() -> text.getOpacity() == 1.0);
+
+            assertThat(text.getAccessibleText()).isEqualTo("Fehler: Abgelehnt.");
+            Button close = robot.lookup("#notice-de-dismiss").queryButton();
+            assertThat(close.getAccessibleText()).isEqualTo("Schließen");
+            assertThat(close.getTooltip().getText()).isEqualTo("Schließen");
+        } finally {
+            Locale.setDefault(before);
+            robot.interact(() -> windows.forEach(Stage::close));
+        }
     }
 
     @Test
