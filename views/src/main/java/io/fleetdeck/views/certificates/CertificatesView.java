@@ -1,36 +1,30 @@
 package io.fleetdeck.views.certificates;
 
-import atlantafx.base.theme.Styles;
 import io.fleetdeck.api.certificates.CertificatesSnapshot.CaRow;
 import io.fleetdeck.api.certificates.CertificatesSnapshot.CertificateRow;
+import io.fleetdeck.views.common.Notice;
+import io.fleetdeck.views.common.NoticePane;
 import io.fleetdeck.views.common.Texts;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableNumberValue;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.transformation.SortedList;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.controlsfx.control.NotificationPane;
 
 /**
  * The Certificates section: device certificates with their state, expiry, things and policies, the CAs and the
@@ -82,9 +76,8 @@ public final class CertificatesView {
         tabs.setId("cert-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("certificates-tabs");
-        VBox.setVgrow(tabs, Priority.ALWAYS);
 
-        root.getChildren().addAll(messageBar(), tabs);
+        root.getChildren().add(noticeOver(tabs));
     }
 
     public Node node() {
@@ -100,43 +93,22 @@ public final class CertificatesView {
         return tab;
     }
 
-    /** The outcome of the last action: green when it went through, red with the registry's reason when not. */
-    private Node messageBar() {
-        FontIcon icon = new FontIcon();
-        icon.getStyleClass().add("cert-message-icon");
-        Label text = new Label();
-        text.setId("cert-message");
-        text.setWrapText(true);
-        text.textProperty().bind(model.messageProperty());
-        text.setMaxWidth(Double.MAX_VALUE);
-        Button dismiss = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
-        dismiss.setId("cert-message-dismiss");
-        dismiss.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        dismiss.setTooltip(new Tooltip(Texts.get("certificates.dismiss")));
-        dismiss.setAccessibleText(Texts.get("certificates.dismiss"));
-        dismiss.setOnAction(event -> model.dismissMessage());
-        BorderPane bar = new BorderPane(text, null, dismiss, null, icon);
-        BorderPane.setAlignment(icon, Pos.CENTER_LEFT);
-        BorderPane.setAlignment(dismiss, Pos.CENTER_RIGHT);
-        BorderPane.setMargin(text, new Insets(0, 10, 0, 10));
-        bar.setId("cert-message-bar");
-        // the list below always wants more height than there is; without this the box would shrink the message to
-        // one cut-off line to make room
-        bar.setMinHeight(Region.USE_PREF_SIZE);
-        bar.getStyleClass().add("cert-message");
-        bar.visibleProperty().bind(model.messageProperty().isNotEmpty());
-        bar.managedProperty().bind(bar.visibleProperty());
-        model.messageKindProperty().subscribe(kind -> {
-            bar.getStyleClass().removeAll("success", "error");
-            if (kind == MessageKind.SUCCESS) {
-                bar.getStyleClass().add("success");
-                icon.setIconCode(MaterialDesignC.CHECK_CIRCLE_OUTLINE);
-            } else if (kind == MessageKind.ERROR) {
-                bar.getStyleClass().add("error");
-                icon.setIconCode(MaterialDesignA.ALERT_CIRCLE_OUTLINE);
-            }
-        });
-        return bar;
+    /**
+     * The outcome of the last action over the tabs: green when it went through, red with the registry's reason when
+     * not; closing it dismisses the message.
+     */
+    private Node noticeOver(Node tabs) {
+        ObservableValue<Notice> notice = Bindings.createObjectBinding(
+                () -> switch (model.messageKindProperty().get()) {
+                    case SUCCESS -> Notice.success(model.messageProperty().get());
+                    case ERROR -> Notice.error(model.messageProperty().get());
+                    case NONE -> null;
+                },
+                model.messageProperty(),
+                model.messageKindProperty());
+        NotificationPane pane = new NoticePane("cert-message", tabs, notice, model::dismissMessage).node();
+        VBox.setVgrow(pane, Priority.ALWAYS);
+        return pane;
     }
 
     // --- the certificates tab

@@ -68,6 +68,7 @@ final class ShadowsWithoutAThingPane {
     private TableView<ShadowWithoutAThing> table(ZoneId zone) {
         TableView<ShadowWithoutAThing> table = new TableView<>(model.rows());
         table.setId("unregistered-table");
+        table.setAccessibleText(Texts.get("fleet.unregistered.table"));
         table.setFixedCellSize(FleetView.ROW_HEIGHT);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<ShadowWithoutAThing, ShadowWithoutAThing> thing = TextCell.centreEllipsis(TextCell.flexible(

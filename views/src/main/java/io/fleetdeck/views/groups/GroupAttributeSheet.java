@@ -3,6 +3,7 @@ package io.fleetdeck.views.groups;
 import atlantafx.base.theme.Styles;
 import io.fleetdeck.api.groups.ThingGroupSummary;
 import io.fleetdeck.views.common.EmptyState;
+import io.fleetdeck.views.common.PropertySheets;
 import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.groups.GroupHierarchy.Entry;
 import java.util.ArrayList;
@@ -46,8 +47,7 @@ final class GroupAttributeSheet {
         sheet.setId("group-attribute-sheet");
         sheet.getStyleClass().add("group-attribute-sheet");
         sheet.setMode(PropertySheet.Mode.NAME);
-        sheet.setModeSwitcherVisible(false);
-        sheet.setSearchBoxVisible(false);
+        PropertySheets.withoutToolbar(sheet);
         // Tab goes straight to the value fields: the sheet itself has nothing to do with the keys
         sheet.setFocusTraversable(false);
         sheet.setPropertyEditorFactory(AttributeEditors::of);

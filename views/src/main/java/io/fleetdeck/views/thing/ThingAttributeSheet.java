@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.fleetdeck.api.things.ThingDetail;
 import io.fleetdeck.views.common.EmptyState;
 import io.fleetdeck.views.common.Notice;
+import io.fleetdeck.views.common.PropertySheets;
 import io.fleetdeck.views.common.Texts;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +52,7 @@ final class ThingAttributeSheet {
         sheet.setId("thing-attribute-sheet");
         sheet.getStyleClass().add("thing-attribute-sheet");
         sheet.setMode(PropertySheet.Mode.NAME);
-        sheet.setModeSwitcherVisible(false);
-        sheet.setSearchBoxVisible(false);
+        PropertySheets.withoutToolbar(sheet);
         // Tab goes straight to the value fields: the sheet itself has nothing to do with the keys
         sheet.setFocusTraversable(false);
         sheet.setPropertyEditorFactory(item -> {

@@ -131,7 +131,7 @@ class CertificatesViewTest {
             return cell(robot, 2, "Status").getText().equals("Revoked");
         });
         assertThat(cell(robot, 2, "Status").getStyleClass()).contains("status-revoked");
-        assertThat(robot.lookup("#cert-message").queryAs(Label.class).getText())
+        assertThat(robot.lookup("#cert-message-text").queryAs(Label.class).getText())
                 .contains(chosen.shortId())
                 .contains("revoked");
         assertThat(robot.lookup("#cert-revoke").queryButton().isDisabled()).isTrue();
@@ -227,7 +227,7 @@ class CertificatesViewTest {
         assertThat(downloads.resolve("pump-station-7.private.key")).exists();
         assertThat(downloads.resolve("root-ca.pem")).exists();
         assertThat(model.selectedCertificateProperty().get().things()).containsExactly("pump-station-7");
-        assertThat(robot.lookup("#cert-message").queryAs(Label.class).getText())
+        assertThat(robot.lookup("#cert-message-text").queryAs(Label.class).getText())
                 .startsWith("Issued certificate ")
                 .contains("pump-station-7");
     }

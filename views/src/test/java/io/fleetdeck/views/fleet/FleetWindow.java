@@ -32,8 +32,8 @@ record FleetWindow(ShellViewModel shell, FleetWorkspace workspace) {
             ThingService things,
             ShadowService shadows,
             FleetEvents events) {
-        ShellViewModel shell = new ShellViewModel(
-                new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", 8883), memory);
+        ShellViewModel shell =
+                new ShellViewModel(new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", 8883), memory);
         FleetWorkspace workspace = new FleetWorkspace(
                 fleet,
                 events,

@@ -23,8 +23,8 @@ record WholeConsole(ShellViewModel shell, ConsoleWindow window, List<DemoSection
 
     static WholeConsole open(Stage stage, Theme theme) {
         ConsoleMemory memory = new ConsoleMemory(new ConsoleSettings(theme, null), settings -> {});
-        ShellViewModel shell = new ShellViewModel(
-                new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", "MQTT over TLS on port 8883"), memory);
+        ShellViewModel shell =
+                new ShellViewModel(new ConsoleInfo("/srv/fleetdeck/north-harbour", "0.1.0-test", 8883), memory);
         Map<Section, DemoSection> built = new EnumMap<>(Section.class);
         built.put(Section.FLEET, FleetDemo.of(memory, 200));
         built.put(Section.GROUPS, GroupsDemo.of());
