@@ -47,6 +47,8 @@ public final class NoticePane {
         below = new StackPane(content);
         pane = new NotificationPane(below);
         pane.setId(idPrefix);
+        // a frame around the view, not a stop of its own: Tab goes to what it holds
+        pane.setFocusTraversable(false);
         pane.getStyleClass().add("notice-pane");
         pane.setShowFromTop(true);
         icon.getStyleClass().add("notice-icon");

@@ -22,6 +22,8 @@ final class StatusBar {
 
     StatusBar(ShellViewModel model) {
         bar.setId("status-bar");
+        // it reports, it takes no input: Tab passes it by
+        bar.setFocusTraversable(false);
         // the bar's own message slot says "OK" unless told otherwise; here it only keeps the version to the right
         bar.setText("");
 
