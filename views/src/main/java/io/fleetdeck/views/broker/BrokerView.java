@@ -144,23 +144,24 @@ public final class BrokerView {
         table.setId("broker-clients");
         table.setAccessibleText(Texts.get("common.a11y.brokerClients"));
         table.setFixedCellSize(28);
-        // the other columns keep their width, so the client id is the one that grows and shrinks with the window
+        // the other columns keep their width, so the client id is the one that grows and shrinks with the window; the
+        // counts are narrow (a client's counts rarely pass five digits) so that a 1280 px window shows whole ids
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<ClientRow, String> clientId = column(Texts.get("broker.column.clientId"), 190, ClientRow::clientId);
-        clientId.setMinWidth(100);
+        clientId.setMinWidth(120);
         clientId.setMaxWidth(Double.MAX_VALUE);
         table.getColumns()
                 .setAll(List.of(
                         clientId,
                         column(Texts.get("broker.column.address"), 136, ClientRow::address),
-                        column(Texts.get("broker.column.protocol"), 64, ClientRow::protocol),
+                        column(Texts.get("broker.column.protocol"), 60, ClientRow::protocol),
                         // room for a date and a time in any locale: "Dec 7, 2026, 7:52 PM" is the longest
                         column(Texts.get("broker.column.since"), 178, BrokerView::since),
-                        count(Texts.get("broker.column.in"), 84, ClientRow::messagesIn),
-                        count(Texts.get("broker.column.out"), 84, ClientRow::messagesOut),
-                        count(Texts.get("broker.column.queued"), 84, ClientRow::queued),
+                        count(Texts.get("broker.column.in"), 60, ClientRow::messagesIn),
+                        count(Texts.get("broker.column.out"), 60, ClientRow::messagesOut),
+                        count(Texts.get("broker.column.queued"), 86, ClientRow::queued),
                         explained(
-                                count(Texts.get("broker.column.dropped"), 108, ClientRow::dropped),
+                                count(Texts.get("broker.column.dropped"), 98, ClientRow::dropped),
                                 model::droppedExplanation)));
         Label empty = new Label(Texts.get("broker.clients.none"));
         empty.setWrapText(true);

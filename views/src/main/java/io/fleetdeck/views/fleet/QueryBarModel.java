@@ -61,6 +61,9 @@ public final class QueryBarModel {
     private final ReadOnlyObjectWrapper<QueryProblem> problem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper("");
     private final ObservableList<Completion> suggestions = FXCollections.observableArrayList();
+    /** The text the suggestions shown were made for: their places are places in it. */
+    private String suggestedFor = "";
+
     private final ObservableList<Completion> suggestionsView = FXCollections.unmodifiableObservableList(suggestions);
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyBooleanWrapper suggesting = new ReadOnlyBooleanWrapper();
@@ -112,9 +115,17 @@ public final class QueryBarModel {
         }
     }
 
-    /** Takes the selected suggestion; returns false when none is shown. */
+    /**
+     * Takes the selected suggestion; returns false when none is shown, or when the list still shows what was suggested
+     * for an earlier text (a fast typist is ahead of the index's answer): its places would cut the query where it no
+     * longer stands, so it is asked again instead.
+     */
     public boolean acceptSelected() {
         if (!suggesting.get() || selected.get() < 0 || selected.get() >= suggestions.size()) {
+            return false;
+        }
+        if (!text.get().equals(suggestedFor)) {
+            suggest(false);
             return false;
         }
         accept(suggestions.get(selected.get()));
@@ -235,6 +246,7 @@ public final class QueryBarModel {
     }
 
     private void show(List<Completion> list) {
+        suggestedFor = text.get();
         suggestions.setAll(list);
         selected.set(list.isEmpty() ? -1 : 0);
         suggesting.set(!list.isEmpty());

@@ -27,8 +27,32 @@ class QueryBarModelTest {
     private final QueryBarModel bar =
             new QueryBarModel(search, table, new QueryHistory(memory), Runnable::run, Runnable::run);
 
+    private static void runAll(List<Runnable> held) {
+        List<Runnable> now = List.copyOf(held);
+        held.clear();
+        now.forEach(Runnable::run);
+    }
+
     private List<String> suggested() {
         return bar.suggestions().stream().map(Completion::label).toList();
+    }
+
+    @Test
+    void enterWhileTheValuesOfAnEarlierTextAreStillShownKeepsWhatWasTyped() {
+        List<Runnable> held = new ArrayList<>();
+        QueryBarModel slowIndex = new QueryBarModel(search, table, new QueryHistory(memory), held::add, Runnable::run);
+        slowIndex.edited("thingTypeName:", 14);
+        runAll(held);
+        assertThat(slowIndex.suggestions()).isNotEmpty();
+
+        // typed on before the index answered for the new word: the list still shows the values for an empty word
+        slowIndex.edited("thingTypeName:fl", 16);
+        assertThat(slowIndex.acceptSelected()).isFalse();
+        assertThat(slowIndex.textProperty().get()).isEqualTo("thingTypeName:fl");
+
+        runAll(held);
+        assertThat(slowIndex.acceptSelected()).isTrue();
+        assertThat(slowIndex.textProperty().get()).isEqualTo("thingTypeName:\"flow-meter\" ");
     }
 
     @Test
