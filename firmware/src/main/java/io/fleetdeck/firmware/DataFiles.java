@@ -8,12 +8,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Files of the catalog written whole or not at all: into a temporary sibling, then renamed over the name. */
-final class DataFiles {
+public final class DataFiles {
 
     private DataFiles() {}
 
     /** Writes {@code content} to {@code file} atomically: owner-only (0600) from the first byte when asked, else 0644. */
-    static void replace(Path file, byte[] content, boolean ownerOnly) throws IOException {
+    public static void replace(Path file, byte[] content, boolean ownerOnly) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");

@@ -25,14 +25,14 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A real CA made with Bouncy Castle for the tests, as the data folder's or another site's would be. */
-final class TestAuthority implements CodeSigningIssuer {
+public final class TestAuthority implements CodeSigningIssuer {
 
     private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis());
 
     final KeyPair keys;
     final X509Certificate certificate;
 
-    TestAuthority(String name) throws Exception {
+    public TestAuthority(String name) throws Exception {
         keys = p256();
         X500Name subject = new X500Name("CN=" + name + ",O=Fleetdeck tests");
         Instant now = Instant.now();
