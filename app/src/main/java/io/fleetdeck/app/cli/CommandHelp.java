@@ -110,7 +110,13 @@ final class CommandHelp {
                     "fleetdeck firmware export-certificate",
                     List.of("fleetdeck firmware export-certificate 94eee6d143c8 --out ./check --image")),
             Map.entry("fleetdeck firmware known-safe", List.of("fleetdeck firmware known-safe esp32-s3 1.3.2")),
-            Map.entry("fleetdeck firmware delete", List.of("fleetdeck firmware delete 94eee6d143c8")));
+            Map.entry("fleetdeck firmware delete", List.of("fleetdeck firmware delete 94eee6d143c8")),
+            // firmware delivery (issue 16, delivery)
+            Map.entry(
+                    "fleetdeck firmware url",
+                    List.of(
+                            "fleetdeck firmware url 94eee6d143c8",
+                            "fleetdeck firmware url 94eee6d143c8 --valid-seconds 600")));
 
     private CommandHelp() {}
 

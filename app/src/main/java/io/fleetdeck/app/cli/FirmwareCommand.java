@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fleetdeck firmware import|list|describe|verify|export-certificate|known-safe|delete}: the data folder's
+ * {@code fleetdeck firmware import|list|describe|verify|export-certificate|known-safe|delete|url}: the data folder's
  * firmware catalog, through the service API's {@link FirmwareCatalog}.
  */
 @Command(
@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             FirmwareCommand.Verify.class,
             FirmwareExport.class,
             FirmwareCommand.KnownSafe.class,
-            FirmwareCommand.Delete.class
+            FirmwareCommand.Delete.class,
+            FirmwareUrl.class
         })
 final class FirmwareCommand {
 

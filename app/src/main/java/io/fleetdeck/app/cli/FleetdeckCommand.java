@@ -39,6 +39,9 @@ public final class FleetdeckCommand implements Callable<Integer> {
     BrokerPortOptions brokerPorts = new BrokerPortOptions();
 
     @Mixin
+    DownloadServerOptions downloadServer = new DownloadServerOptions();
+
+    @Mixin
     DemoOption demo = new DemoOption();
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT)
@@ -63,7 +66,12 @@ public final class FleetdeckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws StartupException, InterruptedException {
         return new GuiCommand()
-                .run(dataFolder.resolve(null), dataFolder.databaseUrl(null), brokerPorts.toOptions(), !demo.noDemo);
+                .run(
+                        dataFolder.resolve(null),
+                        dataFolder.databaseUrl(null),
+                        brokerPorts.toOptions(),
+                        downloadServer.toOptions(),
+                        !demo.noDemo);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

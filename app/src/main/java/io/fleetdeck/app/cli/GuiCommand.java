@@ -4,6 +4,7 @@ import io.fleetdeck.app.gui.ConsoleHost;
 import io.fleetdeck.app.gui.ConsoleSources;
 import io.fleetdeck.app.gui.Display;
 import io.fleetdeck.app.runtime.BrokerOptions;
+import io.fleetdeck.app.runtime.DownloadOptions;
 import io.fleetdeck.app.runtime.EmbeddedBroker;
 import io.fleetdeck.app.runtime.FleetdeckInstance;
 import io.fleetdeck.app.runtime.FleetdeckVersion;
@@ -39,6 +40,9 @@ final class GuiCommand implements Callable<Integer> {
     @Mixin
     BrokerPortOptions brokerPorts = new BrokerPortOptions();
 
+    @Mixin
+    DownloadServerOptions downloadServer = new DownloadServerOptions();
+
     @ParentCommand
     FleetdeckCommand parent;
 
@@ -51,15 +55,21 @@ final class GuiCommand implements Callable<Integer> {
                 dataFolder.resolve(parent == null ? null : parent.dataFolder),
                 dataFolder.databaseUrl(parent == null ? null : parent.dataFolder),
                 brokerPorts.toOptions(),
+                downloadServer.toOptions(),
                 !demo.noDemo && (parent == null || !parent.demo.noDemo));
     }
 
-    Integer run(Path folder, @Nullable String databaseUrl, BrokerOptions brokerOptions, boolean demoFleet)
+    Integer run(
+            Path folder,
+            @Nullable String databaseUrl,
+            BrokerOptions brokerOptions,
+            DownloadOptions downloadOptions,
+            boolean demoFleet)
             throws StartupException, InterruptedException {
         Display.requireOne();
         ShutdownSignal shutdown = ShutdownSignal.onTerminationSignals();
         try (FleetdeckInstance instance =
-                        FleetdeckInstance.open(folder, databaseUrl, brokerOptions, Clock.systemUTC());
+                        FleetdeckInstance.open(folder, databaseUrl, brokerOptions, downloadOptions, Clock.systemUTC());
                 SettingsWriter settings = new SettingsWriter(instance.settingsFile());
                 ConsoleHost console = ConsoleHost.open(
                         instance.dataFolder().cacheFolder().resolve("javafx"),

@@ -31,6 +31,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     BrokerPortOptions brokerPorts = new BrokerPortOptions();
 
+    @Mixin
+    DownloadServerOptions downloadServer = new DownloadServerOptions();
+
     @ParentCommand
     FleetdeckCommand parent;
 
@@ -47,6 +50,7 @@ final class ServeCommand implements Callable<Integer> {
                 dataFolder.resolve(parent.dataFolder),
                 dataFolder.databaseUrl(parent.dataFolder),
                 brokerPorts.toOptions(),
+                downloadServer.toOptions(),
                 Clock.systemUTC())) {
             if (demo) {
                 instance.startDemoFleet();

@@ -85,6 +85,26 @@ public final class DataFolderLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether another process holds {@code folder} now (a running console or {@code serve}), asked without taking the
+     * lock: a shared lock on the locked byte is refused while an instance holds it, and let go of at once. A lock
+     * file left by a crashed instance holds nothing.
+     */
+    public static boolean heldByAnother(DataFolder folder) throws IOException {
+        Path file = folder.lockFile();
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            FileLock probe = tryLock(channel, true);
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        }
+    }
+
     /** False when the disk was too full to write the PID into the lock file; the lock holds all the same. */
     public boolean namesHolder() {
         return namesHolder;

@@ -5,6 +5,7 @@ import io.fleetdeck.api.certificates.CertificateService;
 import io.fleetdeck.api.event.FleetEvent;
 import io.fleetdeck.api.event.FleetEvents;
 import io.fleetdeck.api.firmware.FirmwareCatalog;
+import io.fleetdeck.api.firmware.FirmwareDelivery;
 import io.fleetdeck.api.groups.GroupService;
 import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.api.things.FleetOverview;
@@ -16,6 +17,7 @@ import io.fleetdeck.app.data.DataFolderSpace;
 import io.fleetdeck.app.service.LocalCertificateRegistry;
 import io.fleetdeck.app.service.LocalCertificates;
 import io.fleetdeck.app.service.LocalFirmwareCatalog;
+import io.fleetdeck.app.service.LocalFirmwareDelivery;
 import io.fleetdeck.app.service.LocalFleetOverview;
 import io.fleetdeck.app.service.LocalFleetSearch;
 import io.fleetdeck.app.service.LocalGroups;
@@ -73,6 +75,8 @@ public final class FleetServices implements AutoCloseable {
     private final Shadows shadows;
     private final Registry registry;
     private final ImageCatalog firmware;
+    /* links to the download server once the instance started it (startFirmwareDelivery); refusals until then */
+    private volatile FirmwareDelivery firmwareDelivery = LocalFirmwareDelivery.notServing();
     /* made once the broker is up (startProvisioning); null for a command on a folder no instance holds */
     private @Nullable FleetProvisioning provisioning;
 
@@ -264,6 +268,21 @@ public final class FleetServices implements AutoCloseable {
     /** The service API's firmware catalog: signed images in the data folder, each verified before it is offered. */
     public FirmwareCatalog firmware() {
         return new LocalFirmwareCatalog(firmware, events);
+    }
+
+    /** Download links to the running instance's firmware server; refused on a folder no instance serves. */
+    public FirmwareDelivery firmwareDelivery() {
+        return firmwareDelivery;
+    }
+
+    /** The catalog the download server sends images from. */
+    ImageCatalog imageCatalog() {
+        return firmware;
+    }
+
+    /** From now on links point at {@code downloads}. */
+    void deliverFirmwareThrough(FirmwareDownloads downloads) {
+        firmwareDelivery = LocalFirmwareDelivery.serving(downloads.urls());
     }
 
     /** The certificates that speak for a thing, with their status as the registry has it. */

@@ -38,6 +38,7 @@ public final class FleetdeckInstance implements AutoCloseable {
 
     private final FleetServices services;
     private final EmbeddedBroker broker;
+    private final FirmwareDownloads downloads;
     private final DataFolderSpace space;
     private final Clock clock;
     private @Nullable SimulatedFleet demoFleet;
@@ -49,8 +50,10 @@ public final class FleetdeckInstance implements AutoCloseable {
             ConsoleSettings settings,
             FleetServices services,
             EmbeddedBroker broker,
+            FirmwareDownloads downloads,
             DataFolderSpace space,
             Clock clock) {
+        this.downloads = downloads;
         this.services = services;
         this.clock = clock;
         this.space = space;
@@ -65,6 +68,17 @@ public final class FleetdeckInstance implements AutoCloseable {
     public static FleetdeckInstance open(
             Path requestedFolder, @Nullable String databaseUrl, BrokerOptions brokerOptions, Clock clock)
             throws StartupException {
+        return open(requestedFolder, databaseUrl, brokerOptions, DownloadOptions.defaults(), clock);
+    }
+
+    /** As above, with the firmware download server where {@code downloadOptions} says. */
+    public static FleetdeckInstance open(
+            Path requestedFolder,
+            @Nullable String databaseUrl,
+            BrokerOptions brokerOptions,
+            DownloadOptions downloadOptions,
+            Clock clock)
+            throws StartupException {
         DataFolder folder = DataFolder.open(requestedFolder);
         DataFolderLock lock = DataFolderLock.acquire(folder);
         try {
@@ -75,8 +89,16 @@ public final class FleetdeckInstance implements AutoCloseable {
             ServerIdentity serverIdentity = EmbeddedBroker.serverIdentity(folder, brokerOptions.caKeyType(), clock);
             FleetServices services = FleetServices.open(folder, databaseUrl, space, clock);
             EmbeddedBroker broker;
+            FirmwareDownloads downloads;
             try {
                 broker = EmbeddedBroker.start(serverIdentity, services.identities(), brokerOptions, clock);
+                try {
+                    downloads = FirmwareDownloads.start(folder, services.imageCatalog(), downloadOptions, clock);
+                } catch (StartupException | RuntimeException e) {
+                    broker.close();
+                    throw e;
+                }
+                services.deliverFirmwareThrough(downloads);
                 services.startProvisioning(broker.channel(), clock);
             } catch (StartupException | RuntimeException e) {
                 services.close();
@@ -94,7 +116,8 @@ public final class FleetdeckInstance implements AutoCloseable {
                 log.warn("The disk of data folder {} is full: its lock file names no PID", folder);
             }
             space.watch();
-            return new FleetdeckInstance(folder, lock, settingsFile, settings, services, broker, space, clock);
+            return new FleetdeckInstance(
+                    folder, lock, settingsFile, settings, services, broker, downloads, space, clock);
         } catch (IOException e) {
             releaseAfterFailedStart(lock);
             throw new StartupException(
@@ -111,6 +134,11 @@ public final class FleetdeckInstance implements AutoCloseable {
 
     public EmbeddedBroker broker() {
         return broker;
+    }
+
+    /** The firmware download server. */
+    public FirmwareDownloads downloads() {
+        return downloads;
     }
 
     /**
@@ -164,6 +192,7 @@ public final class FleetdeckInstance implements AutoCloseable {
             demoFleet.close();
         }
         space.close();
+        downloads.close();
         broker.close();
         services.close();
         try {

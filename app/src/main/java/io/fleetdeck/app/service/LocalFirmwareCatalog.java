@@ -154,11 +154,13 @@ public final class LocalFirmwareCatalog implements FirmwareCatalog {
     }
 
     @FunctionalInterface
-    private interface CatalogCall<T> {
+    /** A catalog operation, whose refusal becomes the API's error. */
+    interface CatalogCall<T> {
         T call() throws FirmwareException;
     }
 
-    private static <T> T call(CatalogCall<T> call) throws FleetApiException {
+    /** Runs {@code call}, its refusal as the API's error: shared with {@link LocalFirmwareDelivery}. */
+    static <T> T call(CatalogCall<T> call) throws FleetApiException {
         try {
             return call.call();
         } catch (FirmwareException refused) {
