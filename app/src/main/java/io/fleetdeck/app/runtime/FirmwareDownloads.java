@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.Collection;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,21 +54,38 @@ public final class FirmwareDownloads implements AutoCloseable {
         this.addressFile = addressFile;
     }
 
-    static FirmwareDownloads start(DataFolder folder, ImageCatalog catalog, DownloadOptions options, Clock clock)
-            throws StartupException {
+    /**
+     * Starts the server, or returns null when the data folder cannot give it a link key (a full or failing disk at
+     * the first start): the rest of the instance runs without downloads rather than not at all (issue 13, defect 6).
+     * A port or address it cannot listen on refuses the start, as the broker's ports do.
+     */
+    static @Nullable FirmwareDownloads start(
+            DataFolder folder, ImageCatalog catalog, DownloadOptions options, Clock clock) throws StartupException {
         Path pki = folder.root().resolve("pki");
-        DownloadServer server;
         UrlSigner signer;
         try {
             signer = new UrlSigner(UrlSigningKey.loadOrCreate(pki), clock);
+        } catch (FirmwareException e) {
+            log.warn("No firmware downloads on this start: {}", e.getMessage());
+            try {
+                // a crashed instance's address would send fleetdeck firmware url to a server that is not there
+                Files.deleteIfExists(folder.root().resolve("firmware").resolve(ADDRESS_FILE));
+            } catch (IOException ignored) {
+                // nothing to tidy, or a disk that cannot even do that: firmware url then names a dead port
+            }
+            return null;
+        }
+        DownloadServer server;
+        try {
             server = DownloadServer.start(
                     new InetSocketAddress(InetAddress.getByName(options.host()), options.port()),
                     advertisedHost(options.host()),
                     tls(pki),
                     signer,
                     new DeliverableImages(catalog));
-        } catch (FirmwareException | GeneralSecurityException e) {
-            throw new StartupException("cannot set up the firmware download server: " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new StartupException(
+                    "cannot set up the firmware download server's TLS from " + pki + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new StartupException(
                     "the firmware download server cannot listen on " + options.host() + ":" + options.port() + " ("
@@ -79,8 +97,8 @@ public final class FirmwareDownloads implements AutoCloseable {
         try {
             PemFiles.replace(addressFile, server.base() + "\n", false);
         } catch (IOException e) {
-            server.close();
-            throw new StartupException("cannot write " + addressFile + ": " + e.getMessage(), e);
+            // the server runs all the same; only fleetdeck firmware url, beside it, cannot find it
+            log.warn("Could not write {} ({}): fleetdeck firmware url cannot find the download server", addressFile, e);
         }
         log.info("Firmware downloads on {}/firmware/", server.base());
         return new FirmwareDownloads(server, urls, addressFile);

@@ -38,7 +38,8 @@ public final class FleetdeckInstance implements AutoCloseable {
 
     private final FleetServices services;
     private final EmbeddedBroker broker;
-    private final FirmwareDownloads downloads;
+    /* null when the data folder could give the download server no link key: the instance runs without it */
+    private final @Nullable FirmwareDownloads downloads;
     private final DataFolderSpace space;
     private final Clock clock;
     private @Nullable SimulatedFleet demoFleet;
@@ -50,7 +51,7 @@ public final class FleetdeckInstance implements AutoCloseable {
             ConsoleSettings settings,
             FleetServices services,
             EmbeddedBroker broker,
-            FirmwareDownloads downloads,
+            @Nullable FirmwareDownloads downloads,
             DataFolderSpace space,
             Clock clock) {
         this.downloads = downloads;
@@ -89,7 +90,7 @@ public final class FleetdeckInstance implements AutoCloseable {
             ServerIdentity serverIdentity = EmbeddedBroker.serverIdentity(folder, brokerOptions.caKeyType(), clock);
             FleetServices services = FleetServices.open(folder, databaseUrl, space, clock);
             EmbeddedBroker broker;
-            FirmwareDownloads downloads;
+            @Nullable FirmwareDownloads downloads;
             try {
                 broker = EmbeddedBroker.start(serverIdentity, services.identities(), brokerOptions, clock);
                 try {
@@ -98,7 +99,9 @@ public final class FleetdeckInstance implements AutoCloseable {
                     broker.close();
                     throw e;
                 }
-                services.deliverFirmwareThrough(downloads);
+                if (downloads != null) {
+                    services.deliverFirmwareThrough(downloads);
+                }
                 services.startProvisioning(broker.channel(), clock);
             } catch (StartupException | RuntimeException e) {
                 services.close();
@@ -134,11 +137,6 @@ public final class FleetdeckInstance implements AutoCloseable {
 
     public EmbeddedBroker broker() {
         return broker;
-    }
-
-    /** The firmware download server. */
-    public FirmwareDownloads downloads() {
-        return downloads;
     }
 
     /**
@@ -192,7 +190,9 @@ public final class FleetdeckInstance implements AutoCloseable {
             demoFleet.close();
         }
         space.close();
-        downloads.close();
+        if (downloads != null) {
+            downloads.close();
+        }
         broker.close();
         services.close();
         try {
