@@ -1,13 +1,12 @@
 package io.fleetdeck.views.groups;
 
+import io.fleetdeck.views.common.AttributeValueField;
 import io.fleetdeck.views.common.Texts;
 import io.fleetdeck.views.groups.GroupHierarchy.Entry;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -26,50 +25,13 @@ final class AttributeEditors {
 
     static PropertyEditor<?> of(PropertySheet.Item item) {
         AttributeItem attribute = (AttributeItem) item;
-        return attribute.own() ? new OwnValue(attribute) : new AncestorValue(attribute.entry());
-    }
-
-    /** The group's own attribute: edited in place, committed on Enter or when the field loses focus. */
-    private static final class OwnValue implements PropertyEditor<String> {
-
-        private final TextField field = new TextField();
-        private final AttributeItem item;
-
-        OwnValue(AttributeItem item) {
-            this.item = item;
-            field.setId("group-attribute-" + item.getName());
-            field.getStyleClass().add("group-attribute-value");
-            // narrow to start with: the names keep their width, the values take the rest
-            field.setPrefColumnCount(6);
-            field.setAccessibleText(Texts.get("groups.attribute.valueAccessible", item.getName()));
-            field.setOnAction(event -> item.setValue(field.getText()));
-            field.focusedProperty().addListener((obs, was, focused) -> {
-                if (!focused) {
-                    item.setValue(field.getText());
-                }
-            });
-            field.setOnKeyPressed(event -> {
-                if (event.getCode() == KeyCode.ESCAPE) {
-                    field.setText(String.valueOf(item.getValue()));
-                    event.consume();
-                }
-            });
-        }
-
-        @Override
-        public Node getEditor() {
-            return field;
-        }
-
-        @Override
-        public String getValue() {
-            return field.getText();
-        }
-
-        @Override
-        public void setValue(String value) {
-            field.setText(value == null ? "" : value);
-        }
+        return attribute.own()
+                ? new AttributeValueField(
+                        attribute,
+                        "group-attribute-",
+                        "group-attribute-value",
+                        Texts.get("groups.attribute.valueAccessible", attribute.getName()))
+                : new AncestorValue(attribute.entry());
     }
 
     /** An ancestor's attribute: its value and the group it is set on, struck through where a nearer group sets it. */

@@ -2,6 +2,7 @@ package io.fleetdeck.views.thing;
 
 import atlantafx.base.theme.Styles;
 import io.fleetdeck.api.things.ThingDetail;
+import io.fleetdeck.views.common.AttributeValueField;
 import io.fleetdeck.views.common.EmptyState;
 import io.fleetdeck.views.common.Notice;
 import io.fleetdeck.views.common.PropertySheets;
@@ -16,15 +17,12 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.controlsfx.control.PropertySheet;
-import org.controlsfx.property.editor.PropertyEditor;
 import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
@@ -44,7 +42,7 @@ final class ThingAttributeSheet {
     private final Node empty = EmptyState.line(Texts.get("thing.summary.noAttributes"));
     private final VBox root;
     private Map<String, String> shown = Map.of();
-    private final List<ValueEditor> editors = new ArrayList<>();
+    private final List<AttributeValueField> editors = new ArrayList<>();
 
     ThingAttributeSheet(ThingViewModel model, Supplier<@Nullable Window> window) {
         this.model = Objects.requireNonNull(model, "model");
@@ -56,7 +54,11 @@ final class ThingAttributeSheet {
         // Tab goes straight to the value fields: the sheet itself has nothing to do with the keys
         sheet.setFocusTraversable(false);
         sheet.setPropertyEditorFactory(item -> {
-            ValueEditor editor = new ValueEditor((Attribute) item);
+            AttributeValueField editor = new AttributeValueField(
+                    item,
+                    "thing-attribute-",
+                    "thing-attribute-value",
+                    Texts.get("thing.attribute.valueAccessible", item.getName()));
             editors.add(editor);
             return editor;
         });
@@ -69,7 +71,7 @@ final class ThingAttributeSheet {
         model.attributesBusyProperty().subscribe(busy -> {
             Notice outcome = model.noticeProperty().get();
             if (!busy && outcome != null && outcome.kind() == Notice.Kind.ERROR) {
-                editors.forEach(ValueEditor::showRead);
+                editors.forEach(AttributeValueField::showItemValue);
             }
         });
     }
@@ -165,53 +167,6 @@ final class ThingAttributeSheet {
         @Override
         public Optional<ObservableValue<? extends Object>> getObservableValue() {
             return Optional.empty();
-        }
-    }
-
-    /** A value's field: sent on Enter or when the field loses focus, never at each key. */
-    private static final class ValueEditor implements PropertyEditor<String> {
-
-        private final TextField field = new TextField();
-        private final Attribute item;
-
-        ValueEditor(Attribute item) {
-            this.item = item;
-            field.setId("thing-attribute-" + item.getName());
-            field.getStyleClass().add("thing-attribute-value");
-            // narrow to start with: the names keep their width, the values take the rest
-            field.setPrefColumnCount(6);
-            field.setAccessibleText(Texts.get("thing.attribute.valueAccessible", item.getName()));
-            field.setOnAction(event -> item.setValue(field.getText()));
-            field.focusedProperty().addListener((obs, was, focused) -> {
-                if (!focused) {
-                    item.setValue(field.getText());
-                }
-            });
-            field.setOnKeyPressed(event -> {
-                if (event.getCode() == KeyCode.ESCAPE) {
-                    field.setText(String.valueOf(item.getValue()));
-                    event.consume();
-                }
-            });
-        }
-
-        void showRead() {
-            field.setText(String.valueOf(item.getValue()));
-        }
-
-        @Override
-        public Node getEditor() {
-            return field;
-        }
-
-        @Override
-        public String getValue() {
-            return field.getText();
-        }
-
-        @Override
-        public void setValue(String value) {
-            field.setText(value == null ? "" : value);
         }
     }
 }
