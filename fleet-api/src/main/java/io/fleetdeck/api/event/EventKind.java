@@ -20,6 +20,8 @@ public enum EventKind {
     FIRMWARE_IMPORTED,
     /** A catalog image became a hardware target's known-safe version, or was deleted. */
     FIRMWARE_CHANGED,
+    JOB_CHANGED,
+    JOB_EXECUTION_CHANGED,
     /** Delivered to a coalescing subscriber whose queue overflowed; it always reaches the subscriber. */
     EVENTS_LOST
 }

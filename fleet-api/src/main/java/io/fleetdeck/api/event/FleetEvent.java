@@ -257,6 +257,41 @@ public sealed interface FleetEvent {
         }
     }
 
+    /** A job was created, or its state changed (IN_PROGRESS, COMPLETED, CANCELED: AWS-IOT-BEHAVIOUR §2.7.6). */
+    record JobChanged(String jobId, String status) implements FleetEvent {
+        @Override
+        public EventKind kind() {
+            return EventKind.JOB_CHANGED;
+        }
+
+        @Override
+        public String subject() {
+            return jobId;
+        }
+    }
+
+    /**
+     * A job's execution on a thing was queued or moved on (AWS-IOT-BEHAVIOUR §2.5): its status and version as
+     * committed. Its subject is the thing, so one thing's executions keep their order.
+     */
+    record JobExecutionChanged(String jobId, String thing, long executionNumber, String status, long versionNumber)
+            implements FleetEvent {
+        @Override
+        public EventKind kind() {
+            return EventKind.JOB_EXECUTION_CHANGED;
+        }
+
+        @Override
+        public String subject() {
+            return thing;
+        }
+
+        @Override
+        public String coalescingKey() {
+            return kind().name() + '\u0000' + thing + '\u0000' + jobId + '\u0000' + executionNumber;
+        }
+    }
+
     /**
      * A coalescing subscriber fell so far behind that {@code count} events were dropped: it must read again whatever
      * it shows, as after {@link IndexRebuilt}.
