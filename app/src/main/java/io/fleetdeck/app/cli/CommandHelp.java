@@ -116,7 +116,17 @@ final class CommandHelp {
                     "fleetdeck firmware url",
                     List.of(
                             "fleetdeck firmware url 94eee6d143c8",
-                            "fleetdeck firmware url 94eee6d143c8 --valid-seconds 600")));
+                            "fleetdeck firmware url 94eee6d143c8 --valid-seconds 600")),
+            // jobs (issue 16)
+            Map.entry(
+                    "fleetdeck job create",
+                    List.of(
+                            "fleetdeck job create reboot-1 --document reboot.json --thing pump-7 --thing pump-8",
+                            "fleetdeck job create ota-2 --document ota.json --group floor-1 --timeout-minutes 30")),
+            Map.entry("fleetdeck job describe", List.of("fleetdeck job describe ota-2")),
+            Map.entry(
+                    "fleetdeck job cancel",
+                    List.of("fleetdeck job cancel ota-2", "fleetdeck job cancel ota-2 --force")));
 
     private CommandHelp() {}
 

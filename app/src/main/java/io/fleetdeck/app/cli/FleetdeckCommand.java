@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             ThingTypeCommand.class,
             GroupCommand.class,
             FirmwareCommand.class,
+            JobCommand.class,
             SearchCommand.class,
             StatsCommand.class
         })

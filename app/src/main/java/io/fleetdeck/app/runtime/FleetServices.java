@@ -7,6 +7,7 @@ import io.fleetdeck.api.event.FleetEvents;
 import io.fleetdeck.api.firmware.FirmwareCatalog;
 import io.fleetdeck.api.firmware.FirmwareDelivery;
 import io.fleetdeck.api.groups.GroupService;
+import io.fleetdeck.api.jobs.JobService;
 import io.fleetdeck.api.search.FleetSearchService;
 import io.fleetdeck.api.things.FleetOverview;
 import io.fleetdeck.api.things.ThingDetail;
@@ -21,6 +22,7 @@ import io.fleetdeck.app.service.LocalFirmwareDelivery;
 import io.fleetdeck.app.service.LocalFleetOverview;
 import io.fleetdeck.app.service.LocalFleetSearch;
 import io.fleetdeck.app.service.LocalGroups;
+import io.fleetdeck.app.service.LocalJobs;
 import io.fleetdeck.app.service.LocalShadows;
 import io.fleetdeck.app.service.LocalThingTypes;
 import io.fleetdeck.app.service.LocalThings;
@@ -37,6 +39,8 @@ import io.fleetdeck.fleet.identity.CertificateRecord;
 import io.fleetdeck.fleet.identity.DeviceEnrollment;
 import io.fleetdeck.fleet.identity.IdentityException;
 import io.fleetdeck.fleet.identity.IdentityService;
+import io.fleetdeck.fleet.jobs.Jobs;
+import io.fleetdeck.fleet.jobs.JobsService;
 import io.fleetdeck.fleet.provisioning.FleetProvisioning;
 import io.fleetdeck.fleet.provisioning.PreProvisioningHook;
 import io.fleetdeck.fleet.provisioning.ProvisioningException;
@@ -77,12 +81,15 @@ public final class FleetServices implements AutoCloseable {
     private final ImageCatalog firmware;
     /* links to the download server once the instance started it (startFirmwareDelivery); refusals until then */
     private volatile FirmwareDelivery firmwareDelivery = LocalFirmwareDelivery.notServing();
+    private final Jobs jobs;
     /* made once the broker is up (startProvisioning); null for a command on a folder no instance holds */
     private @Nullable FleetProvisioning provisioning;
 
     private @Nullable ConnectivityTracker connectivity;
     private @Nullable LastSeen lastSeen;
     private @Nullable ShadowService shadowService;
+    /* serves the jobs device API once the broker is up; null for a command on a folder no instance holds */
+    private volatile @Nullable JobsService jobsService;
     private @Nullable FleetIndex fleetIndex;
     private @Nullable DynamicThingGroups dynamicGroups;
     private final Path indexFolder;
@@ -109,6 +116,7 @@ public final class FleetServices implements AutoCloseable {
                 .andThen(event -> registryTopics.publish(event))
                 .andThen(committed);
         this.registry = new Registry(database, clock, registryChanges);
+        this.jobs = new Jobs(database, clock, committed);
         identities.inheritGroupPoliciesFrom(registry::groupsWithAncestors);
         identities.refusePoliciesOnDynamicGroups(
                 group -> registry.thingGroup(group).map(ThingGroup::isDynamic).orElse(false));
@@ -197,6 +205,7 @@ public final class FleetServices implements AutoCloseable {
         connectivity = new ConnectivityTracker(channel, events);
         lastSeen = LastSeen.start(channel.clientActivity(), events, clock, LastSeen.INTERVAL);
         shadowService = ShadowService.start(channel, shadows);
+        jobsService = JobsService.start(channel, jobs, clock);
         fleetIndex =
                 FleetIndex.open(indexFolder, new ThingDocuments(registry, shadows, connectivity::of, lastSeen::of));
         follow(fleetIndex);
@@ -285,6 +294,11 @@ public final class FleetServices implements AutoCloseable {
         firmwareDelivery = LocalFirmwareDelivery.serving(downloads.urls());
     }
 
+    /** The service API's jobs: while the broker runs, the things a change concerns hear of it at once. */
+    public JobService jobs() {
+        return new LocalJobs(jobs, registry, () -> jobsService);
+    }
+
     /** The certificates that speak for a thing, with their status as the registry has it. */
     private List<ThingDetail.Certificate> certificatesOf(String thingName) {
         return identities.principalsOf(thingName).stream()
@@ -370,6 +384,10 @@ public final class FleetServices implements AutoCloseable {
         }
         if (shadowService != null) {
             shadowService.close();
+        }
+        JobsService servingJobs = jobsService;
+        if (servingJobs != null) {
+            servingJobs.close();
         }
         // the last queued shadow updates commit before the index writes what it was told and closes clean
         shadows.close();
