@@ -3,7 +3,6 @@ package io.fleetdeck.fleet.jobs;
 import io.fleetdeck.api.event.FleetEvent;
 import io.fleetdeck.fleet.events.FleetEventSink;
 import io.fleetdeck.fleet.store.Database;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,15 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Jobs {
 
-    /** AWS's job id: 1–64 of these characters (§2.7). */
-    private static final Pattern JOB_ID = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
-    /** AWS's statusDetails key (§2.3). */
-    private static final Pattern DETAIL_KEY = Pattern.compile("[a-zA-Z0-9:_-]{1,128}");
-
-    public static final int MAX_DOCUMENT_BYTES = 32_768;
-    public static final int MAX_DESCRIPTION = 2028;
-    public static final int MAX_TIMEOUT_MINUTES = 10_080;
-    private static final int MAX_DETAIL_VALUE = 1024;
+    /** AWS's limit on a job document (§2.8). */
+    public static final int MAX_DOCUMENT_BYTES = JobRules.MAX_DOCUMENT_BYTES;
 
     private final Database database;
     private final Clock clock;
@@ -64,9 +55,9 @@ public final class Jobs {
             String thing, @Nullable Map<String, String> statusDetails, @Nullable Integer stepTimeoutInMinutes)
             throws JobsException {
         if (statusDetails != null) {
-            checkStatusDetails(statusDetails);
+            JobRules.checkStatusDetails(statusDetails);
         }
-        checkStepTimeout(stepTimeoutInMinutes);
+        JobRules.checkStepTimeout(stepTimeoutInMinutes);
         return commit(connection -> {
             List<JobExecution> before = JobStore.pending(connection, thing);
             if (before.isEmpty()) {
@@ -121,9 +112,9 @@ public final class Jobs {
                     "A device may set the status IN_PROGRESS, SUCCEEDED, FAILED or REJECTED, not " + update.status());
         }
         if (update.statusDetails() != null) {
-            checkStatusDetails(update.statusDetails());
+            JobRules.checkStatusDetails(update.statusDetails());
         }
-        checkStepTimeout(update.stepTimeoutInMinutes());
+        JobRules.checkStepTimeout(update.stepTimeoutInMinutes());
         return commit(connection -> {
             JobExecution current = execution(connection, thing, jobId, update.executionNumber());
             if (current.status().terminal()) {
@@ -196,7 +187,7 @@ public final class Jobs {
 
     /** CreateJob (§2.7): one QUEUED execution per thing, versionNumber 1, executionNumber 1. */
     public synchronized Created create(NewJob request) throws JobsException {
-        checkJob(request);
+        JobRules.checkJob(request);
         List<Object> published = new ArrayList<>();
         Job created = commit(connection -> {
             if (JobStore.job(connection, request.jobId()).isPresent()) {
@@ -444,63 +435,6 @@ public final class Jobs {
             if (each instanceof FleetEvent event) {
                 events.publish(event);
             }
-        }
-    }
-
-    // ---- checks before anything is written ----
-
-    /** statusDetails as AWS takes them (§2.3): keys of [a-zA-Z0-9:_-], values of 1–1024 characters, no controls. */
-    private static void checkStatusDetails(Map<String, String> details) throws JobsException {
-        for (Map.Entry<String, String> detail : details.entrySet()) {
-            if (!DETAIL_KEY.matcher(detail.getKey()).matches()) {
-                throw new JobsException(
-                        JobError.INVALID_REQUEST,
-                        "statusDetails key '" + detail.getKey() + "' must be 1-128 characters of [a-zA-Z0-9:_-]");
-            }
-            String value = detail.getValue();
-            if (value.isEmpty()
-                    || value.length() > MAX_DETAIL_VALUE
-                    || value.chars().anyMatch(Character::isISOControl)) {
-                throw new JobsException(
-                        JobError.INVALID_REQUEST,
-                        "statusDetails value of '" + detail.getKey()
-                                + "' must be 1-1024 characters without control characters");
-            }
-        }
-    }
-
-    private static void checkStepTimeout(@Nullable Integer minutes) throws JobsException {
-        if (minutes != null && minutes != -1 && (minutes < 1 || minutes > MAX_TIMEOUT_MINUTES)) {
-            throw new JobsException(
-                    JobError.INVALID_REQUEST,
-                    "stepTimeoutInMinutes must be 1-10080, or -1 to cancel the step timer; was " + minutes);
-        }
-    }
-
-    private static void checkJob(NewJob request) throws JobsException {
-        if (!JOB_ID.matcher(request.jobId()).matches()) {
-            throw new JobsException(
-                    JobError.INVALID_REQUEST,
-                    "Job id '" + request.jobId() + "' must be 1-64 characters of letters, digits, '_' and '-'");
-        }
-        int bytes = request.document().getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_DOCUMENT_BYTES) {
-            throw new JobsException(
-                    JobError.LIMIT_EXCEEDED,
-                    "The job document is " + bytes + " bytes; a job document may have at most " + MAX_DOCUMENT_BYTES
-                            + " bytes");
-        }
-        if (request.description().length() > MAX_DESCRIPTION) {
-            throw new JobsException(
-                    JobError.INVALID_REQUEST, "A job description may have at most " + MAX_DESCRIPTION + " characters");
-        }
-        if (request.targets().isEmpty()) {
-            throw new JobsException(JobError.INVALID_REQUEST, "A job needs at least one target thing or group");
-        }
-        Integer timeout = request.inProgressTimeoutMinutes();
-        if (timeout != null && (timeout < 1 || timeout > MAX_TIMEOUT_MINUTES)) {
-            throw new JobsException(
-                    JobError.INVALID_REQUEST, "The in-progress timeout must be 1-10080 minutes; was " + timeout);
         }
     }
 

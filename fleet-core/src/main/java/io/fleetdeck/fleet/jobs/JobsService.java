@@ -38,8 +38,10 @@ public final class JobsService implements AutoCloseable {
     private final Clock clock;
     private final MqttChannel.Subscription subscription;
     private final @Nullable ScheduledExecutorService timers;
+    private final boolean notifyOnStatusChange;
 
-    private JobsService(MqttChannel channel, Jobs jobs, Clock clock, boolean runTimers) {
+    private JobsService(MqttChannel channel, Jobs jobs, Clock clock, boolean runTimers, boolean notifyOnStatusChange) {
+        this.notifyOnStatusChange = notifyOnStatusChange;
         this.channel = channel;
         this.jobs = jobs;
         this.clock = clock;
@@ -57,12 +59,20 @@ public final class JobsService implements AutoCloseable {
 
     /** Serves {@code jobs}' device API on {@code channel}, and times out overdue executions every 10 seconds. */
     public static JobsService start(MqttChannel channel, Jobs jobs, Clock clock) {
-        return new JobsService(channel, jobs, clock, true);
+        return new JobsService(channel, jobs, clock, true, false);
     }
 
     /** Serves the device API with no timer thread: the caller runs {@link #timeOutOverdue()} (tests, on their clock). */
     public static JobsService startWithoutTimers(MqttChannel channel, Jobs jobs, Clock clock) {
-        return new JobsService(channel, jobs, clock, false);
+        return new JobsService(channel, jobs, clock, false, false);
+    }
+
+    /**
+     * As {@link #startWithoutTimers}, and {@code jobs/notify} also when a pending execution only changes status: the
+     * reading of one AWS bullet list, against AWS's worked example that the default follows (AWS-IOT-BEHAVIOUR §2.6).
+     */
+    public static JobsService startNotifyingStatusChanges(MqttChannel channel, Jobs jobs, Clock clock) {
+        return new JobsService(channel, jobs, clock, false, true);
     }
 
     /** Times out the executions whose timer ran out, and tells their things (§2.7.4). */
@@ -79,7 +89,7 @@ public final class JobsService implements AutoCloseable {
         long now = now();
         for (PendingChange change : changes) {
             String prefix = "$aws/things/" + change.thing() + "/jobs/";
-            if (change.listChanged()) {
+            if (change.listChanged() || (notifyOnStatusChange && change.statusChanged())) {
                 publish(prefix + "notify", JobMessages.notify(change.pending(), now));
             }
             if (change.nextChanged()) {

@@ -9,12 +9,14 @@ import org.jspecify.annotations.Nullable;
  * execution joined or left the list ({@code jobs/notify}), and whether the one {@code $next} names changed
  * ({@code jobs/notify-next}).
  *
+ * @param statusChanged whether a pending execution changed status (QUEUED to IN_PROGRESS) without leaving the list
  * @param pending the thing's pending executions after the commit, IN_PROGRESS first, each in queue order
  * @param nextDocument the job document of {@code pending}'s first execution, if any
  */
 public record PendingChange(
         String thing,
         boolean listChanged,
+        boolean statusChanged,
         boolean nextChanged,
         List<JobExecution> pending,
         @Nullable String nextDocument) {
@@ -31,7 +33,14 @@ public record PendingChange(
                 .equals(after.stream().map(JobExecution::key).collect(java.util.stream.Collectors.toSet()));
         String nextBefore = before.isEmpty() ? null : before.getFirst().key();
         String nextAfter = after.isEmpty() ? null : after.getFirst().key();
-        return new PendingChange(thing, listChanged, !Objects.equals(nextBefore, nextAfter), after, nextDocument);
+        boolean statusChanged = !before.stream()
+                .map(execution -> execution.key() + execution.status())
+                .toList()
+                .containsAll(after.stream()
+                        .map(execution -> execution.key() + execution.status())
+                        .toList());
+        return new PendingChange(
+                thing, listChanged, statusChanged, !Objects.equals(nextBefore, nextAfter), after, nextDocument);
     }
 
     public boolean any() {

@@ -224,6 +224,21 @@ class JobVectorsTest {
     }
 
     @Test
+    void theSwitchForAwsOtherReadingNotifiesAStartedJob() throws Exception {
+        service.close();
+        service = JobsService.startNotifyingStatusChanges(running.broker, jobs, clock);
+        twoJobs();
+        clock.set(300);
+        answer("start-next", "{}", "/accepted");
+        JsonNode notify = awaitMessage(JOBS + "notify");
+        assertThat(notify.path("jobs").path("IN_PROGRESS").get(0).path("jobId").asText())
+                .isEqualTo("j1");
+        assertThat(notify.path("jobs").path("QUEUED").get(0).path("jobId").asText())
+                .isEqualTo("j2");
+        assertThat(notify.path("timestamp").asLong()).isEqualTo(300);
+    }
+
+    @Test
     void anUpdateWithAStaleVersionIsAVersionMismatch() throws Exception {
         twoJobs();
         answer("start-next", "{}", "/accepted");
