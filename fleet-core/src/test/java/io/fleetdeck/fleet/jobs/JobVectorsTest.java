@@ -315,6 +315,34 @@ class JobVectorsTest {
     }
 
     @Test
+    void aStepTimerNeverOutlivesTheJobsInProgressTimeout() throws Exception {
+        clock.set(1000);
+        jobs.create(new NewJob("j1", DOCUMENT, "", List.of("lamp1"), List.of("lamp1"), 1));
+        JsonNode started = answer("start-next", "{\"stepTimeoutInMinutes\":10}", "/accepted");
+        assertThat(started.path("execution")
+                        .path("approximateSecondsBeforeTimedOut")
+                        .asLong())
+                .isEqualTo(60);
+        clock.set(1030);
+        JsonNode described = answer("j1/get", "{}", "/accepted");
+        assertThat(described
+                        .path("execution")
+                        .path("approximateSecondsBeforeTimedOut")
+                        .asLong())
+                .isEqualTo(30);
+        clock.set(1060);
+        service.timeOutOverdue();
+        JsonNode notify = awaitMessage(JOBS + "notify");
+        assertThat(notify).isEqualTo(JSON.readTree("{\"timestamp\":1060,\"jobs\":{}}"));
+        assertThat(jobs.execution("j1", "lamp1").orElseThrow().status()).isEqualTo(JobExecutionStatus.TIMED_OUT);
+        assertThat(jobs.job("j1").orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
+        JsonNode late = answer("j1/update", "{\"status\":\"SUCCEEDED\"}", "/rejected");
+        assertThat(late.path("code").asText()).isEqualTo("InvalidStateTransition");
+        assertThat(late.path("executionState").path("status").asText()).isEqualTo("TIMED_OUT");
+        assertThat(answer("j1/get", "{}", "/rejected").path("code").asText()).isEqualTo("TerminalStateReached");
+    }
+
+    @Test
     void tvJ11CancelLeavesExecutionsInProgressUnlessForced() throws Exception {
         twoJobs();
         answer("start-next", "{}", "/accepted");
