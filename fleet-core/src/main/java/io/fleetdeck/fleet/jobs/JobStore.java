@@ -235,6 +235,18 @@ final class JobStore {
         }
     }
 
+    /** How many of a job's executions are QUEUED or IN_PROGRESS. */
+    static long pendingCount(Connection connection, String jobId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COUNT(*) FROM job_execution" + " WHERE job_id = ? AND status IN ('QUEUED', 'IN_PROGRESS')")) {
+            select.setString(1, jobId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     /** How many executions of a job are in each status. */
     static Map<JobExecutionStatus, Long> counts(Connection connection, String jobId) throws SQLException {
         Map<JobExecutionStatus, Long> counts = new LinkedHashMap<>();
