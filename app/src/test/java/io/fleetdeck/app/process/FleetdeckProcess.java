@@ -96,7 +96,8 @@ final class FleetdeckProcess implements AutoCloseable {
             List<String> wrapper, Consumer<Map<String, String>> environment, Path workingFolder, String... args)
             throws IOException {
         List<String> command = new ArrayList<>(wrapper);
-        command.add(launcher().toString());
+        Path launcher = launcher();
+        command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         if (workingFolder != null) {
@@ -106,6 +107,7 @@ final class FleetdeckProcess implements AutoCloseable {
         // the words a test reads are English wherever it runs, unless it asks for another locale itself
         builder.environment().put("LC_ALL", "C.UTF-8");
         builder.environment().put("LANG", "C.UTF-8");
+        builder.environment().put("FLEETDECK_JAVA_OPTS", ClassDataArchive.javaOptions(launcher));
         environment.accept(builder.environment());
         return new FleetdeckProcess(builder.start());
     }
